@@ -1,0 +1,37 @@
+"""audit: a multilingual translation-quality auditor.
+
+Library use::
+
+    from audit import AuditConfig, Document, audit_document
+
+    config = AuditConfig.create()                      # bundled glossaries, all checks
+    doc = Document(id="a1", target="Salama visited Hifter.")
+    for finding in audit_document(doc, config):
+        print(finding.code, finding.text, finding.suggestion)
+"""
+
+from __future__ import annotations
+
+__version__ = "0.1.0"
+
+from audit.config import AuditConfig
+from audit.document import Document, LineIndex, Span
+from audit.engine import audit_document
+from audit.errors import AuditError, ConfigError, GlossaryError, InputError
+from audit.findings import Category, Finding, Severity
+
+__all__ = [
+    "AuditConfig",
+    "AuditError",
+    "Category",
+    "ConfigError",
+    "Document",
+    "Finding",
+    "GlossaryError",
+    "InputError",
+    "LineIndex",
+    "Severity",
+    "Span",
+    "__version__",
+    "audit_document",
+]

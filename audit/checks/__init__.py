@@ -1,0 +1,32 @@
+"""The check registry: every check audit runs, listed explicitly.
+
+To add a check, write it as one small function in the module of its family (or a new
+module), decorate it with :func:`audit.checks.base.check`, add it to ``ALL_CHECKS``
+below and give it case files in ``tests/fixtures/checks/<CODE>.yaml``. Codes are
+stable: never reuse or renumber one.
+
+Code prefixes: N names and glossary terms, C consistency within a document.
+"""
+
+from __future__ import annotations
+
+from audit.checks import consistency, names
+from audit.checks.base import Check, CheckContext, Hit, check
+
+ALL_CHECKS: tuple[Check, ...] = (
+    names.non_canonical_variant,
+    names.inconsistent_rendering,
+    names.form_mismatch,
+    consistency.hyphenation,
+    consistency.capitalization,
+)
+
+__all__ = ["ALL_CHECKS", "Check", "CheckContext", "Hit", "check", "get_check"]
+
+
+def get_check(code_or_name: str) -> Check:
+    """Look a check up by its code (``N001``) or dotted name."""
+    for c in ALL_CHECKS:
+        if code_or_name in (c.code, c.name):
+            return c
+    raise KeyError(code_or_name)

@@ -1,0 +1,113 @@
+"""What a check is: metadata plus a function from a document to hits.
+
+A check function takes ``(doc, ctx)`` and yields :class:`Hit` values (a span, a
+message, maybe a suggestion). The engine turns hits into :class:`~audit.findings.Finding`
+values, adding the code, severity, category, positions and fingerprint, so checks
+stay small and cannot get those wrong.
+"""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
+
+from audit.findings import Category, Severity
+
+if TYPE_CHECKING:
+    from audit.config import AuditConfig
+    from audit.document import Document
+    from audit.glossary.matcher import Match
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A check's report of one problem; the engine adds everything else."""
+
+    start: int
+    end: int
+    message: str
+    suggestion: str | None = None
+    entity: str | None = None
+    severity: Severity | None = None  # only to deviate from the check's default
+    side: str = "target"
+    segment: str | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+CheckFunction = Callable[["Document", "CheckContext"], Iterable[Hit]]
+
+
+@dataclass(frozen=True)
+class Check:
+    """A registered check: a stable code, a dotted name and its defaults."""
+
+    code: str
+    name: str
+    severity: Severity
+    category: Category
+    function: CheckFunction
+    bad: str
+    good: str
+    fixable: bool = False
+
+    @property
+    def summary(self) -> str:
+        return self.description.splitlines()[0] if self.description else ""
+
+    @property
+    def description(self) -> str:
+        return inspect.getdoc(self.function) or ""
+
+    def run(self, doc: Document, ctx: CheckContext) -> Iterable[Hit]:
+        return self.function(doc, ctx)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # The decorated function's module attribute is the Check itself, so pickle
+        # by reference to the registry (process pools, cluster workers).
+        from audit.checks import get_check
+
+        return (get_check, (self.code,))
+
+
+def check(
+    *,
+    code: str,
+    name: str,
+    severity: Severity,
+    category: Category,
+    bad: str,
+    good: str,
+    fixable: bool = False,
+) -> Callable[[CheckFunction], Check]:
+    """Declare a check. The function's docstring is its documentation: the first line
+    is the summary shown by ``audit rules``; the rest says why it matters."""
+
+    def wrap(function: CheckFunction) -> Check:
+        if not inspect.getdoc(function):
+            raise TypeError(f"check {code} needs a docstring")
+        return Check(code, name, severity, category, function, bad, good, fixable)
+
+    return wrap
+
+
+class CheckContext:
+    """Per-document state shared by checks: settings and work done once (glossary matches).
+
+    A context lives for one document; nothing in it outlives the audit of that document.
+    """
+
+    def __init__(self, doc: Document, config: AuditConfig):
+        self.doc = doc
+        self.config = config
+
+    @cached_property
+    def glossary_matches(self) -> list[Match]:
+        matcher = self.config.matcher_for(self.doc.target_lang)
+        return matcher.find(self.doc.target) if matcher else []
+
+    def option(self, code: str, key: str, default: Any) -> Any:
+        """A per-check setting (thresholds etc.) from the configuration, or ``default``."""
+        return self.config.options.get(code, {}).get(key, default)

@@ -1,0 +1,139 @@
+"""Consistency within a document, without a glossary: one word, one spelling.
+
+Words and phrases covered by a glossary match are left to the glossary checks, which
+know the right form; these checks only compare the document with itself and
+suggest the form it uses most (the first one used, on a tie).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from audit.checks.base import CheckContext, Hit, check
+from audit.document import Document
+from audit.findings import Category, Severity
+
+_WORD = re.compile(r"[^\W\d_]+(?:[-‐‑][^\W\d_]+)*")
+_HYPHENS = "-‐‑"
+
+
+@dataclass(frozen=True)
+class _Occurrence:
+    start: int
+    end: int
+    form: str  # the grouping-relevant spelling of this occurrence
+
+
+@check(
+    code="C001",
+    name="consistency.hyphenation",
+    severity=Severity.MINOR,
+    category=Category.FLUENCY,
+    bad="a permanent ceasefire ... a mechanism to observe a cease-fire ... the ceasefire held",
+    good="a permanent ceasefire ... a mechanism to observe a ceasefire ... the ceasefire held",
+    fixable=True,
+)
+def hyphenation(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
+    """The same word written both closed and hyphenated (ceasefire / cease-fire).
+
+    Only closed and hyphenated forms are compared: an open form (``long term``) is
+    often a different part of speech from the hyphenated one (``long-term``). The
+    minority spelling is reported with the majority one as suggestion.
+    """
+    covered = _covered(ctx)
+    groups: dict[str, list[_Occurrence]] = {}
+    for m in _WORD.finditer(doc.target):
+        if _overlaps(covered, m.start(), m.end()):
+            continue
+        word = m.group()
+        key = "".join(c for c in word.lower() if c not in _HYPHENS)
+        if len(key) < 4:
+            continue
+        form = "-".join(re.split(f"[{_HYPHENS}]", word.lower()))
+        groups.setdefault(key, []).append(_Occurrence(m.start(), m.end(), form))
+    for occurrences in groups.values():
+        forms = {o.form for o in occurrences}
+        if len(forms) < 2 or not any("-" in f for f in forms) or not any("-" not in f for f in forms):
+            continue
+        yield from _minority_hits(doc, occurrences, "spelling")
+
+
+@check(
+    code="C002",
+    name="consistency.capitalization",
+    severity=Severity.MINOR,
+    category=Category.FLUENCY,
+    bad="the Berlin Conference ... the Berlin conference ... the Berlin Conference",
+    good="the Berlin Conference ... the Berlin Conference ... the Berlin Conference",
+    fixable=True,
+)
+def capitalization(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
+    """A name-like phrase capitalized two ways (Berlin Conference / Berlin conference).
+
+    Looks at a capitalized word and the word after it, away from the start of a
+    sentence. A title before a name (``Prime Minister Johnson`` beside ``the prime
+    minister``) is not a phrase and is skipped.
+    """
+    covered = _covered(ctx)
+    words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(doc.target)]
+    groups: dict[tuple[str, str], list[_Occurrence]] = {}
+    for i in range(len(words) - 1):
+        (s1, e1, w1), (s2, e2, w2) = words[i], words[i + 1]
+        if doc.target[e1:s2] != " " or _overlaps(covered, s1, e2):
+            continue
+        if not (w1[:1].isupper() and not w1.isupper()) or w2.isupper() or doc.is_sentence_start(s1):
+            continue
+        if w2[:1].isupper() and i + 2 < len(words):
+            s3, _, w3 = words[i + 2]
+            if doc.target[e2:s3] == " " and w3[:1].isupper():
+                continue  # part of a longer name or a title before a name
+        groups.setdefault((w1, w2.lower()), []).append(_Occurrence(s1, e2, w2))
+    for occurrences in groups.values():
+        if len({o.form for o in occurrences}) > 1:
+            yield from _minority_hits(doc, occurrences, "capitalization")
+
+
+def _minority_hits(doc: Document, occurrences: list[_Occurrence], what: str) -> Iterator[Hit]:
+    counts: dict[str, int] = {}
+    for o in occurrences:
+        counts[o.form] = counts.get(o.form, 0) + 1
+    # Most frequent first; ties go to the form used first.
+    majority = max(counts, key=lambda f: (counts[f], -next(i for i, o in enumerate(occurrences) if o.form == f)))
+    majority_text = next(doc.target[o.start : o.end] for o in occurrences if o.form == majority)
+    tally = ", ".join(f'"{_surface(doc, occurrences, f)}" ×{n}' for f, n in sorted(counts.items(), key=lambda kv: -kv[1]))
+    for o in occurrences:
+        if o.form == majority:
+            continue
+        found = doc.target[o.start : o.end]
+        suggestion = _adapt_case(found, majority_text) if what == "spelling" else majority_text
+        yield Hit(
+            o.start,
+            o.end,
+            f'inconsistent {what}: "{found}" here, "{majority_text}" elsewhere in this document ({tally})',
+            suggestion=suggestion,
+        )
+
+
+def _surface(doc: Document, occurrences: list[_Occurrence], form: str) -> str:
+    return next(doc.target[o.start : o.end] for o in occurrences if o.form == form)
+
+
+def _adapt_case(found: str, majority: str) -> str:
+    if found.isupper():
+        return majority.upper()
+    if found[:1].isupper():
+        return majority[:1].upper() + majority[1:]
+    return majority[:1].lower() + majority[1:] if majority[:1].isupper() and not found[:1].isupper() else majority
+
+
+def _covered(ctx: CheckContext) -> list[tuple[int, int]]:
+    """Spans of glossary matches: sorted and non-overlapping, as the matcher returns them."""
+    return [(m.start, m.end) for m in ctx.glossary_matches]
+
+
+def _overlaps(covered: list[tuple[int, int]], start: int, end: int) -> bool:
+    i = bisect.bisect_left(covered, (end, end)) - 1
+    return i >= 0 and covered[i][1] > start

@@ -1,0 +1,104 @@
+"""Settings for an audit run.
+
+:class:`AuditConfig` is a plain, picklable value: the selected checks, the compiled
+glossary, the fail level, severity overrides and per-check options. The same value
+drives the CLI, a process pool or a cluster worker.
+
+Defaults:
+
+- all registered checks run (``select`` empty, ``ignore`` empty);
+- the bundled glossaries (``glossaries/*.yaml``) are loaded unless turned off;
+- ``fail_on`` is ``major``: a run fails when a finding is major or critical.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from audit.errors import ConfigError
+from audit.findings import Severity
+
+if TYPE_CHECKING:
+    from audit.checks.base import Check
+    from audit.glossary import GlossaryMatcher
+
+DEFAULT_FAIL_ON = Severity.MAJOR
+
+
+@dataclass(frozen=True)
+class AuditConfig:
+    """Everything :func:`audit.engine.audit_document` needs besides the document."""
+
+    checks: tuple[Check, ...]
+    matcher: GlossaryMatcher | None = None
+    fail_on: Severity = DEFAULT_FAIL_ON
+    severity_overrides: dict[str, Severity] = field(default_factory=dict)
+    options: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+    @classmethod
+    def create(
+        cls,
+        *,
+        glossaries: Iterable[str | Path] = (),
+        default_glossaries: bool = True,
+        select: Sequence[str] = (),
+        ignore: Sequence[str] = (),
+        fail_on: Severity | str = DEFAULT_FAIL_ON,
+        severity_overrides: dict[str, Severity] | None = None,
+        options: dict[str, dict[str, Any]] | None = None,
+    ) -> AuditConfig:
+        """Build a configuration from user-level settings (paths and selectors)."""
+        from audit.checks import ALL_CHECKS
+        from audit.glossary import GlossaryMatcher, bundled_glossary_paths, load_glossaries
+
+        paths: list[str | Path] = list(bundled_glossary_paths()) if default_glossaries else []
+        paths.extend(glossaries)
+        matcher = GlossaryMatcher(load_glossaries(paths)) if paths else None
+        try:
+            level = Severity.parse(fail_on) if isinstance(fail_on, str) else fail_on
+        except ValueError as exc:
+            raise ConfigError(str(exc)) from None
+        return cls(
+            checks=select_checks(ALL_CHECKS, select, ignore),
+            matcher=matcher,
+            fail_on=level,
+            severity_overrides=dict(severity_overrides or {}),
+            options=dict(options or {}),
+        )
+
+    def matcher_for(self, language: str) -> GlossaryMatcher | None:
+        """The glossary matcher for a target language, if the glossary applies to it."""
+        if self.matcher is None:
+            return None
+        glossary_lang = self.matcher.glossary.language
+        if glossary_lang and glossary_lang.split("-")[0] != language.split("-")[0]:
+            return None
+        return self.matcher
+
+    def severity_of(self, check: Check) -> Severity:
+        return self.severity_overrides.get(check.code, check.severity)
+
+
+def split_selectors(values: Iterable[str]) -> list[str]:
+    """``["N001,C", "names"]`` -> ``["N001", "C", "names"]``."""
+    return [part.strip() for value in values for part in value.split(",") if part.strip()]
+
+
+def _matches(selector: str, check: Check) -> bool:
+    if selector.upper() == check.code or (selector[:1].isalpha() and selector.isalnum() and check.code.startswith(selector.upper())):
+        return True
+    return check.name == selector or check.name.startswith(selector + ".")
+
+
+def select_checks(checks: Sequence[Check], select: Sequence[str], ignore: Sequence[str]) -> tuple[Check, ...]:
+    """Filter ``checks`` by code, code prefix (``N``, ``N00``), name or dotted prefix."""
+    select = split_selectors(select)
+    ignore = split_selectors(ignore)
+    for selector in (*select, *ignore):
+        if not any(_matches(selector, c) for c in checks):
+            raise ConfigError(f"unknown check {selector!r}; `audit rules` lists them")
+    chosen = [c for c in checks if not select or any(_matches(s, c) for s in select)]
+    return tuple(c for c in chosen if not any(_matches(s, c) for s in ignore))

@@ -1,0 +1,235 @@
+"""Documents, spans, segmentation and offset-to-position mapping.
+
+Offsets are always character offsets into the text exactly as read (after decoding,
+with the byte-order mark removed and line endings left alone), so a finding's
+``text`` is ``document.target[start:end]``.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any
+
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_BLANK_LINES = re.compile(r"(?:[ \t]*(?:\r\n|\r|\n)){2,}")
+
+# Abbreviations after which a full stop does not end a sentence (lower-cased, no dot).
+ABBREVIATIONS = frozenset(
+    """
+    mr mrs ms dr prof gen maj col lt capt sgt cmdr adm gov sen rep rev st sr jr
+    jan feb mar apr jun jul aug sep sept oct nov dec no nos vs approx dept est fig
+    inc ltd co corp e.g i.e u.s u.k u.n a.m p.m mt ft
+    """.split()
+)
+
+_SENTENCE_END = re.compile(r"[.!?…؟。！？]+[\"'”’»)\]]*")
+_ENDS_SENTENCE = re.compile(r"[.!?…؟。！？]+[\"'”’»)\]]*$")
+
+
+@dataclass(frozen=True, order=True)
+class Span:
+    """A half-open character range ``[start, end)``."""
+
+    start: int
+    end: int
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+    def contains(self, offset: int) -> bool:
+        return self.start <= offset < self.end
+
+    def overlaps(self, other: Span) -> bool:
+        return self.start < other.end and other.start < self.end
+
+
+class LineIndex:
+    """Maps character offsets to 1-based line and column numbers.
+
+    ``\\r\\n``, lone ``\\r`` and ``\\n`` each end a line. The column counts characters
+    from the start of the line, starting at 1.
+    """
+
+    def __init__(self, text: str):
+        starts = [0]
+        starts.extend(m.end() for m in _LINE_BREAK.finditer(text))
+        self._starts = starts
+        self._length = len(text)
+
+    @property
+    def line_count(self) -> int:
+        return len(self._starts)
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """Return ``(line, column)`` for a character offset (``0 <= offset <= len``)."""
+        if not 0 <= offset <= self._length:
+            raise ValueError(f"offset {offset} outside text of length {self._length}")
+        line = bisect.bisect_right(self._starts, offset) - 1
+        return line + 1, offset - self._starts[line] + 1
+
+    def line_start(self, line: int) -> int:
+        """Offset of the first character of a 1-based line."""
+        return self._starts[line - 1]
+
+
+@dataclass(frozen=True)
+class Document:
+    """One article (or one bilingual file) to audit.
+
+    ``target`` is the text under audit. ``source`` and ``back_translation`` are
+    optional companions. ``metadata`` holds anything else the reader found (URL,
+    free-form fields); ``date``, ``desk`` and ``translator`` are first-class because
+    reports group by them.
+    """
+
+    id: str
+    target: str
+    path: str = ""
+    target_lang: str = "en"
+    source: str | None = None
+    source_lang: str | None = None
+    back_translation: str | None = None
+    date: str | None = None
+    desk: str | None = None
+    translator: str | None = None
+    metadata: dict[str, Any] = field(default_factory=dict, compare=False)
+
+    @cached_property
+    def lines(self) -> LineIndex:
+        return LineIndex(self.target)
+
+    @cached_property
+    def paragraphs(self) -> tuple[Span, ...]:
+        return split_paragraphs(self.target)
+
+    @cached_property
+    def sentences(self) -> tuple[Span, ...]:
+        return tuple(s for p in self.paragraphs for s in split_sentences(self.target, p))
+
+    @cached_property
+    def _sentence_starts(self) -> frozenset[int]:
+        return frozenset(s.start for s in self.sentences)
+
+    def is_sentence_start(self, offset: int) -> bool:
+        """True when ``offset`` is the first character of a sentence or heading.
+
+        Opening quotes and brackets before it are allowed: ``"Haftar`` starts a sentence.
+        """
+        i = offset
+        while i > 0 and self.target[i - 1] in "\"'“‘«([":
+            i -= 1
+        return i in self._sentence_starts
+
+    def sentence_at(self, offset: int) -> Span | None:
+        starts = [s.start for s in self.sentences]
+        i = bisect.bisect_right(starts, offset) - 1
+        if i >= 0 and self.sentences[i].start <= offset < max(self.sentences[i].end, offset + 1):
+            return self.sentences[i]
+        return None
+
+
+def split_paragraphs(text: str) -> tuple[Span, ...]:
+    """Blocks of text separated by one or more blank lines, trimmed of outer whitespace."""
+    spans: list[Span] = []
+    pos = 0
+    for m in _BLANK_LINES.finditer(text):
+        _append_trimmed(text, pos, m.start(), spans)
+        pos = m.end()
+    _append_trimmed(text, pos, len(text), spans)
+    return tuple(spans)
+
+
+def _append_trimmed(text: str, start: int, end: int, out: list[Span]) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if start < end:
+        out.append(Span(start, end))
+
+
+def split_sentences(text: str, within: Span | None = None) -> list[Span]:
+    """Split a paragraph into sentences and headings.
+
+    A sentence ends at terminal punctuation followed by whitespace and a character that
+    can start a sentence (not a lower-case letter), unless the word before the full stop
+    is a known abbreviation or a single-letter initial. A line break also ends a sentence
+    when the line ends with terminal punctuation or when the line carries no terminal
+    punctuation at all and the next line starts with a capital (a heading or a label
+    such as ``Persuade Hifter`` above its paragraph).
+    """
+    span = within or Span(0, len(text))
+    out: list[Span] = []
+    start = span.start
+    for line in _lines_in(text, span):
+        boundaries = _boundaries_in_line(text, line)
+        for b in boundaries:
+            _append_trimmed(text, start, b, out)
+            start = b
+        line_text = text[line.start : line.end].rstrip()
+        if line.end >= span.end:
+            continue
+        nxt = _first_visible(text, line.end, span.end)
+        ends_terminal = _ENDS_SENTENCE.search(line_text) is not None
+        heading_like = (
+            not ends_terminal
+            and nxt is not None
+            and _can_start_sentence(text[nxt])
+            and _SENTENCE_END.search(text[start : line.end]) is None
+        )
+        if ends_terminal or heading_like:
+            _append_trimmed(text, start, line.end, out)
+            start = line.end
+    _append_trimmed(text, start, span.end, out)
+    return out
+
+
+def _lines_in(text: str, span: Span) -> list[Span]:
+    lines = []
+    pos = span.start
+    for m in _LINE_BREAK.finditer(text, span.start, span.end):
+        lines.append(Span(pos, m.start()))
+        pos = m.end()
+    lines.append(Span(pos, span.end))
+    return lines
+
+
+def _boundaries_in_line(text: str, line: Span) -> list[int]:
+    out = []
+    for m in _SENTENCE_END.finditer(text, line.start, line.end):
+        after = m.end()
+        if after >= line.end or not text[after].isspace():
+            continue
+        nxt = _first_visible(text, after, line.end)
+        if nxt is None or not _can_start_sentence(text[nxt]):
+            continue
+        if text[m.start()] == "." and m.end() - m.start() == 1 and _is_abbreviation(text, m.start()):
+            continue
+        out.append(after)
+    return out
+
+
+def _first_visible(text: str, start: int, end: int) -> int | None:
+    i = start
+    while i < end and text[i].isspace():
+        i += 1
+    return i if i < end else None
+
+
+def _can_start_sentence(ch: str) -> bool:
+    return not ch.islower()
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    i = dot
+    while i > 0 and (text[i - 1].isalpha() or text[i - 1] == "."):
+        i -= 1
+    word = text[i:dot].lower()
+    if not word:
+        return False
+    if len(word) == 1 and text[i].isupper():
+        return True  # an initial: "J. Smith"
+    return word in ABBREVIATIONS

@@ -1,0 +1,87 @@
+"""The pure core: ``audit_document(doc, config) -> list[Finding]``.
+
+No global state, no I/O: the same function runs in the CLI, a process pool or a
+cluster worker, and its output for a given document and configuration is always the
+same list, sorted by position.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import replace
+
+from audit.checks.base import Check, CheckContext, Hit
+from audit.config import AuditConfig
+from audit.document import Document, LineIndex
+from audit.findings import Finding, Severity, context_fingerprint
+
+_CONTEXT_CHARS = 32
+
+
+def audit_document(doc: Document, config: AuditConfig) -> list[Finding]:
+    """Run every selected check on ``doc`` and return its findings, sorted."""
+    ctx = CheckContext(doc, config)
+    findings: list[Finding] = []
+    for check in config.checks:
+        for hit in check.run(doc, ctx):
+            findings.append(_finding(doc, check, hit, config))
+    findings.sort(key=Finding.sort_key)
+    return _with_fingerprints(doc, findings)
+
+
+def _side_text(doc: Document, side: str) -> str:
+    if side == "source":
+        return doc.source or ""
+    return doc.target
+
+
+def _finding(doc: Document, check: Check, hit: Hit, config: AuditConfig) -> Finding:
+    text = _side_text(doc, hit.side)
+    if not 0 <= hit.start <= hit.end <= len(text):
+        raise ValueError(f"{check.code} reported span {hit.start}:{hit.end} outside the text")
+    lines = doc.lines if hit.side == "target" else LineIndex(text)
+    line, column = lines.position(hit.start)
+    end_line, end_column = lines.position(hit.end)
+    severity = config.severity_overrides.get(check.code) or hit.severity or check.severity
+    return Finding(
+        code=check.code,
+        name=check.name,
+        severity=severity,
+        category=check.category,
+        message=hit.message,
+        start=hit.start,
+        end=hit.end,
+        line=line,
+        column=column,
+        end_line=end_line,
+        end_column=end_column,
+        text=text[hit.start : hit.end],
+        suggestion=hit.suggestion,
+        entity=hit.entity,
+        path=doc.path,
+        document=doc.id,
+        segment=hit.segment,
+        side=hit.side,
+        extra=dict(hit.extra),
+    )
+
+
+def _with_fingerprints(doc: Document, findings: list[Finding]) -> list[Finding]:
+    seen: Counter[tuple[str, str, str, str]] = Counter()
+    out = []
+    for f in findings:
+        text = _side_text(doc, f.side)
+        # Context stays within the finding's own lines, so moving lines around it
+        # (or editing other paragraphs) leaves the fingerprint unchanged.
+        before = text[max(0, f.start - _CONTEXT_CHARS) : f.start].rsplit("\n", 1)[-1]
+        after = text[f.end : f.end + _CONTEXT_CHARS].split("\n", 1)[0]
+        key = (f.code, f.text, before, after)
+        fingerprint = context_fingerprint(f.code, f.text, before, after, seen[key])
+        seen[key] += 1
+        out.append(replace(f, fingerprint=fingerprint))
+    return out
+
+
+def exceeds(findings: list[Finding], level: Severity) -> bool:
+    """True when any finding is at or above ``level`` (the run should fail)."""
+    return any(f.severity.rank >= level.rank for f in findings)

@@ -1,0 +1,93 @@
+"""Length-preserving text folding for matching.
+
+Matching runs on a folded copy of the text in which every character maps to exactly
+one character, so an offset found in the folded copy is the same offset in the
+original. Folding lower-cases, strips accents from precomposed Latin letters, makes
+every apostrophe ``'`` and turns hyphens, dashes and whitespace into a plain space, so
+``Al-Wefaq``, ``al Wefaq`` and ``AL‑WEFAQ`` all read ``al wefaq``.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import lru_cache
+
+APOSTROPHES = "'’‘ʼʻ`´′"
+HYPHENS = "-‐‑‒–—―−"
+SPACES = "\t\n\r\x0b\x0c \xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
+
+# Arabic definite-article spellings treated as equivalent in Latin transliteration,
+# including sun-letter assimilation (as-Sarraj, ash-Shati, ad-Dbeibah).
+ARTICLE_FORMS = ("al", "el")
+SUN_LETTER_ONSETS = ("th", "dh", "sh", "t", "d", "r", "z", "s", "n")
+
+
+@lru_cache(maxsize=1)
+def _table() -> dict[int, str]:
+    table: dict[int, str] = {}
+    for ch in APOSTROPHES:
+        table[ord(ch)] = "'"
+    for ch in HYPHENS + SPACES:
+        table[ord(ch)] = " "
+    for cp in range(0xC0, 0x250):
+        ch = chr(cp)
+        base = unicodedata.normalize("NFD", ch)[0]
+        if base != ch and base.isascii() and base.isalpha():
+            table[cp] = base.lower()
+    return table
+
+
+def _lower_preserving_length(text: str) -> str:
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    # A few characters lower-case to two (İ -> i̇); keep the first to stay aligned.
+    return "".join(c.lower()[0] for c in text)
+
+
+def fold(text: str) -> str:
+    """Fold ``text`` for matching; ``len(fold(text)) == len(text)`` always holds."""
+    return _lower_preserving_length(text).translate(_table())
+
+
+def fold_key(form: str) -> str:
+    """The matching key of a glossary form: folded, with runs of spaces collapsed."""
+    return " ".join(fold(form).split())
+
+
+def article_expansions(key: str) -> list[str]:
+    """All spellings of a folded key under Arabic article alternation.
+
+    ``al wefaq`` -> ``al wefaq``, ``el wefaq``; ``al sarraj`` also gives ``as sarraj``
+    and ``es sarraj``. Only free-standing article tokens followed by a word count.
+    """
+    tokens = key.split(" ")
+    options: list[list[str]] = []
+    for i, token in enumerate(tokens):
+        if i + 1 < len(tokens) and (token in ARTICLE_FORMS or _is_assimilated(token, tokens, i)):
+            nxt = tokens[i + 1]
+            alts = list(ARTICLE_FORMS)
+            onset = next((o for o in SUN_LETTER_ONSETS if nxt.startswith(o)), None)
+            if onset:
+                alts += ["a" + onset, "e" + onset]
+            options.append(alts)
+        else:
+            options.append([token])
+    keys = [""]
+    for alts in options:
+        keys = [f"{k} {a}" if k else a for k in keys for a in alts]
+    return sorted(set(keys))
+
+
+def _is_assimilated(token: str, tokens: list[str], i: int) -> bool:
+    if i + 1 >= len(tokens) or len(token) < 2 or token[0] not in "ae":
+        return False
+    onset = token[1:]
+    return onset in SUN_LETTER_ONSETS and tokens[i + 1].startswith(onset)
+
+
+def is_word_char(ch: str) -> bool:
+    """Letters, digits, underscore and combining marks continue a word."""
+    if ch.isalnum() or ch == "_":
+        return True
+    return unicodedata.category(ch).startswith("M")

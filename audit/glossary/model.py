@@ -1,0 +1,87 @@
+"""The glossary data model: entries, their accepted forms and their variant spellings."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+KINDS = ("person", "organization", "place", "event", "term")
+
+
+@dataclass(frozen=True)
+class Variant:
+    """A spelling to replace, and what to replace it with."""
+
+    form: str
+    use: str
+    note: str | None = None
+    line: int | None = None
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One person, organization, place, event or term.
+
+    ``canonical`` is the preferred full form; ``short`` lists accepted shorter forms
+    (a surname, an acronym); ``variants`` are spellings that should be replaced;
+    ``source`` lists the entry's forms in the source language (e.g. Arabic script).
+    """
+
+    id: str
+    canonical: str
+    kind: str = "term"
+    short: tuple[str, ...] = ()
+    variants: tuple[Variant, ...] = ()
+    source: tuple[str, ...] = ()
+    notes: str | None = None
+    path: str = ""
+    line: int | None = None
+
+    @property
+    def accepted(self) -> tuple[str, ...]:
+        """The forms a writer may use: the canonical form and the short forms."""
+        return (self.canonical, *self.short)
+
+    @property
+    def location(self) -> str:
+        return f"{self.path}:{self.line}" if self.line else self.path
+
+
+@dataclass(frozen=True)
+class Glossary:
+    """Entries from one or more glossary files, validated together."""
+
+    entries: tuple[Entry, ...] = ()
+    paths: tuple[str, ...] = ()
+    language: str | None = None
+    by_id: dict[str, Entry] = field(default_factory=dict, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        if not self.by_id:
+            self.by_id.update({e.id: e for e in self.entries})
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def entry(self, entry_id: str) -> Entry:
+        return self.by_id[entry_id]
+
+
+def is_acronym(form: str) -> bool:
+    """``GNA``, ``UNSMIL``, ``U.N.``: written in capitals, at least two letters."""
+    letters = [c for c in form if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters) and " " not in form.strip()
+
+
+def default_replacement(canonical: str, short: tuple[str, ...], variant: str) -> str:
+    """What a variant without an explicit ``use`` should be replaced by.
+
+    A shortened variant (``Hifter`` for ``Khalifa Haftar``) maps to the accepted short
+    form with as many words (``Haftar``), never to an acronym; anything else maps to
+    the canonical form.
+    """
+    words = len(variant.split())
+    if words < len(canonical.split()):
+        for form in short:
+            if not is_acronym(form) and len(form.split()) == words:
+                return form
+    return canonical

@@ -1,0 +1,20 @@
+"""Concise text: ``path:line:col: CODE message``, one finding per line, then a summary."""
+
+from __future__ import annotations
+
+from audit.reporters import Report
+
+
+def render(report: Report) -> str:
+    lines = [f"{f.path}:{f.line}:{f.column}: {f.code} {f.message}" for f in report.findings]
+    lines.append(summary_line(report))
+    return "\n".join(lines) + "\n"
+
+
+def summary_line(report: Report) -> str:
+    n = len(report.findings)
+    docs = f"{report.documents} document{'s' if report.documents != 1 else ''}"
+    if not n:
+        return f"No findings in {docs}."
+    parts = ", ".join(f"{count} {sev}" for sev, count in report.counts().items() if count)
+    return f"Found {n} finding{'s' if n != 1 else ''} ({parts}) in {docs}."

@@ -1,0 +1,70 @@
+"""Runs every case file in tests/fixtures/checks/ against its check.
+
+Each registered check must have a case file with at least one passing case and one
+failing case; failing cases state the exact findings (text and any of start, end,
+line, column, suggestion) and, where the check offers fixes, the text after applying
+them.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from audit import AuditConfig, Document, audit_document
+from audit.checks import ALL_CHECKS
+from audit.edits import apply_suggestions
+
+FIXTURES = Path(__file__).parent / "fixtures" / "checks"
+POSITION_KEYS = ("start", "end", "line", "column", "end_line", "end_column", "suggestion", "entity")
+
+
+def _load(code: str) -> dict:
+    return yaml.safe_load((FIXTURES / f"{code}.yaml").read_text(encoding="utf-8"))
+
+
+def _cases():
+    for path in sorted(FIXTURES.glob("*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        for i, case in enumerate(data["cases"]):
+            yield pytest.param(data, case, id=f"{data['check']}-{i}-{case.get('name', '')}")
+
+
+def test_every_registered_check_has_passing_and_failing_cases():
+    for c in ALL_CHECKS:
+        path = FIXTURES / f"{c.code}.yaml"
+        assert path.exists(), f"{c.code} ({c.name}) has no case file {path.name}"
+        cases = _load(c.code)["cases"]
+        assert any(not case["expect"] for case in cases), f"{c.code}: no passing case"
+        assert any(case["expect"] for case in cases), f"{c.code}: no failing case"
+        if c.fixable:
+            assert any("fixed" in case for case in cases), f"{c.code}: fixable but no 'fixed' case"
+
+
+def _config(data: dict, case: dict, tmp_path: Path) -> AuditConfig:
+    glossary = case.get("glossary", data.get("glossary", "bundled"))
+    if glossary == "bundled":
+        return AuditConfig.create(select=[data["check"]])
+    if glossary == "none":
+        return AuditConfig.create(select=[data["check"]], default_glossaries=False)
+    path = tmp_path / "case-glossary.yaml"
+    path.write_text(glossary, encoding="utf-8")
+    return AuditConfig.create(select=[data["check"]], default_glossaries=False, glossaries=[path])
+
+
+@pytest.mark.parametrize(("data", "case"), list(_cases()))
+def test_case(data: dict, case: dict, tmp_path: Path):
+    doc = Document(id="case", path="case.txt", target=case["text"], target_lang=case.get("lang", "en"))
+    findings = audit_document(doc, _config(data, case, tmp_path))
+    assert all(f.code == data["check"] for f in findings)
+    expected = case["expect"]
+    assert [f.text for f in findings] == [e["text"] for e in expected], [f.message for f in findings]
+    for finding, want in zip(findings, expected):
+        assert finding.text == doc.target[finding.start : finding.end]
+        for key in POSITION_KEYS:
+            if key in want:
+                assert getattr(finding, key) == want[key], (key, finding)
+    if "fixed" in case:
+        assert apply_suggestions(doc.target, findings) == case["fixed"]
