@@ -10,7 +10,7 @@ Code prefixes: N names and glossary terms, C consistency within a document.
 
 from __future__ import annotations
 
-from audit.checks import consistency, names
+from audit.checks import characters, consistency, debris, markup, names, repetition, segmentation, spacing
 from audit.checks.base import Check, CheckContext, Hit, check
 
 ALL_CHECKS: tuple[Check, ...] = (
@@ -19,6 +19,26 @@ ALL_CHECKS: tuple[Check, ...] = (
     names.form_mismatch,
     consistency.hyphenation,
     consistency.capitalization,
+    debris.debris_line,
+    debris.inline_identifier,
+    debris.orphan_label,
+    markup.markup,
+    characters.mojibake,
+    characters.invisible_character,
+    characters.odd_space,
+    characters.foreign_script,
+    characters.mixed_script_word,
+    spacing.space_before_punctuation,
+    spacing.missing_space_after,
+    spacing.double_space,
+    spacing.doubled_punctuation,
+    spacing.unbalanced,
+    repetition.repeated_words,
+    repetition.repeated_sentence,
+    repetition.repeated_paragraph,
+    segmentation.capitalized_function_word,
+    segmentation.lowercase_sentence_start,
+    segmentation.glued_heading,
 )
 
 __all__ = ["ALL_CHECKS", "Check", "CheckContext", "Hit", "check", "get_check"]
