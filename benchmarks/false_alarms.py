@@ -11,8 +11,14 @@ all default checks and the bundled glossaries through ``audit.audit_document``.
 Run:   .venv/bin/python benchmarks/false_alarms.py [--data DIR] [--show] [--show-code CODE]
 
 Targets: at most 5 critical or major findings per 100 clean articles overall, and no
-check above 1 finding per 100 articles. ``--show`` prints every finding with its context
-so that each one can be judged by a person.
+check above 1 finding per 100 articles. Professionally edited text is not free of
+errors: NTREX has double spaces, a doubled word here and there, quotations closed with
+the wrong mark, and two Arabic documents that lost the spaces between words. Every
+finding has been read; those judged true errors in the data are listed, with a note,
+in ``false_alarms_reviewed.tsv`` (keyed by document, check and fingerprint). The
+script prints the rates for all findings and for the rest, the false alarms, on which
+the targets are judged. ``--show`` prints the unjudged findings with their context,
+``--record`` appends them to the review file with verdict "?" for a person to judge.
 """
 
 from __future__ import annotations
@@ -28,6 +34,7 @@ from audit import AuditConfig, Document, Finding, Severity, audit_document
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = ROOT.parent / "shared" / "data" / "ntrex-dev"
+REVIEW = Path(__file__).with_name("false_alarms_reviewed.tsv")
 LANGUAGES = {"eng": "en", "arb": "ar", "spa": "es", "fra": "fr", "deu": "de", "rus": "ru", "fas": "fa", "heb": "he"}
 SENTENCES_PER_PARAGRAPH = 3
 MAX_SENTENCES_PER_PARAGRAPH = 12
@@ -108,52 +115,98 @@ def per_100(count: int, articles: int) -> float:
 def context(doc: Document, f: Finding, width: int = 50) -> str:
     before = doc.target[max(0, f.start - width) : f.start].replace("\n", "⏎")
     after = doc.target[f.end : f.end + width].replace("\n", "⏎")
-    return f"…{before}[[{f.text.replace(chr(10), '⏎')}]]{after}…"
+    return f"…{before}[[{f.text.replace(chr(10), '⏎')}]]{after}…".replace("\t", " ")
+
+
+def load_review(path: Path) -> dict[tuple[str, str, str, str], str]:
+    """Findings a person has judged true errors in the data: key -> note."""
+    if not path.exists():
+        return {}
+    review = {}
+    for line in path.read_text(encoding="utf-8").splitlines()[1:]:
+        lang, doc, code, fingerprint, verdict, note, _ = line.split("\t")
+        if verdict == "true":
+            review[(lang, doc, code, fingerprint)] = note
+    return review
+
+
+def record(path: Path, rows: list[tuple[str, Document, Finding]]) -> None:
+    """Append findings not yet reviewed, verdict "?", for a person to judge."""
+    header = "lang\tdoc\tcode\tfingerprint\tverdict\tnote\tcontext\n"
+    with path.open("a", encoding="utf-8") as out:
+        if path.stat().st_size == 0:
+            out.write(header)
+        for lang, doc, f in rows:
+            out.write(f"{lang}\t{doc.id}\t{f.code}\t{f.fingerprint}\t?\t\t{context(doc, f, 40)}\n")
+
+
+def print_table(title: str, counts: Counter[tuple[str, str]], codes: list[str], n: dict[str, int]) -> None:
+    langs = list(n)
+    total = sum(n.values())
+    print(f"\n{title}\n")
+    print(f"{'check':<6}" + "".join(f"{lang:>7}" for lang in langs) + f"{'all':>8}{'count':>7}")
+    for code in codes:
+        per_lang = [counts[(code, lang)] for lang in langs]
+        print(f"{code:<6}" + "".join(f"{per_100(k, n[lang]):>7.1f}" for k, lang in zip(per_lang, langs))
+              + f"{per_100(sum(per_lang), total):>8.2f}{sum(per_lang):>7}")
+    serious = [counts[("major+", lang)] for lang in langs]
+    print(f"{'c+maj':<6}" + "".join(f"{per_100(k, n[lang]):>7.1f}" for k, lang in zip(serious, langs))
+          + f"{per_100(sum(serious), total):>8.2f}{sum(serious):>7}   (critical and major findings)")
+
+
+def verdict(counts: Counter[tuple[str, str]], codes: list[str], n: dict[str, int]) -> str:
+    total = sum(n.values())
+    serious = per_100(sum(counts[("major+", lang)] for lang in n), total)
+    worst = max(codes, key=lambda code: sum(counts[(code, lang)] for lang in n))
+    worst_rate = per_100(sum(counts[(worst, lang)] for lang in n), total)
+    ok = serious <= 5.0 and worst_rate <= 1.0
+    return (f"{'met' if ok else 'NOT met'}: critical+major {serious:.2f} per 100 (target <= 5), "
+            f"busiest check {worst} {worst_rate:.2f} per 100 (target <= 1)")
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="the ntrex-dev folder")
-    parser.add_argument("--show", action="store_true", help="print every finding with its context")
-    parser.add_argument("--show-code", action="append", default=[], help="print the findings of this check")
+    parser.add_argument("--review", type=Path, default=REVIEW, help="findings judged true errors (TSV)")
+    parser.add_argument("--show", action="store_true", help="print every finding not judged a true error")
+    parser.add_argument("--show-code", action="append", default=[], help="print every finding of this check")
+    parser.add_argument("--record", action="store_true", help="append unreviewed findings to the review file")
     args = parser.parse_args(argv)
     if not (args.data / "doc_ids.txt").exists():
-        print(f"false_alarms: NTREX data not found at {args.data} (expected doc_ids.txt and eng.txt ...); "
+        print(f"false_alarms: NTREX data not found at {args.data} (expected doc_ids.txt, eng.txt ...); "
               "pass --data DIR", file=sys.stderr)
         return 2
     articles = build_articles(args.data)
+    review = load_review(args.review)
     config = AuditConfig.create()
-    counts: Counter[tuple[str, str]] = Counter()
-    serious: Counter[str] = Counter()
+    found: Counter[tuple[str, str]] = Counter()
+    unexplained: Counter[tuple[str, str]] = Counter()
+    unreviewed: list[tuple[str, Document, Finding]] = []
     started = time.perf_counter()
     for lang, docs in articles.items():
         for doc in docs:
             for f in audit_document(doc, config):
-                counts[(f.code, lang)] += 1
-                if f.severity.rank >= Severity.MAJOR.rank:
-                    serious[lang] += 1
-                if args.show or f.code in args.show_code:
+                keys = [(f.code, lang)] + ([("major+", lang)] if f.severity.rank >= Severity.MAJOR.rank else [])
+                found.update(keys)
+                judged = (lang, doc.id, f.code, f.fingerprint) in review
+                if not judged:
+                    unexplained.update(keys)
+                    unreviewed.append((lang, doc, f))
+                if (args.show and not judged) or f.code in args.show_code:
                     print(f"{lang} {doc.id} {f.code} {f.severity.value}: {f.message}\n    {context(doc, f)}")
     elapsed = time.perf_counter() - started
-    langs = list(articles)
     n = {lang: len(docs) for lang, docs in articles.items()}
-    total = sum(n.values())
-    print(f"\nNTREX-128 dev: {total} articles ({', '.join(f'{lang} {n[lang]}' for lang in langs)}); "
-          f"audited in {elapsed:.1f} s")
-    print("findings per 100 articles, by check and target language\n")
-    print(f"{'check':<6}" + "".join(f"{lang:>7}" for lang in langs) + f"{'all':>8}{'count':>7}")
-    for c in config.checks:
-        per_lang = [counts[(c.code, lang)] for lang in langs]
-        print(f"{c.code:<6}" + "".join(f"{per_100(k, n[lang]):>7.1f}" for k, lang in zip(per_lang, langs))
-              + f"{per_100(sum(per_lang), total):>8.2f}{sum(per_lang):>7}")
-    all_serious = sum(serious.values())
-    print(f"\n{'critical+major per 100:':<24}" + "".join(f"{lang} {per_100(serious[lang], n[lang]):.1f}  " for lang in langs)
-          + f"all {per_100(all_serious, total):.2f} ({all_serious})")
-    worst = max(config.checks, key=lambda c: sum(counts[(c.code, lang)] for lang in langs))
-    worst_rate = per_100(sum(counts[(worst.code, lang)] for lang in langs), total)
-    ok = per_100(all_serious, total) <= 5.0 and worst_rate <= 1.0
-    print(f"targets (critical+major <= 5 per 100, every check <= 1 per 100): {'met' if ok else 'NOT met'}"
-          f" (busiest check {worst.code}: {worst_rate:.2f} per 100)")
+    codes = [c.code for c in config.checks]
+    print(f"\nNTREX-128 dev: {sum(n.values())} articles ({', '.join(f'{lang} {k}' for lang, k in n.items())}), "
+          f"all {len(codes)} checks, bundled glossaries; audited in {elapsed:.1f} s")
+    print_table("All findings per 100 articles, by check and target language:", found, codes, n)
+    print(f"targets on all findings: {verdict(found, codes, n)}")
+    print_table(f"False alarms per 100 articles: findings not judged true errors in the data "
+                f"({len(review)} judged in {args.review.name}):", unexplained, codes, n)
+    print(f"targets on false alarms: {verdict(unexplained, codes, n)}")
+    if args.record and unreviewed:
+        record(args.review, unreviewed)
+        print(f"recorded {len(unreviewed)} unreviewed findings in {args.review}")
     return 0
 
 

@@ -108,7 +108,8 @@ def lowercase_sentence_start(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
 
     Not after abbreviations (the language's list, single letters and dotted forms such
     as ``a.m.`` or ``z. B.``), numbers (German ordinals: ``am 3. großen Tag``) or an
-    ellipsis, and not for words written with an inner capital (``iPhone``, ``eBay``).
+    ellipsis, and not for words written with an inner capital (``iPhone``, ``eBay``)
+    or name particles (``von der Leyen``, ``de Gaulle``).
     """
     lang = language(doc.target_lang)
     if not lang.cased:
@@ -121,9 +122,19 @@ def lowercase_sentence_start(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
         if not word[0].islower() or any(c.isupper() for c in word):
             continue
         before = _token_before(text, m.start())
-        if _is_abbreviation(before, lang):
+        if _is_abbreviation(before, lang) or _starts_name(text, m.end(1), word, lang):
             continue
         yield Hit(m.start(1), m.end(1), f'"{word}" starts a sentence in lower case after "{before}."')
+
+
+def _starts_name(text: str, end: int, word: str, lang: Language) -> bool:
+    """``von der Leyen``, ``de Gaulle``: a name particle before a capitalized word."""
+    if word not in lang.name_particles:
+        return False
+    for m in _WORD.finditer(text, end, end + 40):
+        if m.group() not in lang.name_particles:
+            return m.group()[0].isupper()
+    return False
 
 
 def _token_before(text: str, dot: int) -> str:

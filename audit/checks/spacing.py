@@ -19,9 +19,12 @@ from audit.lang import language
 _SPACE_BEFORE = re.compile(r"(?<=[^\s])([^\S\n\r]+)([.,;:!?؟،؛])")
 _MISSING_SPACE = re.compile(r"(?<=[^\W\d_])([.!?;,،؛؟])(?=[^\W\d_])")
 _DOUBLE_SPACE = re.compile(r"(?<=\S) {2,}(?=\S)")
+_SENTENCE_MARKS = ".!?"
+_GAP_AFTER_STOP = re.compile(r"(?<=[.!?]) +(?=[^\W\d_])")
 _DOUBLED = re.compile(r"([,;:،؛])\1+|(?<!\.)\.\.(?![./])|[,;]\.(?!\.)")
 _EMOTICON_AFTER_COLON = frozenset(")(-DPpO/\\|")
 _QUOTE_CHARS = "\"'“”‘’«»„‚‹›"
+_ENTITY_BEFORE = re.compile(r"&#?\w+$")
 _URL_LIKE = re.compile(r"\S*(?:://|www\.|@)\S*")
 
 
@@ -89,8 +92,8 @@ def missing_space_after(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
                 continue
             if not (text[after].isupper() and text[after + 1 : after + 2].islower()):
                 continue
-        if _inside_url(text, at):
-            continue
+        if _inside_url(text, at) or (mark == ";" and _ENTITY_BEFORE.search(text, max(0, at - 12), at)):
+            continue  # a URL, or an HTML entity (artifacts.markup reports it)
         yield Hit(at, after, f'no space after "{mark}"', suggestion=mark + " ")
 
 
@@ -117,10 +120,22 @@ def double_space(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
     """Two or more spaces between words on one line.
 
     Harmless in HTML, visible in print and in every plain-text channel. Indentation
-    and spaces at line ends are not reported. The suggestion is one space.
+    and spaces at line ends are not reported, nor two spaces after a full stop in a
+    text that puts two after most of its full stops (the typewriter convention, kept
+    on purpose). The suggestion is one space.
     """
-    for m in _DOUBLE_SPACE.finditer(doc.target):
+    text = doc.target
+    two_after_stops = _uses_two_spaces_after_stops(text)
+    for m in _DOUBLE_SPACE.finditer(text):
+        if two_after_stops and text[m.start() - 1] in _SENTENCE_MARKS:
+            continue
         yield Hit(m.start(), m.end(), f"{len(m.group())} spaces in a row", suggestion=" ")
+
+
+def _uses_two_spaces_after_stops(text: str) -> bool:
+    gaps = _GAP_AFTER_STOP.findall(text)
+    doubled = sum(1 for gap in gaps if len(gap) > 1)
+    return doubled >= 3 and doubled >= len(gaps) - doubled
 
 
 @check(
@@ -138,10 +153,11 @@ def doubled_punctuation(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
     An ellipsis (``...``), a relative path (``../``) and ``etc.,`` are not reported;
     emphatic ``!!`` and ``?!`` are style, not debris. The suggestion keeps one mark.
     """
-    for m in _DOUBLED.finditer(doc.target):
+    text = doc.target
+    for m in _DOUBLED.finditer(text):
         found = m.group()
-        if _inside_url(doc.target, m.start()):
-            continue
+        if _inside_url(text, m.start()) or (m.end() < len(text) and text[m.end()].isalnum() and text[m.start() - 1].isalnum()):
+            continue  # a URL, or code such as std::vector
         yield Hit(m.start(), m.end(), f'doubled punctuation "{found}"', suggestion=found[-1])
 
 
