@@ -103,7 +103,8 @@ def build_articles(data: Path) -> dict[str, list[Document]]:
         for doc_id in order:
             sentences = [lines[i].strip() for i in rows[doc_id]]
             paragraphs = [sentences[0]] + [" ".join(sentences[i] for i in p) for p in plans[doc_id]]
-            docs.append(Document(id=doc_id, path=f"ntrex/{file_lang}/{doc_id}", target="\n\n".join(paragraphs) + "\n", target_lang=lang))
+            text = "\n\n".join(paragraphs) + "\n"
+            docs.append(Document(id=doc_id, path=f"ntrex/{file_lang}/{doc_id}", target=text, target_lang=lang))
         articles[lang] = docs
     return articles
 

@@ -45,7 +45,7 @@ _MARKS = "\u0300-\u036f\u0483-\u0489\u05b0-\u05c7\u064b-\u065f\u0670\u06d6-\u06e
     fixable=True,
 )
 def mojibake(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
-    """Text damaged by decoding with the wrong character set (``dÃ³lares``, ``â€™``).
+    """Text damaged by decoding with the wrong character set (dÃ³lares, â€™).
 
     ftfy finds the damage and proposes the repaired text as the suggestion; only lines
     that show the tell-tale byte pairs are handed to it, so clean text costs nothing.
@@ -77,7 +77,7 @@ def _repairs(text: str, offset: int) -> Iterator[Hit]:
     name="artifacts.invisible-character",
     severity=Severity.MINOR,
     category=Category.FLUENCY,
-    bad="The talks\u200b\u200b began in Geneva.",
+    bad="The talks\u200b\u200b began in Geneva.   (two zero-width spaces after talks)",
     good="The talks began in Geneva.",
     fixable=True,
 )
@@ -135,7 +135,7 @@ def _char_name(ch: str) -> str:
     name="artifacts.odd-space",
     severity=Severity.MINOR,
     category=Category.FLUENCY,
-    bad="The talks began\u00a0 in Geneva.\u00a0",
+    bad="The talks began\u00a0 in Geneva.   (a non-breaking space beside a space after began)",
     good="The talks began in Geneva.",
     fixable=True,
 )
@@ -210,7 +210,7 @@ def foreign_script(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
             continue
         if run in allowed:
             continue
-        yield Hit(start, end, f"{' and '.join(scripts)} text in a {lang.name} document: "
+        yield Hit(start, end, f"{' and '.join(scripts)} text in this {lang.name} document: "
                   f'"{run}"; translate or transliterate it')
 
 
@@ -241,7 +241,7 @@ def _scripts_of(run: str) -> list[str]:
     fixable=True,
 )
 def mixed_script_word(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
-    """A word typed in two alphabets: a Cyrillic ``е`` inside Latin ``Geneva``, or the reverse.
+    """A word typed in two alphabets: a Cyrillic е inside Latin Geneva, or the reverse.
 
     Look-alike letters pass a proofreader's eye but break search, sorting and
     spell-checking. When every stray letter has a look-alike in the word's main

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache
 
@@ -26,28 +26,23 @@ from audit.lang import Language, language
 
 _UUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
 _HASH = re.compile(r"[0-9a-f]{16,}|[0-9A-F]{16,}")
-_DIGITS = re.compile(r"\d{10,}")
-_MEDIA_FILE = re.compile(
-    r"[\w%+-][\w.%+-]*\.(?:mp4|m4v|mov|avi|wmv|flv|webm|mkv|mp3|m4a|wav|ogg|m3u8|jpe?g|png|gif|webp|svg|bmp|tiff?)",
-    re.IGNORECASE,
-)
-_TRACKING_PARAMETER = re.compile(
-    r"(?:utm_[a-z]+|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|igshid|ocid|cmpid|ref_src)=", re.IGNORECASE
-)
+_MEDIA_EXTENSIONS = r"(?:mp4|m4v|mov|avi|wmv|flv|webm|mkv|mp3|m4a|wav|ogg|m3u8|jpe?g|png|gif|webp|svg|bmp|tiff?)"
+_MEDIA_FILE = re.compile(r"[\w%+-][\w.%+-]*\." + _MEDIA_EXTENSIONS, re.IGNORECASE)
+_TRACKING_NAMES = r"(?:utm_[a-z]+|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|igshid|ocid|cmpid|ref_src)"
+_TRACKING_PARAMETER = re.compile(_TRACKING_NAMES + "=", re.IGNORECASE)
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 _TOKEN = re.compile(r"\S+")
 # Something that may be an identifier: a quick test before a line is looked at closely.
 _CANDIDATE = re.compile(
-    r"\d{12}|[0-9a-fA-F]{16}|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-|\.(?:mp4|m4v|mov|avi|wmv|flv|webm|mkv|mp3|m4a|wav"
-    r"|ogg|m3u8|jpe?g|png|gif|webp|svg|bmp|tiff?)\b|[?&](?:utm_|fbclid|gclid|dclid|msclkid|mc_|igshid|ocid|cmpid|ref_src)",
+    r"\d{12}|[0-9a-fA-F]{16}|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-|\." + _MEDIA_EXTENSIONS + r"\b|[?&]" + _TRACKING_NAMES,
     re.IGNORECASE,
 )
 _EDGE_PUNCTUATION = "\"'“”‘’«»()[]{}<>,;:.!?"
 _PUNCTUATION_ONLY = re.compile(r"[\W_]+")
-# Digit runs at least this long are identifiers when they stand alone on a line; with
-# other identifiers beside them, _DIGITS's ten digits suffice.
+# A digit run is an identifier from ten digits beside other identifiers on a debris
+# line; alone on a line or inside a sentence, from twelve (phone numbers have up to 11).
+_ID_DIGITS = 10
 _LONE_ID_DIGITS = 12
-_INLINE_ID_DIGITS = 12
 
 
 @dataclass(frozen=True)
@@ -70,8 +65,10 @@ def _tokens(text: str, offset: int = 0) -> list[_Token]:
     return out
 
 
-def identifier_kind(token: str, min_digits: int = 10) -> str | None:
+def identifier_kind(token: str, min_digits: int = _ID_DIGITS) -> str | None:
     """What kind of identifier ``token`` is (``"UUID"``, ``"hash"``...), or None.
+
+    URLs are not identifiers; their tracking parameters are reported on their own.
 
     A digit run counts only from ``min_digits`` digits, never with a leading zero or a
     plus sign (phone numbers) and never when it is a valid ISBN.
@@ -84,9 +81,7 @@ def identifier_kind(token: str, min_digits: int = 10) -> str | None:
         return f"{len(token)}-digit ID"
     if _MEDIA_FILE.fullmatch(token):
         return "media file name"
-    if _URL.match(token) and _without_tracking(token) is not None:
-        return "tracking URL"
-    return None
+    return None  # a URL, even with tracking parameters, may be a link the reader needs
 
 
 def _without_tracking(url: str) -> tuple[int, int, str] | None:
@@ -149,7 +144,8 @@ def _normalized(labels: frozenset[str]) -> frozenset[str]:
     return frozenset(normalize_label(label) for label in labels)
 
 
-def _removable(lang: Language):
+def _removable(lang: Language) -> Callable[[str], bool]:
+    """Lines either debris check deletes: both must agree, so that their spans fit together."""
     return lambda line: debris_line_kinds(line) is not None or is_label_line(line, lang)
 
 
@@ -158,8 +154,8 @@ def _removable(lang: Language):
     name="artifacts.debris-line",
     severity=Severity.MAJOR,
     category=Category.MARKUP,
-    bad="...a mechanism to observe a ceasefire.\n\n6126630991001 bf9801bd-5cd0-414d-80b4-03d65c28c170\n\nIt is reported...",
-    good="...a mechanism to observe a ceasefire.\n\nIt is reported...",
+    bad="6126630991001 bf9801bd-5cd0-414d-80b4-03d65c28c170   (a line of its own between paragraphs)",
+    good="(the line deleted, paragraphs still one blank line apart)",
     fixable=True,
 )
 def debris_line(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
@@ -211,8 +207,8 @@ def inline_identifier(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
                 yield Hit(token.start + q, token.start + end, "tracking parameters in a URL; delete them",
                           suggestion=replacement)
                 continue
-            kind = identifier_kind(token.text, _INLINE_ID_DIGITS)
-            if kind is None or kind == "tracking URL":
+            kind = identifier_kind(token.text, _LONE_ID_DIGITS)
+            if kind is None:
                 continue
             if token.text.isdigit() and _is_meaningful_number(tokens, i, contact_line, lang):
                 continue
@@ -230,8 +226,8 @@ def _is_meaningful_number(tokens: list[_Token], i: int, contact_line: bool, lang
     name="artifacts.orphan-label",
     severity=Severity.MAJOR,
     category=Category.MARKUP,
-    bad="...a mechanism to observe a ceasefire.\nvideo\n\nIt is reported...",
-    good="...a mechanism to observe a ceasefire.\n\nIt is reported...",
+    bad="video   (a line of its own after a paragraph)",
+    good="(the line deleted)",
     fixable=True,
 )
 def orphan_label(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
@@ -246,7 +242,8 @@ def orphan_label(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
     for line, span in removal_spans(doc, _removable(lang)).items():
         text = line.text(doc).strip()
         if debris_line_kinds(text) is None and is_label_line(text, lang):
-            yield Hit(span.start, span.end, f'orphan page label "{text}" on its own line; delete the line', suggestion="")
+            message = f'orphan page label "{text}" on its own line; delete the line'
+            yield Hit(span.start, span.end, message, suggestion="")
 
 
 def _describe(kinds: list[str]) -> str:

@@ -19,7 +19,7 @@ from audit.checks.base import CheckContext, Hit, check
 from audit.document import Document
 from audit.findings import Category, Severity
 
-_TAG_NAMES = (
+_TAG_NAMES = (  # one string, split, so the list reads as a list of tag names
     "a abbr article aside audio b blockquote br button caption center cite code dd div dl dt em embed "
     "figcaption figure font footer form h1 h2 h3 h4 h5 h6 header hr i iframe img input label li mark "
     "nav noscript object ol p param picture pre q s script section small source span strike strong "
@@ -105,7 +105,7 @@ def _is_entity(entity: str) -> bool:
 
 
 def _between_words(text: str, start: int, end: int) -> bool:
-    return 0 < start and end < len(text) and text[start - 1].isalnum() and text[end].isalnum()
+    return start > 0 and end < len(text) and text[start - 1].isalnum() and text[end].isalnum()
 
 
 def _show(found: str) -> str:

@@ -163,8 +163,8 @@ def repeated_sentence(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
     name="repetition.repeated-paragraph",
     severity=Severity.MAJOR,
     category=Category.ACCURACY,
-    bad="The talks began in Geneva on Monday.\n\nThe talks began in Geneva on Monday.",
-    good="The talks began in Geneva on Monday.",
+    bad="The talks began in Geneva on Monday.   (as two paragraphs in a row)",
+    good="The talks began in Geneva on Monday.   (once)",
     fixable=True,
 )
 def repeated_paragraph(doc: Document, ctx: CheckContext) -> Iterator[Hit]:

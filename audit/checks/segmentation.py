@@ -57,7 +57,7 @@ def _broken_start(words: list[_Word], k: int, text: str, lang: Language) -> bool
     good="and establish a mechanism to observe a cease-fire.",
 )
 def capitalized_function_word(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
-    """A capitalized function word inside a sentence (``a mechanism To observe``).
+    """A capitalized function word inside a sentence (a mechanism To observe).
 
     The capital is the trace of a sentence boundary the segmenter put in the wrong
     place: either the word should be in lower case or a sentence end went missing
@@ -158,11 +158,11 @@ def _is_abbreviation(token: str, lang: Language) -> bool:
     severity=Severity.MINOR,
     category=Category.MARKUP,
     bad="Persuade Hifter It is reported that the talks were supposed to start last Tuesday.",
-    good="Persuade Hifter\nIt is reported that the talks were supposed to start last Tuesday.",
+    good="Persuade Hifter   (a line of its own)   It is reported that the talks were supposed to...",
     fixable=True,
 )
 def glued_heading(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
-    """A heading run into the sentence after it (``Persuade Hifter It is reported...``).
+    """A heading run into the sentence after it (Persuade Hifter It is reported...).
 
     Found at the start of a sentence: two to eight capitalized words (short function
     words may sit between them, as in title case) followed by a capitalized function
@@ -192,7 +192,8 @@ def _heading_candidate(text: str, sentence: Span, lang: Language) -> list[_Word]
         if not words and word.start != sentence.start:
             return []
         words.append(word)
-        if len(words) > _MAX_HEADING_WORDS + 1 or not (word.text[0].isupper() or word.text.lower() in lang.function_words):
+        title_word = word.text[0].isupper() or word.text.lower() in lang.function_words
+        if len(words) > _MAX_HEADING_WORDS + 1 or not title_word:
             break
     return words if len(words) >= 3 else []
 

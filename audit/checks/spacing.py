@@ -38,7 +38,7 @@ _URL_LIKE = re.compile(r"\S*(?:://|www\.|@)\S*")
     fixable=True,
 )
 def space_before_punctuation(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
-    """A space before ``. , ; : ? !`` (and the Arabic ``، ؛ ؟``) where the language has none.
+    """A space before . , ; : ? ! (and the Arabic ، ؛ ؟) where the language has none.
 
     French (and any language whose ``space_before`` lists them) keeps its space before
     ``; : ? !``. A spaced ellipsis, a leading dot (``.NET``, ``.45``), a score
@@ -60,9 +60,8 @@ def _is_exempt_after_space(text: str, space: int, mark: str, after: int) -> bool
         return True  # an ellipsis, spaced or not: "and . . . then", "and ... then"
     if following.isalnum():
         return True  # .NET, .45 calibre, :00
-    if mark == ":" and (following in _EMOTICON_AFTER_COLON or (text[space - 1].isdigit() and text[after + 1 : after + 2].isdigit())):
-        return True
-    return False
+    score = text[space - 1].isdigit() and text[after + 1 : after + 2].isdigit()  # 2 : 1
+    return mark == ":" and (following in _EMOTICON_AFTER_COLON or score)
 
 
 @check(
@@ -75,7 +74,7 @@ def _is_exempt_after_space(text: str, space: int, mark: str, after: int) -> bool
     fixable=True,
 )
 def missing_space_after(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
-    """No space after a full stop, comma or semicolon between two words (``Tripoli.The``).
+    """No space after a full stop, comma or semicolon between two words (Tripoli.The).
 
     After ``.``, ``!`` or ``?`` the next word must start with a capital and the word
     before must end in two lower-case letters, so abbreviations (``U.S``, ``St.Martin``
@@ -148,7 +147,7 @@ def _uses_two_spaces_after_stops(text: str) -> bool:
     fixable=True,
 )
 def doubled_punctuation(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
-    """A punctuation mark typed twice (``,,`` ``;;`` ``..``) or a comma before a full stop.
+    """A punctuation mark typed twice (,, ;; ..) or a comma before a full stop.
 
     An ellipsis (``...``), a relative path (``../``) and ``etc.,`` are not reported;
     emphatic ``!!`` and ``?!`` are style, not debris. The suggestion keeps one mark.
@@ -156,8 +155,9 @@ def doubled_punctuation(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
     text = doc.target
     for m in _DOUBLED.finditer(text):
         found = m.group()
-        if _inside_url(text, m.start()) or (m.end() < len(text) and text[m.end()].isalnum() and text[m.start() - 1].isalnum()):
-            continue  # a URL, or code such as std::vector
+        code_like = m.end() < len(text) and text[m.end()].isalnum() and text[m.start() - 1].isalnum()
+        if code_like or _inside_url(text, m.start()):
+            continue  # code such as std::vector, or a URL
         yield Hit(m.start(), m.end(), f'doubled punctuation "{found}"', suggestion=found[-1])
 
 
@@ -240,7 +240,8 @@ def _mismatched_quotes(text: str, p: Span, pairs: tuple[str, ...], straight: boo
 
 def _opens(text: str, i: int) -> bool:
     """True when the mark at i stands where a quotation opens: after a space, before a word."""
-    return (i == 0 or text[i - 1].isspace() or text[i - 1] in "([—–-") and i + 1 < len(text) and not text[i + 1].isspace()
+    after_space = i == 0 or text[i - 1].isspace() or text[i - 1] in "([—–-"
+    return after_space and i + 1 < len(text) and not text[i + 1].isspace()
 
 
 def _closes(text: str, i: int) -> bool:
