@@ -2,8 +2,9 @@
 
 Length-based alignment in the Gale–Church family: a sentence and its translation
 have lengths in a steady ratio, so a dynamic programme over "beads" (1-1, 1-0, 0-1,
-2-1, 1-2, 2-2 sentences) finds the likeliest pairing. The ratio is the document's
-own (target length / source length), so any language pair works without tables.
+2-1, 1-2, 2-2 sentences) finds the likeliest pairing. The ratio is the
+language pair's where known (from professional news translations), else the
+document's own (target length / source length), so any pair works.
 Anchors sharpen it: numbers and glossary entries found on both sides of a bead lower
 its cost, ones found on one side only raise it, so a short sentence with a date
 pairs with the sentence holding the same date.
@@ -37,6 +38,22 @@ ANCHOR_PENALTY = 1.0  # cost added per anchor on one side only
 POOR_ALIGNMENT = 0.3  # below this mean confidence, compare whole texts instead
 
 Keys = Callable[[str, Span], frozenset[str]]
+
+# Characters of the language per character of English (NTREX-128 news, professional
+# translations): the expected target/source length ratio of a pair is their quotient.
+LENGTH_PER_ENGLISH_CHAR = {
+    "en": 1.0, "ar": 0.94, "de": 1.2, "fa": 0.99, "fr": 1.19, "he": 0.81, "ru": 1.11, "es": 1.16,
+}
+
+
+def expected_ratio(source_lang: str | None, target_lang: str | None) -> float | None:
+    """Expected target/source length ratio of a language pair, where known."""
+    def primary(lang: str | None) -> str:
+        return (lang or "").replace("_", "-").split("-")[0].lower()
+
+    src = LENGTH_PER_ENGLISH_CHAR.get(primary(source_lang))
+    tgt = LENGTH_PER_ENGLISH_CHAR.get(primary(target_lang))
+    return tgt / src if src and tgt else None
 
 
 @dataclass(frozen=True)
@@ -76,12 +93,17 @@ def _no_keys(text: str, span: Span) -> frozenset[str]:
     return frozenset()
 
 
-def align(source: str, target: str, *, source_keys: Keys = _no_keys, target_keys: Keys = _no_keys) -> Alignment:
-    """Align two whole texts; see the module docstring."""
+def align(source: str, target: str, *, source_keys: Keys = _no_keys, target_keys: Keys = _no_keys,
+          ratio: float | None = None) -> Alignment:
+    """Align two whole texts; see the module docstring.
+
+    ``ratio`` is the expected target/source length ratio of the language pair; without
+    it the document's own is used (which an omission of a large part skews).
+    """
     src_paras, tgt_paras = split_paragraphs(source), split_paragraphs(target)
     total_src = sum(len(p) for p in src_paras) or 1
     total_tgt = sum(len(p) for p in tgt_paras) or 1
-    ratio = total_tgt / total_src
+    ratio = ratio or total_tgt / total_src
     aligner = _Aligner(source, target, ratio, source_keys, target_keys)
     if len(src_paras) == len(tgt_paras):
         groups = [([p], [q]) for p, q in zip(src_paras, tgt_paras)]

@@ -18,7 +18,7 @@ import bisect
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from audit.align import Alignment, align
+from audit.align import Alignment, align, expected_ratio
 from audit.document import Document, Span
 from audit.lang.numbers import find_numbers
 
@@ -86,7 +86,8 @@ def alignment_for(doc: Document, ctx: CheckContext) -> Alignment | None:
         return None
     source_anchors = _anchors(doc.source, [(m.start, f"t:{m.entry.id}") for m in ctx.source_matches])
     target_anchors = _anchors(doc.target, [(m.start, f"t:{m.entry.id}") for m in ctx.glossary_matches])
-    return align(doc.source, doc.target, source_keys=source_anchors, target_keys=target_anchors)
+    return align(doc.source, doc.target, source_keys=source_anchors, target_keys=target_anchors,
+                 ratio=expected_ratio(doc.source_lang, doc.target_lang))
 
 
 def _anchors(text: str, terms: list[tuple[int, str]]):  # type: ignore[no-untyped-def]

@@ -109,10 +109,12 @@ class SegmentBuilder:
     def add(self, id: str, target: str, source: str | None = None, *, back_translation: str | None = None,
             line: int | None = None, target_origin: Origin | None = None,
             source_origin: Origin | None = None) -> None:
+        target_span = self._append(self.targets, "target", target)
+        assert target_span is not None  # (an empty Span is falsy: test for None, never truth)
         self.segments.append(
             Segment(
                 id=id,
-                target=self._append(self.targets, "target", target) or Span(0, 0),
+                target=target_span,
                 source=self._append(self.sources, "source", source),
                 back_translation=self._append(self.back, "back", back_translation),
                 line=line,

@@ -39,7 +39,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 DATA = ROOT.parent / "shared" / "data" / "ntrex-dev"
-GLOSSARY = ROOT / "benchmarks" / "ntrex_glossary.yaml"
+GLOSSARY = ROOT / "tests" / "fixtures" / "bilingual" / "glossary.yaml"
 DOCS = (
     "abcnews.306758", "abcnews.306764", "cnn.304478", "reuters.218888",
     "cbsnews.248384", "upi.176266", "guardian.221754", "nytimes.184853",

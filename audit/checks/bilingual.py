@@ -22,11 +22,6 @@ from audit.findings import Category, Severity
 from audit.lang.identify import guess_language, identify, primary, script_of_language, script_shares
 from audit.lang.numbers import Number, find_numbers
 
-# Characters of the language per character of English (NTREX-128 news, professional
-# translations): the expected target/source length ratio is their quotient.
-LENGTH_PER_ENGLISH_CHAR = {
-    "en": 1.0, "ar": 0.94, "de": 1.2, "fa": 0.99, "fr": 1.19, "he": 0.81, "ru": 1.11, "es": 1.16,
-}
 MIN_CONFIDENCE = 0.5  # aligned links below this are not judged by length or omission
 
 
@@ -234,7 +229,7 @@ def _merged_omissions(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
 
     Length-based alignment pairs a dropped sentence with its neighbour when that is
     cheaper than leaving it alone. If the target's length (at the document's median
-    ratio over one-to-one links) fits the link's source without one sentence far
+    ratio over one-to-one links, or the language pair's in a short document) fits the link's source without one sentence far
     better than with it, and none of that sentence's numbers is in the target, that
     sentence is reported, as minor.
     """
@@ -246,7 +241,7 @@ def _merged_omissions(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
     source = doc.source or ""
     one_to_one = sorted(len(x.target) / len(x.source) for x in alignment.links  # type: ignore[arg-type]
                         if x.source_sentences == 1 and x.target_sentences == 1 and len(x.source or ()) >= 20)
-    ratio = one_to_one[len(one_to_one) // 2] if len(one_to_one) >= 3 else alignment.ratio
+    ratio = one_to_one[len(one_to_one) // 2] if len(one_to_one) >= 3 else _pair_ratio(doc) or alignment.ratio
     for link in alignment.links:
         if len(link.source_parts) < 2 or link.target is None or link.target_sentences >= link.source_sentences:
             continue
@@ -318,9 +313,13 @@ def _expected_ratio(doc: Document, pairs: list[Pair]) -> float:
     )
     if len(ratios) >= 5:
         return ratios[len(ratios) // 2]
-    src = LENGTH_PER_ENGLISH_CHAR.get(primary(doc.source_lang) or "", 1.0)
-    tgt = LENGTH_PER_ENGLISH_CHAR.get(primary(doc.target_lang), 1.0)
-    return tgt / src
+    return _pair_ratio(doc) or 1.0
+
+
+def _pair_ratio(doc: Document) -> float | None:
+    from audit.align import expected_ratio
+
+    return expected_ratio(doc.source_lang, doc.target_lang)
 
 
 # --- B006 parity of non-translatable items ----------------------------------------
