@@ -149,7 +149,7 @@ class _Aligner:
                 if i == 0 and j == 0:
                     continue
                 best, best_bead = inf, None
-                for (di, dj), _prior in BEAD_PRIORS.items():
+                for di, dj in BEAD_PRIORS:
                     pi, pj = i - di, j - dj
                     if pi < 0 or pj < 0 or (pi, pj) not in cost:
                         continue

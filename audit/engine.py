@@ -13,8 +13,8 @@ from dataclasses import replace
 from audit.checks.base import Check, CheckContext, Hit
 from audit.config import AuditConfig
 from audit.document import Document
-from audit.segments import Segment
 from audit.findings import Finding, Severity, context_fingerprint
+from audit.segments import Segment
 
 _CONTEXT_CHARS = 32
 

@@ -22,7 +22,6 @@ News Test References for MT Evaluation of 128 Languages", SUMEval 2022).
 from __future__ import annotations
 
 import argparse
-from collections import Counter
 import json
 import random
 import re
@@ -31,6 +30,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
@@ -341,7 +341,7 @@ def hostile_xml() -> None:
         plain = Path(tmp) / "plain.txt"
         plain.write_text("Nothing to see.\n", encoding="utf-8")
         start = time.perf_counter()
-        subprocess.run([sys.executable, "-m", "audit", "check", str(plain)], capture_output=True, cwd=ROOT, timeout=60)
+        subprocess.run([sys.executable, "-m", "audit", "check", str(plain)], check=False, capture_output=True, cwd=ROOT, timeout=60)
         print(f"  {'(start-up: a plain text)':<22} {time.perf_counter() - start:.2f} s")
         for name, text in (("billion-laughs.xlf", BILLION_LAUGHS), ("external-entity.xlf", EXTERNAL_ENTITY),
                            ("external-entity.tmx", EXTERNAL_ENTITY.replace("xliff", "tmx"))):
@@ -349,7 +349,7 @@ def hostile_xml() -> None:
             path.write_text(text, encoding="utf-8")
             before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
             start = time.perf_counter()
-            proc = subprocess.run([sys.executable, "-m", "audit", "check", str(path)], capture_output=True, text=True,
+            proc = subprocess.run([sys.executable, "-m", "audit", "check", str(path)], check=False, capture_output=True, text=True,
                                   cwd=ROOT, timeout=60)
             elapsed = time.perf_counter() - start
             rss = max(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, before) / 1024

@@ -138,12 +138,12 @@ BILLION_LAUGHS = (
     ("name", "content"),
     [
         ("laughs.xlf", BILLION_LAUGHS),
-        ("xxe.xlf", '<?xml version="1.0"?>\n<!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/hostname">]>\n'
-                    '<xliff version="1.2"><file original="x"><body><trans-unit id="1"><source>&e;</source>'
-                    "</trans-unit></body></file></xliff>\n"),
-        ("xxe.tmx", '<?xml version="1.0"?>\n<!DOCTYPE tmx [<!ENTITY e SYSTEM "http://127.0.0.1:9/x">]>\n'
-                    '<tmx version="1.4"><header srclang="en"/><body><tu><tuv xml:lang="en"><seg>&e;</seg></tuv>'
-                    "</tu></body></tmx>\n"),
+        ("xxe.xlf", ('<?xml version="1.0"?>\n<!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/hostname">]>\n'
+                     '<xliff version="1.2"><file original="x"><body><trans-unit id="1"><source>&e;</source>'
+                     "</trans-unit></body></file></xliff>\n")),
+        ("xxe.tmx", ('<?xml version="1.0"?>\n<!DOCTYPE tmx [<!ENTITY e SYSTEM "http://127.0.0.1:9/x">]>\n'
+                     '<tmx version="1.4"><header srclang="en"/><body><tu><tuv xml:lang="en"><seg>&e;</seg></tuv>'
+                     "</tu></body></tmx>\n")),
     ],
 )
 def test_hostile_xml_is_refused(cli, tmp_path, name, content):
@@ -196,3 +196,23 @@ def test_source_side_findings_name_the_source_file(cli, tmp_path):
     result = cli("check", str(target), "--source", str(source), "--select", "B001")
     assert result.stdout.splitlines()[0].startswith(f"{source}:3:15: B001 ")
     assert re.search(r"lacks \"Khalifa Haftar\" / \"Haftar\"; it has \"Hifter\" instead", result.stdout)
+
+
+def test_bilingual_check_of_a_different_script_pair_loads_no_model():
+    """Arabic against English is told apart by script: no language model, no numpy."""
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    target = FIXTURES / "untranslated" / "abcnews.306758.en.txt"
+    code = (
+        "import sys, runpy\n"
+        f"sys.argv = ['audit', 'check', {str(target)!r}, '--source', {str(target).replace('.en.', '.ar.')!r}]\n"
+        "try:\n    runpy.run_module('audit', run_name='__main__')\n"
+        "except SystemExit:\n    pass\n"
+        "sys.stderr.write('HEAVY=' + ','.join(m for m in ('numpy', 'pandas', 'torch') if m in sys.modules))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], check=False, cwd=ROOT, capture_output=True, text=True)
+    assert "B003" in result.stdout
+    assert result.stderr.split("HEAVY=")[1] == ""

@@ -7,9 +7,9 @@ import sys
 import click
 
 from audit.cli.options import SEVERITIES, glossary_options, input_options, selection_options
-from audit.errors import ConfigError
 from audit.config import AuditConfig
 from audit.engine import audit_document, exceeds
+from audit.errors import ConfigError
 from audit.formats import read_path
 from audit.reporters import FORMATS, Report, render
 

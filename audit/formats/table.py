@@ -74,7 +74,7 @@ def read_table(text: str, path: str, *, target_lang: str = "en", source_lang: st
         if len(row) != len(header):
             raise InputError(f"row has {len(row)} fields, the header {len(header)}", path=path, line=row_line)
 
-        def cell(name: str) -> str | None:
+        def cell(name: str, row: list[str] = row) -> str | None:
             return row[column[name]] if name in column else None
 
         offsets = _field_starts(text, starts[row_line - 1], delimiter, quoted) if row_line <= len(starts) else []

@@ -4,8 +4,8 @@ Source forms are matched word by word on normalized text: Arabic hamza and alef
 forms, ta marbuta, alef maqsura, diacritics and tatweel are unified and the article
 and proclitics (و ف ب ك ل) may be attached (see :mod:`audit.lang.arabic`); other
 scripts are folded as the target matcher folds them (case, accents). So the entry
-with source form ``فايز السراج`` is found in ``وفائز السرّاج``... only when the
-letters agree after normalization: ``فائز`` (hamza on ya) normalizes to ``فايز``.
+with source form ``فايز السراج`` is found in ``وفائز السرّاج``: the proclitic and the
+shadda go, and ``فائز`` (hamza on ya) normalizes to ``فايز``.
 """
 
 from __future__ import annotations
