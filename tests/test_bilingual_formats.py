@@ -216,3 +216,12 @@ def test_bilingual_check_of_a_different_script_pair_loads_no_model():
     result = subprocess.run([sys.executable, "-c", code], check=False, cwd=ROOT, capture_output=True, text=True)
     assert "B003" in result.stdout
     assert result.stderr.split("HEAVY=")[1] == ""
+
+
+def test_tsv_keeps_quotes_as_text_and_maps_columns(tmp_path):
+    path = tmp_path / "a.tsv"
+    path.write_text('key\toriginal\ttranslation\tnote\nq1\t"قتل ١٥ شخصا"\t"16 people died"\tchecked\n', encoding="utf-8")
+    (doc,) = read_path(str(path), fields={"id": "key", "source": "original", "target": "translation"})
+    assert doc.target == '"16 people died"' and doc.segments[0].id == "q1" and doc.segments[0].line == 2
+    (f,) = audit_document(doc, AuditConfig.create(select=["B002"], default_glossaries=False))
+    assert (f.segment, f.text, f.line, f.column) == ("q1", "16", 2, path.read_text(encoding="utf-8").splitlines()[1].index("16") + 1)
