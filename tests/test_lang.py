@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from audit.lang import homoglyphs, invisible_ok, language, normalize_code, script_ranges
+from audit.lang.profiles import homoglyphs, invisible_ok, known_scripts, language, normalize_code
 from tests.conftest import ROOT, SEED
 
 SUPPORTED = ("en", "es", "fr", "de", "ru", "ar", "fa", "he")
@@ -23,7 +23,7 @@ def test_codes_are_normalized(code, expected):
 def test_every_supported_language_is_complete(code):
     lang = language(code)
     assert lang.known and lang.name != code
-    assert lang.scripts and all(s in script_ranges() for s in lang.scripts)
+    assert lang.scripts and all(s in known_scripts() for s in lang.scripts)
     assert lang.labels and lang.function_words and lang.contact_words
     assert all(label == label.lower() for label in lang.labels)
     assert lang.cased == (code in ("en", "es", "fr", "de", "ru"))

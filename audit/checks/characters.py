@@ -9,29 +9,28 @@ so Persian's zero-width non-joiner and Hebrew's directional marks are left alone
 
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 from collections.abc import Iterator
-from difflib import SequenceMatcher
 from functools import cache
 
 from audit.checks.base import CheckContext, Hit, check
 from audit.checks.lines import text_lines
+from audit.checks.reading import repaired, repairs
 from audit.document import Document
 from audit.findings import Category, Severity
-from audit.lang import homoglyphs, invisible_ok, language, script_ranges
+from audit.lang.identify import script_of_char
+from audit.lang.profiles import homoglyphs, invisible_ok, known_scripts, language, letters_of
 
-# A lead byte of a UTF-8 sequence read as Latin-1/cp1252 (Â..ô), followed by a
-# continuation byte read the same way; or "Ã " (à with its second byte lost to a space).
-# Only lines with such a pair are handed to ftfy, which decides.
-_C1252 = "€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ"
-_MOJIBAKE_HINT = re.compile(f"[\u00c2-\u00f4][\u0080-\u00bf{_C1252}]|Ã ")
 _REPLACEMENT = "\ufffd"
 _BIDI_OVERRIDES = frozenset("\u202d\u202e")
 # Space separators (Unicode category Zs): the ordinary space and the special ones.
 _SPECIAL_SPACES = "\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000"
 _SPECIAL_SPACE = re.compile(f"[{_SPECIAL_SPACES}]")
 _SPACE_RUN = re.compile(f"[ {_SPECIAL_SPACES}]*[{_SPECIAL_SPACES}][ {_SPECIAL_SPACES}]*")
+_SPACED_MARKS = ".,;:!?؟،؛"
+_EDGE_MARKS = "\"'“”‘’«»()[]{}<>,;:.!?"
 _MARKS = "\u0300-\u036f\u0483-\u0489\u05b0-\u05c7\u064b-\u065f\u0670\u06d6-\u06ed\u200c"
 
 
@@ -47,29 +46,21 @@ _MARKS = "\u0300-\u036f\u0483-\u0489\u05b0-\u05c7\u064b-\u065f\u0670\u06d6-\u06e
 def mojibake(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
     """Text damaged by decoding with the wrong character set (dÃ³lares, â€™).
 
-    ftfy finds the damage and proposes the repaired text as the suggestion; only lines
-    that show the tell-tale byte pairs are handed to it, so clean text costs nothing.
+    ftfy finds the damage and proposes the repaired text as the suggestion; only runs
+    of Latin-1 and Windows-1252 characters that show the tell-tale byte pairs are handed
+    to it, so clean text costs nothing and a repair never depends on the words around.
     A replacement character (U+FFFD) marks text already lost and gets no suggestion.
     """
-    for line in text_lines(doc.target):
-        text = line.text(doc)
-        if _MOJIBAKE_HINT.search(text):
-            yield from _repairs(text, line.start)
-        for m in re.finditer(f"{_REPLACEMENT}+", text):
-            yield Hit(line.start + m.start(), line.start + m.end(),
-                      "replacement character: text lost in decoding; restore it from the source")
-
-
-def _repairs(text: str, offset: int) -> Iterator[Hit]:
-    import ftfy  # imported here: most documents never need it
-
-    fixed = ftfy.fix_encoding(text)
-    if fixed == text:
-        return
-    for op, i1, i2, j1, j2 in SequenceMatcher(None, text, fixed, autojunk=False).get_opcodes():
-        if op != "equal" and i1 < i2 and _REPLACEMENT not in text[i1:i2]:
-            yield Hit(offset + i1, offset + i2, f'encoding damage: "{text[i1:i2]}" should read "{fixed[j1:j2]}"',
-                      suggestion=fixed[j1:j2])
+    text = doc.target
+    for start, end, fixed in repairs(text):
+        if _REPLACEMENT in text[start:end] or not fixed.strip():
+            continue
+        head = len(os.path.commonprefix([text[start:end], fixed]))
+        tail = len(os.path.commonprefix([text[start + head : end][::-1], fixed[head:][::-1]]))
+        found, fix = text[start + head : end - tail], fixed[head : len(fixed) - tail]
+        yield Hit(start + head, end - tail, f'encoding damage: "{found}" should read "{fix}"', suggestion=fix)
+    for m in re.finditer(f"{_REPLACEMENT}+", text):
+        yield Hit(m.start(), m.end(), "replacement character: text lost in decoding; restore it from the source")
 
 
 @check(
@@ -79,23 +70,22 @@ def _repairs(text: str, offset: int) -> Iterator[Hit]:
     category=Category.FLUENCY,
     bad="The talks\u200b\u200b began in Geneva.   (two zero-width spaces after talks)",
     good="The talks began in Geneva.",
-    fixable=True,
 )
 def invisible_character(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
     """Control, zero-width or bidirectional characters that the language does not use.
 
     Invisible characters break search, spell-checking and copy-and-paste without
     showing. Persian keeps its zero-width non-joiner and right-to-left languages their
-    directional marks. Deleting the character never changes what a reader sees, so the
-    suggestion deletes it; a directional override, which reorders what is shown, is major.
+    directional marks. A directional override, which reorders what is shown, is major.
+    No fix is offered: deleting the character joins what it separated, which may make
+    two words one or reveal other damage, so a person should look.
     """
-    allowed = invisible_ok(doc.target_lang)
-    for start, end in _invisible_runs(doc.target, allowed):
+    for start, end in _invisible_runs(doc.target, invisible_ok(doc.target_lang)):
         run = doc.target[start:end]
         names = ", ".join(dict.fromkeys(_char_name(c) for c in run))
         severity = Severity.MAJOR if set(run) & _BIDI_OVERRIDES else None
         yield Hit(start, end, f"invisible character{'s' if len(run) > 1 else ''} ({names}); delete",
-                  suggestion="", severity=severity)
+                  severity=severity)
 
 
 # Format characters that print as visible signs (Arabic number and end-of-ayah signs).
@@ -154,6 +144,8 @@ def odd_space(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
         for m in _SPACE_RUN.finditer(text):
             run = m.group()
             at_edge = m.start() == 0 or m.end() == len(text)
+            if not at_edge and text[m.end()] in _SPACED_MARKS and text[m.end()] not in lang.space_before:
+                continue  # a space before punctuation: spacing.space-before-punctuation
             if at_edge:
                 suggestion = ""
             elif len(run) > 1:
@@ -216,19 +208,14 @@ def foreign_script(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
 
 @cache
 def _foreign_pattern(own_scripts: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    ranges = script_ranges()
-    foreign = "".join(r for name, r in ranges.items() if name not in own_scripts)
-    own = "".join(ranges[name] for name in own_scripts if name in ranges)
-    word = f"[{foreign}][{foreign}{_MARKS}]*"
-    return re.compile(f"{word}(?:[ \\-'’]+{word})*"), re.compile(f"[{own}]")
+    """Runs of words in scripts other than ``own_scripts``, and a letter of those."""
+    foreign = letters_of(tuple(name for name in known_scripts() if name not in own_scripts))
+    word = f"{foreign}(?:{foreign}|[{_MARKS}])*"
+    return re.compile(f"{word}(?:[ \\-'’]+{word})*"), re.compile(letters_of(own_scripts))
 
 
 def _scripts_of(run: str) -> list[str]:
-    found = []
-    for name, ranges in script_ranges().items():
-        if re.search(f"[{ranges}]", run):
-            found.append(name)
-    return found
+    return list(dict.fromkeys(s for s in map(script_of_char, run) if s))
 
 
 @check(
@@ -245,38 +232,74 @@ def mixed_script_word(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
 
     Look-alike letters pass a proofreader's eye but break search, sorting and
     spell-checking. When every stray letter has a look-alike in the word's main
-    script, the suggestion is the word in that script alone.
+    script, the suggestion is the word in that script alone. A word with encoding
+    damage is judged as it reads once repaired, and the suggestion repairs it too.
     """
+    text = doc.target
+    damaged = _damaged_words(text)
+    for start, end in _mixed_words(text):
+        if not any(s <= start < e for s, e in damaged):
+            yield from _mixed_hit(text[start:end], start, end)
+    for start, end in damaged:  # judged as they read once the encoding is repaired
+        yield from _mixed_hit(text[start:end], start, end, repaired(text[start:end]))
+
+
+def _mixed_hit(word: str, start: int, end: int, reading: str | None = None) -> Iterator[Hit]:
     classes = _cased_script_classes()
-    for start, end in _mixed_words(doc.target):
-        word = doc.target[start:end]
-        by_script = {name: sum(1 for c in word if rx.match(c)) for name, rx in classes.items()}
+    reading = word if reading is None else reading
+    fixed, mixed = [], []
+    pos = 0
+    for s, e in _mixed_words(reading):
+        part = reading[s:e]
+        by_script = {name: sum(1 for c in part if rx.match(c)) for name, rx in classes.items()}
         present = [name for name, n in by_script.items() if n]
-        if len(present) < 2:
-            continue
         main = max(present, key=lambda name: by_script[name])
         if "Greek" in present and main != "Greek" and not all(
-            c in homoglyphs("Greek") for c in word if classes["Greek"].match(c)
+            c in homoglyphs("Greek") for c in part if classes["Greek"].match(c)
         ):
             continue  # a Greek symbol inside a Latin word (ΔT, μg), not a look-alike
-        yield Hit(start, end, f'"{word}" mixes {" and ".join(present)} letters',
-                  suggestion=_in_one_script(word, main, classes))
+        mixed.append((part, present))
+        fixed += [reading[pos:s], _in_one_script(part, main, classes)]
+        pos = e
+    if not mixed:
+        return
+    part, present = mixed[0]
+    suggestion = None if None in fixed else "".join(fixed) + reading[pos:]  # type: ignore[arg-type]
+    yield Hit(start, end, f'"{part}" mixes {" and ".join(present)} letters', suggestion=suggestion)
+
+
+def _damaged_words(text: str) -> list[tuple[int, int]]:
+    """Spans of the words (space to space, edge punctuation off) that hold encoding damage."""
+    spans: list[tuple[int, int]] = []
+    for start, end, _ in repairs(text):
+        while start > 0 and not text[start - 1].isspace():
+            start -= 1
+        while end < len(text) and not text[end].isspace():
+            end += 1
+        while start < end and text[start] in _EDGE_MARKS:
+            start += 1
+        while end > start and text[end - 1] in _EDGE_MARKS:
+            end -= 1
+        if spans and start < spans[-1][1]:
+            spans[-1] = (spans[-1][0], max(end, spans[-1][1]))
+        elif start < end:
+            spans.append((start, end))
+    return spans
+
+
+_CASED = ("Latin", "Cyrillic", "Greek")
 
 
 @cache
 def _cased_script_classes() -> dict[str, re.Pattern[str]]:
-    ranges = script_ranges()
-    return {name: re.compile(f"[{ranges[name]}]") for name in ("Latin", "Cyrillic", "Greek")}
+    return {name: re.compile(letters_of((name,))) for name in _CASED}
 
 
 @cache
 def _mixed_word_pattern() -> re.Pattern[str]:
     """A word with two letters of different cased scripts side by side (so any mixed word)."""
-    r = script_ranges()
-    latin, cyrillic, greek = r["Latin"], r["Cyrillic"], r["Greek"]
-    pairs = "|".join(f"[{a}][{b}]" for a, b in [(latin, cyrillic), (cyrillic, latin), (latin, greek),
-                                                   (greek, latin), (cyrillic, greek), (greek, cyrillic)])
-    return re.compile(pairs)
+    pairs = [(a, b) for a in _CASED for b in _CASED if a != b]
+    return re.compile("|".join(letters_of((a,)) + letters_of((b,)) for a, b in pairs))
 
 
 def _mixed_words(text: str) -> Iterator[tuple[int, int]]:

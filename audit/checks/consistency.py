@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from audit.checks.base import CheckContext, Hit, check
 from audit.document import Document
 from audit.findings import Category, Severity
-from audit.lang import language
+from audit.lang.profiles import language
 
 _WORD = re.compile(r"[^\W\d_]+(?:[-‐‑][^\W\d_]+)*")
 _HYPHENS = "-‐‑"

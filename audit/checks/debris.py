@@ -22,7 +22,8 @@ from audit.checks.base import CheckContext, Hit, check
 from audit.checks.lines import removal_spans, text_lines
 from audit.document import Document
 from audit.findings import Category, Severity
-from audit.lang import Language, language
+from audit.lang import arabic
+from audit.lang.profiles import Language, language
 
 _UUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
 _HASH = re.compile(r"[0-9a-f]{16,}|[0-9A-F]{16,}")
@@ -126,10 +127,9 @@ def debris_line_kinds(line: str) -> list[str] | None:
 
 def normalize_label(line: str) -> str:
     """A line reduced to the label it may be: case, bullets, trailing colons, counts
-    and Arabic-script spelling variants (hamza forms, harakat, tatweel) ignored."""
-    text = unicodedata.normalize("NFC", line).casefold().replace("\u200c", " ")
-    text = re.sub(r"[\u064B-\u0652\u0640]", "", text)
-    text = text.translate(str.maketrans("أإآى", "اايي"))
+    and Arabic-script spelling variants (hamza forms, harakat, tatweel) ignored; the
+    zero-width non-joiner of Persian counts as a space."""
+    text = arabic.normalize(unicodedata.normalize("NFC", line).casefold().replace("\u200c", " "))
     text = re.sub(r"\s*(?:\(\d+\)|\d+\s*/\s*\d+|\d{1,2}:\d{2}(?::\d{2})?)$", "", text.strip())
     text = re.sub(r"^[\W_]+|[\s:：|»›>\-–—.…]+$", "", text)
     return " ".join(text.split())

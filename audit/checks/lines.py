@@ -88,3 +88,20 @@ def _whole_paragraph(paragraphs: list[list[Line]], index: int) -> dict[Line, Spa
         if len(lines) > 1:
             spans[last] = Span(last.start, last.end)
     return spans
+
+
+_PUNCTUATION = ".,;:!?؟،؛"
+
+
+def tidy_deletion(text: str, start: int, end: int, space_before: str = "") -> tuple[int, int]:
+    """Widen a deletion by one space where it would leave two spaces in a row, a space
+    at the start or end of a line, or a space before punctuation (``a <br> b`` loses
+    ``<br> ``; ``Tripoli <br>.`` loses `` <br>``). ``space_before`` lists the marks the
+    language spaces (French ``: ; ? !``)."""
+    before = text[start - 1] if start > 0 else "\n"
+    after = text[end] if end < len(text) else "\n"
+    if after == " " and before in " \n\r":
+        return start, end + 1
+    if before == " " and (after in "\n\r" or (after in _PUNCTUATION and after not in space_before)):
+        return start - 1, end
+    return start, end

@@ -16,8 +16,10 @@ from dataclasses import dataclass
 from html.entities import html5
 
 from audit.checks.base import CheckContext, Hit, check
+from audit.checks.lines import tidy_deletion
 from audit.document import Document
 from audit.findings import Category, Severity
+from audit.lang.profiles import language
 
 _TAG_NAMES = (  # one string, split, so the list reads as a list of tag names
     "a abbr article aside audio b blockquote br button caption center cite code dd div dl dt em embed "
@@ -82,6 +84,7 @@ def markup(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
     two words becomes a space. Placeholders (``{{name}}``, ``%s``, ``{0}``) stand for
     content that never arrived and get no suggestion.
     """
+    lang = language(doc.target_lang)
     text = doc.target
     taken: list[tuple[int, int]] = []
     hits = []
@@ -96,6 +99,8 @@ def markup(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
             suggestion = None if pattern.fix is None else pattern.fix(m)
             if suggestion == "" and pattern.kind == "HTML tag" and _between_words(text, start, end):
                 suggestion = " "
+            elif suggestion == "":
+                start, end = tidy_deletion(text, start, end, lang.space_before)
             hits.append(Hit(start, end, f"{pattern.kind} in the text: {_show(m.group())}", suggestion=suggestion))
     yield from sorted(hits, key=lambda h: h.start)
 

@@ -8,25 +8,53 @@ are not reported; the word lists live in ``audit/lang/languages.yaml``.
 
 from __future__ import annotations
 
+import bisect
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from audit.checks.base import CheckContext, Hit, check
+from audit.checks.reading import reading
 from audit.document import Document, Span
 from audit.findings import Category, Severity
-from audit.lang import Language, language
+from audit.lang.profiles import Language, language
 
-_WORD = re.compile(r"\w+(?:['’\-]\w+)*")
+_TOKEN = re.compile(r"\S+")
+_OPENING = "\"'“‘«„([{"
+_CLOSING = "\"'”’»)]},;:.!?،؛؟…"
 _MAX_PHRASE_WORDS = 6
 _MIN_REPEATED_WORDS = 6  # shorter sentences ("He said no.") may rightly recur
 
 
 @dataclass(frozen=True)
 class _Word:
+    """A whitespace-separated token: where it is, the marks around it, and its key
+    (the word as a reader sees it, casefolded)."""
+
     start: int
     end: int
+    lead: str
+    core: str
+    trail: str
     key: str
+    new_paragraph: bool  # a blank line before it
+
+
+def _words(text: str) -> list[_Word]:
+    out = []
+    previous_end = 0
+    for m in _TOKEN.finditer(text):
+        gap = text[previous_end : m.start()]
+        previous_end = m.end()
+        token = reading(m.group())
+        core = token.lstrip(_OPENING)
+        lead = token[: len(token) - len(core)]
+        stripped = core.rstrip(_CLOSING)
+        if "." in stripped and core[len(stripped) :].startswith("."):
+            stripped += "."  # an abbreviation keeps its full stop: U.N., a.m.
+        breaks = gap.count("\n") + gap.count("\r") - gap.count("\r\n")
+        out.append(_Word(m.start(), m.end(), lead, stripped, core[len(stripped) :], stripped.casefold(), breaks > 1))
+    return out
 
 
 @check(
@@ -36,35 +64,75 @@ class _Word:
     category=Category.FLUENCY,
     bad="the talks in the the city in the city in the city",
     good="the talks in the city",
-    fixable=True,
 )
 def repeated_words(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
     """A word or phrase (up to six words) written twice or more in a row.
 
     ``the the`` is a slip; a phrase repeated three times or more is a translation loop
     and is major. Words the language may double (``that that``, German ``die die``),
-    capitalized doubles (names: ``Sirhan Sirhan``) and, in languages that reduplicate
-    for meaning, every word but function words are left alone. The suggestion keeps one copy.
+    names and titles (``Sirhan Sirhan``, ``New York New York``) and, in languages that reduplicate
+    for meaning, every word but function words are left alone; punctuation between
+    the copies (``no, no, no``) makes them deliberate. Words are compared as a reader
+    sees them, with encoding damage, entities, tags and invisible characters set
+    aside. The span is the repeat, the copies after the first. No fix is offered:
+    deleting text is for a person to confirm (the loop may have swallowed a word the
+    source had), and a deletion can bring two other words together.
     """
     lang = language(doc.target_lang)
     text = doc.target
-    words = [_Word(m.start(), m.end(), m.group().casefold()) for m in _WORD.finditer(text)]
-    done = 0
-    for i in _candidates(words):
-        found = _repeat_at(text, words, i, lang) if i >= done else None
-        if found is None:
-            continue
-        n, copies = found
-        first, last = words[i], words[i + n * copies - 1]
-        phrase = text[first.start : words[i + n - 1].end]
+    words = _words(text)
+    repeats = _repeats(words, lang)
+    for run in _deleted_runs(words, repeats):
+        first, last = run[0], run[-1]
+        phrase, copies = repeats[first]
         yield Hit(
-            first.start,
-            last.end,
-            f'"{phrase}" {"repeated" if copies == 2 else f"written {copies} times"} in a row',
-            suggestion=phrase,
+            words[first].start + len(words[first].lead),
+            words[last].end - len(words[last].trail),
+            f'"{phrase}" {"repeated" if copies == 2 else f"written {copies} times"} in a row; delete the repeat',
             severity=Severity.MAJOR if copies >= 3 else None,
         )
-        done = i + n * copies
+
+
+def _repeats(words: list[_Word], lang: Language) -> dict[int, tuple[str, int]]:
+    """The words to delete so that no repetition is left, each with the phrase it
+    repeats and how many copies there were.
+
+    Deleting the repeats of ``b`` in ``a b b a b`` leaves ``a b a b``, a repetition in
+    turn; the scan runs again on what is left until nothing repeats, so that deleting
+    once is enough.
+    """
+    alive = list(range(len(words)))
+    deleted: dict[int, tuple[str, int]] = {}
+    while True:
+        seq = [words[i] for i in alive]
+        found = []
+        done = 0
+        for i in _candidates(seq):
+            hit = _repeat_at(seq, i, lang) if i >= done else None
+            if hit is not None:
+                n, copies = hit
+                found.append((i, n, copies))
+                done = i + n * copies
+        if not found:
+            return deleted
+        gone = set()
+        for i, n, copies in found:
+            phrase = " ".join(w.lead + w.core for w in seq[i : i + n])
+            for j in range(i + n, i + n * copies):
+                deleted[alive[j]] = (phrase, copies)
+                gone.add(alive[j])
+        alive = [i for i in alive if i not in gone]
+
+
+def _deleted_runs(words: list[_Word], deleted: dict[int, tuple[str, int]]) -> list[list[int]]:
+    """Deleted word indices grouped into runs of consecutive words."""
+    runs: list[list[int]] = []
+    for i in sorted(deleted):
+        if runs and runs[-1][-1] == i - 1:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    return runs
 
 
 def _candidates(words: list[_Word]) -> list[int]:
@@ -80,38 +148,40 @@ def _candidates(words: list[_Word]) -> list[int]:
     return sorted(found)
 
 
-def _repeat_at(text: str, words: list[_Word], i: int, lang: Language) -> tuple[int, int] | None:
+def _repeat_at(words: list[_Word], i: int, lang: Language) -> tuple[int, int] | None:
     """``(phrase length in words, number of copies)`` of a repetition starting at word i."""
     key = words[i].key
     for n in range(1, min(_MAX_PHRASE_WORDS, len(words) - i - 1) + 1):
         if words[i + n].key != key:
             continue  # the cheap test that rules out almost every position
         copies = 1
-        while _same_phrase(text, words, i, i + n * copies, n):
+        while _same_phrase(words, i, i + n * copies, n):
             copies += 1
-        if copies >= 2 and not _is_allowed(text, words, i, n, lang):
+        if copies >= 2 and not _is_allowed(words, i, n, lang):
             return n, copies
     return None
 
 
-def _same_phrase(text: str, words: list[_Word], a: int, b: int, n: int) -> bool:
+def _same_phrase(words: list[_Word], a: int, b: int, n: int) -> bool:
+    """True when words b..b+n repeat words a..a+n with no marks between or inside
+    (only the first copy may open with a quote, only the last may close), all in one
+    paragraph."""
     if b + n > len(words):
         return False
-    if any(words[a + k].key != words[b + k].key for k in range(n)):
-        return False
-    if not text[words[b - 1].end : words[b].start].isspace():
-        return False  # copies must follow each other with nothing but space between
-    inner = [text[words[a + k].end : words[a + k + 1].start] for k in range(n - 1)]
-    return inner == [text[words[b + k].end : words[b + k + 1].start] for k in range(n - 1)]
+    return all(
+        words[a + k].key == words[b + k].key and not words[b + k].lead and not words[a + k].trail
+        and not words[b + k].new_paragraph and not words[a + k + 1].new_paragraph
+        for k in range(n)
+    )
 
 
-def _is_allowed(text: str, words: list[_Word], i: int, n: int, lang: Language) -> bool:
-    first = words[i]
-    second = words[i + n]
-    if first.key.isdigit() or any(c.isdigit() for c in first.key):
-        return True
-    if text[second.start].isupper():
-        return True  # names and titles: Sirhan Sirhan, Walla Walla
+def _is_allowed(words: list[_Word], i: int, n: int, lang: Language) -> bool:
+    first, second = words[i], words[i + n]
+    if not any(c.isalpha() for c in first.key) or any(c.isdigit() for c in first.key):
+        return True  # numbers and marks: "10 10", "* * *"
+    copy = words[i + n : i + 2 * n]
+    if second.core[:1].isupper() and all(w.core[:1].isupper() or w.key in lang.function_words for w in copy):
+        return True  # names and titles: Sirhan Sirhan, Walla Walla, New York New York
     if n == 1:
         if first.key in lang.doubled_ok:
             return True
@@ -127,32 +197,29 @@ def _is_allowed(text: str, words: list[_Word], i: int, n: int, lang: Language) -
     category=Category.ACCURACY,
     bad="The talks began on Monday in Geneva. The talks began on Monday in Geneva.",
     good="The talks began on Monday in Geneva.",
-    fixable=True,
 )
 def repeated_sentence(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
     """A sentence of six words or more said again in the same or the next paragraph.
 
     A translation loop repeats a sentence close by; the same sentence far apart is
     more often deliberate (a summary bullet repeated in the body) and is not reported.
-    The later copy is reported; when it follows its twin directly, the suggestion
-    deletes it. Sentences inside a repeated paragraph are left to
+    The later copy is reported, without a fix (the repeat may stand where a sentence
+    of the source was lost). Sentences inside a repeated paragraph are left to
     repetition.repeated-paragraph.
     """
-    repeated_paragraphs = [p for p, _ in _repeated_paragraphs(doc)]
+    repeated_paragraphs = {p.start for p, _ in _repeated_paragraphs(doc)}
+    paragraph_of = _paragraph_index(doc)
     seen: dict[str, Span] = {}
     previous: Span | None = None
     for s in doc.sentences:
         key = _normalized(doc.target[s.start : s.end])
-        if len(key.split()) < _MIN_REPEATED_WORDS or any(p.start <= s.start < p.end for p in repeated_paragraphs):
+        paragraph = paragraph_of(s.start)
+        if len(key.split()) < _MIN_REPEATED_WORDS or doc.paragraphs[paragraph].start in repeated_paragraphs:
             previous = s
             continue
-        if key in seen and _paragraph_distance(doc, seen[key].start, s.start) <= 1:
-            adjacent = previous is not None and _normalized(doc.target[previous.start : previous.end]) == key \
-                and "\n" not in doc.target[previous.end : s.start]
-            start = previous.end if adjacent and previous is not None else s.start
+        if key in seen and paragraph - paragraph_of(seen[key].start) <= 1:
             first = doc.lines.position(seen[key].start)[0]
-            yield Hit(start, s.end, f"sentence repeated (first on line {first})",
-                      suggestion="" if adjacent else None)
+            yield Hit(s.start, s.end, f"sentence repeated (first on line {first}); delete one copy")
         else:
             seen[key] = s
         previous = s
@@ -165,24 +232,22 @@ def repeated_sentence(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
     category=Category.ACCURACY,
     bad="The talks began in Geneva on Monday.   (as two paragraphs in a row)",
     good="The talks began in Geneva on Monday.   (once)",
-    fixable=True,
 )
 def repeated_paragraph(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
     """A paragraph of six words or more that already appeared in the document.
 
-    The suggestion deletes the later copy together with the blank line before it.
+    The later copy is reported, without a fix: which copy to keep, and whether one
+    stands for a lost paragraph of the source, is for a person to decide.
     """
-    paragraphs = doc.paragraphs
     for p, first in _repeated_paragraphs(doc):
-        index = paragraphs.index(p)
-        start = paragraphs[index - 1].end if index > 0 else p.start
         line = doc.lines.position(first.start)[0]
-        yield Hit(start, p.end, f"paragraph repeated (first on line {line})", suggestion="")
+        yield Hit(p.start, p.end, f"paragraph repeated (first on line {line}); delete one copy")
 
 
-def _paragraph_distance(doc: Document, a: int, b: int) -> int:
-    index = [i for i, p in enumerate(doc.paragraphs) if p.start <= a < p.end or p.start <= b < p.end]
-    return index[-1] - index[0] if index else 0
+def _paragraph_index(doc: Document) -> Callable[[int], int]:
+    """A function from an offset to the index of the paragraph it lies in (or the one before)."""
+    starts = [p.start for p in doc.paragraphs]
+    return lambda offset: max(0, bisect.bisect_right(starts, offset) - 1)
 
 
 def _repeated_paragraphs(doc: Document) -> list[tuple[Span, Span]]:

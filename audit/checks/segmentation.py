@@ -18,7 +18,7 @@ from functools import cache
 from audit.checks.base import CheckContext, Hit, check
 from audit.document import Document, Span
 from audit.findings import Category, Severity
-from audit.lang import Language, language
+from audit.lang.profiles import Language, language
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 _WORD_BEFORE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*$")
@@ -70,15 +70,18 @@ def capitalized_function_word(doc: Document, ctx: CheckContext) -> Iterator[Hit]
     if not lang.cased:
         return
     text = doc.target
+    title_case: dict[Span, bool] = {}  # per sentence, decided once
     for m in _capitalized_function_words(lang).finditer(text):
         prev = _WORD_BEFORE.search(text, max(0, m.start() - 80), m.start() - 1)
         nxt = _WORD.match(text, m.end() + 1)
         if prev is None or nxt is None or not prev.group().islower():
             continue
-        if not nxt.group().islower() or nxt.group() in lang.name_particles:
+        if not nxt.group().islower() or nxt.group() in lang.name_particles or doc.is_sentence_start(m.start()):
             continue
         sentence = doc.sentence_at(m.start())
-        if doc.is_sentence_start(m.start()) or (sentence and _title_case(_words_in(text, sentence), lang)):
+        if sentence is not None and sentence not in title_case:
+            title_case[sentence] = _title_case(_words_in(text, sentence), lang)
+        if sentence is not None and title_case[sentence]:
             continue  # a headline in title case: "What Is It and Has It Done Anything?"
         yield Hit(m.start(), m.end(), f'"{m.group()}" is capitalized inside a sentence: lower-case it, '
                   "or end the sentence before it")
@@ -159,14 +162,14 @@ def _is_abbreviation(token: str, lang: Language) -> bool:
     category=Category.MARKUP,
     bad="Persuade Hifter It is reported that the talks were supposed to start last Tuesday.",
     good="Persuade Hifter   (a line of its own)   It is reported that the talks were supposed to...",
-    fixable=True,
 )
 def glued_heading(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
     """A heading run into the sentence after it (Persuade Hifter It is reported...).
 
     Found at the start of a sentence: two to eight capitalized words (short function
     words may sit between them, as in title case) followed by a capitalized function
-    word and a lower-case word. The suggestion puts the heading on its own line.
+    word and a lower-case word. No fix is offered: the heading may want a line of its
+    own, or the sentence a full stop, and only a person can tell.
     """
     lang = language(doc.target_lang)
     if not lang.cased:
@@ -177,10 +180,9 @@ def glued_heading(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
         k = _heading_length(words, text, lang) if words else None
         if k is None:
             continue
-        heading_end = words[k - 1].end
-        heading = text[s.start : heading_end]
-        yield Hit(s.start, words[k].start, f'heading "{heading}" runs into the sentence after it',
-                  suggestion=heading + "\n")
+        heading = text[s.start : words[k - 1].end]
+        yield Hit(s.start, words[k - 1].end, f'heading "{heading}" runs into the sentence after it; '
+                  "put it on a line of its own")
 
 
 def _heading_candidate(text: str, sentence: Span, lang: Language) -> list[_Word]:
@@ -203,8 +205,8 @@ def _heading_length(words: list[_Word], text: str, lang: Language) -> int | None
     for k in range(2, min(len(words), _MAX_HEADING_WORDS + 1)):
         prev = words[k - 1]
         gap = text[prev.end : words[k].start]
-        if gap != " " or not prev.text[0].isupper():
-            if gap != " " and gap.strip() and gap.strip() not in "-'’":
+        if gap.strip() or "\n" in gap or not prev.text[0].isupper():
+            if gap.strip() and gap.strip() not in "-'’":
                 return None  # punctuation inside: a sentence, not a heading
             continue
         if _broken_start(words, k, text, lang) and _title_case(words[:k], lang):

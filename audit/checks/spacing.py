@@ -14,14 +14,17 @@ from collections.abc import Iterator
 from audit.checks.base import CheckContext, Hit, check
 from audit.document import Document, Span
 from audit.findings import Category, Severity
-from audit.lang import language
+from audit.lang.profiles import language
 
 _SPACE_BEFORE = re.compile(r"(?<=[^\s])([^\S\n\r]+)([.,;:!?؟،؛])")
 _MISSING_SPACE = re.compile(r"(?<=[^\W\d_])([.!?;,،؛؟])(?=[^\W\d_])")
 _DOUBLE_SPACE = re.compile(r"(?<=\S) {2,}(?=\S)")
-_SENTENCE_MARKS = ".!?"
-_GAP_AFTER_STOP = re.compile(r"(?<=[.!?]) +(?=[^\W\d_])")
-_DOUBLED = re.compile(r"([,;:،؛])\1+|(?<!\.)\.\.(?![./])|[,;]\.(?!\.)")
+_DOUBLED = re.compile(
+    r"([,;:،؛])(?:[^\S\n\r]*\1)+"  # ,, ; ;
+    r"|(?<!\.)\.\.(?![./])"  # .. (not an ellipsis or a path)
+    r"|[,;][^\S\n\r]*\.(?!\.)"  # ,. ; .
+    r"|(?<![.\s])\.[^\S\n\r]+\.(?![^\S\n\r]*\.)"  # . . (not a spaced ellipsis)
+)
 _EMOTICON_AFTER_COLON = frozenset(")(-DPpO/\\|")
 _QUOTE_CHARS = "\"'“”‘’«»„‚‹›"
 _ENTITY_BEFORE = re.compile(r"&#?\w+$")
@@ -42,7 +45,8 @@ def space_before_punctuation(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
 
     French (and any language whose ``space_before`` lists them) keeps its space before
     ``; : ? !``. A spaced ellipsis, a leading dot (``.NET``, ``.45``), a score
-    (``2 : 1``) and an emoticon are not reported. The suggestion deletes the space.
+    (``2 : 1``), an emoticon and ``U.N .`` (maybe an abbreviation's own full stop)
+    are not reported. The suggestion deletes the space.
     """
     lang = language(doc.target_lang)
     text = doc.target
@@ -56,12 +60,24 @@ def space_before_punctuation(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
 
 def _is_exempt_after_space(text: str, space: int, mark: str, after: int) -> bool:
     following = text[after] if after < len(text) else ""
-    if mark == "." and (following == "." or text[space - 1] == "." or text.startswith(" .", after)):
+    if mark == "." and space > 1 and text[space - 2] == "." and text[space - 1].isalpha():
+        return True  # "U.N ." may be an abbreviation's own full stop: a person should look
+    if mark == "." and _in_ellipsis(text, after - 1):
         return True  # an ellipsis, spaced or not: "and . . . then", "and ... then"
     if following.isalnum():
         return True  # .NET, .45 calibre, :00
     score = text[space - 1].isdigit() and text[after + 1 : after + 2].isdigit()  # 2 : 1
     return mark == ":" and (following in _EMOTICON_AFTER_COLON or score)
+
+
+def _in_ellipsis(text: str, dot: int) -> bool:
+    """True when the full stop at ``dot`` is one of three or more, spaced or not."""
+    start, end = dot, dot + 1
+    while start > 0 and text[start - 1] in ". ":
+        start -= 1
+    while end < len(text) and text[end] in ". ":
+        end += 1
+    return text.count(".", start, end) >= 3
 
 
 @check(
@@ -119,22 +135,10 @@ def double_space(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
     """Two or more spaces between words on one line.
 
     Harmless in HTML, visible in print and in every plain-text channel. Indentation
-    and spaces at line ends are not reported, nor two spaces after a full stop in a
-    text that puts two after most of its full stops (the typewriter convention, kept
-    on purpose). The suggestion is one space.
+    and spaces at line ends are not reported. The suggestion is one space.
     """
-    text = doc.target
-    two_after_stops = _uses_two_spaces_after_stops(text)
-    for m in _DOUBLE_SPACE.finditer(text):
-        if two_after_stops and text[m.start() - 1] in _SENTENCE_MARKS:
-            continue
+    for m in _DOUBLE_SPACE.finditer(doc.target):
         yield Hit(m.start(), m.end(), f"{len(m.group())} spaces in a row", suggestion=" ")
-
-
-def _uses_two_spaces_after_stops(text: str) -> bool:
-    gaps = _GAP_AFTER_STOP.findall(text)
-    doubled = sum(1 for gap in gaps if len(gap) > 1)
-    return doubled >= 3 and doubled >= len(gaps) - doubled
 
 
 @check(
@@ -147,7 +151,7 @@ def _uses_two_spaces_after_stops(text: str) -> bool:
     fixable=True,
 )
 def doubled_punctuation(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
-    """A punctuation mark typed twice (,, ;; ..) or a comma before a full stop.
+    """A punctuation mark typed twice (,, ;; .. , , . .) or a comma before a full stop.
 
     An ellipsis (``...``), a relative path (``../``) and ``etc.,`` are not reported;
     emphatic ``!!`` and ``?!`` are style, not debris. The suggestion keeps one mark.

@@ -1,0 +1,60 @@
+"""Text as a reader will see it once encoding damage, markup and invisible characters
+are dealt with.
+
+Some checks judge what the words are (is this word repeated?), and another check may
+repair the characters under them (``Ã©`` is ``é``; ``&quot;`` is ``"``). Judging the
+repaired reading makes the verdict the same before and after those repairs, so that
+applying every suggestion once leaves nothing for a second run.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+
+# A lead byte of a UTF-8 sequence read as Latin-1/cp1252 (Â..ô), followed by a
+# continuation byte read the same way.
+_C1252 = "€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ"
+MOJIBAKE_HINT = re.compile(f"[\u00c2-\u00f4][\u0080-\u00bf{_C1252}]")
+# A run of characters that UTF-8 bytes become when read as Latin-1 or Windows-1252:
+# the unit ftfy is asked to repair, so that a repair never depends on the words around.
+MOJIBAKE_RUN = re.compile(f"[\u0080-\u00ff{_C1252}]+")
+_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>")
+_INVISIBLE = frozenset({"Cc", "Cf"})
+
+
+def repairs(text: str) -> list[tuple[int, int, str]]:
+    """``(start, end, repaired)`` for each run of ``text`` that ftfy repairs."""
+    if not MOJIBAKE_HINT.search(text):
+        return []
+    import ftfy  # imported here: most text never needs it
+
+    out = []
+    for m in MOJIBAKE_RUN.finditer(text):
+        if MOJIBAKE_HINT.search(m.group()):
+            fixed = str(ftfy.fix_encoding(m.group()))
+            if fixed != m.group():
+                out.append((m.start(), m.end(), fixed))
+    return out
+
+
+def repaired(text: str) -> str:
+    """``text`` with its encoding damage repaired (unchanged when it shows none)."""
+    pieces, pos = [], 0
+    for start, end, fixed in repairs(text):
+        pieces += [text[pos:start], fixed]
+        pos = end
+    return "".join(pieces) + text[pos:]
+
+
+def reading(token: str) -> str:
+    """``token`` repaired (ftfy), unescaped, without tags or invisible characters."""
+    token = repaired(token)
+    if "&" in token:
+        token = html.unescape(token)
+    if "<" in token:
+        token = _TAG.sub("", token)
+    if not token.isprintable():
+        token = "".join(c for c in token if unicodedata.category(c) not in _INVISIBLE)
+    return token
