@@ -21,9 +21,8 @@ _MISSING_SPACE = re.compile(r"(?<=[^\W\d_])([.!?;,،؛؟])(?=[^\W\d_])")
 _DOUBLE_SPACE = re.compile(r"(?<=\S) {2,}(?=\S)")
 _DOUBLED = re.compile(
     r"([,;:،؛])(?:[^\S\n\r]*\1)+"  # ,, ; ;
-    r"|(?<!\.)\.\.(?![./])"  # .. (not an ellipsis or a path)
+    r"|(?<!\.)\.(?:[^\S\n\r]*\.)+(?!/)"  # .. or . . (an ellipsis of three or more is skipped)
     r"|[,;][^\S\n\r]*\.(?!\.)"  # ,. ; .
-    r"|(?<![.\s])\.[^\S\n\r]+\.(?![^\S\n\r]*\.)"  # . . (not a spaced ellipsis)
 )
 _EMOTICON_AFTER_COLON = frozenset(")(-DPpO/\\|")
 _QUOTE_CHARS = "\"'“”‘’«»„‚‹›"
@@ -160,8 +159,8 @@ def doubled_punctuation(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
     for m in _DOUBLED.finditer(text):
         found = m.group()
         code_like = m.end() < len(text) and text[m.end()].isalnum() and text[m.start() - 1].isalnum()
-        if code_like or _inside_url(text, m.start()):
-            continue  # code such as std::vector, or a URL
+        if code_like or _inside_url(text, m.start()) or (found[0] == "." and _in_ellipsis(text, m.start())):
+            continue  # code such as std::vector, a URL, an ellipsis
         yield Hit(m.start(), m.end(), f'doubled punctuation "{found}"', suggestion=found[-1])
 
 
