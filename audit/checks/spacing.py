@@ -45,16 +45,25 @@ def space_before_punctuation(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
     French (and any language whose ``space_before`` lists them) keeps its space before
     ``; : ? !``. A spaced ellipsis, a leading dot (``.NET``, ``.45``), a score
     (``2 : 1``), an emoticon and ``U.N .`` (maybe an abbreviation's own full stop)
-    are not reported. The suggestion deletes the space.
+    are not reported. The suggestion deletes the space, or moves it after the mark
+    when a sentence follows at once (``Genève .Puis``).
     """
     lang = language(doc.target_lang)
     text = doc.target
     for m in _SPACE_BEFORE.finditer(text):
         space, mark = m.span(1), m.group(2)
         after = m.end(2)
-        if mark in lang.space_before or _is_exempt_after_space(text, m.start(1), mark, after):
+        if mark in lang.space_before:
             continue
-        yield Hit(space[0], space[1], f'space before "{mark}"; delete it', suggestion="")
+        if _starts_sentence(text, after):  # "Genève .Puis": the space belongs after the mark
+            yield Hit(space[0], after, f'space before "{mark}" instead of after it', suggestion=mark + " ")
+        elif not _is_exempt_after_space(text, m.start(1), mark, after):
+            yield Hit(space[0], space[1], f'space before "{mark}"; delete it', suggestion="")
+
+
+def _starts_sentence(text: str, at: int) -> bool:
+    """A capitalized word (not an acronym such as .NET) right after the mark."""
+    return text[at : at + 1].isupper() and text[at + 1 : at + 2].islower()
 
 
 def _is_exempt_after_space(text: str, space: int, mark: str, after: int) -> bool:
