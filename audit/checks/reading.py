@@ -58,3 +58,19 @@ def reading(token: str) -> str:
     if not token.isprintable():
         token = "".join(c for c in token if unicodedata.category(c) not in _INVISIBLE)
     return token
+
+
+def word_before(text: str, at: int) -> str:
+    """The word that ends at ``at`` (back to the last space), as it will read."""
+    start = at
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    return repaired(text[start:at])
+
+
+def word_after(text: str, at: int) -> str:
+    """The word that starts at ``at`` (up to the next space), as it will read."""
+    end = at
+    while end < len(text) and not text[end].isspace():
+        end += 1
+    return repaired(text[at:end])

@@ -12,12 +12,13 @@ import re
 from collections.abc import Iterator
 
 from audit.checks.base import CheckContext, Hit, check
+from audit.checks.reading import word_after, word_before
 from audit.document import Document, Span
 from audit.findings import Category, Severity
 from audit.lang.profiles import language
 
 _SPACE_BEFORE = re.compile(r"(?<=[^\s])([^\S\n\r]+)([.,;:!?؟،؛])")
-_MISSING_SPACE = re.compile(r"(?<=[^\W\d_])([.!?;,،؛؟])(?=[^\W\d_])")
+_MISSING_SPACE = re.compile(r"(?<=\S)([.!?;,،؛؟])(?=\S)")  # then judged on the words as they read
 _DOUBLE_SPACE = re.compile(r"(?<=\S) {2,}(?=\S)")
 _DOUBLED = re.compile(
     r"([,;:،؛])(?:[^\S\n\r]*\1)+"  # ,, ; ;
@@ -63,11 +64,12 @@ def space_before_punctuation(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
 
 def _starts_sentence(text: str, at: int) -> bool:
     """A capitalized word (not an acronym such as .NET) right after the mark."""
-    return text[at : at + 1].isupper() and text[at + 1 : at + 2].islower()
+    word = word_after(text, at)
+    return word[:1].isupper() and word[1:2].islower()
 
 
 def _is_exempt_after_space(text: str, space: int, mark: str, after: int) -> bool:
-    following = text[after] if after < len(text) else ""
+    following = word_after(text, after)[:1]
     if mark == "." and space > 1 and text[space - 2] == "." and text[space - 1].isalpha():
         return True  # "U.N ." may be an abbreviation's own full stop: a person should look
     if mark == "." and _in_ellipsis(text, after - 1):
@@ -110,10 +112,13 @@ def missing_space_after(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
     text = doc.target
     for m in _MISSING_SPACE.finditer(text):
         mark, at, after = m.group(1), m.start(1), m.end(1)
+        before, following = word_before(text, at), word_after(text, after)
+        if not (before[-1:].isalpha() and following[:1].isalpha()):
+            continue
         if mark in ".!?":
-            if not lang.cased or not (text[at - 2 : at].islower() and len(text[at - 2 : at]) == 2):
+            if not lang.cased or not (before[-2:].islower() and len(before) >= 2):
                 continue
-            if not (text[after].isupper() and text[after + 1 : after + 2].islower()):
+            if not (following[:1].isupper() and following[1:2].islower()):
                 continue
         if _inside_url(text, at) or (mark == ";" and _ENTITY_BEFORE.search(text, max(0, at - 12), at)):
             continue  # a URL, or an HTML entity (artifacts.markup reports it)
@@ -167,10 +172,12 @@ def doubled_punctuation(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
     text = doc.target
     for m in _DOUBLED.finditer(text):
         found = m.group()
-        code_like = m.end() < len(text) and text[m.end()].isalnum() and text[m.start() - 1].isalnum()
+        following = word_after(text, m.end())[:1]
+        code_like = " " not in found and word_before(text, m.start())[-1:].isalnum() and following.isalnum()
         if code_like or _inside_url(text, m.start()) or (found[0] == "." and _in_ellipsis(text, m.start())):
             continue  # code such as std::vector, a URL, an ellipsis
-        yield Hit(m.start(), m.end(), f'doubled punctuation "{found}"', suggestion=found[-1])
+        suggestion = found[-1] + (" " if following.isalpha() else "")  # ". .Les" -> ". Les"
+        yield Hit(m.start(), m.end(), f'doubled punctuation "{found}"', suggestion=suggestion)
 
 
 _BRACKETS = {"(": ")", "[": "]", "{": "}"}
