@@ -120,14 +120,14 @@ def context(doc: Document, f: Finding, width: int = 50) -> str:
 
 
 def load_review(path: Path) -> dict[tuple[str, str, str, str], str]:
-    """Findings a person has judged true errors in the data: key -> note."""
+    """Every finding a person has judged: key -> verdict ("true" error in the data,
+    "false" alarm, or "?" not yet judged)."""
     if not path.exists():
         return {}
     review = {}
     for line in path.read_text(encoding="utf-8").splitlines()[1:]:
-        lang, doc, code, fingerprint, verdict, note, _ = line.split("\t")
-        if verdict == "true":
-            review[(lang, doc, code, fingerprint)] = note
+        lang, doc, code, fingerprint, verdict, _note, _context = line.split("\t")
+        review[(lang, doc, code, fingerprint)] = verdict
     return review
 
 
@@ -155,7 +155,7 @@ def print_table(title: str, counts: Counter[tuple[str, str]], codes: list[str], 
           + f"{per_100(sum(serious), total):>8.2f}{sum(serious):>7}   (critical and major findings)")
 
 
-def verdict(counts: Counter[tuple[str, str]], codes: list[str], n: dict[str, int]) -> str:
+def targets(counts: Counter[tuple[str, str]], codes: list[str], n: dict[str, int]) -> str:
     total = sum(n.values())
     serious = per_100(sum(counts[("major+", lang)] for lang in n), total)
     worst = max(codes, key=lambda code: sum(counts[(code, lang)] for lang in n))
@@ -183,17 +183,21 @@ def main(argv: list[str] | None = None) -> int:
     found: Counter[tuple[str, str]] = Counter()
     unexplained: Counter[tuple[str, str]] = Counter()
     unreviewed: list[tuple[str, Document, Finding]] = []
+    seen_keys: set[tuple[str, str, str, str]] = set()
     started = time.perf_counter()
     for lang, docs in articles.items():
         for doc in docs:
             for f in audit_document(doc, config):
                 keys = [(f.code, lang)] + ([("major+", lang)] if f.severity.rank >= Severity.MAJOR.rank else [])
                 found.update(keys)
-                judged = (lang, doc.id, f.code, f.fingerprint) in review
-                if not judged:
+                key = (lang, doc.id, f.code, f.fingerprint)
+                seen_keys.add(key)
+                verdict = review.get(key)
+                if verdict != "true":
                     unexplained.update(keys)
+                if verdict is None:
                     unreviewed.append((lang, doc, f))
-                if (args.show and not judged) or f.code in args.show_code:
+                if (args.show and verdict != "true") or f.code in args.show_code:
                     print(f"{lang} {doc.id} {f.code} {f.severity.value}: {f.message}\n    {context(doc, f)}")
     elapsed = time.perf_counter() - started
     n = {lang: len(docs) for lang, docs in articles.items()}
@@ -201,10 +205,14 @@ def main(argv: list[str] | None = None) -> int:
     print(f"\nNTREX-128 dev: {sum(n.values())} articles ({', '.join(f'{lang} {k}' for lang, k in n.items())}), "
           f"all {len(codes)} checks, bundled glossaries; audited in {elapsed:.1f} s")
     print_table("All findings per 100 articles, by check and target language:", found, codes, n)
-    print(f"targets on all findings: {verdict(found, codes, n)}")
+    print(f"targets on all findings: {targets(found, codes, n)}")
+    true_errors = sum(1 for verdict in review.values() if verdict == "true")
     print_table(f"False alarms per 100 articles: findings not judged true errors in the data "
-                f"({len(review)} judged in {args.review.name}):", unexplained, codes, n)
-    print(f"targets on false alarms: {verdict(unexplained, codes, n)}")
+                f"({true_errors} judged true in {args.review.name}):", unexplained, codes, n)
+    print(f"targets on false alarms: {targets(unexplained, codes, n)}")
+    stale = len(set(review) - seen_keys)
+    if stale or unreviewed:
+        print(f"review file: {len(unreviewed)} findings not reviewed, {stale} reviewed findings no longer found")
     if args.record and unreviewed:
         record(args.review, unreviewed)
         print(f"recorded {len(unreviewed)} unreviewed findings in {args.review}")

@@ -210,19 +210,16 @@ def repeated_sentence(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
     repeated_paragraphs = {p.start for p, _ in _repeated_paragraphs(doc)}
     paragraph_of = _paragraph_index(doc)
     seen: dict[str, Span] = {}
-    previous: Span | None = None
     for s in doc.sentences:
         key = _normalized(doc.target[s.start : s.end])
         paragraph = paragraph_of(s.start)
         if len(key.split()) < _MIN_REPEATED_WORDS or doc.paragraphs[paragraph].start in repeated_paragraphs:
-            previous = s
             continue
         if key in seen and paragraph - paragraph_of(seen[key].start) <= 1:
             first = doc.lines.position(seen[key].start)[0]
             yield Hit(s.start, s.end, f"sentence repeated (first on line {first}); delete one copy")
         else:
             seen[key] = s
-        previous = s
 
 
 @check(
