@@ -32,10 +32,13 @@ def repairs(text: str) -> list[tuple[int, int, str]]:
 
     out = []
     for m in MOJIBAKE_RUN.finditer(text):
-        if MOJIBAKE_HINT.search(m.group()):
-            fixed = str(ftfy.fix_encoding(m.group()))
-            if fixed != m.group():
-                out.append((m.start(), m.end(), fixed))
+        hint = MOJIBAKE_HINT.search(m.group())
+        if hint is None:
+            continue
+        start = m.start() + hint.start()  # a sequence starts at a lead byte, never before it
+        fixed = str(ftfy.fix_encoding(text[start : m.end()]))
+        if fixed != text[start : m.end()]:
+            out.append((start, m.end(), fixed))
     return out
 
 
