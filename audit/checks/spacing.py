@@ -20,11 +20,8 @@ from audit.lang.profiles import language
 _SPACE_BEFORE = re.compile(r"(?<=[^\s])([^\S\n\r]+)([.,;:!?؟،؛])")
 _MISSING_SPACE = re.compile(r"(?<=\S)([.!?;,،؛؟])(?=\S)")  # then judged on the words as they read
 _DOUBLE_SPACE = re.compile(r"(?<=\S) {2,}(?=\S)")
-_DOUBLED = re.compile(
-    r"([,;:،؛])(?:[^\S\n\r]*\1)+"  # ,, ; ;
-    r"|(?<!\.)\.(?:[^\S\n\r]*\.)+(?!/)"  # .. or . . (an ellipsis of three or more is skipped)
-    r"|[,;][^\S\n\r]*\.(?!\.)"  # ,. ; .
-)
+# Two or more marks in a row, spaces allowed between them: judged by _one_mark.
+_PUNCTUATION_RUN = re.compile(r"[,;:،؛.](?:[^\S\n\r]*[,;:،؛.])+(?!/)")
 _EMOTICON_AFTER_COLON = frozenset(")(-DPpO/\\|")
 _QUOTE_CHARS = "\"'“”‘’«»„‚‹›"
 _ENTITY_BEFORE = re.compile(r"&#?\w+$")
@@ -170,14 +167,28 @@ def doubled_punctuation(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
     emphatic ``!!`` and ``?!`` are style, not debris. The suggestion keeps one mark.
     """
     text = doc.target
-    for m in _DOUBLED.finditer(text):
+    for m in _PUNCTUATION_RUN.finditer(text):
         found = m.group()
+        kept = _one_mark(found.replace(" ", "").replace("\t", ""))
         following = word_after(text, m.end())[:1]
         code_like = " " not in found and word_before(text, m.start())[-1:].isalnum() and following.isalnum()
-        if code_like or _inside_url(text, m.start()) or (found[0] == "." and _in_ellipsis(text, m.start())):
-            continue  # code such as std::vector, a URL, an ellipsis
-        suggestion = found[-1] + (" " if following.isalpha() else "")  # ". .Les" -> ". Les"
+        if kept is None or code_like or _inside_url(text, m.start()):
+            continue  # not a doubling, or code such as std::vector, or a URL
+        if found[0] == "." and _in_ellipsis(text, m.start()):
+            continue
+        suggestion = kept + (" " if following.isalpha() else "")  # ". .Les" -> ". Les"
         yield Hit(m.start(), m.end(), f'doubled punctuation "{found}"', suggestion=suggestion)
+
+
+def _one_mark(marks: str) -> str | None:
+    """The mark a run of marks stands for (",," -> ",", ",." -> "."), or None when the
+    run is not a doubling (".," after an abbreviation, "..." an ellipsis)."""
+    if len(set(marks)) == 1:
+        return marks[0] if marks[0] != "." or len(marks) == 2 else None
+    body = marks.rstrip(".")
+    if body != marks and len(marks) - len(body) <= 2 and set(body) <= set(",;"):
+        return "."
+    return None
 
 
 _BRACKETS = {"(": ")", "[": "]", "{": "}"}
