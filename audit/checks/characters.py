@@ -49,16 +49,22 @@ def mojibake(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
     ftfy finds the damage and proposes the repaired text as the suggestion; only runs
     of Latin-1 and Windows-1252 characters that show the tell-tale byte pairs are handed
     to it, so clean text costs nothing and a repair never depends on the words around.
-    A replacement character (U+FFFD) marks text already lost and gets no suggestion.
+    A replacement character (U+FFFD) marks text already lost and gets no suggestion;
+    so does damage inside a word that artifacts.mixed-script-word repairs whole.
     """
     text = doc.target
+    # Words that artifacts.mixed-script-word fixes as a whole (repair and look-alikes).
+    fixed_whole = [(s, e) for s, e in _damaged_words(text)
+                   if any(h.suggestion is not None for h in _mixed_hit(text[s:e], s, e, repaired(text[s:e])))]
     for start, end, fixed in repairs(text):
         if _REPLACEMENT in text[start:end] or not fixed.strip():
             continue
         head = len(os.path.commonprefix([text[start:end], fixed]))
         tail = len(os.path.commonprefix([text[start + head : end][::-1], fixed[head:][::-1]]))
         found, fix = text[start + head : end - tail], fixed[head : len(fixed) - tail]
-        yield Hit(start + head, end - tail, f'encoding damage: "{found}" should read "{fix}"', suggestion=fix)
+        whole = any(s <= start < e for s, e in fixed_whole)
+        yield Hit(start + head, end - tail, f'encoding damage: "{found}" should read "{fix}"',
+                  suggestion=None if whole else fix)
     for m in re.finditer(f"{_REPLACEMENT}+", text):
         yield Hit(m.start(), m.end(), "replacement character: text lost in decoding; restore it from the source")
 
