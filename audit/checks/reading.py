@@ -19,6 +19,7 @@ _C1252 = "€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œž�
 MOJIBAKE_HINT = re.compile(f"[\u00c2-\u00f4][\u0080-\u00bf{_C1252}]")
 # A run of characters that UTF-8 bytes become when read as Latin-1 or Windows-1252:
 # the unit ftfy is asked to repair, so that a repair never depends on the words around.
+_LEAD = re.compile("[\u00c2-\u00f4]")
 MOJIBAKE_RUN = re.compile(f"[\u0080-\u00ff{_C1252}]+")
 _TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>")
 _INVISIBLE = frozenset({"Cc", "Cf"})
@@ -32,10 +33,10 @@ def repairs(text: str) -> list[tuple[int, int, str]]:
 
     out = []
     for m in MOJIBAKE_RUN.finditer(text):
-        hint = MOJIBAKE_HINT.search(m.group())
-        if hint is None:
+        if MOJIBAKE_HINT.search(m.group()) is None:
             continue
-        start = m.start() + hint.start()  # a sequence starts at a lead byte, never before it
+        lead = _LEAD.search(m.group())
+        start = m.start() + (lead.start() if lead else 0)  # a sequence starts at a lead byte
         fixed = str(ftfy.fix_encoding(text[start : m.end()]))
         if fixed != text[start : m.end()]:
             out.append((start, m.end(), fixed))
