@@ -20,27 +20,46 @@ MOJIBAKE_HINT = re.compile(f"[\u00c2-\u00f4][\u0080-\u00bf{_C1252}]")
 # A run of characters that UTF-8 bytes become when read as Latin-1 or Windows-1252:
 # the unit ftfy is asked to repair, so that a repair never depends on the words around.
 _LEAD = re.compile("[\u00c2-\u00f4]")
+_MAX_LAYERS = 4
 MOJIBAKE_RUN = re.compile(f"[\u0080-\u00ff{_C1252}]+")
 _TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>")
 _INVISIBLE = frozenset({"Cc", "Cf"})
 
 
 def repairs(text: str) -> list[tuple[int, int, str]]:
-    """``(start, end, repaired)`` for each run of ``text`` that ftfy repairs."""
+    """``(start, end, repaired)`` for each run of ``text`` that ftfy repairs.
+
+    A run is repaired until nothing more changes (damage can be layered: text decoded
+    wrongly twice), so the repaired text shows no damage to a second look."""
     if not MOJIBAKE_HINT.search(text):
         return []
+    out = []
+    for m in MOJIBAKE_RUN.finditer(text):
+        if MOJIBAKE_HINT.search(m.group()) is None:
+            continue
+        fixed = m.group()
+        for _ in range(_MAX_LAYERS):
+            again = _repair_once(fixed)
+            if again == fixed:
+                break
+            fixed = again
+        if fixed != m.group():
+            out.append((m.start(), m.end(), fixed))
+    return out
+
+
+def _repair_once(text: str) -> str:
     import ftfy  # imported here: most text never needs it
 
-    out = []
+    pieces, pos = [], 0
     for m in MOJIBAKE_RUN.finditer(text):
         if MOJIBAKE_HINT.search(m.group()) is None:
             continue
         lead = _LEAD.search(m.group())
         start = m.start() + (lead.start() if lead else 0)  # a sequence starts at a lead byte
-        fixed = str(ftfy.fix_encoding(text[start : m.end()]))
-        if fixed != text[start : m.end()]:
-            out.append((start, m.end(), fixed))
-    return out
+        pieces += [text[pos:start], str(ftfy.fix_encoding(text[start : m.end()]))]
+        pos = m.end()
+    return "".join(pieces) + text[pos:]
 
 
 def repaired(text: str) -> str:
