@@ -21,6 +21,7 @@ MOJIBAKE_HINT = re.compile(f"[\u00c2-\u00f4][\u0080-\u00bf{_C1252}]")
 # the unit ftfy is asked to repair, so that a repair never depends on the words around.
 _LEAD = re.compile("[\u00c2-\u00f4]")
 _MAX_LAYERS = 4
+_SPECIAL_SPACES = "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
 MOJIBAKE_RUN = re.compile(f"[\u0080-\u00ff{_C1252}]+")
 _TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>")
 _INVISIBLE = frozenset({"Cc", "Cf"})
@@ -43,9 +44,22 @@ def repairs(text: str) -> list[tuple[int, int, str]]:
             if again == fixed:
                 break
             fixed = again
+        fixed = _tidy_edges(text, m.start(), m.end(), fixed)
         if fixed != m.group():
             out.append((m.start(), m.end(), fixed))
     return out
+
+
+def _tidy_edges(text: str, start: int, end: int, fixed: str) -> str:
+    """Drop the special spaces a repair leaves at the start or end of a line or beside
+    a space (``Â\xa0`` at a line end is a non-breaking space nobody wants there)."""
+    before = text[start - 1] if start > 0 else "\n"
+    after = text[end] if end < len(text) else "\n"
+    if before.isspace():
+        fixed = fixed.lstrip(_SPECIAL_SPACES)
+    if after.isspace():
+        fixed = fixed.rstrip(_SPECIAL_SPACES)
+    return fixed
 
 
 def _repair_once(text: str) -> str:
