@@ -57,7 +57,7 @@ def mojibake(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
     fixed_whole = [(s, e) for s, e in _damaged_words(text)
                    if any(h.suggestion is not None for h in _mixed_hit(text[s:e], s, e, repaired(text[s:e])))]
     for start, end, fixed in repairs(text):
-        if _REPLACEMENT in text[start:end] or not fixed.strip():
+        if _REPLACEMENT in text[start:end]:
             continue
         head = len(os.path.commonprefix([text[start:end], fixed]))
         tail = len(os.path.commonprefix([text[start + head : end][::-1], fixed[head:][::-1]]))
