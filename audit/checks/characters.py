@@ -17,7 +17,7 @@ from functools import cache
 
 from audit.checks.base import CheckContext, Hit, check
 from audit.checks.lines import text_lines
-from audit.checks.reading import repaired, repairs
+from audit.checks.reading import MOJIBAKE_RUN, repaired, repairs
 from audit.document import Document
 from audit.findings import Category, Severity
 from audit.lang.identify import script_of_char
@@ -30,7 +30,6 @@ _SPECIAL_SPACES = "\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000"
 _SPECIAL_SPACE = re.compile(f"[{_SPECIAL_SPACES}]")
 _SPACE_RUN = re.compile(f"[ {_SPECIAL_SPACES}]*[{_SPECIAL_SPACES}][ {_SPECIAL_SPACES}]*")
 _SPACED_MARKS = ".,;:!?؟،؛"
-_EDGE_MARKS = "\"'“”‘’«»()[]{}<>,;:.!?"
 _MARKS = "\u0300-\u036f\u0483-\u0489\u05b0-\u05c7\u064b-\u065f\u0670\u06d6-\u06ed\u200c"
 
 
@@ -275,22 +274,23 @@ def _mixed_hit(word: str, start: int, end: int, reading: str | None = None) -> I
 
 
 def _damaged_words(text: str) -> list[tuple[int, int]]:
-    """Spans of the words (space to space, edge punctuation off) that hold encoding damage."""
+    """Spans of the words that hold encoding damage: the damaged run and the letters
+    around it (a mark such as ``;`` ends the word, as it ends a word for the reader)."""
     spans: list[tuple[int, int]] = []
     for start, end, _ in repairs(text):
-        while start > 0 and not text[start - 1].isspace():
+        while start > 0 and _in_word(text[start - 1]):
             start -= 1
-        while end < len(text) and not text[end].isspace():
+        while end < len(text) and _in_word(text[end]):
             end += 1
-        while start < end and text[start] in _EDGE_MARKS:
-            start += 1
-        while end > start and text[end - 1] in _EDGE_MARKS:
-            end -= 1
         if spans and start < spans[-1][1]:
             spans[-1] = (spans[-1][0], max(end, spans[-1][1]))
-        elif start < end:
+        else:
             spans.append((start, end))
     return spans
+
+
+def _in_word(ch: str) -> bool:
+    return ch.isalnum() or bool(MOJIBAKE_RUN.match(ch))
 
 
 _CASED = ("Latin", "Cyrillic", "Greek")
