@@ -88,9 +88,15 @@ def split_selectors(values: Iterable[str]) -> list[str]:
 
 
 def _matches(selector: str, check: Check) -> bool:
-    if selector.upper() == check.code or (selector[:1].isalpha() and selector.isalnum() and check.code.startswith(selector.upper())):
+    return selector_matches(selector, check.code, check.name)
+
+
+def selector_matches(selector: str, code: str, name: str) -> bool:
+    """True when ``selector`` (a code, code prefix, name or dotted name prefix) picks
+    the check with this code and name. Also used by inline suppressions."""
+    if selector.upper() == code or (selector[:1].isalpha() and selector.isalnum() and code.startswith(selector.upper())):
         return True
-    return check.name == selector or check.name.startswith(selector + ".")
+    return name == selector or name.startswith(selector + ".")
 
 
 def select_checks(checks: Sequence[Check], select: Sequence[str], ignore: Sequence[str]) -> tuple[Check, ...]:

@@ -14,17 +14,28 @@ from audit.checks.base import Check, CheckContext, Hit
 from audit.config import AuditConfig
 from audit.document import Document, LineIndex
 from audit.findings import Finding, Severity, context_fingerprint
+from audit.suppressions import apply as apply_suppressions
 
 _CONTEXT_CHARS = 32
 
 
 def audit_document(doc: Document, config: AuditConfig) -> list[Finding]:
-    """Run every selected check on ``doc`` and return its findings, sorted."""
+    """Run every selected check on ``doc`` and return its findings, sorted.
+
+    Inline suppressions (audit/suppressions.py) are applied after the ordinary checks;
+    meta checks then report on the suppressions themselves.
+    """
     ctx = CheckContext(doc, config)
     findings: list[Finding] = []
     for check in config.checks:
+        if check.meta:
+            continue
         for hit in check.run(doc, ctx):
             findings.append(_finding(doc, check, hit, config))
+    findings, ctx.suppression_outcome = apply_suppressions(findings, ctx.suppressions, config.checks)
+    for check in config.checks:
+        if check.meta:
+            findings.extend(_finding(doc, check, hit, config) for hit in check.run(doc, ctx))
     findings.sort(key=Finding.sort_key)
     return _with_fingerprints(doc, findings)
 
@@ -57,6 +68,7 @@ def _finding(doc: Document, check: Check, hit: Hit, config: AuditConfig) -> Find
         end_column=end_column,
         text=text[hit.start : hit.end],
         suggestion=hit.suggestion,
+        fixable=check.fixable and hit.fixable and hit.suggestion is not None,
         entity=hit.entity,
         path=doc.path,
         document=doc.id,

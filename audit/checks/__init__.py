@@ -5,12 +5,13 @@ module), decorate it with :func:`audit.checks.base.check`, add it to ``ALL_CHECK
 below and give it case files in ``tests/fixtures/checks/<CODE>.yaml``. Codes are
 stable: never reuse or renumber one.
 
-Code prefixes: N names and glossary terms, C consistency within a document.
+Code prefixes: N names and glossary terms, C consistency within a document, M meta
+(reports on inline suppressions).
 """
 
 from __future__ import annotations
 
-from audit.checks import consistency, names
+from audit.checks import consistency, meta, names
 from audit.checks.base import Check, CheckContext, Hit, check
 
 ALL_CHECKS: tuple[Check, ...] = (
@@ -19,6 +20,8 @@ ALL_CHECKS: tuple[Check, ...] = (
     names.form_mismatch,
     consistency.hyphenation,
     consistency.capitalization,
+    meta.unused_suppression,
+    meta.invalid_suppression,
 )
 
 __all__ = ["ALL_CHECKS", "Check", "CheckContext", "Hit", "check", "get_check"]

@@ -34,23 +34,27 @@ class _Occurrence:
     category=Category.FLUENCY,
     bad="a permanent ceasefire ... a mechanism to observe a cease-fire ... the ceasefire held",
     good="a permanent ceasefire ... a mechanism to observe a ceasefire ... the ceasefire held",
-    fixable=True,
+    options={"min-length": 4},
 )
 def hyphenation(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
     """The same word written both closed and hyphenated (ceasefire / cease-fire).
 
     Only closed and hyphenated forms are compared: an open form (``long term``) is
     often a different part of speech from the hyphenated one (``long-term``). The
-    minority spelling is reported with the majority one as suggestion.
+    minority spelling is reported with the majority one as suggestion; `audit fix`
+    applies it only with --unsafe-fixes, since a hyphen can change the word
+    (resign / re-sign). Option ``min-length``: words shorter than this many letters
+    (hyphens not counted) are not compared.
     """
     covered = _covered(ctx)
+    min_length = ctx.option("C001", "min-length")
     groups: dict[str, list[_Occurrence]] = {}
     for m in _WORD.finditer(doc.target):
         if _overlaps(covered, m.start(), m.end()):
             continue
         word = m.group()
         key = "".join(c for c in word.lower() if c not in _HYPHENS)
-        if len(key) < 4:
+        if len(key) < min_length:
             continue
         form = "-".join(re.split(f"[{_HYPHENS}]", word.lower()))
         groups.setdefault(key, []).append(_Occurrence(m.start(), m.end(), form))
@@ -68,14 +72,14 @@ def hyphenation(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
     category=Category.FLUENCY,
     bad="the Berlin Conference ... the Berlin conference ... the Berlin Conference",
     good="the Berlin Conference ... the Berlin Conference ... the Berlin Conference",
-    fixable=True,
 )
 def capitalization(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
     """A name-like phrase capitalized two ways (Berlin Conference / Berlin conference).
 
     Looks at a capitalized word and the word after it, away from the start of a
     sentence. A title before a name (``Prime Minister Johnson`` beside ``the prime
-    minister``) is not a phrase and is skipped.
+    minister``) is not a phrase and is skipped. The majority form is suggested, but
+    `audit fix` applies it only with --unsafe-fixes: the majority may be the error.
     """
     covered = _covered(ctx)
     words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(doc.target)]

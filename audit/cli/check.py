@@ -2,47 +2,67 @@
 
 from __future__ import annotations
 
+import os
 import sys
 
 import click
 
-from audit.cli.options import SEVERITIES, glossary_options, selection_options
-from audit.config import AuditConfig
-from audit.engine import audit_document, exceeds
-from audit.formats import read_path
+from audit.cli.options import SEVERITIES, config_options, glossary_options, input_options, run_options, selection_options
+from audit.progress import progress_enabled
 from audit.reporters import FORMATS, Report, render
+from audit.run import Runner, audit_paths, failed
 
 
 @click.command()
 @click.argument("paths", nargs=-1, required=True, metavar="PATH...")
 @glossary_options
 @selection_options
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True, help="Output format.")
-@click.option("--fail-on", type=click.Choice(SEVERITIES), default="major", show_default=True,
-              help="Exit 1 when a finding is at or above this severity.")
+@config_options
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default=None,
+              help="Output format [default: grouped on a terminal, text otherwise].")
+@click.option("--fail-on", type=click.Choice(SEVERITIES), default=None,
+              help="Exit 1 when a finding is at or above this severity [default: major, or the config file's].")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings reach the fail level.")
-@click.option("--lang", "target_lang", default="en", show_default=True, metavar="LANG",
-              help="Target language of plain-text input (JSON Lines records may carry their own).")
-@click.option("--encoding", default=None, help="Input encoding (default: UTF-8, or as the byte-order mark says).")
+@click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False), default=None,
+              help="Report and fail only on findings not in this baseline file (see `audit baseline`).")
+@click.option("--no-progress", is_flag=True, help="No progress bar (it is shown only on a terminal, never in CI).")
+@input_options
 @click.option("--errors", type=click.Choice(["strict", "replace"]), default="strict", show_default=True,
               help="What to do with undecodable bytes.")
 def check(paths: tuple[str, ...], glossaries: tuple[str, ...], no_default_glossaries: bool,
-          select: tuple[str, ...], ignore: tuple[str, ...], fmt: str, fail_on: str, exit_zero: bool,
-          target_lang: str, encoding: str | None, errors: str) -> None:
+          select: tuple[str, ...], ignore: tuple[str, ...], config_path: str | None, isolated: bool,
+          fmt: str | None, fail_on: str | None, exit_zero: bool, baseline_path: str | None, no_progress: bool,
+          target_lang: str | None, encoding: str | None, errors: str) -> None:
     """Audit PATH... (`-` reads standard input) and print the findings.
+
+    Settings come from the nearest .audit.toml or pyproject.toml [tool.audit]
+    (`audit config show` prints them); options given here override them.
 
     Exit status: 0 when no finding reaches --fail-on, 1 when one does, 2 on bad input.
     """
-    config = AuditConfig.create(
-        glossaries=glossaries,
-        default_glossaries=not no_default_glossaries,
-        select=select,
-        ignore=ignore,
-        fail_on=fail_on,
+    options = run_options(select=select, ignore=ignore, fail_on=fail_on, glossaries=glossaries,
+                          no_default_glossaries=no_default_glossaries, target_lang=target_lang,
+                          config_path=config_path, isolated=isolated, encoding=encoding, errors=errors)
+    runner = Runner(options)
+    inputs, findings = audit_paths(runner, paths, show_progress=progress_enabled(no_progress=no_progress))
+    baseline = None
+    if baseline_path is not None:
+        from audit.baseline import Baseline, BaselineResult
+
+        known = Baseline.load(baseline_path)
+        new, resolved = known.filter(findings, [item.source.name for item in inputs])
+        baseline = BaselineResult(baseline_path, len(findings) - len(new), len(resolved))
+        findings = new
+    is_failed = failed(inputs, findings)
+    report = Report(
+        findings,
+        sum(len(item.documents) for item in inputs),
+        inputs[0].config.fail_on,
+        is_failed,
+        sources={(doc.path, doc.id): doc.target for item in inputs for doc in item.documents},
+        baseline=baseline,
+        paths=tuple(item.source.name for item in inputs),
     )
-    documents = [doc for path in paths for doc in read_path(path, encoding=encoding, errors=errors, target_lang=target_lang)]
-    findings = [f for doc in documents for f in audit_document(doc, config)]
-    findings.sort(key=lambda f: f.sort_key())
-    failed = exceeds(findings, config.fail_on)
-    click.echo(render(Report(findings, len(documents), config.fail_on, failed), fmt), nl=False)
-    sys.exit(1 if failed and not exit_zero else 0)
+    fmt = fmt or ("grouped" if sys.stdout.isatty() else "text")
+    click.echo(render(report, fmt), nl=False, color=False if os.environ.get("NO_COLOR") else None)
+    sys.exit(1 if is_failed and not exit_zero else 0)

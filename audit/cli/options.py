@@ -8,6 +8,8 @@ from typing import Any
 import click
 
 from audit.findings import Severity
+from audit.run import RunOptions
+from audit.settings import Overrides
 
 SEVERITIES = [s.value for s in Severity]
 
@@ -38,3 +40,40 @@ def selection_options(f: Callable[..., Any]) -> Callable[..., Any]:
         help="Only these checks: codes (N001), prefixes (N), names or dotted prefixes (names). Comma-separated or repeated.",
     )(f)
     return f
+
+
+def config_options(f: Callable[..., Any]) -> Callable[..., Any]:
+    """--config / --isolated: which configuration file applies."""
+    f = click.option("--isolated", is_flag=True, help="Ignore configuration files.")(f)
+    f = click.option(
+        "--config",
+        "config_path",
+        type=click.Path(dir_okay=False),
+        default=None,
+        help="Use this configuration file (.audit.toml or pyproject.toml) instead of searching.",
+    )(f)
+    return f
+
+
+def input_options(f: Callable[..., Any]) -> Callable[..., Any]:
+    """--lang / --encoding: how input files are read."""
+    f = click.option("--encoding", default=None, help="Input encoding (default: UTF-8, or as the byte-order mark says).")(f)
+    f = click.option("--lang", "target_lang", default=None, metavar="LANG",
+                     help="Target language of plain-text input [default: en, or the config file's language].")(f)
+    return f
+
+
+def run_options(*, select: tuple[str, ...] = (), ignore: tuple[str, ...] = (), fail_on: str | None = None,
+                glossaries: tuple[str, ...] = (), no_default_glossaries: bool = False, target_lang: str | None = None,
+                config_path: str | None = None, isolated: bool = False, encoding: str | None = None,
+                errors: str = "strict") -> RunOptions:
+    """Command-line values as run options; options not given leave the config file's."""
+    overrides = Overrides(
+        select=tuple(select),
+        ignore=tuple(ignore),
+        fail_on=fail_on,
+        glossaries=tuple(glossaries),
+        default_glossaries=False if no_default_glossaries else None,
+        language=target_lang,
+    )
+    return RunOptions(overrides, config_path=config_path, isolated=isolated, encoding=encoding, errors=errors)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -27,7 +28,7 @@ READERS: dict[str, Reader] = {
 }
 DEFAULT_READER: Reader = read_text
 
-__all__ = ["READERS", "STDIN", "read_bytes", "read_path", "reader_for"]
+__all__ = ["READERS", "STDIN", "SourceFile", "load_file", "read_bytes", "read_path", "reader_for"]
 
 
 def reader_for(path: str) -> Reader:
@@ -53,11 +54,29 @@ def read_bytes(path: str) -> bytes:
 
 def read_path(path: str, *, encoding: str | None = None, errors: str = "strict", **options: Any) -> list[Document]:
     """Read every document in ``path``; raise :class:`InputError` on bad input."""
+    return load_file(path, encoding=encoding, errors=errors, **options).documents
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    """A file as read: its bytes and decoded text (to write fixes back) and its documents."""
+
+    path: str  # as given; "-" for standard input
+    name: str  # as shown in findings
+    data: bytes
+    text: str
+    reader: Reader
+    documents: list[Document]
+
+
+def load_file(path: str, *, encoding: str | None = None, errors: str = "strict", **options: Any) -> SourceFile:
+    """Read and decode ``path`` and split it into documents; one-line errors."""
     name = STDIN_NAME if path == STDIN else path
     if path != STDIN and Path(path).is_dir():
         raise InputError("is a directory; give the files to audit", path=name)
-    text = decode(read_bytes(path), name, encoding=encoding, errors=errors)
+    data = read_bytes(path)
+    text = decode(data, name, encoding=encoding, errors=errors)
     if not text.strip():
         raise InputError("empty file: nothing to audit", path=name)
     reader = DEFAULT_READER if path == STDIN else reader_for(path)
-    return list(reader(text, name, **options))
+    return SourceFile(path, name, data, text, reader, list(reader(text, name, **options)))

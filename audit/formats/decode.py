@@ -47,3 +47,16 @@ def _decode(data: bytes, encoding: str, path: str, errors: str) -> str:
     if encoding.startswith("utf-8") and text.startswith("\ufeff"):
         text = text[1:]
     return text
+
+
+def encoding_of(data: bytes, encoding: str | None = None) -> tuple[str, bytes]:
+    """The codec ``decode`` uses for ``data`` and the byte-order mark it removes, so a
+    fixed file can be written back exactly as it was encoded."""
+    if encoding is None:
+        for bom, name in _BOMS:
+            if data.startswith(bom):
+                return name, bom
+        return "utf-8", b""
+    if encoding.startswith("utf-8") and data.startswith(codecs.BOM_UTF8):  # as _decode strips it
+        return "utf-8", codecs.BOM_UTF8
+    return encoding, b""

@@ -8,6 +8,7 @@ from audit.reporters import Report
 def render(report: Report) -> str:
     lines = [f"{f.path}:{f.line}:{f.column}: {f.code} {f.message}" for f in report.findings]
     lines.append(summary_line(report))
+    lines.extend(extra_lines(report))
     return "\n".join(lines) + "\n"
 
 
@@ -18,3 +19,21 @@ def summary_line(report: Report) -> str:
         return f"No findings in {docs}."
     parts = ", ".join(f"{count} {sev}" for sev, count in report.counts().items() if count)
     return f"Found {n} finding{'s' if n != 1 else ''} ({parts}) in {docs}."
+
+
+def extra_lines(report: Report) -> list[str]:
+    """The baseline comparison and any notes, one line each."""
+    lines = []
+    if report.baseline is not None:
+        lines.append(baseline_line(report))
+    lines.extend(report.notes)
+    return lines
+
+
+def baseline_line(report: Report) -> str:
+    b = report.baseline
+    assert b is not None
+    line = f"Baseline {b.file}: {b.matched} known finding{'s' if b.matched != 1 else ''} not shown"
+    if b.resolved:
+        line += f"; {b.resolved} resolved since (remove them with `audit baseline prune`)"
+    return line + "."
