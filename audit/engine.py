@@ -10,11 +10,10 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import replace
 
-from audit.checks.base import Check, CheckContext, Hit
+from audit.checks.base import Check, CheckContext, Hit, may_hold_directives
 from audit.config import AuditConfig
 from audit.document import Document, LineIndex
 from audit.findings import Finding, Severity, context_fingerprint
-from audit.suppressions import apply as apply_suppressions
 
 _CONTEXT_CHARS = 32
 
@@ -32,7 +31,10 @@ def audit_document(doc: Document, config: AuditConfig) -> list[Finding]:
             continue
         for hit in check.run(doc, ctx):
             findings.append(_finding(doc, check, hit, config))
-    findings, ctx.suppression_outcome = apply_suppressions(findings, ctx.suppressions, config.checks)
+    if may_hold_directives(doc):
+        from audit.suppressions import apply as apply_suppressions
+
+        findings, ctx.suppression_outcome = apply_suppressions(findings, ctx.suppressions, config.checks)
     for check in config.checks:
         if check.meta:
             findings.extend(_finding(doc, check, hit, config) for hit in check.run(doc, ctx))

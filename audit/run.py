@@ -12,6 +12,7 @@ import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from audit.config import AuditConfig
 from audit.document import Document
@@ -20,7 +21,10 @@ from audit.errors import ConfigError
 from audit.findings import Finding, Severity
 from audit.formats import STDIN, SourceFile, load_file
 from audit.progress import progress
-from audit.settings import ConfigFile, Overrides, Settings, find_config, load_config, settings_for
+from audit.settings import Overrides, Settings, find_config, settings_for
+
+if TYPE_CHECKING:
+    from audit.configfile import ConfigFile
 
 
 @dataclass(frozen=True)
@@ -102,6 +106,8 @@ class Runner:
             return None
         resolved = path.resolve()
         if resolved not in self._files:
+            from audit.configfile import load_config
+
             self._files[resolved] = load_config(resolved)
         return self._files[resolved]
 

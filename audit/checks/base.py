@@ -121,19 +121,6 @@ class CheckContext:
         self.suppression_outcome: Outcome | None = None
 
     @cached_property
-    def suppressions(self) -> Suppressions:
-        """The document's inline ``audit: ignore`` directives (see audit/suppressions.py)."""
-        from audit.suppressions import suppressions_for
-
-        return suppressions_for(self.doc)
-
-    @property
-    def comment_spans(self) -> tuple[Span, ...]:
-        """Suppression comments in the target text. They are not content: checks should
-        skip them, and the engine drops any finding that lies inside one."""
-        return self.suppressions.comment_spans
-
-    @cached_property
     def glossary_matches(self) -> list[Match]:
         matcher = self.config.matcher_for(self.doc.target_lang)
         return matcher.find(self.doc.target) if matcher else []
@@ -148,3 +135,22 @@ class CheckContext:
             if c.code == code:
                 return c.options.get(key, default)
         return default
+
+    @cached_property
+    def suppressions(self) -> Suppressions:
+        """The document's inline ``audit: ignore`` directives (see audit/suppressions.py)."""
+        from audit.suppressions import suppressions_for
+
+        return suppressions_for(self.doc)
+
+    @property
+    def comment_spans(self) -> tuple[Span, ...]:
+        """Suppression comments in the target text. They are not content: checks should
+        skip them, and the engine drops any finding that lies inside one."""
+        return self.suppressions.comment_spans if may_hold_directives(self.doc) else ()
+
+
+def may_hold_directives(doc: Document) -> bool:
+    """A cheap test: can the document hold an ``audit:`` suppression directive? When it
+    cannot, the suppression module is not even imported (hook start-up time)."""
+    return "audit" in doc.target

@@ -7,11 +7,14 @@ read ``ctx.suppression_outcome``. See audit/suppressions.py for the directive sy
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from audit.checks.base import CheckContext, Hit, check
 from audit.document import Document, Span
 from audit.findings import Category, Severity
-from audit.suppressions import Unused
+
+if TYPE_CHECKING:
+    from audit.suppressions import Unused
 
 
 @check(

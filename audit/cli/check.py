@@ -7,7 +7,14 @@ import sys
 
 import click
 
-from audit.cli.options import SEVERITIES, config_options, glossary_options, input_options, run_options, selection_options
+from audit.cli.options import (
+    SEVERITIES,
+    config_options,
+    glossary_options,
+    input_options,
+    run_options,
+    selection_options,
+)
 from audit.progress import progress_enabled
 from audit.reporters import FORMATS, Report, render
 from audit.run import Runner, audit_paths, failed

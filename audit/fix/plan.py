@@ -49,7 +49,7 @@ class FileFix:
 
     def diff(self) -> str:
         """A unified diff of the file, ``a/`` and ``b/`` prefixed like git's."""
-        name = self.source.name
+        name = self.source.name.lstrip("/")
         lines = difflib.unified_diff(
             self.source.text.splitlines(keepends=True),
             self.after.splitlines(keepends=True),

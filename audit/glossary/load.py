@@ -27,13 +27,13 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterable
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from audit.errors import GlossaryError
+from audit.glossary.bundled import bundled_glossary_paths  # noqa: F401  (re-exported)
 from audit.glossary.fold import article_expansions, fold_key
 from audit.glossary.model import KINDS, Entry, Glossary, Variant, default_replacement
 
@@ -89,21 +89,6 @@ _LineLoader.yaml_implicit_resolvers = {
 }
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _LineLoader.construct_mapping)
 _LineLoader.add_constructor("tag:yaml.org,2002:str", _LineLoader.construct_yaml_str)
-
-
-def bundled_glossary_paths() -> list[Path]:
-    """The glossaries shipped with audit (``glossaries/*.yaml``), sorted by name."""
-    candidates = []
-    try:
-        packaged = resources.files("audit") / "_bundled" / "glossaries"
-        candidates.append(Path(str(packaged)))
-    except (ModuleNotFoundError, TypeError):  # pragma: no cover - unusual installs
-        pass
-    candidates.append(Path(__file__).resolve().parents[2] / "glossaries")
-    for folder in candidates:
-        if folder.is_dir():
-            return sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml"))
-    return []
 
 
 def load_glossaries(paths: Iterable[str | Path]) -> Glossary:

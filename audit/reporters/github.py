@@ -28,8 +28,6 @@ def _annotation(f: Finding) -> str:
         props["endLine"] = str(f.end_line)
     props["title"] = f"{f.code} {f.name}"
     message = f.message
-    if f.suggestion is not None and f.suggestion != f.text:
-        message += f' (suggested: "{f.suggestion}")' if f.suggestion else " (suggested: remove)"
     rendered = ",".join(f"{k}={_escape_property(v)}" for k, v in props.items())
     return f"::{COMMANDS[f.severity]} {rendered}::{_escape_data(message)}"
 

@@ -19,8 +19,8 @@ def render(report: Report) -> str:
         out += ["| severity | findings |", "|---|---:|"]
         out += [f"| {sev} | {n} |" for sev, n in report.counts().items()]
         out.append("")
-    verdict = "fails" if report.failed else "passes"
-    out.append(f"The run **{verdict}** (fails at **{report.fail_on.value}** or above).")
+    level = report.fail_on.value
+    out.append(f"**Failed**: findings at or above {level}." if report.failed else f"**Passed**: no finding at or above {level}.")
     out += [f"{line}" for line in extra_lines(report)]
     out.append("")
     shown = 0

@@ -1,0 +1,68 @@
+"""``audit baseline create|prune``: record the findings a project accepts for now."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import click
+
+from audit.baseline import DEFAULT_FILE, Baseline
+from audit.cli.options import (
+    config_options,
+    glossary_options,
+    input_options,
+    run_options,
+    selection_options,
+)
+from audit.findings import Finding
+from audit.fix import write_atomic
+from audit.progress import progress_enabled
+from audit.run import Input, Runner, audit_paths
+
+
+@click.group()
+def baseline() -> None:
+    """Accept today's findings so that `audit check --baseline FILE` fails only on new ones.
+
+    Entries are keyed on content (path, check, the flagged words and their
+    neighbours), not line numbers: moving text around keeps them matched.
+    """
+
+
+def _common(f: Callable[..., Any]) -> Callable[..., Any]:
+    f = click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False), default=DEFAULT_FILE,
+                     show_default=True, help="The baseline file.")(f)
+    f = click.option("--no-progress", is_flag=True, help="No progress bar.")(f)
+    for decorate in (input_options, config_options, selection_options, glossary_options):
+        f = decorate(f)
+    return click.argument("paths", nargs=-1, required=True, metavar="PATH...")(f)
+
+
+def _audit(paths: tuple[str, ...], no_progress: bool, **kw: Any) -> tuple[list[Input], list[Finding]]:
+    runner = Runner(run_options(**kw))
+    return audit_paths(runner, paths, show_progress=progress_enabled(no_progress=no_progress))
+
+
+@baseline.command("create")
+@_common
+def create(paths: tuple[str, ...], baseline_path: str, no_progress: bool, **kw: Any) -> None:
+    """Write every current finding in PATH... to the baseline file (replacing it)."""
+    _, findings = _audit(paths, no_progress, **kw)
+    new = Baseline.from_findings(findings, baseline_path)
+    write_atomic(baseline_path, new.dumps().encode("utf-8"))
+    click.echo(f"Wrote {len(new.entries)} finding{'s' if len(new.entries) != 1 else ''} to {baseline_path}.")
+
+
+@baseline.command("prune")
+@_common
+def prune(paths: tuple[str, ...], baseline_path: str, no_progress: bool, **kw: Any) -> None:
+    """Remove the entries of PATH... that no longer match a finding (never adds any)."""
+    known = Baseline.load(baseline_path)
+    inputs, findings = _audit(paths, no_progress, **kw)
+    _, resolved = known.filter(findings, [item.source.name for item in inputs])
+    kept = known.without(resolved)
+    if resolved:
+        write_atomic(baseline_path, kept.dumps().encode("utf-8"))
+    click.echo(f"Removed {len(resolved)} resolved entr{'ies' if len(resolved) != 1 else 'y'}; "
+               f"{len(kept.entries)} remain in {baseline_path}.")

@@ -1,0 +1,87 @@
+"""``audit config show``: the effective settings for a file and where each came from."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import click
+
+from audit.cli.options import (
+    SEVERITIES,
+    config_options,
+    glossary_options,
+    input_options,
+    run_options,
+    selection_options,
+)
+from audit.configfile import KEYS
+from audit.formats import STDIN
+from audit.run import Runner
+
+
+@click.group()
+def config() -> None:
+    """Inspect configuration ([tool.audit] in pyproject.toml, or .audit.toml)."""
+
+
+@config.command("show")
+@click.argument("path", required=False, default=STDIN, metavar="[PATH]")
+@glossary_options
+@selection_options
+@config_options
+@click.option("--fail-on", type=click.Choice(SEVERITIES), default=None, help="As for `audit check`.")
+@input_options
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def show(path: str, glossaries: tuple[str, ...], no_default_glossaries: bool, select: tuple[str, ...],
+         ignore: tuple[str, ...], config_path: str | None, isolated: bool, fail_on: str | None,
+         target_lang: str | None, encoding: str | None, fmt: str) -> None:
+    """Print the settings that apply to PATH (default: a file in the current
+    directory), with the file and line each came from, after the command-line
+    options given here (the same as `audit check` takes)."""
+    options = run_options(select=select, ignore=ignore, fail_on=fail_on, glossaries=glossaries,
+                          no_default_glossaries=no_default_glossaries, target_lang=target_lang,
+                          config_path=config_path, isolated=isolated, encoding=encoding)
+    settings = Runner(options).settings(path)
+    if fmt == "json":
+        data = {
+            "path": None if path == STDIN else path,
+            "config_file": settings.config_file,
+            "settings": {k: {"value": _plain(settings.value(k)), "origin": settings.origin(k)} for k in KEYS},
+        }
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        return
+    click.echo(f"# settings for {'standard input' if path == STDIN else path}")
+    click.echo(f"# config file: {settings.config_file or 'none found'}")
+    rows = [(f"{k} = {_toml(settings.value(k))}", settings.origin(k)) for k in KEYS]
+    width = max(len(r[0]) for r in rows)
+    for text, origin in rows:
+        click.echo(f"{text.ljust(width)}  # {origin}")
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, tuple):
+        return list(value)
+    if isinstance(value, dict) or hasattr(value, "items"):
+        return {k: _plain(v) for k, v in value.items()}
+    return value
+
+
+def _toml(value: Any) -> str:
+    """A TOML rendering of a setting value (inline tables for tables)."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return repr(value)
+    if isinstance(value, str):
+        return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(_toml(v) for v in value) + "]"
+    items = ", ".join(f"{_key(k)} = {_toml(v)}" for k, v in value.items())
+    return "{" + items + "}" if items else "{}"
+
+
+def _key(key: str) -> str:
+    return key if key.replace("-", "").replace("_", "").isalnum() and key.isascii() else json.dumps(key)
+
+
