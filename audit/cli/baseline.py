@@ -8,13 +8,7 @@ from typing import Any
 import click
 
 from audit.baseline import DEFAULT_FILE, Baseline
-from audit.cli.options import (
-    config_options,
-    glossary_options,
-    input_options,
-    run_options,
-    selection_options,
-)
+from audit.cli.options import run_options, settings_options
 from audit.findings import Finding
 from audit.fix import write_atomic
 from audit.progress import progress_enabled
@@ -34,8 +28,7 @@ def _common(f: Callable[..., Any]) -> Callable[..., Any]:
     f = click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False), default=DEFAULT_FILE,
                      show_default=True, help="The baseline file.")(f)
     f = click.option("--no-progress", is_flag=True, help="No progress bar.")(f)
-    for decorate in (input_options, config_options, selection_options, glossary_options):
-        f = decorate(f)
+    f = settings_options(f)
     return click.argument("paths", nargs=-1, required=True, metavar="PATH...")(f)
 
 

@@ -4,17 +4,11 @@ from __future__ import annotations
 
 import os
 import sys
+from typing import Any
 
 import click
 
-from audit.cli.options import (
-    SEVERITIES,
-    config_options,
-    glossary_options,
-    input_options,
-    run_options,
-    selection_options,
-)
+from audit.cli.options import SEVERITIES, run_options, settings_options
 from audit.progress import progress_enabled
 from audit.reporters import FORMATS, Report, render
 from audit.run import Runner, audit_paths, failed
@@ -22,9 +16,7 @@ from audit.run import Runner, audit_paths, failed
 
 @click.command()
 @click.argument("paths", nargs=-1, required=True, metavar="PATH...")
-@glossary_options
-@selection_options
-@config_options
+@settings_options
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default=None,
               help="Output format [default: grouped on a terminal, text otherwise].")
 @click.option("--fail-on", type=click.Choice(SEVERITIES), default=None,
@@ -33,13 +25,10 @@ from audit.run import Runner, audit_paths, failed
 @click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False), default=None,
               help="Report and fail only on findings not in this baseline file (see `audit baseline`).")
 @click.option("--no-progress", is_flag=True, help="No progress bar (it is shown only on a terminal, never in CI).")
-@input_options
 @click.option("--errors", type=click.Choice(["strict", "replace"]), default="strict", show_default=True,
               help="What to do with undecodable bytes.")
-def check(paths: tuple[str, ...], glossaries: tuple[str, ...], no_default_glossaries: bool,
-          select: tuple[str, ...], ignore: tuple[str, ...], config_path: str | None, isolated: bool,
-          fmt: str | None, fail_on: str | None, exit_zero: bool, baseline_path: str | None, no_progress: bool,
-          target_lang: str | None, encoding: str | None, errors: str) -> None:
+def check(paths: tuple[str, ...], fmt: str | None, fail_on: str | None, exit_zero: bool, baseline_path: str | None,
+          no_progress: bool, errors: str, **settings: Any) -> None:
     """Audit PATH... (`-` reads standard input) and print the findings.
 
     Settings come from the nearest .audit.toml or pyproject.toml [tool.audit]
@@ -47,10 +36,7 @@ def check(paths: tuple[str, ...], glossaries: tuple[str, ...], no_default_glossa
 
     Exit status: 0 when no finding reaches --fail-on, 1 when one does, 2 on bad input.
     """
-    options = run_options(select=select, ignore=ignore, fail_on=fail_on, glossaries=glossaries,
-                          no_default_glossaries=no_default_glossaries, target_lang=target_lang,
-                          config_path=config_path, isolated=isolated, encoding=encoding, errors=errors)
-    runner = Runner(options)
+    runner = Runner(run_options(fail_on=fail_on, errors=errors, **settings))
     inputs, findings = audit_paths(runner, paths, show_progress=progress_enabled(no_progress=no_progress))
     baseline = None
     if baseline_path is not None:

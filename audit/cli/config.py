@@ -7,14 +7,7 @@ from typing import Any
 
 import click
 
-from audit.cli.options import (
-    SEVERITIES,
-    config_options,
-    glossary_options,
-    input_options,
-    run_options,
-    selection_options,
-)
+from audit.cli.options import SEVERITIES, run_options, settings_options
 from audit.configfile import KEYS
 from audit.formats import STDIN
 from audit.run import Runner
@@ -27,33 +20,25 @@ def config() -> None:
 
 @config.command("show")
 @click.argument("path", required=False, default=STDIN, metavar="[PATH]")
-@glossary_options
-@selection_options
-@config_options
+@settings_options
 @click.option("--fail-on", type=click.Choice(SEVERITIES), default=None, help="As for `audit check`.")
-@input_options
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-def show(path: str, glossaries: tuple[str, ...], no_default_glossaries: bool, select: tuple[str, ...],
-         ignore: tuple[str, ...], config_path: str | None, isolated: bool, fail_on: str | None,
-         target_lang: str | None, encoding: str | None, fmt: str) -> None:
+def show(path: str, fail_on: str | None, fmt: str, **settings: Any) -> None:
     """Print the settings that apply to PATH (default: a file in the current
     directory), with the file and line each came from, after the command-line
     options given here (the same as `audit check` takes)."""
-    options = run_options(select=select, ignore=ignore, fail_on=fail_on, glossaries=glossaries,
-                          no_default_glossaries=no_default_glossaries, target_lang=target_lang,
-                          config_path=config_path, isolated=isolated, encoding=encoding)
-    settings = Runner(options).settings(path)
+    resolved = Runner(run_options(fail_on=fail_on, **settings)).settings(path)
     if fmt == "json":
         data = {
             "path": None if path == STDIN else path,
-            "config_file": settings.config_file,
-            "settings": {k: {"value": _plain(settings.value(k)), "origin": settings.origin(k)} for k in KEYS},
+            "config_file": resolved.config_file,
+            "settings": {k: {"value": _plain(resolved.value(k)), "origin": resolved.origin(k)} for k in KEYS},
         }
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
         return
     click.echo(f"# settings for {'standard input' if path == STDIN else path}")
-    click.echo(f"# config file: {settings.config_file or 'none found'}")
-    rows = [(f"{k} = {_toml(settings.value(k))}", settings.origin(k)) for k in KEYS]
+    click.echo(f"# config file: {resolved.config_file or 'none found'}")
+    rows = [(f"{k} = {_toml(resolved.value(k))}", resolved.origin(k)) for k in KEYS]
     width = max(len(r[0]) for r in rows)
     for text, origin in rows:
         click.echo(f"{text.ljust(width)}  # {origin}")

@@ -3,16 +3,11 @@
 from __future__ import annotations
 
 import sys
+from typing import Any
 
 import click
 
-from audit.cli.options import (
-    config_options,
-    glossary_options,
-    input_options,
-    run_options,
-    selection_options,
-)
+from audit.cli.options import run_options, settings_options
 from audit.fix import fix_file, write_atomic
 from audit.formats import STDIN
 from audit.formats.decode import encoding_of
@@ -24,13 +19,8 @@ from audit.run import Runner
 @click.option("--write", is_flag=True, help="Apply the fixes to the files (standard input: print the fixed text).")
 @click.option("--unsafe-fixes", is_flag=True,
               help="Also apply suggestions that need a person's judgement (consistency choices, removals).")
-@glossary_options
-@selection_options
-@config_options
-@input_options
-def fix(paths: tuple[str, ...], write: bool, unsafe_fixes: bool, glossaries: tuple[str, ...],
-        no_default_glossaries: bool, select: tuple[str, ...], ignore: tuple[str, ...], config_path: str | None,
-        isolated: bool, target_lang: str | None, encoding: str | None) -> None:
+@settings_options
+def fix(paths: tuple[str, ...], write: bool, unsafe_fixes: bool, **settings: Any) -> None:
     """Fix what is safe to fix in PATH...: glossary spellings and forms, and other
     checks marked fixable in `audit rules`.
 
@@ -40,10 +30,7 @@ def fix(paths: tuple[str, ...], write: bool, unsafe_fixes: bool, glossaries: tup
     spans and inside suppressed regions is never changed. Running it twice changes
     nothing the second time.
     """
-    options = run_options(select=select, ignore=ignore, glossaries=glossaries,
-                          no_default_glossaries=no_default_glossaries, target_lang=target_lang,
-                          config_path=config_path, isolated=isolated, encoding=encoding)
-    runner = Runner(options)
+    runner = Runner(run_options(**settings))
     changed_files = applied = left = 0
     for path in paths:
         item = runner.load(path)
@@ -58,7 +45,7 @@ def fix(paths: tuple[str, ...], write: bool, unsafe_fixes: bool, glossaries: tup
         if not write:
             click.echo(result.diff(), nl=False)
         elif path != STDIN:
-            codec, bom = encoding_of(item.source.data, encoding)
+            codec, bom = encoding_of(item.source.data, settings["encoding"])
             write_atomic(path, bom + result.after.encode(codec), expected=item.source.data)
     click.echo(_summary(write, changed_files, applied, left, unsafe_fixes), err=True)
     sys.exit(1 if changed_files and not write else 0)

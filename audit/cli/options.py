@@ -63,6 +63,14 @@ def input_options(f: Callable[..., Any]) -> Callable[..., Any]:
     return f
 
 
+def settings_options(f: Callable[..., Any]) -> Callable[..., Any]:
+    """Every option that chooses settings (glossaries, checks, configuration file,
+    input reading); the command passes them on to :func:`run_options` as ``**kw``."""
+    for decorate in (input_options, config_options, selection_options, glossary_options):
+        f = decorate(f)
+    return f
+
+
 def run_options(*, select: tuple[str, ...] = (), ignore: tuple[str, ...] = (), fail_on: str | None = None,
                 glossaries: tuple[str, ...] = (), no_default_glossaries: bool = False, target_lang: str | None = None,
                 config_path: str | None = None, isolated: bool = False, encoding: str | None = None,
