@@ -94,9 +94,10 @@ class Runner:
         if self.options.isolated:
             return None
         if self.options.config_path is not None:
-            path: Path | None = Path(self.options.config_path)
-            if not path.is_file():
+            given = Path(self.options.config_path)
+            if not given.is_file():
                 raise ConfigError("no such configuration file", path=self.options.config_path)
+            path: Path | None = given
         else:
             directory = (Path(file).parent if file is not None else Path.cwd()).resolve()
             if directory not in self._found:

@@ -183,7 +183,7 @@ def test_a_format_without_a_writer_is_refused(tmp_path):
 
     odd = replace(source, reader=lambda text, name, **kw: iter(()))
     with pytest.raises(InputError, match="cannot write this format back"):
-        fix_file(odd, lambda doc: AuditConfig.create())
+        fix_file(odd, AuditConfig.create())
 
 
 def test_a_write_that_fails_is_a_one_line_error(tmp_path):

@@ -34,7 +34,7 @@ def fix(paths: tuple[str, ...], write: bool, unsafe_fixes: bool, **settings: Any
     changed_files = applied = left = 0
     for path in paths:
         item = runner.load(path)
-        result = fix_file(item.source, lambda _doc, item=item: item.config, unsafe=unsafe_fixes)
+        result = fix_file(item.source, item.config, unsafe=unsafe_fixes)
         left += result.left
         if path == STDIN and write:
             click.echo(result.after, nl=False)

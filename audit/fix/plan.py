@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import difflib
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from audit.config import AuditConfig
@@ -75,14 +75,14 @@ def fix_document(doc: Document, config: AuditConfig, *, unsafe: bool = False) ->
     return DocumentFix(doc, tuple(compose(doc.target, rounds)), current.target, applied, left)
 
 
-def fix_file(source: SourceFile, config_for: Callable[[Document], AuditConfig], *, unsafe: bool = False) -> FileFix:
+def fix_file(source: SourceFile, config: AuditConfig, *, unsafe: bool = False) -> FileFix:
     """Fix every document of a file and write the results back into its text."""
     from audit.fix.writers import writer_for
 
     writer = writer_for(source.reader)
     if writer is None:
         raise InputError("audit fix cannot write this format back; fix it by hand", path=source.name)
-    fixes = tuple(fix_document(doc, config_for(doc), unsafe=unsafe) for doc in source.documents)
+    fixes = tuple(fix_document(doc, config, unsafe=unsafe) for doc in source.documents)
     changed: Sequence[DocumentFix] = [f for f in fixes if f.edits]
     after = writer(source.text, changed) if changed else source.text
     return FileFix(source, fixes, after)
