@@ -13,7 +13,8 @@ Keys (a key not listed here is an error naming the file and line, exit 2)::
     fail-on = "major"             # exit 1 at or above this severity
     glossaries = ["terms.yaml"]   # extra glossaries, relative to this file
     default-glossaries = true     # load the bundled glossaries
-    language = "en"               # target language of plain-text input
+    language = "en"               # target language when the file does not say
+    source-language = "ar"        # source language when the file does not say
     [severity]                    # severity per check
     C001 = "major"
     [options.C001]                # per-check options (thresholds); `audit rules` lists them
@@ -25,7 +26,8 @@ A per-path pattern is an fnmatch pattern (``*`` also crosses ``/``) matched agai
 the file's path relative to the configuration file's directory, or against the file
 name alone when the pattern has no ``/``. Every matching entry applies, in file order:
 ``ignore`` and ``glossaries`` add to the values above, ``severity`` and ``options``
-merge key by key, ``select``, ``language`` and ``default-glossaries`` replace.
+merge key by key, ``select``, ``language``, ``source-language`` and
+``default-glossaries`` replace.
 Command-line options override all of it (``--glossary`` adds).
 """
 
@@ -52,10 +54,12 @@ KEYS: dict[str, tuple[str, str]] = {
     "severity": ("table", "severity per check"),
     "glossaries": (_LIST, "extra glossary files"),
     "default-glossaries": ("boolean", "load the bundled glossaries"),
-    "language": ("string", "target language of plain-text input"),
+    "language": ("string", "target language when the file does not say"),
+    "source-language": ("string", "source language when the file does not say"),
     "options": ("table", "per-check options"),
 }
-PER_PATH_KEYS = ("select", "ignore", "severity", "glossaries", "default-glossaries", "language", "options")
+PER_PATH_KEYS = ("select", "ignore", "severity", "glossaries", "default-glossaries", "language", "source-language",
+                 "options")
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ distinct set of settings, so glossaries are loaded once however many files use t
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -36,6 +36,8 @@ class RunOptions:
     isolated: bool = False  # ignore configuration files
     encoding: str | None = None
     errors: str = "strict"
+    source: str | None = None  # the source file of a plain-text, Markdown or SRT target
+    fields: Mapping[str, str] = field(default_factory=dict)  # field name -> JSON key or CSV column
 
 
 @dataclass(frozen=True)
@@ -86,8 +88,9 @@ class Runner:
     def load(self, path: str) -> Input:
         settings = self.settings(path)
         config = self.config(settings)
-        source = load_file(path, encoding=self.options.encoding, errors=self.options.errors,
-                           target_lang=settings.language)
+        o = self.options
+        source = load_file(path, encoding=o.encoding, errors=o.errors, source=o.source, target_lang=settings.language,
+                           source_lang=settings.source_language, fields=dict(o.fields))
         return Input(source, settings, config)
 
     def _config_file(self, file: str | None) -> ConfigFile | None:

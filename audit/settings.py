@@ -34,6 +34,7 @@ class Settings:
     glossaries: tuple[str, ...] = ()
     default_glossaries: bool = True
     language: str = "en"
+    source_language: str | None = None
     options: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
     origins: Mapping[str, str] = field(default_factory=dict)
     config_file: str | None = None
@@ -55,6 +56,7 @@ class Overrides:
     glossaries: tuple[str, ...] = ()
     default_glossaries: bool | None = None
     language: str | None = None
+    source_language: str | None = None
 
 
 def find_config(start: Path) -> Path | None:
@@ -139,6 +141,8 @@ def _apply_overrides(s: Settings, o: Overrides) -> Settings:
         changes["default_glossaries"] = o.default_glossaries
     if o.language is not None:
         changes["language"] = o.language
+    if o.source_language is not None:
+        changes["source_language"] = o.source_language
     if o.glossaries:
         changes["glossaries"] = (*s.glossaries, *o.glossaries)
         origins["glossaries"] = f"{origins['glossaries']} + {COMMAND_LINE}" if "glossaries" in origins else COMMAND_LINE

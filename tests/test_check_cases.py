@@ -2,10 +2,14 @@
 
 Each registered check must have a case file with at least one passing case and one
 failing case; failing cases state the exact findings (text and any of start, end,
-line, column, suggestion) and, where the check offers fixes, the text after applying
-them. A case file may list other checks to run beside its own (``with: [N001]``, for
-the meta checks that report on suppressions); only its own check's findings are
-compared.
+line, column, suggestion, side, segment) and, where the check offers fixes, the text
+after applying them.
+
+A case gives its target as ``text`` (and ``lang``); a bilingual case adds ``source``
+(and ``source_lang``) for a whole-article pair, or gives ``segments``, a list of
+``{id, source, target}`` units as a bilingual file would. A case file may list other
+checks to run beside its own (``with: [N001]``, for the meta checks that report on
+suppressions); only its own check's findings are compared.
 """
 
 from __future__ import annotations
@@ -18,9 +22,10 @@ import yaml
 from audit import AuditConfig, Document, audit_document
 from audit.checks import ALL_CHECKS
 from audit.edits import apply_suggestions
+from audit.segments import SegmentBuilder
 
 FIXTURES = Path(__file__).parent / "fixtures" / "checks"
-POSITION_KEYS = ("start", "end", "line", "column", "end_line", "end_column", "suggestion", "entity")
+POSITION_KEYS = ("start", "end", "line", "column", "end_line", "end_column", "suggestion", "entity", "side", "segment")
 
 
 def _load(code: str) -> dict:
@@ -57,9 +62,21 @@ def _config(data: dict, case: dict, tmp_path: Path) -> AuditConfig:
     return AuditConfig.create(select=select, default_glossaries=False, glossaries=[path])
 
 
+def _document(case: dict) -> Document:
+    lang, source_lang = case.get("lang", "en"), case.get("source_lang")
+    if "segments" in case:
+        builder = SegmentBuilder()
+        for unit in case["segments"]:
+            builder.add(str(unit["id"]), unit.get("target") or "", unit.get("source"))
+        return Document(id="case", path="case.xlf", target=builder.target, target_lang=lang, source=builder.source,
+                        source_lang=source_lang, segments=tuple(builder.segments))
+    return Document(id="case", path="case.txt", target=case["text"], target_lang=lang, source=case.get("source"),
+                    source_lang=source_lang)
+
+
 @pytest.mark.parametrize(("data", "case"), list(_cases()))
 def test_case(data: dict, case: dict, tmp_path: Path):
-    doc = Document(id="case", path="case.txt", target=case["text"], target_lang=case.get("lang", "en"))
+    doc = _document(case)
     findings = audit_document(doc, _config(data, case, tmp_path))
     if "with" in case or "with" in data:
         findings = [f for f in findings if f.code == data["check"]]
@@ -67,7 +84,7 @@ def test_case(data: dict, case: dict, tmp_path: Path):
     expected = case["expect"]
     assert [f.text for f in findings] == [e["text"] for e in expected], [f.message for f in findings]
     for finding, want in zip(findings, expected):
-        assert finding.text == doc.target[finding.start : finding.end]
+        assert finding.text == doc.side_text(finding.side)[finding.start : finding.end]
         for key in POSITION_KEYS:
             if key in want:
                 assert getattr(finding, key) == want[key], (key, finding)

@@ -5,13 +5,13 @@ module), decorate it with :func:`audit.checks.base.check`, add it to ``ALL_CHECK
 below and give it case files in ``tests/fixtures/checks/<CODE>.yaml``. Codes are
 stable: never reuse or renumber one.
 
-Code prefixes: N names and glossary terms, C consistency within a document, M meta
-(reports on inline suppressions).
+Code prefixes: N names and glossary terms, C consistency within a document,
+B bilingual (source against target), M meta (reports on inline suppressions).
 """
 
 from __future__ import annotations
 
-from audit.checks import consistency, meta, names
+from audit.checks import bilingual, consistency, meta, names
 from audit.checks.base import Check, CheckContext, Hit, check
 
 ALL_CHECKS: tuple[Check, ...] = (
@@ -20,6 +20,12 @@ ALL_CHECKS: tuple[Check, ...] = (
     names.form_mismatch,
     consistency.hyphenation,
     consistency.capitalization,
+    bilingual.key_term_mismatch,
+    bilingual.number_mismatch,
+    bilingual.untranslated,
+    bilingual.omission,
+    bilingual.length_ratio,
+    bilingual.parity,
     meta.unused_suppression,
     meta.invalid_suppression,
 )

@@ -10,6 +10,7 @@ import click
 
 from audit.cli.options import SEVERITIES, run_options, settings_options
 from audit.progress import progress_enabled
+from audit.errors import ConfigError
 from audit.reporters import FORMATS, Report, render
 from audit.run import Runner, audit_paths, failed
 
@@ -25,10 +26,8 @@ from audit.run import Runner, audit_paths, failed
 @click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False), default=None,
               help="Report and fail only on findings not in this baseline file (see `audit baseline`).")
 @click.option("--no-progress", is_flag=True, help="No progress bar (it is shown only on a terminal, never in CI).")
-@click.option("--errors", type=click.Choice(["strict", "replace"]), default="strict", show_default=True,
-              help="What to do with undecodable bytes.")
 def check(paths: tuple[str, ...], fmt: str | None, fail_on: str | None, exit_zero: bool, baseline_path: str | None,
-          no_progress: bool, errors: str, **settings: Any) -> None:
+          no_progress: bool, **settings: Any) -> None:
     """Audit PATH... (`-` reads standard input) and print the findings.
 
     Settings come from the nearest .audit.toml or pyproject.toml [tool.audit]
@@ -36,7 +35,9 @@ def check(paths: tuple[str, ...], fmt: str | None, fail_on: str | None, exit_zer
 
     Exit status: 0 when no finding reaches --fail-on, 1 when one does, 2 on bad input.
     """
-    runner = Runner(run_options(fail_on=fail_on, errors=errors, **settings))
+    if settings["source"] is not None and len(paths) != 1:
+        raise ConfigError("--source pairs one source file with one PATH")
+    runner = Runner(run_options(fail_on=fail_on, **settings))
     inputs, findings = audit_paths(runner, paths, show_progress=progress_enabled(no_progress=no_progress))
     baseline = None
     if baseline_path is not None:

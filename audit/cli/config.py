@@ -38,7 +38,8 @@ def show(path: str, fail_on: str | None, fmt: str, **settings: Any) -> None:
         return
     click.echo(f"# settings for {'standard input' if path == STDIN else path}")
     click.echo(f"# config file: {resolved.config_file or 'none found'}")
-    rows = [(f"{k} = {_toml(resolved.value(k))}", resolved.origin(k)) for k in KEYS]
+    rows = [(f"{k} = {_toml(v)}" if (v := resolved.value(k)) is not None else f"# {k} not set", resolved.origin(k))
+            for k in KEYS]
     width = max(len(r[0]) for r in rows)
     for text, origin in rows:
         click.echo(f"{text.ljust(width)}  # {origin}")

@@ -42,6 +42,41 @@ def selection_options(f: Callable[..., Any]) -> Callable[..., Any]:
     return f
 
 
+def _parse_fields(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]) -> dict[str, str]:
+    fields: dict[str, str] = {}
+    for value in values:
+        name, sep, column = value.partition("=")
+        if not sep or not name.strip() or not column.strip():
+            raise click.BadParameter(f"{value!r}: expected NAME=KEY, e.g. target=translation")
+        fields[name.strip()] = column.strip()
+    return fields
+
+
+def input_options(f: Callable[..., Any]) -> Callable[..., Any]:
+    """How input files are read: languages, a separate source file, field names, decoding."""
+    f = click.option("--errors", type=click.Choice(["strict", "replace"]), default="strict", show_default=True,
+                     help="What to do with undecodable bytes.")(f)
+    f = click.option("--encoding", default=None,
+                     help="Input encoding (default: UTF-8, or as the byte-order mark says).")(f)
+    f = click.option(
+        "--field",
+        "fields",
+        multiple=True,
+        metavar="NAME=KEY",
+        callback=_parse_fields,
+        help="Read field NAME (id, source, target, back_translation, source_lang, target_lang, document...) "
+        "from JSON key or CSV/TSV column KEY; repeatable.",
+    )(f)
+    f = click.option("--source", "source", type=click.Path(dir_okay=False, allow_dash=True), default=None,
+                     help="Source file of a plain-text, Markdown or SRT target (one PATH only).")(f)
+    f = click.option("--source-lang", default=None, metavar="LANG",
+                     help="Source language when the file does not say [default: the config file's, else detected].")(f)
+    f = click.option("--target-lang", "--lang", "target_lang", default=None, metavar="LANG",
+                     help="Target language when the file does not say (XLIFF, PO, TMX and JSON Lines may) "
+                     "[default: the config file's language, else en].")(f)
+    return f
+
+
 def config_options(f: Callable[..., Any]) -> Callable[..., Any]:
     """--config / --isolated: which configuration file applies."""
     f = click.option("--isolated", is_flag=True, help="Ignore configuration files.")(f)
@@ -55,14 +90,6 @@ def config_options(f: Callable[..., Any]) -> Callable[..., Any]:
     return f
 
 
-def input_options(f: Callable[..., Any]) -> Callable[..., Any]:
-    """--lang / --encoding: how input files are read."""
-    f = click.option("--encoding", default=None, help="Input encoding (default: UTF-8, or as the byte-order mark says).")(f)
-    f = click.option("--lang", "target_lang", default=None, metavar="LANG",
-                     help="Target language of plain-text input [default: en, or the config file's language].")(f)
-    return f
-
-
 def settings_options(f: Callable[..., Any]) -> Callable[..., Any]:
     """Every option that chooses settings (glossaries, checks, configuration file,
     input reading); the command passes them on to :func:`run_options` as ``**kw``."""
@@ -73,6 +100,7 @@ def settings_options(f: Callable[..., Any]) -> Callable[..., Any]:
 
 def run_options(*, select: tuple[str, ...] = (), ignore: tuple[str, ...] = (), fail_on: str | None = None,
                 glossaries: tuple[str, ...] = (), no_default_glossaries: bool = False, target_lang: str | None = None,
+                source_lang: str | None = None, source: str | None = None, fields: dict[str, str] | None = None,
                 config_path: str | None = None, isolated: bool = False, encoding: str | None = None,
                 errors: str = "strict") -> RunOptions:
     """Command-line values as run options; options not given leave the config file's."""
@@ -83,5 +111,7 @@ def run_options(*, select: tuple[str, ...] = (), ignore: tuple[str, ...] = (), f
         glossaries=tuple(glossaries),
         default_glossaries=False if no_default_glossaries else None,
         language=target_lang,
+        source_language=source_lang,
     )
-    return RunOptions(overrides, config_path=config_path, isolated=isolated, encoding=encoding, errors=errors)
+    return RunOptions(overrides, config_path=config_path, isolated=isolated, encoding=encoding, errors=errors,
+                      source=source, fields=dict(fields or {}))
