@@ -23,9 +23,12 @@ engine drops any finding that lies inside one (so a markup check never flags a
 directive) and never offers a fix that would edit one. A selector that suppressed
 nothing although its check ran is reported as M001 (meta.unused-suppression); a
 directive that cannot be read, names an unknown check or leaves a region open is
-reported as M002 (meta.invalid-suppression). Formats with comments of their own (PO
-translator comments, XLIFF and TMX notes) build :class:`Suppressions` for a segment
-with :func:`parse_directive` and ``Suppression.segment``.
+reported as M002 (meta.invalid-suppression).
+
+Bilingual files carry directives in their units' comments (``Segment.notes``): a PO
+translator comment (``# audit: ignore[N001]``), an XLIFF or TMX ``<note>``. Each line
+of a note that starts with ``audit:`` is a directive for that unit (both sides);
+only ``ignore[...]`` (with optional quoted text) makes sense there.
 """
 
 from __future__ import annotations
@@ -145,8 +148,23 @@ def parse_directive(comment: str) -> Directive | str | None:
 
 
 def suppressions_for(doc: Document) -> Suppressions:
-    """The suppressions of a document: from the HTML comments in its target text."""
-    return parse_text(doc.target)
+    """The suppressions of a document: HTML comments in its target text, and the
+    comments of its units (PO ``#`` translator comments, XLIFF and TMX ``<note>``),
+    where each line that starts with ``audit:`` is a directive for that unit."""
+    found = parse_text(doc.target)
+    items, problems = list(found.items), list(found.problems)
+    for seg in doc.segments:
+        where = Span(seg.target.start, seg.target.start)
+        for line in (line for note in seg.notes for line in note.splitlines()):
+            parsed = parse_directive(line)
+            if parsed is None:
+                continue
+            if isinstance(parsed, str) or parsed.kind != "ignore":
+                why = parsed if isinstance(parsed, str) else f"{parsed.kind} has no region in a unit's note; use ignore[...]"
+                problems.append(Problem(where, f"unit {seg.id!r}: {why}"))
+                continue
+            items.append(Suppression(parsed.selectors, parsed.texts, seg.target, where, segment=seg.id))
+    return Suppressions(tuple(items), tuple(problems), found.comment_spans)
 
 
 def parse_text(text: str) -> Suppressions:

@@ -216,3 +216,72 @@ def test_composed_edits_reproduce_every_round_and_touch_only_edited_text(origina
     assert apply_edits(original, composed) == current
     assert all(original[e.start : e.end] != e.replacement for e in composed)
     assert all(a.end < b.start or (a.end <= b.start) for a, b in zip(composed, composed[1:]))
+
+
+PO = '''msgid ""
+msgstr ""
+"Content-Type: text/plain; charset=UTF-8\\n"
+"Language: en\\n"
+
+#. first paragraph
+msgid "سلامة التقى حفتر"
+msgstr ""
+"Salama met \\"Hifter\\" in Benghazi.\\n"
+"Hifter's forces left."
+
+msgid "وداعا"
+msgstr "Nothing to fix."
+'''
+
+XLIFF_12 = """<?xml version="1.0" encoding="UTF-8"?>
+<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
+  <file original="article.txt" source-language="ar" target-language="en" datatype="plaintext">
+    <body>
+      <trans-unit id="1">
+        <source>سلامة و حفتر</source>
+        <target>Salama &amp; <g id="1">Hifter</g> met.</target>
+      </trans-unit>
+      <trans-unit id="2">
+        <source>وداعا</source>
+        <target>Nothing to fix.</target>
+      </trans-unit>
+    </body>
+  </file>
+</xliff>
+"""
+
+XLIFF_2 = """<?xml version="1.0" encoding="UTF-8"?>
+<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="ar" trgLang="en">
+  <file id="f1" original="article.txt">
+    <unit id="u1">
+      <segment>
+        <source>سلامة</source>
+        <target>Salama spoke &lt;again&gt;.</target>
+      </segment>
+    </unit>
+  </file>
+</xliff>
+"""
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "expected"),
+    [
+        ("messages.po", PO, PO.replace('"Salama met \\"Hifter\\"', '"Salameh met \\"Haftar\\"')
+         .replace("\"Hifter's forces", "\"Haftar's forces")),
+        ("project.xlf", XLIFF_12, XLIFF_12.replace("Salama &amp; <g id=\"1\">Hifter</g>",
+                                                   "Salameh &amp; <g id=\"1\">Haftar</g>")),
+        ("project2.xliff", XLIFF_2, XLIFF_2.replace("Salama spoke", "Salameh spoke")),
+        ("segments.csv", 'id,source,target\n1,سلامة,"Salama said ""Hifter"" left"\n2,x,Hifter\n',
+         'id,source,target\n1,سلامة,"Salameh said ""Haftar"" left"\n2,x,Haftar\n'),
+        ("cues.srt", "1\n00:00:01,000 --> 00:00:02,000\nSalama met\nHifter.\n\n2\n00:00:03,000 --> 00:00:04,000\nBye.\n",
+         "1\n00:00:01,000 --> 00:00:02,000\nSalameh met\nHaftar.\n\n2\n00:00:03,000 --> 00:00:04,000\nBye.\n"),
+    ],
+)
+def test_bilingual_files_are_fixed_in_place(cli, tmp_path, name, content, expected):
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")
+    result = cli("fix", str(path), "--write", "--select", "N001")
+    assert result.exit_code == 0, result.stderr
+    assert path.read_text(encoding="utf-8") == expected
+    assert cli("fix", str(path), "--select", "N001").exit_code == 0  # nothing left

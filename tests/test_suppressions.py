@@ -101,3 +101,72 @@ def test_unused_and_invalid_suppressions_reach_the_cli(cli, tmp_path):
     assert [(f["code"], f["line"]) for f in data["findings"]] == [("M001", 1), ("M002", 3)]
     quiet = json.loads(cli("check", str(path), "--format", "json", "--ignore", "M").stdout)
     assert quiet["findings"] == []
+
+
+PO_WITH_NOTES = '''msgid ""
+msgstr ""
+"Language: en\\n"
+
+# audit: ignore[N001] "Hifter" -- the agency's spelling
+msgid "حفتر"
+msgstr "Hifter and Salama spoke."
+
+# audit: ignore[C001]
+msgid "سلامة"
+msgstr "Salama left."
+
+# audit: ignore-start[N]
+msgid "x"
+msgstr "Hifter again."
+'''
+
+XLIFF_WITH_NOTES = """<?xml version="1.0" encoding="UTF-8"?>
+<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
+  <file original="a.txt" source-language="ar" target-language="en" datatype="plaintext"><body>
+    <trans-unit id="q1"><source>حفتر</source><target>Hifter said so.</target>
+      <note>Quoted from the statement.
+audit: ignore[N001]</note></trans-unit>
+    <trans-unit id="q2"><source>حفتر</source><target>Hifter left.</target></trans-unit>
+  </body></file>
+</xliff>
+"""
+
+TMX_WITH_NOTES = """<?xml version="1.0" encoding="UTF-8"?>
+<tmx version="1.4"><header srclang="ar" datatype="plaintext" segtype="sentence" adminlang="en"
+  creationtool="t" creationtoolversion="1" o-tmf="x"/><body>
+  <tu tuid="1"><note>audit: ignore[names]</note><tuv xml:lang="ar"><seg>حفتر</seg></tuv>
+    <tuv xml:lang="en"><seg>Hifter.</seg></tuv></tu>
+  <tu tuid="2"><tuv xml:lang="ar"><seg>حفتر</seg></tuv><tuv xml:lang="en"><seg>Hifter.</seg></tuv></tu>
+</body></tmx>
+"""
+
+
+def _file_findings(cli, tmp_path, name, content, *select):
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")
+    result = cli("check", str(path), "--format", "json", "--select", ",".join(select))
+    return [(f["code"], f["segment"], f["text"]) for f in json.loads(result.stdout)["findings"]]
+
+
+def test_po_translator_comments_suppress_their_entry(cli, tmp_path):
+    found = _file_findings(cli, tmp_path, "a.po", PO_WITH_NOTES, "N001", "C001", "M")
+    assert ("N001", "حفتر", "Salama") in found  # only "Hifter" was named
+    assert not any(code == "N001" and seg == "حفتر" and text == "Hifter" for code, seg, text in found)
+    assert ("N001", "سلامة", "Salama") in found
+    assert ("N001", "x", "Hifter") in found  # a region makes no sense in a note: not applied
+    metas = [(code, seg) for code, seg, _ in found if code.startswith("M")]
+    assert metas == [("M001", "سلامة"), ("M002", "x")]
+
+
+def test_xliff_and_tmx_notes_suppress_their_unit(cli, tmp_path):
+    xliff = _file_findings(cli, tmp_path, "a.xlf", XLIFF_WITH_NOTES, "N001", "M")
+    assert xliff == [("N001", "q2", "Hifter")]
+    tmx = _file_findings(cli, tmp_path, "a.tmx", TMX_WITH_NOTES, "N001", "M")
+    assert tmx == [("N001", "2", "Hifter")]
+
+
+def test_fix_leaves_a_suppressed_unit_alone(cli, tmp_path):
+    path = tmp_path / "a.xlf"
+    path.write_text(XLIFF_WITH_NOTES, encoding="utf-8")
+    assert cli("fix", str(path), "--write", "--select", "N001").exit_code == 0
+    assert path.read_text(encoding="utf-8") == XLIFF_WITH_NOTES.replace("<target>Hifter left.", "<target>Haftar left.")

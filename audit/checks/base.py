@@ -180,4 +180,4 @@ class CheckContext:
 def may_hold_directives(doc: Document) -> bool:
     """A cheap test: can the document hold an ``audit:`` suppression directive? When it
     cannot, the suppression module is not even imported (hook start-up time)."""
-    return "audit" in doc.target
+    return "audit" in doc.target or any("audit" in note for seg in doc.segments for note in seg.notes)

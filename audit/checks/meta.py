@@ -63,6 +63,9 @@ def _hit(doc: Document, unused: Unused) -> Hit:
     s = unused.suppression
     which = ",".join(unused.selectors)
     on = "".join(f' "{t}"' for t in s.texts)
+    if s.segment is not None:  # a directive in a unit's note: nothing in the text to remove
+        message = f"unused suppression in the note of unit {s.segment!r}: no {which} finding{' on' + on if on else ''}"
+        return Hit(s.where.start, s.where.end, message)
     if len(unused.selectors) == len(s.selectors):
         message = f"unused suppression: no {which}{' finding on' + on if on else ' finding'} in its scope"
         span = _whole_lines(doc.target, s.where)

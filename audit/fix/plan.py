@@ -85,4 +85,16 @@ def fix_file(source: SourceFile, config: AuditConfig, *, unsafe: bool = False) -
     fixes = tuple(fix_document(doc, config, unsafe=unsafe) for doc in source.documents)
     changed: Sequence[DocumentFix] = [f for f in fixes if f.edits]
     after = writer(source.text, changed) if changed else source.text
+    if changed:
+        _verify(source, after, fixes)
     return FileFix(source, fixes, after)
+
+
+def _verify(source: SourceFile, after: str, fixes: Sequence[DocumentFix]) -> None:
+    """Read the new text back: every document must come back exactly as fixed."""
+    try:
+        reread = list(source.reader(after, source.name, **source.options))
+    except InputError as exc:
+        raise InputError(f"the fixed file would not read back ({exc}); not written", path=source.name) from None
+    if [d.target for d in reread] != [f.fixed for f in fixes]:
+        raise InputError("could not write the fixes back exactly; not written", path=source.name)

@@ -107,6 +107,7 @@ class SourceFile:
     text: str
     reader: Reader
     documents: list[Document]
+    options: dict[str, Any]  # what the reader was given, to read a fixed text back alike
 
 
 def load_file(path: str, *, encoding: str | None = None, errors: str = "strict", source: str | None = None,
@@ -121,4 +122,4 @@ def load_file(path: str, *, encoding: str | None = None, errors: str = "strict",
                               "this format carries its source inside")
         options["source"] = read_text_file(source, encoding=encoding, errors=errors)
         options["source_path"] = STDIN_NAME if source == STDIN else source
-    return SourceFile(path, name, data, text, reader, list(reader(text, name, **options)))
+    return SourceFile(path, name, data, text, reader, list(reader(text, name, **options)), options)
