@@ -1,8 +1,8 @@
 """Baselines: accept the findings a project already has, fail only on new ones.
 
 A baseline file lists findings by content, never by line: the path (relative to the
-baseline file's directory), the document id when a file holds several documents
-(JSON Lines), the check code and the finding's fingerprint, which hashes the flagged
+baseline file's directory), the document id when it is not the path (a JSON Lines
+record, an XLIFF file element; a text pair's target path, made relative), the check code and the finding's fingerprint, which hashes the flagged
 text and the words around it on its line (see ``audit.findings.context_fingerprint``).
 Moving paragraphs or editing elsewhere leaves a baselined finding matched; editing
 the flagged words or their neighbours makes it new.
@@ -149,6 +149,8 @@ def _relative(path: str, directory: Path) -> str:
 def _key(f: Finding, directory: Path) -> Key:
     path = _relative(f.path, directory)
     document = "" if f.document in ("", f.path) else f.document
+    if document and os.path.isfile(document):  # a text pair's target, named by its path
+        document = _relative(document, directory)
     return (path, document, f.code, f.fingerprint)
 
 

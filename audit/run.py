@@ -135,6 +135,8 @@ def failed(inputs: Iterable[Input], findings: Iterable[Finding]) -> bool:
     levels: dict[str, Severity] = {}
     for item in inputs:
         level = item.config.fail_on
-        name = item.source.name
-        levels[name] = min(levels.get(name, level), level, key=lambda s: s.rank)
-    return any(f.severity.rank >= levels.get(f.path, Severity.MAJOR).rank for f in findings)
+        # A finding names its file (a source file for the source side of a text pair)
+        # and its document; either leads back to the input it came from.
+        for name in {item.source.name, *(d.id for d in item.documents), *(d.source_path or "" for d in item.documents)}:
+            levels[name] = min(levels.get(name, level), level, key=lambda s: s.rank)
+    return any(f.severity.rank >= levels.get(f.path, levels.get(f.document, Severity.MAJOR)).rank for f in findings)

@@ -142,14 +142,23 @@ def test_junit_lists_clean_files_as_passing():
     assert root.get("tests") == "2" and root.get("failures") == "1"
 
 
-def test_sarif_for_a_record_in_a_jsonl_file_uses_a_logical_location():
-    f = _finding(path="news.jsonl", document="a1", suggestion="y", fixable=True)
-    run = json.loads(render(Report([f], 1), "sarif"))["runs"][0]
-    (result,) = run["results"]
+def test_sarif_for_a_unit_of_a_bilingual_file_names_it(cli, tmp_path):
+    jsonschema = pytest.importorskip("jsonschema")
+    path = tmp_path / "a.xlf"
+    path.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">\n'
+        '<file original="story-7" source-language="ar" target-language="en" datatype="plaintext"><body>\n'
+        '<trans-unit id="u1"><source>x</source><target>A &amp; Hifter.</target></trans-unit>\n'
+        "</body></file></xliff>\n",
+        encoding="utf-8",
+    )
+    log = json.loads(cli("check", str(path), "--format", "sarif", "--select", "N001").stdout)
+    jsonschema.Draft7Validator(json.loads(SCHEMA.read_text(encoding="utf-8"))).validate(log)
+    (result,) = log["runs"][0]["results"]
     loc = result["locations"][0]
-    assert "region" not in loc["physicalLocation"]
-    assert loc["logicalLocations"] == [{"fullyQualifiedName": "a1", "kind": "object"}]
-    assert "fixes" not in result  # no file region to attach the change to
+    assert loc["physicalLocation"]["region"] == {"startLine": 4, "startColumn": 55, "endLine": 4, "endColumn": 61}
+    assert loc["logicalLocations"] == [{"fullyQualifiedName": "story-7/u1", "kind": "object"}]
+    assert "fixes" not in result  # "&amp;" in the file: a region replacement would not be the edit
 
 
 def test_grouped_view_uses_color_only_on_a_terminal(cli, in_root):

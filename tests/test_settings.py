@@ -208,3 +208,14 @@ def test_load_config_rejects_a_non_table_per_path(tmp_path):
     path.write_text('per-path = ["x"]\n')
     with pytest.raises(ConfigError, match=r"\.audit\.toml:1: per-path must be a table"):
         load_config(path)
+
+
+def test_bilingual_thresholds_are_options_too(cli, tmp_path):
+    (tmp_path / ".audit.toml").write_text("[options.B005]\nmax = 1.5\nmin_length = 10\nmin = 0.1\n")
+    from audit.configfile import load_config
+
+    config = load_config(tmp_path / ".audit.toml")
+    assert config.base.values["options"] == {"B005": {"max": 1.5, "min_length": 10, "min": 0.1}}
+    (tmp_path / ".audit.toml").write_text("[options.B005]\nmax = \"2\"\n")
+    with pytest.raises(ConfigError, match="B005 option 'max' must be float"):
+        load_config(tmp_path / ".audit.toml")

@@ -272,6 +272,7 @@ def _merged_omissions(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
     bad="source: The talks, which had been suspended since February, resume in Geneva on Monday. / target: Talks resume.",
     good="source: The talks, which had been suspended since February, resume in Geneva on Monday. / "
     "target: Les pourparlers, suspendus depuis février, reprennent lundi à Genève.",
+    options={"min": 0.5, "max": 2.0, "min_length": 40},
 )
 def length_ratio(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
     """A translation far shorter or longer than its source: a partial omission or an addition.

@@ -3,9 +3,11 @@
 Every registered check is a rule, with the help text `audit rules` shows. Results
 carry ``partialFingerprints`` from the finding's content fingerprint, so a dashboard
 keeps tracking a finding when lines move. Columns count Unicode code points
-(``columnKind``), as audit does. A finding in a file that holds several documents
-(JSON Lines) has no region in the file; its document id is a logical location and
-its line and column within the document are properties.
+(``columnKind``), as audit does. Regions are positions in the file (inside the JSON
+string, the PO ``msgstr``, the XLIFF ``<target>``, escapes counted). A finding in a
+file that holds documents or units of its own names them as a logical location
+(``document/segment``); fixes are given only for text stored as is (text, Markdown),
+where a replacement of the region is exactly the edit.
 """
 
 from __future__ import annotations
@@ -62,9 +64,10 @@ def _uri(path: str) -> str:
     return quote(path.replace("\\", "/"), safe="/:")
 
 
-def _in_file(f: Finding) -> bool:
-    """True when the finding's line and column are positions in the file itself."""
-    return f.document in ("", f.path) and f.side == "target"
+def _plain(f: Finding) -> bool:
+    """True when the flagged text is stored as is in the file (a text or Markdown
+    document), so a fix can be given as a replacement of its region."""
+    return f.document in ("", f.path) and f.side == "target" and f.segment is None
 
 
 def _region(f: Finding) -> dict[str, Any]:
@@ -76,11 +79,13 @@ def _result(f: Finding, index: dict[str, int]) -> dict[str, Any]:
     physical: dict[str, Any] = {"artifactLocation": artifact}
     location: dict[str, Any] = {"physicalLocation": physical}
     properties: dict[str, Any] = {"severity": f.severity.value, "category": f.category.value, "name": f.name}
-    if _in_file(f):
-        physical["region"] = {**_region(f), "snippet": {"text": f.text}}
+    physical["region"] = _region(f)
+    if _plain(f):
+        physical["region"]["snippet"] = {"text": f.text}
     else:
-        location["logicalLocations"] = [{"fullyQualifiedName": f.document, "kind": "object"}]
-        properties.update(document=f.document, side=f.side, line=f.line, column=f.column)
+        name = f.document if f.segment is None else f"{f.document}/{f.segment}"
+        location["logicalLocations"] = [{"fullyQualifiedName": name, "kind": "object"}]
+        properties.update(document=f.document, side=f.side, text=f.text)
         if f.segment is not None:
             properties["segment"] = f.segment
     result: dict[str, Any] = {
@@ -92,7 +97,7 @@ def _result(f: Finding, index: dict[str, int]) -> dict[str, Any]:
         "partialFingerprints": {FINGERPRINT_KEY: f.fingerprint},
         "properties": properties,
     }
-    if f.suggestion is not None and _in_file(f):
+    if f.suggestion is not None and _plain(f):
         what = f'Replace with "{f.suggestion}"' if f.suggestion else "Remove"
         result["fixes"] = [
             {
