@@ -14,13 +14,18 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from audit.bilingual import Pair, inside
 from audit.checks.base import CheckContext, Hit, check
 from audit.document import Document, Span
 from audit.findings import Category, Severity
-from audit.lang.identify import guess_language, identify, primary, script_of_language, script_shares
-from audit.lang.numbers import Number, find_numbers
+
+if TYPE_CHECKING:
+    from audit.bilingual import Pair
+    from audit.lang.numbers import Number
+
+# audit.bilingual (alignment), audit.lang.numbers and audit.lang.identify are imported
+# inside the checks: a target-only run (a pre-publish hook) never needs them.
 
 MIN_CONFIDENCE = 0.5  # aligned links below this are not judged by length or omission
 
@@ -49,6 +54,8 @@ def key_term_mismatch(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
     target. The finding sits on the source term; a variant spelling found instead is
     named in the message (names.non-canonical-variant reports it in the target too).
     """
+    from audit.bilingual import inside
+
     if not _bilingual(doc) or not ctx.source_matches:
         return
     targets = ctx.glossary_matches
@@ -89,6 +96,9 @@ def number_mismatch(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
     ``5 million`` matches ``5,000,000``; small numbers spelled out (three, ثلاثة) match
     digits. A changed number is reported once, on the target, with the source value.
     """
+    from audit.bilingual import inside
+    from audit.lang.numbers import find_numbers
+
     if not _bilingual(doc):
         return
     source, target = doc.source or "", doc.target
@@ -145,6 +155,8 @@ def untranslated(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
     left in an English target) and otherwise by py3langid, on segments of 40
     characters or more, when it is at least 95% sure.
     """
+    from audit.lang.identify import primary
+
     if not _bilingual(doc):
         return
     source_lang = primary(doc.source_lang) or _source_lang(doc, ctx)
@@ -165,10 +177,14 @@ def untranslated(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
 
 def _source_lang(doc: Document, ctx: CheckContext) -> str:
     """The source language: as the file or --source-lang says, else guessed from the source text."""
+    from audit.lang.identify import guess_language, primary
+
     return primary(guess_language(doc.source or "") or "")
 
 
 def _in_language(text: str, lang: str, other: str) -> bool:
+    from audit.lang.identify import identify, script_of_language, script_shares
+
     script, other_script = script_of_language(lang), script_of_language(other)
     letters, shares = script_shares(text)
     if script != other_script:
@@ -234,6 +250,7 @@ def _merged_omissions(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
     sentence is reported, as minor.
     """
     from audit.align import length_fit
+    from audit.lang.numbers import find_numbers
 
     alignment = ctx.alignment
     if alignment is None:

@@ -9,8 +9,8 @@ from typing import Any
 import click
 
 from audit.cli.options import SEVERITIES, run_options, settings_options
-from audit.progress import progress_enabled
 from audit.errors import ConfigError
+from audit.progress import progress_enabled
 from audit.reporters import FORMATS, Report, render
 from audit.run import Runner, audit_paths, failed
 
