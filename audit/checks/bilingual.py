@@ -54,10 +54,10 @@ def key_term_mismatch(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
     target. The finding sits on the source term; a variant spelling found instead is
     named in the message (names.non-canonical-variant reports it in the target too).
     """
-    from audit.bilingual import inside
-
     if not _bilingual(doc) or not ctx.source_matches:
         return
+    from audit.bilingual import inside
+
     targets = ctx.glossary_matches
     for pair in ctx.pairs:
         window = pair.window if pair.confidence >= MIN_CONFIDENCE or not pair.aligned else Span(0, len(doc.target))
@@ -96,11 +96,11 @@ def number_mismatch(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
     ``5 million`` matches ``5,000,000``; small numbers spelled out (three, ثلاثة) match
     digits. A changed number is reported once, on the target, with the source value.
     """
+    if not _bilingual(doc):
+        return
     from audit.bilingual import inside
     from audit.lang.numbers import find_numbers
 
-    if not _bilingual(doc):
-        return
     source, target = doc.source or "", doc.target
     all_src = find_numbers(source)
     all_tgt = find_numbers(target)
@@ -155,10 +155,10 @@ def untranslated(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
     left in an English target) and otherwise by py3langid, on segments of 40
     characters or more, when it is at least 95% sure.
     """
-    from audit.lang.identify import primary
-
     if not _bilingual(doc):
         return
+    from audit.lang.identify import primary
+
     source_lang = primary(doc.source_lang) or _source_lang(doc, ctx)
     target_lang = primary(doc.target_lang)
     for pair in ctx.pairs:
