@@ -285,3 +285,31 @@ def test_bilingual_files_are_fixed_in_place(cli, tmp_path, name, content, expect
     assert result.exit_code == 0, result.stderr
     assert path.read_text(encoding="utf-8") == expected
     assert cli("fix", str(path), "--select", "N001").exit_code == 0  # nothing left
+
+
+def test_units_keep_their_spans_between_rounds_and_edits_never_cross_units():
+    from audit.fix.plan import _after, _within_a_unit
+    from audit.segments import SegmentBuilder
+
+    builder = SegmentBuilder()
+    builder.add("1", "Salama met Hifter.", "a")
+    builder.add("2", "Hifter left.", "b")
+    doc = Document(id="d", path="d.xlf", target=builder.target, source=builder.source,
+                   segments=tuple(builder.segments))
+    edits = [Edit(0, 6, "Salameh"), Edit(11, 17, "Haftar"), Edit(20, 26, "Haftar")]
+    moved = _after(doc, edits)
+    assert [moved.target[s.target.start : s.target.end] for s in moved.segments] == ["Salameh met Haftar.", "Haftar left."]
+    assert not _within_a_unit(doc, Edit(17, 21, " "))  # across the separator
+
+
+def test_tmx_is_fixed_in_place(cli, tmp_path):
+    tmx = (
+        '<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4"><header srclang="ar" datatype="plaintext" '
+        'segtype="sentence" adminlang="en" creationtool="t" creationtoolversion="1" o-tmf="x"/><body>\n'
+        '<tu tuid="1"><tuv xml:lang="ar"><seg>سلامة</seg></tuv><tuv xml:lang="en"><seg>Salama &amp; Hifter.</seg></tuv></tu>\n'
+        "</body></tmx>\n"
+    )
+    path = tmp_path / "m.tmx"
+    path.write_text(tmx, encoding="utf-8")
+    assert cli("fix", str(path), "--write", "--select", "N001").exit_code == 0
+    assert path.read_text(encoding="utf-8") == tmx.replace("Salama &amp; Hifter.", "Salameh &amp; Haftar.")

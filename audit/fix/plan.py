@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from audit.config import AuditConfig
-from audit.document import Document
+from audit.document import Document, Span
 from audit.edits import Edit, apply_edits, compose, edits_for
 from audit.engine import audit_document
 from audit.errors import InputError
@@ -65,12 +65,12 @@ def fix_document(doc: Document, config: AuditConfig, *, unsafe: bool = False) ->
     current = doc
     applied = 0
     for _ in range(MAX_ROUNDS):
-        edits = edits_for(audit_document(current, config), unsafe=unsafe)
+        edits = [e for e in edits_for(audit_document(current, config), unsafe=unsafe) if _within_a_unit(current, e)]
         if not edits:
             break
         rounds.append(edits)
         applied += len(edits)
-        current = replace(current, target=apply_edits(current.target, edits))
+        current = _after(current, edits)
     left = sum(1 for f in audit_document(current, config) if f.suggestion is not None and f.suggestion != f.text)
     return DocumentFix(doc, tuple(compose(doc.target, rounds)), current.target, applied, left)
 
@@ -98,3 +98,25 @@ def _verify(source: SourceFile, after: str, fixes: Sequence[DocumentFix]) -> Non
         raise InputError(f"the fixed file would not read back ({exc}); not written", path=source.name) from None
     if [d.target for d in reread] != [f.fixed for f in fixes]:
         raise InputError("could not write the fixes back exactly; not written", path=source.name)
+
+
+def _within_a_unit(doc: Document, edit: Edit) -> bool:
+    """In a file of units, an edit must stay inside one unit's target text."""
+    if not doc.segments:
+        return True
+    seg = doc.segment_at("target", edit.start)
+    return seg is not None and seg.target.start <= edit.start and edit.end <= seg.target.end
+
+
+def _after(doc: Document, edits: list[Edit]) -> Document:
+    """The document with the edits applied, its units' spans moved to match."""
+    target = apply_edits(doc.target, edits)
+    if not doc.segments:
+        return replace(doc, target=target)
+    segments = []
+    for seg in doc.segments:
+        s, t = seg.target.start, seg.target.end
+        before = sum(len(e.replacement) - (e.end - e.start) for e in edits if e.end <= s and e.start < s)
+        inside = sum(len(e.replacement) - (e.end - e.start) for e in edits if s <= e.start and e.end <= t)
+        segments.append(replace(seg, target=Span(s + before, t + before + inside)))
+    return replace(doc, target=target, segments=tuple(segments))
