@@ -25,6 +25,7 @@ def baseline() -> None:
 
 
 def _common(f: Callable[..., Any]) -> Callable[..., Any]:
+    """The arguments and options that `create` and `prune` share (those of `audit check`)."""
     f = click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False), default=DEFAULT_FILE,
                      show_default=True, help="The baseline file.")(f)
     f = click.option("--no-progress", is_flag=True, help="No progress bar.")(f)
