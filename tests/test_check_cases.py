@@ -2,7 +2,7 @@
 
 Each registered check must have a case file with at least one passing case and one
 failing case; failing cases state the exact findings (text and any of start, end,
-line, column, suggestion) and, where the check offers fixes, the text after applying
+line, column, suggestion, side, segment, and entries of ``extra``) and, where the check offers fixes, the text after applying
 them.
 """
 
@@ -18,7 +18,7 @@ from audit.checks import ALL_CHECKS
 from audit.edits import apply_suggestions
 
 FIXTURES = Path(__file__).parent / "fixtures" / "checks"
-POSITION_KEYS = ("start", "end", "line", "column", "end_line", "end_column", "suggestion", "entity")
+POSITION_KEYS = ("start", "end", "line", "column", "end_line", "end_column", "suggestion", "entity", "side", "segment")
 
 
 def _load(code: str) -> dict:
@@ -45,26 +45,32 @@ def test_every_registered_check_has_passing_and_failing_cases():
 
 def _config(data: dict, case: dict, tmp_path: Path) -> AuditConfig:
     glossary = case.get("glossary", data.get("glossary", "bundled"))
+    options = {data["check"]: case["options"]} if "options" in case else None
     if glossary == "bundled":
-        return AuditConfig.create(select=[data["check"]])
+        return AuditConfig.create(select=[data["check"]], options=options)
     if glossary == "none":
-        return AuditConfig.create(select=[data["check"]], default_glossaries=False)
+        return AuditConfig.create(select=[data["check"]], default_glossaries=False, options=options)
     path = tmp_path / "case-glossary.yaml"
     path.write_text(glossary, encoding="utf-8")
-    return AuditConfig.create(select=[data["check"]], default_glossaries=False, glossaries=[path])
+    return AuditConfig.create(select=[data["check"]], default_glossaries=False, glossaries=[path], options=options)
 
 
 @pytest.mark.parametrize(("data", "case"), list(_cases()))
 def test_case(data: dict, case: dict, tmp_path: Path):
-    doc = Document(id="case", path="case.txt", target=case["text"], target_lang=case.get("lang", "en"))
+    doc = Document(id="case", path="case.txt", target=case["text"], target_lang=case.get("lang", "en"),
+                   source=case.get("source"), source_lang=case.get("source_lang"),
+                   back_translation=case.get("back_translation"))
     findings = audit_document(doc, _config(data, case, tmp_path))
     assert all(f.code == data["check"] for f in findings)
     expected = case["expect"]
     assert [f.text for f in findings] == [e["text"] for e in expected], [f.message for f in findings]
     for finding, want in zip(findings, expected):
-        assert finding.text == doc.target[finding.start : finding.end]
+        side_text = doc.source if finding.side == "source" else doc.target
+        assert finding.text == side_text[finding.start : finding.end]
         for key in POSITION_KEYS:
             if key in want:
                 assert getattr(finding, key) == want[key], (key, finding)
+        for key, value in want.get("extra", {}).items():
+            assert finding.extra[key] == value, (key, finding)
     if "fixed" in case:
         assert apply_suggestions(doc.target, findings) == case["fixed"]

@@ -5,12 +5,13 @@ module), decorate it with :func:`audit.checks.base.check`, add it to ``ALL_CHECK
 below and give it case files in ``tests/fixtures/checks/<CODE>.yaml``. Codes are
 stable: never reuse or renumber one.
 
-Code prefixes: N names and glossary terms, C consistency within a document.
+Code prefixes: N names and glossary terms, C consistency within a document,
+R round trip (back-translation against source).
 """
 
 from __future__ import annotations
 
-from audit.checks import consistency, names
+from audit.checks import consistency, names, roundtrip
 from audit.checks.base import Check, CheckContext, Hit, check
 
 ALL_CHECKS: tuple[Check, ...] = (
@@ -19,6 +20,7 @@ ALL_CHECKS: tuple[Check, ...] = (
     names.form_mismatch,
     consistency.hyphenation,
     consistency.capitalization,
+    roundtrip.low_round_trip_score,
 )
 
 __all__ = ["ALL_CHECKS", "Check", "CheckContext", "Hit", "check", "get_check"]

@@ -1,0 +1,167 @@
+"""Round-trip scores: a document's source against its back-translation, per segment and overall.
+
+Segment scores are sacrebleu's sentence scores; a document score is sacrebleu's corpus
+score over the document's segments (not an average of segment scores), and the
+overall score the corpus score over every segment of every document scored together.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from audit.document import Document
+from audit.lang import arabic
+from audit.scoring.metrics import (
+    DEFAULT_METRIC,
+    Score,
+    check_metric,
+    prepare,
+    sacrebleu_metric,
+    scoring_language,
+    signature,
+)
+from audit.scoring.segments import SegmentPair, pair_segments
+
+#: Fields ``audit backtranslate`` writes next to the back-translation it produced.
+MODEL_FIELD = "back_translation_model"
+DECODING_FIELD = "back_translation_decoding"
+
+
+@dataclass(frozen=True)
+class SegmentScores:
+    pair: SegmentPair
+    scores: dict[str, Score]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "segment": self.pair.index,
+            "start": self.pair.span.start,
+            "end": self.pair.span.end,
+            "source": self.pair.source,
+            "back_translation": self.pair.back_translation,
+            "scores": {name: s.value for name, s in self.scores.items()},
+        }
+
+
+@dataclass(frozen=True)
+class DocumentScores:
+    """Scores for one document; ``scores`` are the document-level ones."""
+
+    document: str
+    path: str
+    language: str
+    alignment: str
+    model: str | None
+    segments: tuple[SegmentScores, ...]
+    scores: dict[str, Score]
+    _prepared: tuple[list[str], list[str]] = field(repr=False, compare=False, default=([], []))
+
+    def to_dict(self, *, segments: bool = True) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "document": self.document,
+            "path": self.path,
+            "language": self.language or None,
+            "alignment": self.alignment,
+            "segments": len(self.segments),
+            "model": self.model,
+            "scores": {name: s.to_dict() for name, s in self.scores.items()},
+        }
+        if segments:
+            data["segment_scores"] = [s.to_dict() for s in self.segments]
+        return data
+
+
+@dataclass(frozen=True)
+class Scoreboard:
+    """Every scored document, plus an overall score when they can be pooled."""
+
+    documents: list[DocumentScores]
+    overall: dict[str, Score] | None
+    skipped: list[str]  # ids of documents without a source or a back-translation
+
+
+def has_back_translation(doc: Document) -> bool:
+    return bool(doc.source and doc.source.strip() and doc.back_translation and doc.back_translation.strip())
+
+
+def document_language(doc: Document) -> str:
+    """The language both compared texts are in: the source's (guessed for Arabic script)."""
+    language = scoring_language(doc.source_lang)
+    if not language and doc.source and arabic.is_mostly_arabic(doc.source):
+        return "ar"
+    return language
+
+
+def provenance(doc: Document) -> tuple[str, ...]:
+    """Signature fields naming the model and decoding that produced the back-translation."""
+    fields = []
+    for key, label in ((MODEL_FIELD, "bt"), (DECODING_FIELD, "dec")):
+        value = doc.metadata.get(key)
+        if value:
+            fields.append(f"{label}:{value}")
+    return tuple(fields)
+
+
+def score_document(doc: Document, metrics: Sequence[str] = (DEFAULT_METRIC,)) -> DocumentScores | None:
+    """Score ``doc``'s back-translation against its source; ``None`` when it has none."""
+    if not has_back_translation(doc):
+        return None
+    assert doc.source is not None and doc.back_translation is not None
+    names = [check_metric(m) for m in metrics]
+    language = document_language(doc)
+    alignment, pairs = pair_segments(doc.source, doc.back_translation)
+    hyps = [prepare(p.back_translation, language) for p in pairs]
+    refs = [prepare(p.source, language) for p in pairs]
+    extra = provenance(doc)
+    per_segment: list[dict[str, Score]] = [{} for _ in pairs]
+    document: dict[str, Score] = {}
+    for name in names:
+        metric = sacrebleu_metric(name, language)
+        for i, (hyp, ref) in enumerate(zip(hyps, refs)):
+            per_segment[i][name] = _score(name, metric, metric.sentence_score(hyp, [ref]), language, extra)
+        document[name] = _score(name, metric, metric.corpus_score(hyps, [refs]), language, extra)
+    return DocumentScores(
+        document=doc.id,
+        path=doc.path,
+        language=language,
+        alignment=alignment,
+        model=doc.metadata.get(MODEL_FIELD) or None,
+        segments=tuple(SegmentScores(p, s) for p, s in zip(pairs, per_segment)),
+        scores=document,
+        _prepared=(hyps, refs),
+    )
+
+
+def score_documents(docs: Iterable[Document], metrics: Sequence[str] = (DEFAULT_METRIC,)) -> Scoreboard:
+    """Score every document that has a back-translation; pool them when they share a language and model."""
+    scored: list[DocumentScores] = []
+    skipped: list[str] = []
+    provenances: set[tuple[str, ...]] = set()
+    for doc in docs:
+        result = score_document(doc, metrics)
+        if result is None:
+            skipped.append(doc.id)
+        else:
+            scored.append(result)
+            provenances.add(provenance(doc))
+    return Scoreboard(scored, _overall(scored, metrics, provenances), skipped)
+
+
+def _overall(scored: list[DocumentScores], metrics: Sequence[str], provenances: set[tuple[str, ...]]) -> dict[str, Score] | None:
+    languages = {d.language for d in scored}
+    if len(scored) < 2 or len(languages) != 1 or len(provenances) != 1:
+        return None
+    (language,), (extra,) = languages, provenances
+    hyps = [h for d in scored for h in d._prepared[0]]
+    refs = [r for d in scored for r in d._prepared[1]]
+    out = {}
+    for name in (check_metric(m) for m in metrics):
+        metric = sacrebleu_metric(name, language)
+        out[name] = _score(name, metric, metric.corpus_score(hyps, [refs]), language, extra)
+    return out
+
+
+def _score(name: str, metric: Any, result: Any, language: str, extra: tuple[str, ...]) -> Score:
+    return Score(name, result.name, result.score, signature(metric, result.name, language, extra))

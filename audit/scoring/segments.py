@@ -1,0 +1,73 @@
+"""Pairing a source with its back-translation, segment by segment.
+
+A back-translation keeps the layout of the text it was made from, so when the source
+and its translation are laid out alike (one sentence or paragraph per line, as news
+exports and segment files are) the lines pair up one to one. Otherwise sentences are
+paired when both sides have the same number, and failing that the whole text is one
+segment: a document score is still meaningful, per-segment scores would not be.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from audit.document import Span, split_paragraphs, split_sentences
+
+_LINE = re.compile(r"[^\r\n]+")
+
+
+@dataclass(frozen=True)
+class SegmentPair:
+    """One source segment (``span`` indexes the document's source text) and its back-translation."""
+
+    index: int
+    span: Span
+    source: str
+    back_translation: str
+
+
+def pair_segments(source: str, back_translation: str) -> tuple[str, list[SegmentPair]]:
+    """Return ``(alignment, pairs)``; ``alignment`` is ``lines``, ``sentences`` or ``document``."""
+    for name, split in (("lines", _lines), ("sentences", _sentences)):
+        src, bt = split(source), split(back_translation)
+        if len(src) > 1 and len(src) == len(bt):
+            return name, _pairs(source, src, back_translation, bt)
+    whole = _whole(source)
+    if not whole:
+        return "document", []
+    return "document", [SegmentPair(1, whole[0], _flat(source), _flat(back_translation))]
+
+
+def _pairs(source: str, src: list[Span], back_translation: str, bt: list[Span]) -> list[SegmentPair]:
+    return [
+        SegmentPair(i, s, source[s.start : s.end], back_translation[b.start : b.end])
+        for i, (s, b) in enumerate(zip(src, bt), start=1)
+    ]
+
+
+def _lines(text: str) -> list[Span]:
+    spans = []
+    for m in _LINE.finditer(text):
+        start, end = m.start(), m.end()
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if start < end:
+            spans.append(Span(start, end))
+    return spans
+
+
+def _sentences(text: str) -> list[Span]:
+    return [s for p in split_paragraphs(text) for s in split_sentences(text, p)]
+
+
+def _whole(text: str) -> list[Span]:
+    lines = _lines(text)
+    return [Span(lines[0].start, lines[-1].end)] if lines else []
+
+
+def _flat(text: str) -> str:
+    """The text with runs of whitespace (line breaks included) as one space."""
+    return " ".join(text.split())
