@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import json
+from typing import TYPE_CHECKING
 
 import click
 
 from audit.errors import InputError
 from audit.formats import read_path
+
+if TYPE_CHECKING:
+    from audit.scoring import Scoreboard
 
 _PREVIEW = 60
 
@@ -45,7 +49,7 @@ def score(paths: tuple[str, ...], metrics: tuple[str, ...], fmt: str, target_lan
     click.echo(_text(board, chosen), nl=False)
 
 
-def _text(board, metrics: tuple[str, ...]) -> str:  # type: ignore[no-untyped-def]
+def _text(board: Scoreboard, metrics: tuple[str, ...]) -> str:
     lines: list[str] = []
     signatures: dict[str, None] = {}
     for doc in board.documents:
@@ -63,7 +67,8 @@ def _text(board, metrics: tuple[str, ...]) -> str:  # type: ignore[no-untyped-de
         parts = "  ".join(f"{s.label} {s.formatted()}" for s in board.overall.values())
         lines.append(f"overall ({len(board.documents)} documents): {parts}")
     if board.skipped:
-        lines.append(f"skipped {len(board.skipped)} document{'s' if len(board.skipped) != 1 else ''} without a source and back-translation")
+        n = len(board.skipped)
+        lines.append(f"skipped {n} document{'s' if n != 1 else ''} without a source and back-translation")
     lines.append("signatures:")
     lines.extend(f"  {sig}" for sig in signatures)
     return "\n".join(lines) + "\n"

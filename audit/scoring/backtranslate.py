@@ -85,7 +85,7 @@ def generate(
     conv = conventions(loaded, direction)
     if conv.src_lang is not None:
         tok.src_lang = conv.src_lang
-    encoded = tok([conv.prefix + t for t in texts], truncation=True)["input_ids"]
+    encoded = tok([conv.prefix + t for t in texts], truncation=True, max_length=input_limit(loaded))["input_ids"]
     order = sorted(range(len(texts)), key=lambda i: -len(encoded[i]))
     options: dict[str, int] = {"num_beams": decoding.beams, "max_new_tokens": _max_new_tokens(loaded, decoding)}
     if conv.forced_bos_token_id is not None:
@@ -110,6 +110,15 @@ def generate(
     return out
 
 
+def input_limit(loaded: LoadedModel) -> int:
+    """Longest input in tokens: the tokenizer's limit, or the model's position table if smaller.
+
+    Longer segments are truncated (a sentence rarely comes near either).
+    """
+    limits = [loaded.tokenizer.model_max_length, getattr(loaded.model.config, "max_position_embeddings", None)]
+    return min(int(x) for x in limits if x and x < 10**9)
+
+
 def _max_new_tokens(loaded: LoadedModel, decoding: Decoding) -> int:
     """Never past the model's position table (MarianMT cannot go beyond it)."""
     limit = getattr(loaded.model.config, "max_position_embeddings", None)
@@ -118,7 +127,11 @@ def _max_new_tokens(loaded: LoadedModel, decoding: Decoding) -> int:
 
 @dataclass
 class BackTranslator:
-    """Back-translates segments with one model directory: from the cache where it can, loading the model only for the rest."""
+    """Back-translates segments with one model directory.
+
+    Results come from the cache where it has them; the model is loaded only for the
+    rest, and only once.
+    """
 
     model_dir: Path
     device: str = "cpu"
@@ -143,13 +156,16 @@ class BackTranslator:
             self.counts.loads += 1
         return self._loaded
 
+    def key(self, direction: Direction, text: str) -> str:
+        return cache_key(self.identity, direction.label(), self.decoding.label(), text)
+
     def translate(self, texts: Sequence[str], direction: Direction, progress: Progress | None = None) -> list[str]:
-        """Back-translations of ``texts`` (blank texts stay blank), in order."""
+        """Back-translations of ``texts`` (blank texts stay blank), in order; each batch is cached as it is done."""
         progress = progress or NoProgress()
-        keys = [cache_key(self.identity, direction.label(), self.decoding.label(), t) for t in texts]
+        keys = [self.key(direction, t) for t in texts]
         found = self.cache.get_many(keys) if self.cache is not None else {}
         todo = list(dict.fromkeys(t for t, k in zip(texts, keys) if k not in found and t.strip()))
-        self.counts.cached += sum(1 for t, k in zip(texts, keys) if k in found)
+        self.counts.cached += sum(1 for k in keys if k in found)
         done: dict[str, str] = {}
         if todo:
             progress.start(len(todo))
@@ -158,8 +174,7 @@ class BackTranslator:
                 pairs = [(todo[i], r) for i, r in zip(batch, results)]
                 done.update(pairs)
                 if self.cache is not None:
-                    key = lambda t: cache_key(self.identity, direction.label(), self.decoding.label(), t)  # noqa: E731
-                    self.cache.put_many(((key(t), r) for t, r in pairs), self.identity)
+                    self.cache.put_many([(self.key(direction, t), r) for t, r in pairs], self.identity)
                 progress.advance(len(batch))
 
             generate(self.model(), todo, direction, batch_size=self.batch_size, decoding=self.decoding, on_batch=store)
@@ -201,19 +216,19 @@ def backtranslate_documents(
             out.append(doc)
             continue
         direction, spans = plans[n]
-        back = _reassemble(doc.target, spans, lambda s: translated[direction, doc.target[s.start : s.end]])
+        back = _reassemble(doc.target, spans, [translated[direction, doc.target[s.start : s.end]] for s in spans])
         metadata = {**doc.metadata, MODEL_FIELD: translator.identity, DECODING_FIELD: translator.decoding.label()}
         out.append(replace(doc, back_translation=back, metadata=metadata))
     return out
 
 
-def _reassemble(text: str, spans: Sequence[Span], translate: Callable[[Span], str]) -> str:
+def _reassemble(text: str, spans: Sequence[Span], translations: Sequence[str]) -> str:
     """``text`` with each span replaced by its translation; everything between spans kept."""
     parts = []
     pos = 0
-    for span in spans:
+    for span, translation in zip(spans, translations):
         parts.append(text[pos : span.start])
-        parts.append(translate(span))
+        parts.append(translation)
         pos = span.end
     parts.append(text[pos:])
     return "".join(parts).strip()

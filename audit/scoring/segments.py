@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from audit.document import Span, split_paragraphs, split_sentences
 
-_LINE = re.compile(r"[^\r\n]+")
+_LINE = re.compile(r"\S(?:[^\r\n]*\S)?")  # a line's text without its outer whitespace
 
 
 @dataclass(frozen=True)
@@ -47,16 +47,7 @@ def _pairs(source: str, src: list[Span], back_translation: str, bt: list[Span]) 
 
 
 def _lines(text: str) -> list[Span]:
-    spans = []
-    for m in _LINE.finditer(text):
-        start, end = m.start(), m.end()
-        while start < end and text[start].isspace():
-            start += 1
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        if start < end:
-            spans.append(Span(start, end))
-    return spans
+    return [Span(m.start(), m.end()) for m in _LINE.finditer(text)]
 
 
 def _sentences(text: str) -> list[Span]:
