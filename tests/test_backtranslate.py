@@ -87,7 +87,7 @@ def test_backtranslate_writes_known_outputs_and_leaves_input_untouched(cli, tiny
     scored = json.loads(cli("score", str(out), "--format", "json").stdout)
     assert [d["scores"]["chrf"]["score"] for d in scored["documents"]] == [100.0, 100.0]
     assert scored["documents"][0]["scores"]["chrf"]["signature"].endswith(
-        f"|lang:ar|arnorm:diacritics+tatweel+alef+maqsura|bt:{identity}|dec:beams:2,max_new_tokens:256"
+        f"|lang:ar|arnorm:diacritics+tatweel+alef+hamza+ya+ta-marbuta+kaf+zero-width|bt:{identity}|dec:beams:2,max_new_tokens:256"
     )
 
 

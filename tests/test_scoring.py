@@ -8,7 +8,8 @@ import pytest
 from sacrebleu.metrics import BLEU, CHRF, TER
 
 from audit import Document
-from audit.lang import arabic, base_language, flores200_code, iso639_3_codes
+from audit.lang import arabic
+from audit.lang.codes import base_language, flores200_code, iso639_3_codes
 from audit.scoring import missing_words, pair_segments, score_document, score_documents
 
 EN_SOURCE = (
@@ -69,7 +70,7 @@ def test_arabic_is_normalized_before_scoring_and_the_signature_says_so():
     assert result.scores["chrf"].value == 100.0
     assert CHRF().sentence_score(back, [source]).score < 60  # what sacrebleu gives without normalization
     for name in ("chrf", "bleu"):
-        assert "|lang:ar|arnorm:diacritics+tatweel+alef+maqsura" in result.scores[name].signature
+        assert "|lang:ar|arnorm:diacritics+tatweel+alef+hamza+ya+ta-marbuta+kaf+zero-width" in result.scores[name].signature
     assert "tok:intl" in result.scores["bleu"].signature
     english = score_document(_doc(EN_SOURCE, EN_BACK, "en"), ["bleu"])
     assert "arnorm" not in english.scores["bleu"].signature and "tok:13a" in english.scores["bleu"].signature
@@ -78,6 +79,7 @@ def test_arabic_is_normalized_before_scoring_and_the_signature_says_so():
 def test_arabic_is_recognized_without_a_language_code():
     result = score_document(_doc(AR_SOURCE, AR_BACK, None), ["chrf"])  # type: ignore[arg-type]
     assert result.language == "ar" and "arnorm:" in result.scores["chrf"].signature
+    assert score_document(_doc(EN_SOURCE, EN_BACK, None), ["chrf"]).language == ""  # type: ignore[arg-type]
 
 
 def test_model_identity_and_decoding_are_in_the_signature():
@@ -87,13 +89,21 @@ def test_model_identity_and_decoding_are_in_the_signature():
     assert sig.endswith("|bt:opus-mt-ar-en@0123456789ab|dec:beams:4,max_new_tokens:256")
 
 
-def test_arabic_normalization_steps():
-    assert arabic.remove_diacritics("مُسْتَشْفَى") == "مستشفى"
-    assert arabic.remove_tatweel("الأمـــر") == "الأمر"
-    assert arabic.normalize_alef("أإآٱ") == "اااا"
-    assert arabic.normalize_alef_maqsura("مستشفى على") == "مستشفي علي"
-    assert arabic.normalize("إِنَّ") == "ان"
-    assert arabic.is_mostly_arabic(AR_SOURCE) and not arabic.is_mostly_arabic(EN_SOURCE)
+def test_the_signature_names_every_arabic_normalization_step():
+    """Each step named in signatures (arabic.STEPS) is something normalize does."""
+    examples = {
+        "diacritics": ("مُسْتَشْفَى", "مستشفي"),
+        "tatweel": ("الأمـــر", "الامر"),
+        "alef": ("أإآٱ", "اااا"),
+        "hamza": ("مؤتمر رئيس", "موتمر رييس"),
+        "ya": ("على", "علي"),
+        "ta-marbuta": ("سلامة", "سلامه"),
+        "kaf": ("کتاب", "كتاب"),
+        "zero-width": ("می\u200cخواهم", "ميخواهم"),
+    }
+    assert tuple(examples) == arabic.STEPS
+    for before, after in examples.values():
+        assert arabic.normalize(before) == after
 
 
 def test_language_codes():
@@ -105,6 +115,7 @@ def test_language_codes():
 
 def test_segments_pair_by_line_then_sentence_then_whole():
     alignment, pairs = pair_segments("A b c.\n\nD e f.", "A b.\nD e.")
+    assert [p.id for p in pairs] == ["1", "2"]
     assert alignment == "lines" and [(p.source, p.back_translation) for p in pairs] == [("A b c.", "A b."), ("D e f.", "D e.")]
     assert pairs[1].span.start == 8
     alignment, pairs = pair_segments("One two. Three four.", "One. Three.")

@@ -6,12 +6,12 @@ below and give it case files in ``tests/fixtures/checks/<CODE>.yaml``. Codes are
 stable: never reuse or renumber one.
 
 Code prefixes: N names and glossary terms, C consistency within a document,
-R round trip (back-translation against source).
+B bilingual (source against target), R round trip (back-translation against source).
 """
 
 from __future__ import annotations
 
-from audit.checks import consistency, names, roundtrip
+from audit.checks import bilingual, consistency, names, roundtrip
 from audit.checks.base import Check, CheckContext, Hit, check
 
 ALL_CHECKS: tuple[Check, ...] = (
@@ -20,6 +20,12 @@ ALL_CHECKS: tuple[Check, ...] = (
     names.form_mismatch,
     consistency.hyphenation,
     consistency.capitalization,
+    bilingual.key_term_mismatch,
+    bilingual.number_mismatch,
+    bilingual.untranslated,
+    bilingual.omission,
+    bilingual.length_ratio,
+    bilingual.parity,
     roundtrip.low_round_trip_score,
 )
 

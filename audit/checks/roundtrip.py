@@ -68,7 +68,7 @@ def low_round_trip_score(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
             seg.pair.span.end,
             f"round-trip {described}{hint}",
             side="source",
-            segment=str(seg.pair.index),
+            segment=seg.pair.id,
             extra={
                 "back_translation": seg.pair.back_translation,
                 "missing": missing,

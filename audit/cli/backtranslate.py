@@ -9,6 +9,7 @@ from typing import Any
 
 import click
 
+from audit.cli.options import input_options
 from audit.errors import ConfigError, InputError
 from audit.formats import read_path
 
@@ -28,16 +29,15 @@ _EXTRA_MODULES = ("torch", "transformers", "sentencepiece")
               help="CPU threads for torch (default: torch's choice; 1 is often fastest for small models on busy machines).")
 @click.option("--max-new-tokens", type=click.IntRange(min=1), default=256, show_default=True,
               help="Longest back-translation of one segment, in tokens.")
-@click.option("--source-lang", default=None, metavar="LANG", help="Language to translate into, for records without source_lang.")
-@click.option("--target-lang", default="en", show_default=True, metavar="LANG",
-              help="Language of the target, for records without target_lang.")
 @click.option("--cache", "cache_path", type=click.Path(dir_okay=False, path_type=Path), default=None, metavar="PATH",
               help="Back-translation cache (default: $AUDIT_CACHE_DIR, $XDG_CACHE_HOME/audit or ~/.cache/audit).")
 @click.option("--no-cache", is_flag=True, help="Neither read nor write the cache.")
 @click.option("--replace", "replace_existing", is_flag=True, help="Replace back-translations INPUT already has.")
+@input_options
 def backtranslate(input_path: str, model_dir: Path, output: Path, device: str, batch_size: int, beams: int,
-                  threads: int | None, max_new_tokens: int, source_lang: str | None, target_lang: str, cache_path: Path | None,
-                  no_cache: bool, replace_existing: bool) -> None:
+                  threads: int | None, max_new_tokens: int, cache_path: Path | None, no_cache: bool,
+                  replace_existing: bool, target_lang: str, source_lang: str | None, source: str | None,
+                  fields: dict[str, str], encoding: str | None, errors: str) -> None:
     """Translate each document's target back into its source language and write OUTPUT.
 
     Sentences are translated in batches; results are cached, so a second run over the
@@ -53,15 +53,15 @@ def backtranslate(input_path: str, model_dir: Path, output: Path, device: str, b
         raise ModelError(f"{EXTRA_MISSING}; missing: {', '.join(missing)}")
     if input_path != "-" and Path(input_path).exists() and output.exists() and output.resolve() == Path(input_path).resolve():
         raise ConfigError("OUTPUT is INPUT; audit never modifies its input: choose another -o file")
-    documents = read_path(input_path, target_lang=target_lang)
+    documents = read_path(input_path, encoding=encoding, errors=errors, target_lang=target_lang,
+                          source_lang=source_lang, source=source, fields=fields)
     if not any(d.target.strip() for d in documents):
         raise InputError("no target text to back-translate", path=input_path)
     cache = None if no_cache else TranslationCache(cache_path or default_cache_path())
     translator = BackTranslator(model_dir, device=device, batch_size=batch_size, threads=threads,
                                 decoding=Decoding(beams=beams, max_new_tokens=max_new_tokens), cache=cache)
     with _progress() as progress:
-        results = backtranslate_documents(documents, translator, source_lang=source_lang,
-                                          replace_existing=replace_existing, progress=progress)
+        results = backtranslate_documents(documents, translator, replace_existing=replace_existing, progress=progress)
     from audit.formats.jsonl_writer import write_jsonl
 
     write_jsonl(output, results)

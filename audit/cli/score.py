@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING
 
 import click
 
-from audit.errors import InputError
+from audit.cli.options import input_options
+from audit.errors import ConfigError, InputError
 from audit.formats import read_path
 
 if TYPE_CHECKING:
@@ -21,9 +22,9 @@ _PREVIEW = 60
 @click.option("--metric", "metrics", multiple=True, type=click.Choice(["chrf", "chrf++", "bleu", "ter"], case_sensitive=False),
               help="Metric to compute; repeatable (default: chrf).")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-@click.option("--target-lang", default="en", show_default=True, metavar="LANG",
-              help="Target language for records that do not give one.")
-def score(paths: tuple[str, ...], metrics: tuple[str, ...], fmt: str, target_lang: str) -> None:
+@input_options
+def score(paths: tuple[str, ...], metrics: tuple[str, ...], fmt: str, target_lang: str, source_lang: str | None,
+          source: str | None, fields: dict[str, str], encoding: str | None, errors: str) -> None:
     """Score each document's back-translation against its source, per segment and per document.
 
     Scores are sacrebleu's (chrF by default); Arabic is normalized before scoring and
@@ -33,7 +34,14 @@ def score(paths: tuple[str, ...], metrics: tuple[str, ...], fmt: str, target_lan
     from audit.scoring.scores import score_documents
 
     chosen = tuple(dict.fromkeys(m.lower() for m in metrics)) or ("chrf",)
-    documents = [doc for path in paths for doc in read_path(path, target_lang=target_lang)]
+    if source is not None and len(paths) != 1:
+        raise ConfigError("--source pairs one source file with one INPUT")
+    documents = [
+        doc
+        for path in paths
+        for doc in read_path(path, encoding=encoding, errors=errors, target_lang=target_lang,
+                             source_lang=source_lang, source=source, fields=fields)
+    ]
     board = score_documents(documents, chosen)
     if not board.documents:
         raise InputError("no document has both a source and a back-translation (`audit backtranslate` adds one)",
@@ -60,7 +68,7 @@ def _text(board: Scoreboard, metrics: tuple[str, ...]) -> str:
         lines.append("  " + "  ".join(["seg".rjust(5), *(label.rjust(7) for label in labels), "source"]))
         for seg in doc.segments:
             values = [seg.scores[m].formatted().rjust(7) for m in metrics]
-            lines.append("  " + "  ".join([str(seg.pair.index).rjust(5), *values, _preview(seg.pair.source)]))
+            lines.append("  " + "  ".join([seg.pair.id.rjust(5), *values, _preview(seg.pair.source)]))
         lines.append("  " + "  ".join(["doc".rjust(5), *(doc.scores[m].formatted().rjust(7) for m in metrics)]))
         signatures.update((doc.scores[m].signature, None) for m in metrics)
     if board.overall:
@@ -75,7 +83,7 @@ def _text(board: Scoreboard, metrics: tuple[str, ...]) -> str:
 
 
 def _alignment(name: str) -> str:
-    return {"lines": "line", "sentences": "sentence", "document": "whole document"}[name]
+    return {"units": "file unit", "lines": "line", "sentences": "sentence", "document": "whole document"}[name]
 
 
 def _preview(text: str) -> str:

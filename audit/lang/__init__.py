@@ -1,7 +1,1 @@
-"""Language-specific text handling: language codes and script normalization."""
-
-from __future__ import annotations
-
-from audit.lang.codes import base_language, flores200_code, is_known_language, iso639_3_codes
-
-__all__ = ["base_language", "flores200_code", "is_known_language", "iso639_3_codes"]
+"""Language helpers shared by checks and scorers: Arabic normalization, numbers, scripts."""

@@ -10,6 +10,8 @@ translate most; any other code passes through unchanged.
 
 from __future__ import annotations
 
+from audit.lang.identify import primary
+
 # base code: (ISO 639-3 codes a model may use, FLORES-200 code)
 _LANGUAGES: dict[str, tuple[tuple[str, ...], str]] = {
     "am": (("amh",), "amh_Ethi"),
@@ -47,7 +49,7 @@ def base_language(code: str) -> str:
 
     Unknown codes come back lower-cased with any region or script removed.
     """
-    head = code.strip().replace("_", "-").split("-")[0].lower()
+    head = primary(code.strip())
     return _FROM_ISO3.get(head, head)
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from audit.scoring.metrics import DEFAULT_METRIC, METRICS, Score
 from audit.scoring.omissions import missing_words
 from audit.scoring.scores import DocumentScores, Scoreboard, SegmentScores, score_document, score_documents
-from audit.scoring.segments import SegmentPair, pair_segments
+from audit.scoring.segments import SegmentPair, document_pairs, pair_segments
 
 __all__ = [
     "DEFAULT_METRIC",
@@ -22,6 +22,7 @@ __all__ = [
     "Scoreboard",
     "SegmentPair",
     "SegmentScores",
+    "document_pairs",
     "missing_words",
     "pair_segments",
     "score_document",

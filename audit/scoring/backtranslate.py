@@ -186,22 +186,21 @@ def backtranslate_documents(
     docs: Sequence[Document],
     translator: BackTranslator,
     *,
-    source_lang: str | None = None,
     replace_existing: bool = False,
     progress: Progress | None = None,
 ) -> list[Document]:
     """Each document with a back-translation of its target (and the model identity in its metadata).
 
     Documents that already carry a back-translation are returned unchanged unless
-    ``replace_existing``. ``source_lang`` is the language to translate into for
-    documents that do not name their source language.
+    ``replace_existing``. The back-translation goes from ``target_lang`` into
+    ``source_lang``; models that need language codes need both.
     """
     plans: dict[int, tuple[Direction, tuple[Span, ...]]] = {}
     by_direction: dict[Direction, list[str]] = {}
     for n, doc in enumerate(docs):
         if doc.back_translation is not None and not replace_existing:
             continue
-        direction = Direction(doc.target_lang, doc.source_lang or source_lang)
+        direction = Direction(doc.target_lang, doc.source_lang)
         spans = doc.sentences
         plans[n] = (direction, spans)
         by_direction.setdefault(direction, []).extend(doc.target[s.start : s.end] for s in spans)

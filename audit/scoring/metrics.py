@@ -3,8 +3,9 @@
 A round-trip score compares the source with its back-translation, so both texts are
 in the source language and that language decides the preparation:
 
-- Arabic is normalized first (:func:`audit.lang.arabic.normalize`: diacritics,
-  tatweel, alef forms, alef maqsura), and the signature says so (``arnorm:...``);
+- Arabic is normalized first (:func:`audit.lang.arabic.normalize`: diacritics and
+  tatweel dropped; alef, hamza-seat, ya/alef maqsura, ta marbuta and kaf forms
+  unified), and the signature says so (``arnorm:...``);
 - BLEU is sentence-level with effective order, tokenized with ``intl`` for Arabic
   (``13a``, sacrebleu's default, elsewhere, and ``zh`` for Chinese).
 
@@ -19,7 +20,8 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from audit.errors import ConfigError
-from audit.lang import arabic, base_language
+from audit.lang import arabic
+from audit.lang.codes import base_language
 
 if TYPE_CHECKING:
     from sacrebleu.metrics.base import Metric as SacrebleuMetric

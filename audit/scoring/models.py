@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from audit.errors import AuditError
-from audit.lang import base_language, flores200_code, is_known_language, iso639_3_codes
+from audit.lang.codes import base_language, flores200_code, is_known_language, iso639_3_codes
 
 HOW_TO_GET_A_MODEL = (
     "audit never downloads models: on a machine with internet access run "

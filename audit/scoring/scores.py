@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from audit.document import Document
-from audit.lang import arabic
+from audit.lang.identify import guess_language, script_shares
 from audit.scoring.metrics import (
     DEFAULT_METRIC,
     Score,
@@ -22,7 +22,7 @@ from audit.scoring.metrics import (
     scoring_language,
     signature,
 )
-from audit.scoring.segments import SegmentPair, pair_segments
+from audit.scoring.segments import SegmentPair, document_pairs
 
 #: Fields ``audit backtranslate`` writes next to the back-translation it produced.
 MODEL_FIELD = "back_translation_model"
@@ -36,7 +36,7 @@ class SegmentScores:
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "segment": self.pair.index,
+            "segment": self.pair.id,
             "start": self.pair.span.start,
             "end": self.pair.span.end,
             "source": self.pair.source,
@@ -88,10 +88,16 @@ def has_back_translation(doc: Document) -> bool:
 
 
 def document_language(doc: Document) -> str:
-    """The language both compared texts are in: the source's (guessed for Arabic script)."""
+    """The language both compared texts are in: the source's, or guessed from Arabic script.
+
+    Only Arabic changes how texts are scored, and Arabic script is recognised by its
+    letters alone; other sources without a language are scored as they are.
+    """
     language = scoring_language(doc.source_lang)
-    if not language and doc.source and arabic.is_mostly_arabic(doc.source):
-        return "ar"
+    if not language and doc.source:
+        _, shares = script_shares(doc.source[:5000])
+        if shares.get("Arabic", 0.0) >= 0.5:
+            return scoring_language(guess_language(doc.source))
     return language
 
 
@@ -112,7 +118,7 @@ def score_document(doc: Document, metrics: Sequence[str] = (DEFAULT_METRIC,)) ->
     assert doc.source is not None and doc.back_translation is not None
     names = [check_metric(m) for m in metrics]
     language = document_language(doc)
-    alignment, pairs = pair_segments(doc.source, doc.back_translation)
+    alignment, pairs = document_pairs(doc)
     hyps = [prepare(p.back_translation, language) for p in pairs]
     refs = [prepare(p.source, language) for p in pairs]
     extra = provenance(doc)
