@@ -186,3 +186,21 @@ def test_bad_threshold_option_is_a_config_error():
     config = AuditConfig.create(select=["R001"], default_glossaries=False, options={"R001": {"thresholds": {"meteor": 3}}})
     with pytest.raises(ConfigError, match="unknown metric 'meteor'"):
         audit_document(_doc(EN_SOURCE, EN_BACK, "en"), config)
+
+
+def test_units_of_a_bilingual_file_are_scored_with_their_own_back_translations(cli, tmp_path):
+    path = tmp_path / "units.csv"
+    path.write_text(
+        "id,document,source_lang,source,target,back_translation\n"
+        "u1,d1,en,Trump met Kim in Singapore in June.,Trump traf Kim im Juni in Singapur.,Trump met Kim in Singapore in June.\n"
+        "u2,d1,en,He said sanctions on North Korea will remain.,Er sagte es.,He said it.\n",
+        encoding="utf-8",
+    )
+    (doc,) = json.loads(cli("score", str(path), "--format", "json").stdout)["documents"]
+    assert doc["alignment"] == "units" and [s["segment"] for s in doc["segment_scores"]] == ["u1", "u2"]
+    sources = ["Trump met Kim in Singapore in June.", "He said sanctions on North Korea will remain."]
+    backs = ["Trump met Kim in Singapore in June.", "He said it."]
+    assert [s["scores"]["chrf"] for s in doc["segment_scores"]] == [CHRF().sentence_score(b, [s]).score for s, b in zip(sources, backs)]
+    findings = json.loads(cli("check", str(path), "--select", "R001", "--format", "json").stdout)["findings"]
+    assert [(f["segment"], f["side"], f["line"], f["text"]) for f in findings] == [("u2", "source", 3, sources[1])]
+    assert findings[0]["extra"]["missing"] == ["sanctions", "North", "Korea", "remain"]
