@@ -9,9 +9,8 @@ from typing import Any
 
 import click
 
-from audit.cli.options import input_options
+from audit.cli.options import input_options, read_inputs
 from audit.errors import ConfigError, InputError
-from audit.formats import read_path
 
 _EXTRA_MODULES = ("torch", "transformers", "sentencepiece")
 
@@ -53,8 +52,8 @@ def backtranslate(input_path: str, model_dir: Path, output: Path, device: str, b
         raise ModelError(f"{EXTRA_MISSING}; missing: {', '.join(missing)}")
     if input_path != "-" and Path(input_path).exists() and output.exists() and output.resolve() == Path(input_path).resolve():
         raise ConfigError("OUTPUT is INPUT; audit never modifies its input: choose another -o file")
-    documents = read_path(input_path, encoding=encoding, errors=errors, target_lang=target_lang,
-                          source_lang=source_lang, source=source, fields=fields)
+    documents = read_inputs([input_path], target_lang=target_lang, source_lang=source_lang, source=source,
+                            fields=fields, encoding=encoding, errors=errors)
     if not any(d.target.strip() for d in documents):
         raise InputError("no target text to back-translate", path=input_path)
     cache = None if no_cache else TranslationCache(cache_path or default_cache_path())

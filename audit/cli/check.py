@@ -7,12 +7,10 @@ from typing import Any
 
 import click
 
-from audit.cli.options import SEVERITIES, glossary_options, input_options, selection_options
+from audit.cli.options import SEVERITIES, glossary_options, input_options, read_inputs, selection_options
 from audit.config import AuditConfig
 from audit.document import Document
 from audit.engine import audit_document, exceeds
-from audit.errors import ConfigError
-from audit.formats import read_path
 from audit.reporters import FORMATS, Report, render
 
 
@@ -40,14 +38,8 @@ def check(paths: tuple[str, ...], glossaries: tuple[str, ...], no_default_glossa
         ignore=ignore,
         fail_on=fail_on,
     )
-    if source is not None and len(paths) != 1:
-        raise ConfigError("--source pairs one source file with one PATH")
-    documents = [
-        doc
-        for path in paths
-        for doc in read_path(path, encoding=encoding, errors=errors, target_lang=target_lang,
-                             source_lang=source_lang, source=source, fields=fields)
-    ]
+    documents = read_inputs(paths, target_lang=target_lang, source_lang=source_lang, source=source, fields=fields,
+                            encoding=encoding, errors=errors)
     findings = [f for doc in documents for f in audit_document(doc, config)]
     findings.sort(key=lambda f: f.sort_key())
     failed = exceeds(findings, config.fail_on)

@@ -7,9 +7,8 @@ from typing import TYPE_CHECKING
 
 import click
 
-from audit.cli.options import input_options
-from audit.errors import ConfigError, InputError
-from audit.formats import read_path
+from audit.cli.options import input_options, read_inputs
+from audit.errors import InputError
 
 if TYPE_CHECKING:
     from audit.scoring import Scoreboard
@@ -34,14 +33,8 @@ def score(paths: tuple[str, ...], metrics: tuple[str, ...], fmt: str, target_lan
     from audit.scoring.scores import score_documents
 
     chosen = tuple(dict.fromkeys(m.lower() for m in metrics)) or ("chrf",)
-    if source is not None and len(paths) != 1:
-        raise ConfigError("--source pairs one source file with one INPUT")
-    documents = [
-        doc
-        for path in paths
-        for doc in read_path(path, encoding=encoding, errors=errors, target_lang=target_lang,
-                             source_lang=source_lang, source=source, fields=fields)
-    ]
+    documents = read_inputs(paths, target_lang=target_lang, source_lang=source_lang, source=source, fields=fields,
+                            encoding=encoding, errors=errors)
     board = score_documents(documents, chosen)
     if not board.documents:
         raise InputError("no document has both a source and a back-translation (`audit backtranslate` adds one)",
