@@ -223,6 +223,16 @@ def test_cuda_without_a_gpu_is_a_clear_error(cli, articles, tiny_model, tmp_path
     assert "no CUDA device" in err and "--device cpu" in err
 
 
+def test_source_language_is_guessed_when_records_do_not_give_it(cli, tiny_model, tmp_path):
+    path = tmp_path / "in.jsonl"
+    path.write_text(json.dumps({"id": "x", "source": PAIRS[1][1], "target": PAIRS[1][0]}, ensure_ascii=False) + "\n",
+                    encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    result = cli("backtranslate", str(path), "--model", str(tiny_model), "-o", str(out), "--no-cache")
+    assert result.exit_code == 0, result.stderr
+    assert _read(out)[0]["back_translation"] == PAIRS[1][1]  # needs >>ara<<, found from the Arabic source
+
+
 def test_existing_back_translations_are_kept_unless_replaced(cli, tiny_model, tmp_path):
     path = tmp_path / "in.jsonl"
     record = {"id": "x", "source_lang": "ar", "source": PAIRS[0][1], "target": PAIRS[0][0], "back_translation": "mine"}

@@ -193,14 +193,15 @@ def backtranslate_documents(
 
     Documents that already carry a back-translation are returned unchanged unless
     ``replace_existing``. The back-translation goes from ``target_lang`` into
-    ``source_lang``; models that need language codes need both.
+    ``source_lang`` (guessed from the source text when missing); models that need
+    language codes need both.
     """
     plans: dict[int, tuple[Direction, tuple[Span, ...]]] = {}
     by_direction: dict[Direction, list[str]] = {}
     for n, doc in enumerate(docs):
         if doc.back_translation is not None and not replace_existing:
             continue
-        direction = Direction(doc.target_lang, doc.source_lang)
+        direction = Direction(doc.target_lang, doc.source_lang or _guess(doc.source))
         spans = doc.sentences
         plans[n] = (direction, spans)
         by_direction.setdefault(direction, []).extend(doc.target[s.start : s.end] for s in spans)
@@ -219,6 +220,13 @@ def backtranslate_documents(
         metadata = {**doc.metadata, MODEL_FIELD: translator.identity, DECODING_FIELD: translator.decoding.label()}
         out.append(replace(doc, back_translation=back, metadata=metadata))
     return out
+
+
+def _guess(text: str | None) -> str | None:
+    """The source language when a document does not say (by script; py3langid within a script)."""
+    from audit.lang.identify import guess_language
+
+    return guess_language(text) if text and text.strip() else None
 
 
 def _reassemble(text: str, spans: Sequence[Span], translations: Sequence[str]) -> str:
