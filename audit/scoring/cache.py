@@ -26,7 +26,10 @@ from audit.errors import AuditError
 
 FILENAME = "backtranslations.sqlite3"
 _CHUNK = 500
-_SCHEMA = "CREATE TABLE IF NOT EXISTS translations (key TEXT PRIMARY KEY, text TEXT NOT NULL, model TEXT NOT NULL, created REAL NOT NULL)"
+_SCHEMA = (
+    "CREATE TABLE IF NOT EXISTS translations "
+    "(key TEXT PRIMARY KEY, text TEXT NOT NULL, model TEXT NOT NULL, created REAL NOT NULL)"
+)
 
 
 class CacheError(AuditError):
@@ -57,7 +60,8 @@ class TranslationCache:
             self._db.execute(_SCHEMA)
             self._db.commit()
         except (OSError, sqlite3.Error) as exc:
-            raise CacheError(f"cannot open the back-translation cache: {exc}; give --cache PATH or --no-cache", path=str(path)) from None
+            raise CacheError(f"cannot open the back-translation cache: {exc}; give --cache PATH or --no-cache",
+                             path=str(path)) from None
 
     def get_many(self, keys: Sequence[str]) -> dict[str, str]:
         found: dict[str, str] = {}

@@ -18,6 +18,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -30,10 +31,15 @@ HOW_TO_GET_A_MODEL = (
     "`hf download Helsinki-NLP/opus-mt-en-ar --local-dir opus-mt-en-ar` (or `git lfs clone`), "
     "copy the folder here and pass --model opus-mt-en-ar (see docs/backtranslation.md)"
 )
-EXTRA_MISSING = "back-translation needs the 'backtranslate' extra: pip install 'audit[backtranslate]' (torch, transformers, sentencepiece)"
+EXTRA_MISSING = (
+    "back-translation needs the 'backtranslate' extra: pip install 'audit[backtranslate]' "
+    "(torch, transformers, sentencepiece)"
+)
 
 _WEIGHT_PATTERNS = ("*.safetensors", "pytorch_model*.bin", "*.safetensors.index.json", "pytorch_model.bin.index.json")
-_TOKENIZER_FILES = ("tokenizer.json", "tokenizer_config.json", "source.spm", "spiece.model", "sentencepiece.bpe.model", "vocab.json")
+_TOKENIZER_FILES = (
+    "tokenizer.json", "tokenizer_config.json", "source.spm", "spiece.model", "sentencepiece.bpe.model", "vocab.json",
+)
 _FULL_HASH_LIMIT = 32 * 2**20
 _EDGE = 2**20
 
@@ -181,7 +187,8 @@ def conventions(loaded: LoadedModel, direction: Direction) -> Conventions:
         raise ModelError(f"the model has no language token for {wanted!r} (it knows {', '.join(codes[:8])} ...)")
     if loaded.family in ("nllb", "m2m100"):
         src, tgt = _need(direction.source, "the input language", loaded), _need(direction.target, "the output language", loaded)
-        src_code, tgt_code = (flores200_code(src), flores200_code(tgt)) if loaded.family == "nllb" else (base_language(src), base_language(tgt))
+        to_code: Callable[[str], str | None] = flores200_code if loaded.family == "nllb" else base_language
+        src_code, tgt_code = to_code(src), to_code(tgt)
         token_ids = {code: _lang_token_id(loaded, code) for code in (src_code, tgt_code)}
         return Conventions(src_lang=src_code, forced_bos_token_id=token_ids[tgt_code])
     return Conventions()
