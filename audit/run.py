@@ -85,13 +85,17 @@ class Runner:
             )
         return self._configs[key]
 
-    def load(self, path: str) -> Input:
-        settings = self.settings(path)
-        config = self.config(settings)
+    def read(self, path: str, settings: Settings | None = None) -> SourceFile:
+        """Read ``path`` with the languages its settings give."""
+        settings = settings or self.settings(path)
         o = self.options
-        source = load_file(path, encoding=o.encoding, errors=o.errors, source=o.source, target_lang=settings.language,
-                           source_lang=settings.source_language, fields=dict(o.fields))
-        return Input(source, settings, config)
+        return load_file(path, encoding=o.encoding, errors=o.errors, source=o.source, target_lang=settings.language,
+                         source_lang=settings.source_language, fields=dict(o.fields))
+
+    def load(self, path: str) -> Input:
+        """Read ``path`` and pair it with its settings and configuration."""
+        settings = self.settings(path)
+        return Input(self.read(path, settings), settings, self.config(settings))
 
     def _config_file(self, file: str | None) -> ConfigFile | None:
         if self.options.isolated:

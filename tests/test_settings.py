@@ -219,3 +219,12 @@ def test_bilingual_thresholds_are_options_too(cli, tmp_path):
     (tmp_path / ".audit.toml").write_text("[options.B005]\nmax = \"2\"\n")
     with pytest.raises(ConfigError, match="B005 option 'max' must be float"):
         load_config(tmp_path / ".audit.toml")
+
+
+def test_round_trip_thresholds_are_a_table_option(tmp_path):
+    from audit.configfile import load_config
+
+    (tmp_path / ".audit.toml").write_text("[options.R001]\nmin_words = 5\n[options.R001.thresholds]\nchrf = 35.0\n")
+    assert load_config(tmp_path / ".audit.toml").base.values["options"] == {
+        "R001": {"min_words": 5, "thresholds": {"chrf": 35.0}}
+    }

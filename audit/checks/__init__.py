@@ -6,12 +6,13 @@ below and give it case files in ``tests/fixtures/checks/<CODE>.yaml``. Codes are
 stable: never reuse or renumber one.
 
 Code prefixes: N names and glossary terms, C consistency within a document,
-B bilingual (source against target), M meta (reports on inline suppressions).
+B bilingual (source against target), R round trip (back-translation against source),
+M meta (reports on inline suppressions).
 """
 
 from __future__ import annotations
 
-from audit.checks import bilingual, consistency, meta, names
+from audit.checks import bilingual, consistency, meta, names, roundtrip
 from audit.checks.base import Check, CheckContext, Hit, check
 
 ALL_CHECKS: tuple[Check, ...] = (
@@ -26,6 +27,7 @@ ALL_CHECKS: tuple[Check, ...] = (
     bilingual.omission,
     bilingual.length_ratio,
     bilingual.parity,
+    roundtrip.low_round_trip_score,
     meta.unused_suppression,
     meta.invalid_suppression,
 )

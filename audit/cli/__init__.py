@@ -60,6 +60,8 @@ def _register() -> None:
             "config": "audit.cli.config:config",
             "rules": "audit.cli.rules:rules",
             "glossary": "audit.cli.glossary:glossary",
+            "backtranslate": "audit.cli.backtranslate:backtranslate",
+            "score": "audit.cli.score:score",
         }
     )
 

@@ -8,8 +8,9 @@ from typing import Any
 
 import click
 
-from audit.cli.options import SEVERITIES, run_options, settings_options
-from audit.errors import ConfigError
+from audit.cli.options import SEVERITIES, check_source, run_options, settings_options
+from audit.config import AuditConfig
+from audit.document import Document
 from audit.progress import progress_enabled
 from audit.reporters import FORMATS, Report, render
 from audit.run import Runner, audit_paths, failed
@@ -35,8 +36,7 @@ def check(paths: tuple[str, ...], fmt: str | None, fail_on: str | None, exit_zer
 
     Exit status: 0 when no finding reaches --fail-on, 1 when one does, 2 on bad input.
     """
-    if settings["source"] is not None and len(paths) != 1:
-        raise ConfigError("--source pairs one source file with one PATH")
+    check_source(paths, settings["source"])
     runner = Runner(run_options(fail_on=fail_on, **settings))
     inputs, findings = audit_paths(runner, paths, show_progress=progress_enabled(no_progress=no_progress))
     baseline = None
@@ -56,7 +56,18 @@ def check(paths: tuple[str, ...], fmt: str | None, fail_on: str | None, exit_zer
         sources={(doc.path, doc.id): doc.target for item in inputs for doc in item.documents},
         baseline=baseline,
         paths=tuple(item.source.name for item in inputs),
+        scores=[s for item in inputs for s in _round_trip_scores(item.documents, item.config)],
     )
     fmt = fmt or ("grouped" if sys.stdout.isatty() else "text")
     click.echo(render(report, fmt), nl=False, color=False if os.environ.get("NO_COLOR") else None)
     sys.exit(1 if is_failed and not exit_zero else 0)
+
+
+def _round_trip_scores(documents: list[Document], config: AuditConfig) -> list[dict[str, Any]]:
+    """Document scores for documents with a back-translation, in R001's metrics (chrF by default)."""
+    if not any(d.source and d.back_translation for d in documents):
+        return []
+    from audit.scoring import score_documents
+
+    metrics = tuple(config.options.get("R001", {}).get("thresholds") or ("chrf",))
+    return [d.to_dict(segments=False) for d in score_documents(documents, metrics).documents]

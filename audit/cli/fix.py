@@ -7,7 +7,7 @@ from typing import Any
 
 import click
 
-from audit.cli.options import run_options, settings_options
+from audit.cli.options import check_source, run_options, settings_options
 from audit.errors import ConfigError
 from audit.fix import fix_file, write_atomic
 from audit.formats import STDIN
@@ -31,8 +31,7 @@ def fix(paths: tuple[str, ...], write: bool, unsafe_fixes: bool, **settings: Any
     spans and inside suppressed regions is never changed. Running it twice changes
     nothing the second time.
     """
-    if settings["source"] is not None and len(paths) != 1:
-        raise ConfigError("--source pairs one source file with one PATH")
+    check_source(paths, settings["source"])
     if settings["errors"] != "strict":
         raise ConfigError("--errors replace would write the replacement characters back; fix the encoding first")
     runner = Runner(run_options(**settings))

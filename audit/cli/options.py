@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any
 
 import click
 
+from audit.errors import ConfigError
 from audit.findings import Severity
 from audit.run import RunOptions
 from audit.settings import Overrides
+
+if TYPE_CHECKING:
+    from audit.document import Document
 
 SEVERITIES = [s.value for s in Severity]
 
@@ -115,3 +119,21 @@ def run_options(*, select: tuple[str, ...] = (), ignore: tuple[str, ...] = (), f
     )
     return RunOptions(overrides, config_path=config_path, isolated=isolated, encoding=encoding, errors=errors,
                       source=source, fields=dict(fields or {}))
+
+
+def check_source(paths: Sequence[str], source: str | None) -> None:
+    """--source pairs one source file with one target file."""
+    if source is not None and len(paths) != 1:
+        raise ConfigError("--source pairs one source file with one PATH")
+
+
+def read_inputs(paths: Sequence[str], *, target_lang: str | None, source_lang: str | None, source: str | None,
+                fields: dict[str, str], encoding: str | None, errors: str) -> list[Document]:
+    """Every document in ``paths``, read as :func:`input_options` say (languages not given
+    come from the configuration file, as for `audit check`)."""
+    from audit.run import Runner
+
+    check_source(paths, source)
+    runner = Runner(run_options(target_lang=target_lang, source_lang=source_lang, source=source, fields=fields,
+                                encoding=encoding, errors=errors))
+    return [doc for path in paths for doc in runner.read(path).documents]

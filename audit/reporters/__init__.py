@@ -11,7 +11,7 @@ import importlib
 from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from audit.findings import Finding, Severity
 
@@ -28,6 +28,8 @@ class Report:
     fail_on: Severity = Severity.MAJOR
     failed: bool = False
     notes: list[str] = field(default_factory=list)
+    # Round-trip scores of documents that carry a back-translation (DocumentScores.to_dict).
+    scores: list[dict[str, Any]] = field(default_factory=list)
     # Target text per (path, document id), for views that quote the flagged line.
     sources: Mapping[tuple[str, str], str] = field(default_factory=dict)
     baseline: BaselineResult | None = None

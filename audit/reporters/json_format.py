@@ -1,4 +1,8 @@
-"""JSON: an object with a ``findings`` list and a ``summary``; keys are a stable interface."""
+"""JSON: an object with a ``findings`` list and a ``summary``; keys are a stable interface.
+
+A ``scores`` list (round-trip scores per document) is added only when some document
+carries a back-translation.
+"""
 
 from __future__ import annotations
 
@@ -25,4 +29,6 @@ def render(report: Report) -> str:
     if report.notes:
         summary["notes"] = list(report.notes)
     data = {"findings": [f.to_dict() for f in report.findings], "summary": summary}
+    if report.scores:
+        data["scores"] = report.scores
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
