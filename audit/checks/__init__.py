@@ -10,13 +10,15 @@ Code prefixes: N names and glossary terms, C consistency within a document.
 
 from __future__ import annotations
 
-from audit.checks import consistency, names
+from audit.checks import consistency, name_variants, names
 from audit.checks.base import Check, CheckContext, Hit, check
 
 ALL_CHECKS: tuple[Check, ...] = (
     names.non_canonical_variant,
     names.inconsistent_rendering,
     names.form_mismatch,
+    name_variants.likely_variant_pair,
+    name_variants.near_glossary_match,
     consistency.hyphenation,
     consistency.capitalization,
 )

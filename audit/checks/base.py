@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from audit.config import AuditConfig
     from audit.document import Document
     from audit.glossary.matcher import Match
+    from audit.names.analysis import NameAnalysis
 
 
 @dataclass(frozen=True)
@@ -107,6 +108,13 @@ class CheckContext:
     def glossary_matches(self) -> list[Match]:
         matcher = self.config.matcher_for(self.doc.target_lang)
         return matcher.find(self.doc.target) if matcher else []
+
+    @cached_property
+    def names(self) -> NameAnalysis:
+        """Names found in the target text, near glossary matches and variant groups."""
+        from audit.names.analysis import analyse
+
+        return analyse(self)
 
     def option(self, code: str, key: str, default: Any) -> Any:
         """A per-check setting (thresholds etc.) from the configuration, or ``default``."""
