@@ -89,13 +89,13 @@ def analyse(ctx: CheckContext) -> NameAnalysis:
                 anchors[compact(w.text)].append(w)
             elif state is None and not _inside(near_words, w):
                 free[compact(w.text)].append(w)
-    companions = _Companions(names)
+    companions = Companions(names)
     min_score = ctx.option("N004", "min_score", VARIANT_PAIR)
     groups = _variant_groups(anchors, free, comparer, min_score, companions)
     return NameAnalysis(names, near, groups)
 
 
-class _Companions:
+class Companions:
     """The words each name word stands next to in full names: evidence for or against
     two spellings being one person.
 
@@ -226,7 +226,7 @@ def _near(index: NameIndex, text: str, min_score: float) -> NameMatch | None:
 
 
 def _variant_groups(anchors: dict[str, list[NameWord]], free: dict[str, list[NameWord]], comparer: Comparer,
-                    min_score: float, companions: _Companions) -> list[VariantGroup]:
+                    min_score: float, companions: Companions) -> list[VariantGroup]:
     """Cluster the document's name words; keep the spellings worth changing.
 
     A spelling is reported against the cluster's preferred one when the two score at

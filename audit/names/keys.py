@@ -110,7 +110,7 @@ class KeyTable:
         for name, letters in self.vowels:
             if run & letters:
                 return name
-        return m.group()
+        return self.short or m.group()
 
 
 def words_of(spelling: str) -> list[str]:
@@ -128,16 +128,17 @@ def strip_marks(text: str) -> str:
 
 
 def key_tables(scripts: Iterable[str] | None = None) -> tuple[KeyTable, ...]:
-    """The bundled tables, all of them or those of ``scripts`` (``arabic``, ``cyrillic``...)."""
+    """The bundled tables: all, or those of ``scripts`` (a script such as ``arabic``, or
+    one table's name such as ``arabic-colloquial``)."""
     tables = _bundled_tables()
     if scripts is None:
         return tables
-    wanted = list(scripts)
-    known = {t.script: t for t in tables}
-    unknown = [s for s in wanted if s not in known]
+    wanted = set(scripts)
+    known = {t.script for t in tables} | {t.name for t in tables}
+    unknown = sorted(wanted - known)
     if unknown:
         raise ConfigError(f"unknown script {unknown[0]!r} (known: {', '.join(sorted(known))})")
-    return tuple(known[s] for s in wanted)
+    return tuple(t for t in tables if t.script in wanted or t.name in wanted)
 
 
 def tables_for_language(source_lang: str | None) -> tuple[KeyTable, ...]:

@@ -35,7 +35,8 @@ class Thresholds:
     different consonant classes. ``consonant_penalty``: taken off for each consonant
     class inserted, dropped or changed between the two consonant frames (Saleh,
     Salameh); vowels vary freely across romanizations, consonants rarely do. ``ending_penalty``: taken off when only one key has the table's final ending
-    (Salem, Salameh). ``link``: two spellings
+    (Salem, Salameh). ``raw_floor``/``raw_floor_penalty``: when the keys differ
+    too, letters this unlike mark the pair down (Omar, Amr). ``link``: two spellings
     at or above it are one name. ``head``: two clusters merge only when their most
     frequent spellings score at least this (no chains from Hassan to Hussein).
     ``match``: a glossary form at or above it is the name a query spells.
@@ -43,8 +44,10 @@ class Thresholds:
 
     raw_weight: float = 0.35
     onset_penalty: float = 0.3
-    consonant_penalty: float = 0.1
+    consonant_penalty: float = 0.05
     ending_penalty: float = 0.15
+    raw_floor: float = 0.75
+    raw_floor_penalty: float = 0.1
     link: float = 0.83
     head: float = 0.8
     match: float = 0.7
@@ -126,6 +129,8 @@ class Comparer:
                 s -= th.consonant_penalty * Levenshtein.distance(sa, sb)
             if table.has_ending(ka) != table.has_ending(kb):
                 s -= th.ending_penalty
+            if raw < th.raw_floor and ka != kb and sa == sb:
+                s -= th.raw_floor_penalty
             best = max(best, s)
         return max(0.0, best)
 
