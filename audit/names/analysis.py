@@ -248,14 +248,16 @@ def _variant_groups(anchors: dict[str, list[NameWord]], free: dict[str, list[Nam
         flagged = [
             s for s in cluster.spellings
             if s != preferred and s in free and comparer.score(head, comparer.prepare(s)) >= min_score
-            and _evidence(companions.verdict(s, preferred), len(words[s]), len(words[preferred]))
+            and evidence(companions.verdict(s, preferred), len(words[s]), len(words[preferred]))
         ]
         if flagged:
             groups.append(_group(cluster.spellings, preferred, why, flagged, words, free))
     return groups
 
 
-def _evidence(verdict: str, count: int, preferred_count: int) -> bool:
+def evidence(verdict: str, count: int, preferred_count: int) -> bool:
+    """Enough to call two spellings one name: their full names agree, or neither has a
+    full name to disagree and each is used at least twice."""
     if verdict == "support":
         return True
     return verdict == "neutral" and count >= 2 and preferred_count >= 2

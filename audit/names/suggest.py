@@ -1,9 +1,10 @@
 """Glossary entries proposed from a corpus, for a person to review.
 
 The names of every document are counted (one count per use) with a few example
-sentences each; spellings are clustered; a cluster with two or more spellings whose
-full names do not contradict each other (``Wayde Sims`` is not ``Will Wade``)
-becomes a proposal. Its canonical form is the glossary's, when the glossary already
+sentences each; spellings are clustered; a cluster becomes a proposal when two or
+more of its spellings pass the same test as names.likely-variant-pair: close enough,
+and their full names agree (``Khalifa Hifter``, ``Khalifa Haftar``) or, used alone,
+each is used at least twice (``Wayde Sims`` is not ``Will Wade``). Its canonical form is the glossary's, when the glossary already
 knows one of the spellings, or else the most used spelling; the other spellings are
 its variants, each with its count and an example.
 
@@ -24,7 +25,7 @@ from audit.document import Document
 from audit.glossary.fold import article_expansions, fold_key
 from audit.glossary.matcher import GlossaryMatcher
 from audit.glossary.model import Entry
-from audit.names.analysis import MIN_LETTERS, VARIANT_PAIR, Companions
+from audit.names.analysis import MIN_LETTERS, VARIANT_PAIR, Companions, evidence
 from audit.names.cluster import cluster_spellings
 from audit.names.extract import find_names
 from audit.names.similarity import Comparer, compact
@@ -118,7 +119,7 @@ def _proposal(keys: tuple[str, ...], seen: dict[str, _Seen], comparer: Comparer,
         k for k in keys
         if k != canonical and seen[k].entry is None
         and comparer.score(head, comparer.prepare(k)) >= min_score
-        and companions.verdict(k, canonical) != "conflict"
+        and evidence(companions.verdict(k, canonical), seen[k].count, seen[canonical].count)
     ]
     if not variants:
         return None
