@@ -48,7 +48,7 @@ class Thresholds:
     ending_penalty: float = 0.15
     raw_floor: float = 0.75
     raw_floor_penalty: float = 0.1
-    link: float = 0.83
+    link: float = 0.86
     head: float = 0.8
     match: float = 0.7
 
