@@ -29,20 +29,76 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from audit.names.cluster import cluster_spellings  # noqa: E402
-from audit.names.similarity import Comparer  # noqa: E402
+from audit.names.cluster import cluster_spellings
+from audit.names.similarity import Comparer
 
 DATA = ROOT.parent / "shared" / "data" / "translit-variants-dev.tsv"
-FALLBACK = """haftar hifter salameh salama gaddafi qaddafi kadhafi hassan hussein omar amr ali alia
-salem mohammed muhammad ahmed ahmad mahmoud mahmud khalid khaled abdullah abdallah youssef
-yusuf tawfik toufik ramadan ramzan zelensky zelenskyy yitzhak itzhak moshe mosheh""".split()
+FALLBACK = [
+    "haftar",
+    "hifter",
+    "salameh",
+    "salama",
+    "gaddafi",
+    "qaddafi",
+    "kadhafi",
+    "hassan",
+    "hussein",
+    "omar",
+    "amr",
+    "ali",
+    "alia",
+    "salem",
+    "mohammed",
+    "muhammad",
+    "ahmed",
+    "ahmad",
+    "mahmoud",
+    "mahmud",
+    "khalid",
+    "khaled",
+    "abdullah",
+    "abdallah",
+    "youssef",
+    "yusuf",
+    "tawfik",
+    "toufik",
+    "ramadan",
+    "ramzan",
+    "zelensky",
+    "zelenskyy",
+    "yitzhak",
+    "itzhak",
+    "moshe",
+    "mosheh",
+]
 
 SWAPS = [
-    ("q", ["k", "g"]), ("k", ["q", "c"]), ("g", ["q", "gh"]), ("dh", ["d", "z", "th"]), ("d", ["dh"]),
-    ("z", ["dh", "d"]), ("th", ["t", "s"]), ("kh", ["h", "ch"]), ("h", ["kh"]), ("sh", ["ch", "sch"]),
-    ("ch", ["sh"]), ("j", ["dj", "g"]), ("v", ["w"]), ("w", ["v", "ou"]), ("ph", ["f"]), ("ou", ["u", "oo"]),
-    ("u", ["ou", "o"]), ("oo", ["u"]), ("ee", ["i"]), ("i", ["ee", "e", "y"]), ("e", ["a", "i"]),
-    ("a", ["e", "aa"]), ("o", ["u"]), ("ai", ["ay", "ei"]), ("ay", ["ai"]), ("y", ["i"]),
+    ("q", ["k", "g"]),
+    ("k", ["q", "c"]),
+    ("g", ["q", "gh"]),
+    ("dh", ["d", "z", "th"]),
+    ("d", ["dh"]),
+    ("z", ["dh", "d"]),
+    ("th", ["t", "s"]),
+    ("kh", ["h", "ch"]),
+    ("h", ["kh"]),
+    ("sh", ["ch", "sch"]),
+    ("ch", ["sh"]),
+    ("j", ["dj", "g"]),
+    ("v", ["w"]),
+    ("w", ["v", "ou"]),
+    ("ph", ["f"]),
+    ("ou", ["u", "oo"]),
+    ("u", ["ou", "o"]),
+    ("oo", ["u"]),
+    ("ee", ["i"]),
+    ("i", ["ee", "e", "y"]),
+    ("e", ["a", "i"]),
+    ("a", ["e", "aa"]),
+    ("o", ["u"]),
+    ("ai", ["ay", "ei"]),
+    ("ay", ["ai"]),
+    ("y", ["i"]),
 ]
 
 
@@ -78,7 +134,9 @@ def base_words() -> list[str]:
             words = {r["spelling"] for r in csv.DictReader(f, delimiter="\t")}
         print(f"base: {len(words)} real spellings from {DATA}")
         return sorted(words)
-    print(f"base: {DATA} not found; using {len(FALLBACK)} built-in names (results are less realistic)")
+    print(
+        f"base: {DATA} not found; using {len(FALLBACK)} built-in names (results are less realistic)"
+    )
     return FALLBACK
 
 
@@ -107,7 +165,9 @@ def generate(n: int, seed: int = 7) -> dict[str, int]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("-n", type=int, default=100_000, help="distinct spellings (default: %(default)s)")
+    parser.add_argument(
+        "-n", type=int, default=100_000, help="distinct spellings (default: %(default)s)"
+    )
     args = parser.parse_args(argv)
     counts = generate(args.n)
     print(f"{len(counts)} distinct spellings, e.g. {', '.join(list(counts)[:5])}")
@@ -115,9 +175,11 @@ def main(argv: list[str] | None = None) -> int:
     clusters = cluster_spellings(counts, Comparer())
     elapsed, cpu = time.perf_counter() - start, time.process_time() - cpu_start
     multi = [c for c in clusters if len(c) > 1]
-    print(f"clustered in {elapsed:.1f} s wall clock ({cpu:.1f} s CPU in this process; load average "
-          f"{os.getloadavg()[0]:.1f} on {os.cpu_count()} cores): {len(clusters)} clusters, {len(multi)} with more than one spelling, "
-          f"largest {max(len(c) for c in clusters)}")
+    print(
+        f"clustered in {elapsed:.1f} s wall clock ({cpu:.1f} s CPU in this process; load average "
+        f"{os.getloadavg()[0]:.1f} on {os.cpu_count()} cores): {len(clusters)} clusters, {len(multi)} with more than one spelling, "
+        f"largest {max(len(c) for c in clusters)}"
+    )
     for c in multi[:3]:
         print("  e.g. " + ", ".join(c.spellings[:6]))
     return 0

@@ -38,17 +38,29 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from audit.glossary import load_glossaries  # noqa: E402
-from audit.names.cluster import cluster_spellings, parse_spelling_counts  # noqa: E402
-from audit.names.match import NameIndex  # noqa: E402
-from audit.names.similarity import DEFAULT_THRESHOLDS, Comparer, Thresholds  # noqa: E402
+from audit.glossary import load_glossaries
+from audit.names.cluster import cluster_spellings, parse_spelling_counts
+from audit.names.match import NameIndex
+from audit.names.similarity import DEFAULT_THRESHOLDS, Comparer, Thresholds
 
 DATA = ROOT.parent / "shared" / "data" / "translit-variants-dev.tsv"
-FALSE_FRIENDS = [("Hassan", "Hussein"), ("Hassan", "Husain"), ("Omar", "Amr"), ("Salem", "Salameh"),
-                 ("Salem", "Salama"), ("Salem", "Salame"), ("Ali", "Alia")]
+FALSE_FRIENDS = [
+    ("Hassan", "Hussein"),
+    ("Hassan", "Husain"),
+    ("Omar", "Amr"),
+    ("Salem", "Salameh"),
+    ("Salem", "Salama"),
+    ("Salem", "Salame"),
+    ("Ali", "Alia"),
+]
 FRIEND_MARGIN = 0.02  # the false friends stay this far under the match threshold
-TRUE_FRIENDS = [("Hifter", "Haftar"), ("Salama", "Salameh"), ("Qaddafi", "Gadhafi"), ("Gadhafi", "Kadhafi"),
-                ("Zelensky", "Zelenskyy")]
+TRUE_FRIENDS = [
+    ("Hifter", "Haftar"),
+    ("Salama", "Salameh"),
+    ("Qaddafi", "Gadhafi"),
+    ("Gadhafi", "Kadhafi"),
+    ("Zelensky", "Zelenskyy"),
+]
 
 
 @dataclass(frozen=True)
@@ -89,7 +101,9 @@ def load_rows(path: Path) -> list[Row]:
 
 def half(group_id: str) -> str:
     """A fixed split by group: the first byte of the group's MD5, even or odd."""
-    return "calibration" if hashlib.md5(group_id.encode("utf-8")).digest()[0] % 2 == 0 else "held-out"
+    return (
+        "calibration" if hashlib.md5(group_id.encode("utf-8")).digest()[0] % 2 == 0 else "held-out"
+    )
 
 
 def subset(name: str, rows: Iterable[Row]) -> Subset:
@@ -139,14 +153,20 @@ def match_like_the_cli(sub: Subset, comparer: Comparer) -> float:
     """Top-1 accuracy of `audit names match` with a glossary of each group's head."""
     heads, queries = glossary_of_heads(sub)
     ids = {g: f"g{i}" for i, g in enumerate(heads)}
-    doc = {"entries": [{"id": ids[g], "canonical": h, "kind": "person", "source": [g.split(":", 1)[1]]}
-                       for g, h in heads.items()]}
+    doc = {
+        "entries": [
+            {"id": ids[g], "canonical": h, "kind": "person", "source": [g.split(":", 1)[1]]}
+            for g, h in heads.items()
+        ]
+    }
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "heads.yaml"
         path.write_text(yaml.safe_dump(doc, allow_unicode=True), encoding="utf-8")
         index = NameIndex(load_glossaries([path]), comparer)
     results = index.best_many([q for q, _ in queries])
-    hits = sum(1 for m, (_, g) in zip(results, queries) if m.entry is not None and m.entry.id == ids[g])
+    hits = sum(
+        1 for m, (_, g) in zip(results, queries) if m.entry is not None and m.entry.id == ids[g]
+    )
     return hits / len(queries) if queries else 0.0
 
 
@@ -156,7 +176,9 @@ def baseline_clusters(sub: Subset, threshold: float = 0.7) -> list[list[str]]:
     from rapidfuzz.distance import Levenshtein
 
     items = list(sub.gold)
-    matrix = process.cdist(items, items, scorer=Levenshtein.normalized_similarity, score_cutoff=threshold, workers=-1)
+    matrix = process.cdist(
+        items, items, scorer=Levenshtein.normalized_similarity, score_cutoff=threshold, workers=-1
+    )
     parent = list(range(len(items)))
 
     def find(i: int) -> int:
@@ -188,7 +210,9 @@ def baseline_top1(sub: Subset) -> dict[str, float]:
     }
     out = {}
     for label, scorer in scorers.items():
-        best = process.cdist([q for q, _ in queries], names, scorer=scorer, workers=-1).argmax(axis=1)
+        best = process.cdist([q for q, _ in queries], names, scorer=scorer, workers=-1).argmax(
+            axis=1
+        )
         out[label] = sum(groups[b] == g for b, (_, g) in zip(best.tolist(), queries)) / len(queries)
     return out
 
@@ -213,19 +237,25 @@ def subsets(rows: list[Row]) -> dict[str, dict[str, Subset]]:
 def report(rows: list[Row], thresholds: Thresholds) -> None:
     comparer = Comparer(thresholds=thresholds)
     print(f"thresholds: {thresholds}")
-    print(f"{'rows':14} {'split':12} {'spellings':>9} {'groups':>6} {'P':>6} {'R':>6} {'F1':>6} {'top-1':>6}"
-          f"   {'base F1':>7} {'base P':>6} {'base R':>6} {'best single top-1':>18}")
+    print(
+        f"{'rows':14} {'split':12} {'spellings':>9} {'groups':>6} {'P':>6} {'R':>6} {'F1':>6} {'top-1':>6}"
+        f"   {'base F1':>7} {'base P':>6} {'base R':>6} {'best single top-1':>18}"
+    )
     for label, parts in subsets(rows).items():
         for split, sub in parts.items():
             m = evaluate(sub, comparer)
             bp, br, bf = pairwise(sub.gold, baseline_clusters(sub))
             single = baseline_top1(sub)
             best_label = max(single, key=single.get)
-            print(f"{label:14} {split:12} {len(sub.gold):9d} {len(sub.groups()):6d} {m['P']:6.3f} {m['R']:6.3f} "
-                  f"{m['F1']:6.3f} {m['top1']:6.3f}   {bf:7.3f} {bp:6.3f} {br:6.3f} "
-                  f"{single[best_label]:6.3f} ({best_label})")
-    print("baseline: single-link clusters at Levenshtein similarity >= 0.7; best single scorer over "
-          "Levenshtein, Indel ratio and Jaro-Winkler, top-1 without a threshold")
+            print(
+                f"{label:14} {split:12} {len(sub.gold):9d} {len(sub.groups()):6d} {m['P']:6.3f} {m['R']:6.3f} "
+                f"{m['F1']:6.3f} {m['top1']:6.3f}   {bf:7.3f} {bp:6.3f} {br:6.3f} "
+                f"{single[best_label]:6.3f} ({best_label})"
+            )
+    print(
+        "baseline: single-link clusters at Levenshtein similarity >= 0.7; best single scorer over "
+        "Levenshtein, Indel ratio and Jaro-Winkler, top-1 without a threshold"
+    )
     print()
     print("pairs that must not be one name (score, linked?):")
     for a, b in FALSE_FRIENDS:
@@ -271,12 +301,16 @@ def calibrate(rows: list[Row]) -> None:
         print(f"  {f_ar:.3f} {f_all:.3f} {th}")
     best = results[0][3]
     comparer = Comparer(thresholds=best)
-    print(f"match threshold (highest false-friend score {_friends(comparer):.3f}): top-1 of queries whose group is in the "
-          "glossary, false matches of queries whose group is not, balanced accuracy")
+    print(
+        f"match threshold (highest false-friend score {_friends(comparer):.3f}): top-1 of queries whose group is in the "
+        "glossary, false matches of queries whose group is not, balanced accuracy"
+    )
     for label, sub in (("arabic-origin", cal_ar), ("all rows", cal_all)):
         for match, top1, false_match in _open_set(sub, comparer, (0.6, 0.65, 0.7, 0.75, 0.8)):
-            print(f"  {label:14} match={match:.2f}: top-1 {top1:.3f}, false matches {false_match:.3f}, "
-                  f"balanced {(top1 + 1 - false_match) / 2:.3f}")
+            print(
+                f"  {label:14} match={match:.2f}: top-1 {top1:.3f}, false matches {false_match:.3f}, "
+                f"balanced {(top1 + 1 - false_match) / 2:.3f}"
+            )
 
 
 def _friends(comparer: Comparer) -> float:
@@ -284,14 +318,18 @@ def _friends(comparer: Comparer) -> float:
     return max(comparer.score(comparer.prepare(a), comparer.prepare(b)) for a, b in FALSE_FRIENDS)
 
 
-def _open_set(sub: Subset, comparer: Comparer, thresholds: Iterable[float]) -> list[tuple[float, float, float]]:
+def _open_set(
+    sub: Subset, comparer: Comparer, thresholds: Iterable[float]
+) -> list[tuple[float, float, float]]:
     """Half of the groups (every other one, sorted) in the glossary, all queries asked."""
     from audit.glossary.model import Entry, Glossary
 
     heads, queries = glossary_of_heads(sub)
     groups = sorted(heads)
     inside = set(groups[::2])
-    index = NameIndex(Glossary(tuple(Entry(id=g, canonical=heads[g]) for g in groups if g in inside)), comparer)
+    index = NameIndex(
+        Glossary(tuple(Entry(id=g, canonical=heads[g]) for g in groups if g in inside)), comparer
+    )
     asked = queries + [(heads[g], g) for g in groups if g not in inside]
     results = [(index.best(q), g) for q, g in asked]
     out = []
@@ -307,11 +345,16 @@ def _open_set(sub: Subset, comparer: Comparer, thresholds: Iterable[float]) -> l
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DATA, help="the TSV (default: %(default)s)")
-    parser.add_argument("--calibrate", action="store_true", help="grid-search thresholds on the calibration half")
+    parser.add_argument(
+        "--calibrate", action="store_true", help="grid-search thresholds on the calibration half"
+    )
     args = parser.parse_args(argv)
     if not args.data.exists():
-        print(f"translit_eval: data not found: {args.data} (the shared data folder is not on this machine); "
-              "nothing measured", file=sys.stderr)
+        print(
+            f"translit_eval: data not found: {args.data} (the shared data folder is not on this machine); "
+            "nothing measured",
+            file=sys.stderr,
+        )
         return 0
     rows = load_rows(args.data)
     if args.calibrate:

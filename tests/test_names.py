@@ -20,7 +20,13 @@ from audit.names.keys import load_table
 from audit.names.lexicon import is_derivation, lexicon
 from audit.names.similarity import DEFAULT_THRESHOLDS, compact
 
-FALSE_FRIENDS = [("Hassan", "Hussein"), ("Omar", "Amr"), ("Salem", "Salameh"), ("Salem", "Salama"), ("Ali", "Alia")]
+FALSE_FRIENDS = [
+    ("Hassan", "Hussein"),
+    ("Omar", "Amr"),
+    ("Salem", "Salameh"),
+    ("Salem", "Salama"),
+    ("Ali", "Alia"),
+]
 SAME_NAME = [
     ("Hifter", "Haftar"),
     ("Salama", "Salameh"),
@@ -48,7 +54,9 @@ def names_in(text: str) -> list[tuple[str, list[str]]]:
 
 
 def test_names_with_particles_and_possessives():
-    found = names_in("Troops of Fayez al-Sarraj met Osama bin Laden's envoy and Abu Bakr al-Baghdadi in Tripoli.")
+    found = names_in(
+        "Troops of Fayez al-Sarraj met Osama bin Laden's envoy and Abu Bakr al-Baghdadi in Tripoli."
+    )
     assert found == [
         ("Fayez al-Sarraj", ["Fayez", "Sarraj"]),
         ("Osama bin Laden", ["Osama", "Laden"]),
@@ -60,7 +68,10 @@ def test_names_with_particles_and_possessives():
 def test_possessive_stays_outside_the_span():
     text = "We met Hifter’s envoy and Haftar's men."
     spans = find_names(text, Document(id="t", target=text).is_sentence_start)
-    assert [(text[n.start : n.end], n.words[0].text) for n in spans] == [("Hifter", "Hifter"), ("Haftar", "Haftar")]
+    assert [(text[n.start : n.end], n.words[0].text) for n in spans] == [
+        ("Hifter", "Hifter"),
+        ("Haftar", "Haftar"),
+    ]
 
 
 def test_sentence_starts_titles_capitals_and_common_words_are_not_name_words():
@@ -74,7 +85,11 @@ def test_sentence_starts_titles_capitals_and_common_words_are_not_name_words():
 
 
 def test_a_sentence_start_counts_when_the_name_appears_mid_sentence_too():
-    words = [w for _, ws in names_in("Salama had visited Benghazi. The envoy Ghassan Salama left.") for w in ws]
+    words = [
+        w
+        for _, ws in names_in("Salama had visited Benghazi. The envoy Ghassan Salama left.")
+        for w in ws
+    ]
     assert words.count("Salama") == 2
 
 
@@ -107,7 +122,12 @@ def test_french_elision_stays_outside():
 def test_keys_bring_romanization_variants_together():
     arabic = key_tables(["arabic"])[-1]
     assert arabic.name == "arabic"
-    assert arabic.key("Qaddafi") == arabic.key("Gadhafi") == arabic.key("Kadhafi") == arabic.key("Kazzafi")
+    assert (
+        arabic.key("Qaddafi")
+        == arabic.key("Gadhafi")
+        == arabic.key("Kadhafi")
+        == arabic.key("Kazzafi")
+    )
     assert arabic.key("Salama") == arabic.key("Salameh") == arabic.key("Salame")
     assert arabic.key("Hifter") == arabic.key("Haftar")
     assert arabic.key("al-Sarraj") == arabic.key("as-Sarraj") == arabic.key("Sarraj")
@@ -117,12 +137,15 @@ def test_keys_bring_romanization_variants_together():
     assert cyrillic.key("Zelensky") == cyrillic.key("Zelenskyy") == cyrillic.key("Zelenskiy")
     assert cyrillic.key("Khrushchev") == cyrillic.key("Khrushchov".replace("ov", "ev"))
     hebrew = key_tables(["hebrew"])[0]
-    assert hebrew.key("Yitzhak") == hebrew.key("Yitshak") and hebrew.key("Chaim") == hebrew.key("Haim")
+    assert hebrew.key("Yitzhak") == hebrew.key("Yitshak") and hebrew.key("Chaim") == hebrew.key(
+        "Haim"
+    )
 
 
 def test_key_tables_are_data_and_a_new_table_is_a_file():
     table = load_table(
-        "script: test\nlanguages: [xx]\nrules:\n  - ['ph', 'f', 'ph is f']\nvowels:\n  V: aeiou\n", "test.yaml"
+        "script: test\nlanguages: [xx]\nrules:\n  - ['ph', 'f', 'ph is f']\nvowels:\n  V: aeiou\n",
+        "test.yaml",
     )
     assert table.key("Philip") == table.key("Filip") == "fVlVp"
     assert table.skeleton(table.key("Philip")) == "flp"
@@ -161,7 +184,9 @@ def test_derivations_and_inflections_are_different_words():
     endings = lexicon().endings("en")
     assert is_derivation("libya", "libyan", endings) and is_derivation("israel", "israeli", endings)
     assert is_derivation("ali", "alia", endings) and is_derivation("syria", "syrians", endings)
-    assert not is_derivation("zelensky", "zelenskyy", endings) and not is_derivation("hosni", "hosny", endings)
+    assert not is_derivation("zelensky", "zelenskyy", endings) and not is_derivation(
+        "hosni", "hosny", endings
+    )
     assert not is_derivation("salama", "salamah", endings)
     assert score("Jahr", "Jahre", Comparer(language="de")) == 0.0
     assert score("Кореи", "Кореей", Comparer(language="ru")) == 0.0
@@ -198,7 +223,10 @@ def test_a_chain_of_small_steps_does_not_join_two_names():
 
 
 def test_parse_spelling_counts():
-    assert parse_spelling_counts("Haftar\t6\nHifter\n\n Hifter \t2\n", "f.txt") == {"Haftar": 6, "Hifter": 3}
+    assert parse_spelling_counts("Haftar\t6\nHifter\n\n Hifter \t2\n", "f.txt") == {
+        "Haftar": 6,
+        "Hifter": 3,
+    }
     with pytest.raises(InputError, match=r"^f.txt:2: count 'x' is not a positive whole number$"):
         parse_spelling_counts("Haftar\t6\nHifter\tx\n", "f.txt")
     with pytest.raises(InputError, match=r"^f.txt:1: empty spelling$"):
@@ -209,20 +237,40 @@ def test_parse_spelling_counts():
 
 
 def _glossary() -> Glossary:
-    haftar = Entry("khalifa-haftar", "Khalifa Haftar", "person", ("Haftar",), (Variant("Hifter", "Haftar"),))
-    salameh = Entry("ghassan-salameh", "Ghassan Salameh", "person", ("Salameh",), (Variant("Salama", "Salameh"),))
-    return Glossary((haftar, salameh, Entry("gna", "Government of National Accord", "organization", ("GNA",))))
+    haftar = Entry(
+        "khalifa-haftar", "Khalifa Haftar", "person", ("Haftar",), (Variant("Hifter", "Haftar"),)
+    )
+    salameh = Entry(
+        "ghassan-salameh",
+        "Ghassan Salameh",
+        "person",
+        ("Salameh",),
+        (Variant("Salama", "Salameh"),),
+    )
+    return Glossary(
+        (haftar, salameh, Entry("gna", "Government of National Accord", "organization", ("GNA",)))
+    )
 
 
 def test_match_finds_the_entry_and_says_how_close():
     index = NameIndex(_glossary())
     m = index.best("Hiftar")
-    assert m.matched and m.canonical == "Khalifa Haftar" and m.form is not None and m.form.text in ("Haftar", "Hifter")
+    assert (
+        m.matched
+        and m.canonical == "Khalifa Haftar"
+        and m.form is not None
+        and m.form.text in ("Haftar", "Hifter")
+    )
     assert 0.85 <= m.score < 1
     assert index.best("Khalifa Hiftar").form.text == "Khalifa Haftar"  # type: ignore[union-attr]
     exact = index.best("Salama")
     assert exact.score == 1.0 and exact.entry is not None and exact.entry.id == "ghassan-salameh"
-    assert exact.to_dict() == {"query": "Salama", "canonical": "Ghassan Salameh", "entry": "ghassan-salameh", "score": 1.0}
+    assert exact.to_dict() == {
+        "query": "Salama",
+        "canonical": "Ghassan Salameh",
+        "entry": "ghassan-salameh",
+        "score": 1.0,
+    }
 
 
 def test_match_says_no_for_false_friends_and_strangers():
@@ -237,16 +285,29 @@ def test_match_says_no_for_false_friends_and_strangers():
 
 def test_variant_pair_prefers_the_glossary_form_when_the_cluster_has_one(tmp_path):
     glossary = tmp_path / "g.yaml"
-    glossary.write_text("entries:\n  - id: haftar\n    canonical: Khalifa Haftar\n    short: [Haftar]\n", "utf-8")
+    glossary.write_text(
+        "entries:\n  - id: haftar\n    canonical: Khalifa Haftar\n    short: [Haftar]\n", "utf-8"
+    )
     # N005 made strict, so the unlisted spelling is left to N004, which names the glossary form
-    config = AuditConfig.create(select=["N004"], default_glossaries=False, glossaries=[glossary],
-                                options={"N005": {"min_score": 0.99}})
-    doc = Document(id="d", target="Hifter spoke. Khalifa Hifter and Khalifa Haftar met. Hifter left.")
+    config = AuditConfig.create(
+        select=["N004"],
+        default_glossaries=False,
+        glossaries=[glossary],
+        options={"N005": {"min_score": 0.99}},
+    )
+    doc = Document(
+        id="d", target="Hifter spoke. Khalifa Hifter and Khalifa Haftar met. Hifter left."
+    )
     findings = audit_document(doc, config)
     assert [(f.text, f.start, f.suggestion) for f in findings] == [
-        ("Hifter", 0, "Haftar"), ("Hifter", 22, "Haftar"), ("Hifter", 53, "Haftar")
+        ("Hifter", 0, "Haftar"),
+        ("Hifter", 22, "Haftar"),
+        ("Hifter", 53, "Haftar"),
     ]
-    assert all("the glossary writes" in f.message and f.extra["preferred_by"] == "glossary" for f in findings)
+    assert all(
+        "the glossary writes" in f.message and f.extra["preferred_by"] == "glossary"
+        for f in findings
+    )
     assert findings[0].extra["forms"] == {"Hifter": 3, "Haftar": 1}
 
 
@@ -254,5 +315,10 @@ def test_checks_are_options_driven_and_stay_quiet_on_clean_text():
     text = "Khalifa Haftar met Ghassan Salameh in Geneva. Haftar's envoy and Salameh's team spoke."
     config = AuditConfig.create(select=["N004", "N005"])
     assert audit_document(Document(id="d", target=text), config) == []
-    loose = AuditConfig.create(select=["N004"], default_glossaries=False, options={"N004": {"min_score": 0.99}})
-    assert audit_document(Document(id="d", target="Khalifa Haftar met. Khalifa Hifter left."), loose) == []
+    loose = AuditConfig.create(
+        select=["N004"], default_glossaries=False, options={"N004": {"min_score": 0.99}}
+    )
+    assert (
+        audit_document(Document(id="d", target="Khalifa Haftar met. Khalifa Hifter left."), loose)
+        == []
+    )

@@ -48,7 +48,11 @@ def likely_variant_pair(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
                     f'"{w.text}" and "{group.preferred}" look like one name spelled two ways ({tally}); '
                     f'{source} "{group.preferred}"',
                     suggestion=suggestion,
-                    extra={"forms": group.forms, "preferred": group.preferred, "preferred_by": group.why},
+                    extra={
+                        "forms": group.forms,
+                        "preferred": group.preferred,
+                        "preferred_by": group.why,
+                    },
                 )
 
 

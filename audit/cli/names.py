@@ -10,7 +10,14 @@ from audit.cli.options import glossary_options
 from audit.formats import read_bytes
 from audit.formats.decode import decode
 from audit.glossary import bundled_glossary_paths, load_glossaries
-from audit.names import DEFAULT_THRESHOLDS, Comparer, NameIndex, cluster_spellings, key_tables, parse_spelling_counts
+from audit.names import (
+    DEFAULT_THRESHOLDS,
+    Comparer,
+    NameIndex,
+    cluster_spellings,
+    key_tables,
+    parse_spelling_counts,
+)
 from audit.names.similarity import Thresholds
 
 
@@ -44,24 +51,51 @@ def _comparer(scripts: tuple[str, ...], lang: str | None, **thresholds: float | 
 @names.command("cluster")
 @click.argument("path", metavar="FILE")
 @_script_option
-@click.option("--lang", default=None, metavar="LANG",
-              help="Language the spellings are written in; its inflections are different words.")
-@click.option("--min-size", type=click.IntRange(min=1), default=2, show_default=True,
-              help="Print clusters with at least this many spellings (1 prints every spelling).")
-@click.option("--threshold", type=click.FloatRange(0, 1), default=None,
-              help=f"Least score for two spellings to be one name [default: {DEFAULT_THRESHOLDS.link}].")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-def cluster_cmd(path: str, scripts: tuple[str, ...], lang: str | None, min_size: int, threshold: float | None,
-                fmt: str) -> None:
+@click.option(
+    "--lang",
+    default=None,
+    metavar="LANG",
+    help="Language the spellings are written in; its inflections are different words.",
+)
+@click.option(
+    "--min-size",
+    type=click.IntRange(min=1),
+    default=2,
+    show_default=True,
+    help="Print clusters with at least this many spellings (1 prints every spelling).",
+)
+@click.option(
+    "--threshold",
+    type=click.FloatRange(0, 1),
+    default=None,
+    help=f"Least score for two spellings to be one name [default: {DEFAULT_THRESHOLDS.link}].",
+)
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
+)
+def cluster_cmd(
+    path: str,
+    scripts: tuple[str, ...],
+    lang: str | None,
+    min_size: int,
+    threshold: float | None,
+    fmt: str,
+) -> None:
     """Group the spellings in FILE (`-`: standard input) into names.
 
     FILE has one spelling per line, optionally followed by a tab and a count. The most
     frequent spelling comes first in each cluster. JSON output: {"clusters": [[...], ...]}.
     """
     counts = _read_spellings(path)
-    clusters = [c for c in cluster_spellings(counts, _comparer(scripts, lang, link=threshold)) if len(c) >= min_size]
+    clusters = [
+        c
+        for c in cluster_spellings(counts, _comparer(scripts, lang, link=threshold))
+        if len(c) >= min_size
+    ]
     if fmt == "json":
-        click.echo(json.dumps({"clusters": [list(c.spellings) for c in clusters]}, ensure_ascii=False))
+        click.echo(
+            json.dumps({"clusters": [list(c.spellings) for c in clusters]}, ensure_ascii=False)
+        )
         return
     for c in clusters:
         click.echo(", ".join(f"{s} ({n})" for s, n in zip(c.spellings, c.counts)))
@@ -73,11 +107,23 @@ def cluster_cmd(path: str, scripts: tuple[str, ...], lang: str | None, min_size:
 @click.argument("path", metavar="FILE")
 @glossary_options
 @_script_option
-@click.option("--threshold", type=click.FloatRange(0, 1), default=None,
-              help=f"Least score for a match [default: {DEFAULT_THRESHOLDS.match}].")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-def match_cmd(path: str, glossaries: tuple[str, ...], no_default_glossaries: bool, scripts: tuple[str, ...],
-              threshold: float | None, fmt: str) -> None:
+@click.option(
+    "--threshold",
+    type=click.FloatRange(0, 1),
+    default=None,
+    help=f"Least score for a match [default: {DEFAULT_THRESHOLDS.match}].",
+)
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
+)
+def match_cmd(
+    path: str,
+    glossaries: tuple[str, ...],
+    no_default_glossaries: bool,
+    scripts: tuple[str, ...],
+    threshold: float | None,
+    fmt: str,
+) -> None:
     """Find the glossary entry each spelling in FILE (`-`: standard input) stands for.
 
     FILE has one spelling per line (a tab and a count may follow; the count is
@@ -85,7 +131,9 @@ def match_cmd(path: str, glossaries: tuple[str, ...], no_default_glossaries: boo
     is the similarity (0-1) to the closest form. JSON output:
     {"matches": [{"query", "canonical", "entry", "score"}, ...]}.
     """
-    paths = ([] if no_default_glossaries else [str(p) for p in bundled_glossary_paths()]) + list(glossaries)
+    paths = ([] if no_default_glossaries else [str(p) for p in bundled_glossary_paths()]) + list(
+        glossaries
+    )
     index = NameIndex(load_glossaries(paths), _comparer(scripts, None, match=threshold))
     results = index.best_many(list(_read_spellings(path)))
     if fmt == "json":
@@ -93,8 +141,10 @@ def match_cmd(path: str, glossaries: tuple[str, ...], no_default_glossaries: boo
         return
     for m in results:
         if m.entry is not None and m.form is not None:
-            click.echo(f"{m.query} -> {m.canonical} [{m.entry.id}] via \"{m.form.text}\", score {m.score:.2f}")
+            click.echo(
+                f'{m.query} -> {m.canonical} [{m.entry.id}] via "{m.form.text}", score {m.score:.2f}'
+            )
         elif m.form is not None:
-            click.echo(f"{m.query} -> no match (closest \"{m.form.text}\", score {m.score:.2f})")
+            click.echo(f'{m.query} -> no match (closest "{m.form.text}", score {m.score:.2f})')
         else:
             click.echo(f"{m.query} -> no match")

@@ -76,7 +76,9 @@ def analyse(ctx: CheckContext) -> NameAnalysis:
     comparer = _comparer(doc.source_lang, doc.target_lang)
     matcher = ctx.config.matcher_for(doc.target_lang)
     in_document = {m.entry.id for m in ctx.glossary_matches}
-    near = _near_matches(names, covered, matcher, comparer, in_document, ctx.option("N005", "min_score", NEAR_MATCH))
+    near = _near_matches(
+        names, covered, matcher, comparer, in_document, ctx.option("N005", "min_score", NEAR_MATCH)
+    )
     near_words = {(n.start, n.end) for n in near}
     anchors: dict[str, list[NameWord]] = defaultdict(list)
     free: dict[str, list[NameWord]] = defaultdict(list)
@@ -164,8 +166,14 @@ def _index(matcher: GlossaryMatcher, comparer: Comparer) -> NameIndex:
     return by_comparer[key]
 
 
-def _near_matches(names: list[NameSpan], covered: _Covered, matcher: GlossaryMatcher | None,
-                  comparer: Comparer, in_document: set[str], min_score: float) -> list[NearMatch]:
+def _near_matches(
+    names: list[NameSpan],
+    covered: _Covered,
+    matcher: GlossaryMatcher | None,
+    comparer: Comparer,
+    in_document: set[str],
+    min_score: float,
+) -> list[NearMatch]:
     """Whole names, then single words, that closely match a glossary form.
 
     Only text the glossary matcher did not recognize is looked up, and only words of
@@ -199,17 +207,28 @@ def _near_matches(names: list[NameSpan], covered: _Covered, matcher: GlossaryMat
                 continue
         for w in span.words:
             found = _near(index, w.text, min_score) if w.certain else None
-            if found and _word_evidence(compact(w.text), found, in_document, full_names, alone_counts):
+            if found and _word_evidence(
+                compact(w.text), found, in_document, full_names, alone_counts
+            ):
                 out.append(NearMatch(w.start, w.end, w.text, found))
     return out
 
 
-def _word_evidence(word: str, found: NameMatch, in_document: set[str], full_names: dict[str, list[set[str]]],
-                   alone_counts: dict[str, int]) -> bool:
+def _word_evidence(
+    word: str,
+    found: NameMatch,
+    in_document: set[str],
+    full_names: dict[str, list[set[str]]],
+    alone_counts: dict[str, int],
+) -> bool:
     entry = found.entry
     assert entry is not None
     if full_names.get(word):
-        entry_words = {compact(w) for form in (*entry.accepted, *(v.form for v in entry.variants)) for w in form.split()}
+        entry_words = {
+            compact(w)
+            for form in (*entry.accepted, *(v.form for v in entry.variants))
+            for w in form.split()
+        }
         return any(others & entry_words for others in full_names[word])
     if len(word) < ALONE_LETTERS or found.score < ALONE_MATCH:
         return False
@@ -225,8 +244,13 @@ def _near(index: NameIndex, text: str, min_score: float) -> NameMatch | None:
     return m
 
 
-def _variant_groups(anchors: dict[str, list[NameWord]], free: dict[str, list[NameWord]], comparer: Comparer,
-                    min_score: float, companions: Companions) -> list[VariantGroup]:
+def _variant_groups(
+    anchors: dict[str, list[NameWord]],
+    free: dict[str, list[NameWord]],
+    comparer: Comparer,
+    min_score: float,
+    companions: Companions,
+) -> list[VariantGroup]:
     """Cluster the document's name words; keep the spellings worth changing.
 
     A spelling is reported against the cluster's preferred one when the two score at
@@ -246,8 +270,11 @@ def _variant_groups(anchors: dict[str, list[NameWord]], free: dict[str, list[Nam
         preferred, why = _preferred(cluster.spellings, anchors, words)
         head = comparer.prepare(preferred)
         flagged = [
-            s for s in cluster.spellings
-            if s != preferred and s in free and comparer.score(head, comparer.prepare(s)) >= min_score
+            s
+            for s in cluster.spellings
+            if s != preferred
+            and s in free
+            and comparer.score(head, comparer.prepare(s)) >= min_score
             and evidence(companions.verdict(s, preferred), len(words[s]), len(words[preferred]))
         ]
         if flagged:
@@ -263,9 +290,11 @@ def evidence(verdict: str, count: int, preferred_count: int) -> bool:
     return verdict == "neutral" and count >= 2 and preferred_count >= 2
 
 
-def _preferred(spellings: tuple[str, ...], anchors: dict[str, list[NameWord]],
-               words: dict[str, list[NameWord]]) -> tuple[str, str]:
+def _preferred(
+    spellings: tuple[str, ...], anchors: dict[str, list[NameWord]], words: dict[str, list[NameWord]]
+) -> tuple[str, str]:
     """The glossary's form if the cluster has one, else the most used (first, on a tie)."""
+
     def rank(s: str) -> tuple[int, int]:
         return len(words[s]), -min(w.start for w in words[s])
 
@@ -275,12 +304,22 @@ def _preferred(spellings: tuple[str, ...], anchors: dict[str, list[NameWord]],
     return max(spellings, key=rank), "majority"
 
 
-def _group(spellings: tuple[str, ...], preferred: str, why: str, flagged: list[str],
-           words: dict[str, list[NameWord]], free: dict[str, list[NameWord]]) -> VariantGroup:
+def _group(
+    spellings: tuple[str, ...],
+    preferred: str,
+    why: str,
+    flagged: list[str],
+    words: dict[str, list[NameWord]],
+    free: dict[str, list[NameWord]],
+) -> VariantGroup:
     first = {s: min(w.start for w in ws) for s, ws in words.items()}
     surface = {s: min(words[s], key=lambda w: w.start).text for s in spellings}
     ordered = sorted(spellings, key=lambda s: (-len(words[s]), first[s]))
     occurrences = tuple(
-        Occurrences(surface[s], tuple(sorted(free[s], key=lambda w: w.start))) for s in ordered if s in flagged
+        Occurrences(surface[s], tuple(sorted(free[s], key=lambda w: w.start)))
+        for s in ordered
+        if s in flagged
     )
-    return VariantGroup(surface[preferred], why, {surface[s]: len(words[s]) for s in ordered}, occurrences)
+    return VariantGroup(
+        surface[preferred], why, {surface[s]: len(words[s]) for s in ordered}, occurrences
+    )

@@ -3,8 +3,8 @@
 1. Spellings that fold to the same letters (``Haftar``, ``HAFTAR``) are one name.
 2. Blocking (:mod:`audit.names.blocking`): only pairs that share a block of
    consonant frames are compared, which keeps 100,000 spellings to seconds.
-3. Verification: :meth:`Comparer.score` on each candidate pair; large blocks are
-   first filtered on key similarity in bulk (``rapidfuzz.process.cdist``).
+3. Verification: :meth:`Comparer.score` on each candidate pair whose keys are close
+   enough (filtered in bulk by ``rapidfuzz.process.extract``).
 4. Union-find over the verified pairs, strongest first; two clusters merge only when
    their most frequent spellings are alike too, so that a chain of small steps
    (Hassan - Hasan - Husain - Hussein) cannot join two names.
@@ -13,14 +13,12 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
 from audit.errors import InputError
 from audit.names.blocking import BlockIndex
 from audit.names.similarity import Comparer, Spelling
-
-_SMALL_BLOCK = 24  # blocks up to this size are compared pair by pair
 
 
 @dataclass(frozen=True)
@@ -64,7 +62,9 @@ def cluster_spellings(counts: Mapping[str, int], comparer: Comparer | None = Non
     return uf.clusters(spellings, weights)
 
 
-def _verified_pairs(prepared: list[Spelling], comparer: Comparer) -> Iterator[tuple[float, int, int]]:
+def _verified_pairs(
+    prepared: list[Spelling], comparer: Comparer
+) -> Iterator[tuple[float, int, int]]:
     link = comparer.thresholds.link
     seen: set[tuple[int, int]] = set()
     for t, members in _blocks(prepared, len(comparer.tables)):
@@ -85,28 +85,25 @@ def _blocks(prepared: list[Spelling], tables: int) -> Iterator[tuple[int, list[i
             yield t, members
 
 
-def _candidates(members: list[int], t: int, prepared: list[Spelling], comparer: Comparer) -> Iterable[tuple[int, int]]:
+def _candidates(
+    members: list[int], t: int, prepared: list[Spelling], comparer: Comparer
+) -> Iterator[tuple[int, int]]:
     """Pairs of a block whose keys in the block's table are close enough to link.
 
     A pair that links through another table shares a block of that table too, so
-    filtering each block on its own table's keys loses (almost) nothing.
+    filtering each block on its own table's keys loses (almost) nothing. The filter
+    runs in rapidfuzz's C++ code, one row of the block at a time (no numpy).
     """
-    from rapidfuzz import fuzz
+    from rapidfuzz import fuzz, process
 
     floor = comparer.key_floor(comparer.thresholds.link)
     keys = [prepared[m].keys[t] for m in members]
-    if len(members) <= _SMALL_BLOCK:
-        return (
-            (members[a], members[b])
-            for a in range(len(members))
-            for b in range(a + 1, len(members))
-            if fuzz.ratio(keys[a], keys[b], score_cutoff=floor)
-        )
-    from rapidfuzz import process
-
-    matrix = process.cdist(keys, keys, scorer=fuzz.ratio, score_cutoff=floor, dtype="uint8", workers=-1)
-    rows, cols = matrix.nonzero()
-    return ((members[r], members[c]) for r, c in zip(rows.tolist(), cols.tolist()) if r < c)
+    for a in range(len(members) - 1):
+        rest = keys[a + 1 :]
+        for _, _, b in process.extract(
+            keys[a], rest, scorer=fuzz.ratio, score_cutoff=floor, limit=None
+        ):
+            yield members[a], members[a + 1 + b]
 
 
 class _GuardedUnion:
@@ -137,9 +134,13 @@ class _GuardedUnion:
         if a == b:
             return
         ha, hb = self._head[a], self._head[b]
-        if ha not in (i, j) or hb not in (i, j):
-            if self._comparer.score(self._prepared[ha], self._prepared[hb]) < self._comparer.thresholds.head:
-                return
+        edge_is_heads = ha in (i, j) and hb in (i, j)
+        if (
+            not edge_is_heads
+            and self._comparer.score(self._prepared[ha], self._prepared[hb])
+            < self._comparer.thresholds.head
+        ):
+            return
         self._link(a, b)
 
     def _link(self, a: int, b: int) -> None:
@@ -155,7 +156,9 @@ class _GuardedUnion:
         out = []
         for members in groups.values():
             members.sort(key=lambda i: (-weights[i], i))
-            out.append(Cluster(tuple(spellings[i] for i in members), tuple(weights[i] for i in members)))
+            out.append(
+                Cluster(tuple(spellings[i] for i in members), tuple(weights[i] for i in members))
+            )
         out.sort(key=lambda c: (-c.total, -len(c), c.head))
         return out
 
@@ -179,7 +182,11 @@ def parse_spelling_counts(text: str, path: str) -> dict[str, int]:
             except ValueError:
                 count = 0
             if count < 1:
-                raise InputError(f"count {count_text.strip()!r} is not a positive whole number", path=path, line=number)
+                raise InputError(
+                    f"count {count_text.strip()!r} is not a positive whole number",
+                    path=path,
+                    line=number,
+                )
         if not spelling:
             raise InputError("empty spelling", path=path, line=number)
         counts[spelling] = counts.get(spelling, 0) + count

@@ -92,8 +92,11 @@ def find_names(text: str, is_sentence_start: Callable[[int], bool] | None = None
         and the document never writes it in lower case: ``Khalifa Haftar said``."""
         t = run[i]
         return (
-            starts(t.start) and _capitalized(t.text) and t.text not in lex.not_names
-            and t.text.lower() not in lower_words and not _is_particle(t)
+            starts(t.start)
+            and _capitalized(t.text)
+            and t.text not in lex.not_names
+            and t.text.lower() not in lower_words
+            and not _is_particle(t)
         )
 
     spans: list[NameSpan] = []
@@ -156,7 +159,11 @@ def _runs(text: str, tokens: list[_Token]) -> list[list[_Token]]:
     for i, t in enumerate(tokens):
         low = t.text.lower()
         hyphen_next = i + 1 < len(tokens) and text[t.end : tokens[i + 1].start] in _HYPHENS
-        member = _capitalized(t.text) or low in lex.particles or (low in lex.hyphen_particles and hyphen_next)
+        member = (
+            _capitalized(t.text)
+            or low in lex.particles
+            or (low in lex.hyphen_particles and hyphen_next)
+        )
         gap = text[current[-1].end : t.start] if current else ""
         joined = bool(current) and not current[-1].possessive and (gap == " " or gap in _HYPHENS)
         if member and joined:
@@ -173,6 +180,10 @@ def _runs(text: str, tokens: list[_Token]) -> list[list[_Token]]:
 def _trim(text: str, run: list[_Token]) -> list[_Token]:
     while run and not _capitalized(run[-1].text):
         run = run[:-1]
-    while len(run) > 1 and not _capitalized(run[0].text) and not _particle_of_next(text, run[0], run[1]):
+    while (
+        len(run) > 1
+        and not _capitalized(run[0].text)
+        and not _particle_of_next(text, run[0], run[1])
+    ):
         run = run[1:]
     return run

@@ -35,7 +35,9 @@ class Lexicon:
         return self.inflections.get((language or "").split("-")[0].lower(), frozenset())
 
 
-def is_derivation(a: str, b: str, endings: frozenset[str], inflections: frozenset[str] = frozenset()) -> bool:
+def is_derivation(
+    a: str, b: str, endings: frozenset[str], inflections: frozenset[str] = frozenset()
+) -> bool:
     """True when two folded spellings differ only in endings from ``endings``.
 
     ``ali``/``alia``, ``libya``/``libyan``, ``syria``/``syrians``, ``jahr``/``jahre``:
@@ -70,7 +72,9 @@ def _plain(word: str) -> str:
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     """The bundled lexicon, read once."""
-    data = yaml.safe_load((resources.files("audit.names") / "lexicon.yaml").read_text(encoding="utf-8"))
+    data = yaml.safe_load(
+        (resources.files("audit.names") / "lexicon.yaml").read_text(encoding="utf-8")
+    )
     romanization = {ord(str(k)): str(v) for k, v in (data.get("romanization") or {}).items()}
 
     def latin(words: list[str]) -> frozenset[str]:

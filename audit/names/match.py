@@ -16,6 +16,7 @@ from audit.glossary.model import Entry, Glossary, is_acronym
 from audit.names.blocking import BlockIndex
 from audit.names.similarity import Comparer
 
+
 @dataclass(frozen=True)
 class GlossaryForm:
     """A form of a glossary entry, and the accepted form that replaces it."""
@@ -79,7 +80,9 @@ class NameIndex:
             if self._prepared[fi].words != q.words:
                 continue
             s = self.comparer.score(q, self._prepared[fi])
-            if s > best_score or (s == best_score and best_form is not None and self._prefer(fi, best_form)):
+            if s > best_score or (
+                s == best_score and best_form is not None and self._prefer(fi, best_form)
+            ):
                 best_score, best_form = s, fi
         form = self.forms[best_form] if best_form is not None else None
         matched = form is not None and best_score >= self.comparer.thresholds.match

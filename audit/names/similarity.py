@@ -1,13 +1,15 @@
 """How alike two spellings of a name are, on their letters and on their keys.
 
 The score mixes the similarity of the raw (folded) spellings with the similarity of
-their transliteration keys, for each key table, and keeps the best table. Two cheap
-vetoes keep different names apart where letters alone would join them:
+their transliteration keys, for each key table, and keeps the best table. A veto and
+a few penalties keep different names apart where letters alone would join them:
 
-- a derivational ending (Ali / Alia, Libya / Libyan) makes a different word;
-- the first consonant class must agree (Abir / Sabir, Hazem / Nazem), and each
-  consonant that differs between the keys' consonant frames (Hatim / Hazim,
-  Saleh / Salameh) is marked down.
+- a derivational ending or an inflection (Ali / Alia, Libya / Libyan, Jahr / Jahre)
+  makes a different word: score 0;
+- keys starting with different consonant classes (Abir / Sabir, Hazem / Nazem),
+  consonant frames that differ (Hatim / Hazim, Saleh / Salameh), a final ending in
+  one key only (Salem / Salameh), and keys that differ in their vowels when the
+  letters are not alike either (Hassan / Hussein, Omar / Amr) are marked down.
 
 The thresholds are calibrated on real spellings of Arabic- and Hebrew-script names
 (``benchmarks/translit_eval.py --calibrate``) and kept in :class:`Thresholds`.
@@ -30,16 +32,21 @@ from audit.names.lexicon import is_derivation, lexicon
 class Thresholds:
     """Weights and cut-offs of the score, as calibrated (see the module docstring).
 
-    ``raw_weight``: share of the raw-letter similarity in a table's score (the rest is
-    the key similarity). ``onset_penalty``: taken off when the keys start with
-    different consonant classes. ``consonant_penalty``: taken off for each consonant
-    class inserted, dropped or changed between the two consonant frames (Saleh,
-    Salameh); vowels vary freely across romanizations, consonants rarely do. ``ending_penalty``: taken off when only one key has the table's final ending
-    (Salem, Salameh). ``raw_floor``/``raw_floor_penalty``: when the keys differ
-    too, letters this unlike mark the pair down (Omar, Amr). ``link``: two spellings
-    at or above it are one name. ``head``: two clusters merge only when their most
-    frequent spellings score at least this (no chains from Hassan to Hussein).
-    ``match``: a glossary form at or above it is the name a query spells.
+    - ``raw_weight``: share of the raw-letter similarity in a table's score (the rest
+      is the key similarity);
+    - ``onset_penalty``: taken off when the keys start with different consonant
+      classes (Abir, Sabir);
+    - ``consonant_penalty``: taken off for each consonant class inserted, dropped or
+      changed between the consonant frames (Saleh, Salameh); vowels vary freely
+      across romanizations, consonants rarely do;
+    - ``ending_penalty``: taken off when only one key has the table's final ending
+      (Salem, Salameh);
+    - ``raw_floor``/``raw_floor_penalty``: keys that differ only in their vowels, with
+      letters less alike than ``raw_floor``, are marked down (Omar, Amr);
+    - ``link``: two spellings at or above it are one name;
+    - ``head``: two clusters merge only when their most frequent spellings score at
+      least this (no chain from Hassan through Hasan and Husain to Hussein);
+    - ``match``: a glossary form at or above it is the name a query spells.
     """
 
     raw_weight: float = 0.35
@@ -78,8 +85,12 @@ class Comparer:
     inflections (``lexicon.yaml``) count as different words (Jahr / Jahre).
     """
 
-    def __init__(self, tables: Sequence[KeyTable] | None = None, thresholds: Thresholds = DEFAULT_THRESHOLDS,
-                 language: str | None = None):
+    def __init__(
+        self,
+        tables: Sequence[KeyTable] | None = None,
+        thresholds: Thresholds = DEFAULT_THRESHOLDS,
+        language: str | None = None,
+    ):
         self.tables = tuple(tables) if tables is not None else key_tables()
         self.thresholds = thresholds
         self._endings = lexicon().endings(language)
@@ -114,7 +125,9 @@ class Comparer:
         th = self.thresholds
         w = th.raw_weight
         raw = fuzz.ratio(a.folded, b.folded) / 100
-        if w * raw + (1 - w) < floor or is_derivation(a.folded, b.folded, self._endings, self._inflections):
+        if w * raw + (1 - w) < floor or is_derivation(
+            a.folded, b.folded, self._endings, self._inflections
+        ):
             return 0.0
         best = 0.0
         for table, ka, kb, sa, sb in zip(self.tables, a.keys, b.keys, a.skeletons, b.skeletons):
@@ -145,7 +158,7 @@ class Comparer:
 
 
 def compact(text: str) -> str:
-    """Folded Latin letters only: ``Al-Sarraj’s`` -> ``alsarrajs``, ``Хафтар`` -> ``khaftar``."""
+    """Folded letters, in Latin: ``Al-Sarraj’s`` -> ``alsarrajs``, ``Хафтар`` -> ``khaftar``."""
     return "".join(c for c in strip_marks(lexicon().romanize(fold(text))) if c.isalpha())
 
 

@@ -4,9 +4,10 @@ The names of every document are counted (one count per use) with a few example
 sentences each; spellings are clustered; a cluster becomes a proposal when two or
 more of its spellings pass the same test as names.likely-variant-pair: close enough,
 and their full names agree (``Khalifa Hifter``, ``Khalifa Haftar``) or, used alone,
-each is used at least twice (``Wayde Sims`` is not ``Will Wade``). Its canonical form is the glossary's, when the glossary already
-knows one of the spellings, or else the most used spelling; the other spellings are
-its variants, each with its count and an example.
+each is used at least twice (``Wayde Sims`` is not ``Will Wade``). Its canonical form
+is the glossary's, when the glossary already knows one of the spellings, or else the
+most used spelling; the other spellings are its variants, each with its count and an
+example.
 
 :func:`render_yaml` writes the proposals in the glossary format: new names as
 entries (the file loads with the project's loader, alone or beside the glossaries
@@ -75,8 +76,12 @@ class Proposal:
         return self.canonical.count + sum(v.count for v in self.variants)
 
 
-def propose(documents: Iterable[Document], matcher: GlossaryMatcher | None, comparer: Comparer,
-            min_score: float = VARIANT_PAIR) -> list[Proposal]:
+def propose(
+    documents: Iterable[Document],
+    matcher: GlossaryMatcher | None,
+    comparer: Comparer,
+    min_score: float = VARIANT_PAIR,
+) -> list[Proposal]:
     """Proposals from ``documents``, most used names first."""
     seen: dict[str, _Seen] = defaultdict(_Seen)
     all_names = []
@@ -89,7 +94,11 @@ def propose(documents: Iterable[Document], matcher: GlossaryMatcher | None, comp
         for span in names:
             for w in span.words:
                 key = compact(w.text)
-                if not w.certain or len(key) < MIN_LETTERS or any(s <= w.start < e for s, e in variant_spans):
+                if (
+                    not w.certain
+                    or len(key) < MIN_LETTERS
+                    or any(s <= w.start < e for s, e in variant_spans)
+                ):
                     continue
                 item = seen[key]
                 item.surface[w.text] = item.surface.get(w.text, 0) + 1
@@ -108,22 +117,33 @@ def propose(documents: Iterable[Document], matcher: GlossaryMatcher | None, comp
     return out
 
 
-def _proposal(keys: tuple[str, ...], seen: dict[str, _Seen], comparer: Comparer, min_score: float,
-              companions: Companions) -> Proposal | None:
+def _proposal(
+    keys: tuple[str, ...],
+    seen: dict[str, _Seen],
+    comparer: Comparer,
+    min_score: float,
+    companions: Companions,
+) -> Proposal | None:
     """The glossary's spelling (or the most used) as canonical; close, uncontradicted
     spellings the glossary does not know as variants."""
     known = [k for k in keys if seen[k].entry is not None]
     canonical = max(known, key=lambda k: seen[k].count) if known else keys[0]
     head = comparer.prepare(canonical)
     variants = [
-        k for k in keys
-        if k != canonical and seen[k].entry is None
+        k
+        for k in keys
+        if k != canonical
+        and seen[k].entry is None
         and comparer.score(head, comparer.prepare(k)) >= min_score
         and evidence(companions.verdict(k, canonical), seen[k].count, seen[canonical].count)
     ]
     if not variants:
         return None
-    return Proposal(_spelling(seen[canonical]), tuple(_spelling(seen[k]) for k in variants), seen[canonical].entry)
+    return Proposal(
+        _spelling(seen[canonical]),
+        tuple(_spelling(seen[k]) for k in variants),
+        seen[canonical].entry,
+    )
 
 
 def _spelling(item: _Seen) -> Spelling:
@@ -172,7 +192,10 @@ def render_yaml(proposals: list[Proposal], documents: int, matcher: GlossaryMatc
     body = yaml.safe_dump({"entries": entries}, allow_unicode=True, sort_keys=False, width=100)
     lines.append(body.rstrip("\n") if entries else "entries: []")
     if additions:
-        lines += ["", "# Spellings of existing glossary entries, to add to their `variants` after review:"]
+        lines += [
+            "",
+            "# Spellings of existing glossary entries, to add to their `variants` after review:",
+        ]
         lines += additions
     return "\n".join(lines) + "\n"
 
