@@ -17,7 +17,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from audit import AuditConfig, Document, audit_document  # noqa: E402
+from audit import AuditConfig, Document, audit_document
 
 DATA = ROOT.parent / "shared" / "data" / "ntrex-dev"
 LANGUAGES = {"eng": "en", "fra": "fr", "spa": "es", "deu": "de", "rus": "ru"}

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
+from typing import Any
 
 import click
 
 from audit.cli.options import glossary_options
-from audit.formats import read_bytes
-from audit.formats.decode import decode
+from audit.formats import STDIN, STDIN_NAME, read_text_file
 from audit.glossary import bundled_glossary_paths, load_glossaries
 from audit.names import (
     DEFAULT_THRESHOLDS,
@@ -26,7 +27,7 @@ def names() -> None:
     """Spellings of names: cluster them, match them to a glossary."""
 
 
-def _script_option(f):  # type: ignore[no-untyped-def]
+def _script_option(f: Callable[..., Any]) -> Callable[..., Any]:
     choices = sorted({t.script for t in key_tables()} | {t.name for t in key_tables()})
     return click.option(
         "--script",
@@ -37,9 +38,18 @@ def _script_option(f):  # type: ignore[no-untyped-def]
     )(f)
 
 
+def _threshold_option(help_text: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    return click.option("--threshold", type=click.FloatRange(0, 1), default=None, help=help_text)
+
+
+_format_option = click.option(
+    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
+)
+
+
 def _read_spellings(path: str) -> dict[str, int]:
-    name = "<stdin>" if path == "-" else path
-    return parse_spelling_counts(decode(read_bytes(path), name), name)
+    name = STDIN_NAME if path == STDIN else path
+    return parse_spelling_counts(read_text_file(path), name)
 
 
 def _comparer(scripts: tuple[str, ...], lang: str | None, **thresholds: float | None) -> Comparer:
@@ -64,15 +74,8 @@ def _comparer(scripts: tuple[str, ...], lang: str | None, **thresholds: float | 
     show_default=True,
     help="Print clusters with at least this many spellings (1 prints every spelling).",
 )
-@click.option(
-    "--threshold",
-    type=click.FloatRange(0, 1),
-    default=None,
-    help=f"Least score for two spellings to be one name [default: {DEFAULT_THRESHOLDS.link}].",
-)
-@click.option(
-    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
-)
+@_threshold_option(f"Least score for two spellings to be one name [default: {DEFAULT_THRESHOLDS.link}].")
+@_format_option
 def cluster_cmd(
     path: str,
     scripts: tuple[str, ...],
@@ -107,15 +110,8 @@ def cluster_cmd(
 @click.argument("path", metavar="FILE")
 @glossary_options
 @_script_option
-@click.option(
-    "--threshold",
-    type=click.FloatRange(0, 1),
-    default=None,
-    help=f"Least score for a match [default: {DEFAULT_THRESHOLDS.match}].",
-)
-@click.option(
-    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
-)
+@_threshold_option(f"Least score for a match [default: {DEFAULT_THRESHOLDS.match}].")
+@_format_option
 def match_cmd(
     path: str,
     glossaries: tuple[str, ...],
