@@ -22,8 +22,8 @@ from audit.findings import Category, Severity
     name="names.likely-variant-pair",
     severity=Severity.MINOR,
     category=Category.TERMINOLOGY,
-    bad="Khalifa Haftar arrived. Haftar's envoy met Hifter's allies. Haftar left.",
-    good="Khalifa Haftar arrived. Haftar's envoy met Haftar's allies. Haftar left.",
+    bad="Abdel Fattah al-Sisi met the envoys. Abdel Fattah al-Sissi left on Monday.",
+    good="Abdel Fattah al-Sisi met the envoys. Abdel Fattah al-Sisi left on Monday.",
     fixable=True,
 )
 def likely_variant_pair(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
@@ -61,8 +61,8 @@ def likely_variant_pair(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
     name="names.near-glossary-match",
     severity=Severity.MINOR,
     category=Category.TERMINOLOGY,
-    bad="Forces loyal to Hiftar advanced.   (glossary: Khalifa Haftar, variants Hifter)",
-    good="Forces loyal to Haftar advanced.",
+    bad="Forces loyal to Khalifa Hiftar advanced.   (glossary: Khalifa Haftar, short Haftar)",
+    good="Forces loyal to Khalifa Haftar advanced.",
     fixable=True,
 )
 def near_glossary_match(doc: Document, ctx: CheckContext) -> Iterator[Hit]:

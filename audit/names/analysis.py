@@ -191,11 +191,11 @@ def _near_matches(
     full_names: dict[str, list[set[str]]] = defaultdict(list)  # other certain words of its names
     for span in names:
         certain = {compact(w.text) for w in span.words if w.certain}
-        for w in certain:
+        for key in certain:
             if len(certain) == 1:
-                alone_counts[w] += 1
+                alone_counts[key] += 1
             else:
-                full_names[w].append(certain - {w})
+                full_names[key].append(certain - {key})
     out: list[NearMatch] = []
     for span in names:
         if any(covered.state(w.start, w.end) for w in span.words):
