@@ -6,12 +6,12 @@ below and give it case files in ``tests/fixtures/checks/<CODE>.yaml``. Codes are
 stable: never reuse or renumber one.
 
 Code prefixes: N names and glossary terms, C consistency within a document,
-B bilingual (source against target).
+B bilingual (source against target), R round trip (back-translation against source).
 """
 
 from __future__ import annotations
 
-from audit.checks import bilingual, consistency, name_variants, names
+from audit.checks import bilingual, consistency, name_variants, names, roundtrip
 from audit.checks.base import Check, CheckContext, Hit, check
 
 ALL_CHECKS: tuple[Check, ...] = (
@@ -28,6 +28,7 @@ ALL_CHECKS: tuple[Check, ...] = (
     bilingual.omission,
     bilingual.length_ratio,
     bilingual.parity,
+    roundtrip.low_round_trip_score,
 )
 
 __all__ = ["ALL_CHECKS", "Check", "CheckContext", "Hit", "check", "get_check"]
