@@ -44,17 +44,17 @@ def test_a_damaged_cache_file_is_ignored_and_caching_can_be_turned_off(tmp_path,
     assert load_glossaries_cached([g]).entries[0].canonical == "Reuters"
 
 
-def test_a_warm_cache_spares_the_hook_the_yaml_import(tmp_path):
+def test_a_warm_cache_spares_the_hook_the_glossary_parsing(tmp_path):
     code = (
         "import sys, runpy\n"
         "sys.argv = ['audit', 'check', 'seeds/libya_geneva_talks.txt', '--exit-zero']\n"
         "try:\n    runpy.run_module('audit', run_name='__main__')\n"
         "except SystemExit:\n    pass\n"
-        "sys.stderr.write('YAML=' + str('yaml' in sys.modules))\n"
+        "sys.stderr.write('PARSED=' + str('audit.glossary.load' in sys.modules))\n"
     )
     env = {"AUDIT_CACHE_DIR": str(tmp_path / "cache"), "PATH": ""}
     cold = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, env=env)
     warm = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, env=env)
-    assert cold.stderr.endswith("YAML=True")
-    assert warm.stderr.endswith("YAML=False")
+    assert cold.stderr.endswith("PARSED=True")
+    assert warm.stderr.endswith("PARSED=False")
     assert cold.stdout == warm.stdout and "N001" in warm.stdout

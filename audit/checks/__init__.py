@@ -12,13 +12,15 @@ M meta (reports on inline suppressions).
 
 from __future__ import annotations
 
-from audit.checks import bilingual, consistency, meta, names, roundtrip
+from audit.checks import bilingual, consistency, meta, name_variants, names, roundtrip
 from audit.checks.base import Check, CheckContext, Hit, check
 
 ALL_CHECKS: tuple[Check, ...] = (
     names.non_canonical_variant,
     names.inconsistent_rendering,
     names.form_mismatch,
+    name_variants.likely_variant_pair,
+    name_variants.near_glossary_match,
     consistency.hyphenation,
     consistency.capitalization,
     bilingual.key_term_mismatch,

@@ -62,6 +62,7 @@ def _register() -> None:
             "glossary": "audit.cli.glossary:glossary",
             "backtranslate": "audit.cli.backtranslate:backtranslate",
             "score": "audit.cli.score:score",
+            "names": "audit.cli.names:names",
         }
     )
 
