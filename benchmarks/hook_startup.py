@@ -4,6 +4,8 @@ Times, as separate processes (a hook starts one per commit or per article):
 
 - ``python -c "import audit"``: the package import alone;
 - ``audit check SEED`` with the bundled glossaries: the whole hook;
+- the same without the name-variant checks (N004, N005), which analyse every name
+  in the text and cost more than the rest of the check together;
 - translate-toolkit's ``pofilter`` on the same text as a PO file (one entry per
   paragraph, the paragraph as msgid and msgstr): the reference point. Target: the
   whole ``audit check`` is at most as slow as ``pofilter``.
@@ -75,6 +77,9 @@ def main() -> int:
             ('python -c "import audit"', [sys.executable, "-c", "import audit"]),
             ("audit check SEED (bundled glossaries)",
              [audit_exe, "check", str(SEED), "--exit-zero", "--no-progress"] if audit_exe else None),
+            ("  the same without N004/N005 (name variants)",
+             [audit_exe, "check", str(SEED), "--exit-zero", "--no-progress", "--ignore", "N004,N005"]
+             if audit_exe else None),
             ("pofilter SEED.po (all default checks)",
              [pofilter, "--progress=none", str(po), str(work / "out.po")] if pofilter else None),
         ]
