@@ -36,11 +36,12 @@ def main() -> None:
 
 
 def _register() -> None:
-    from audit.cli import check, glossary, rules
+    from audit.cli import check, glossary, report, rules
 
     main.add_command(check.check)
     main.add_command(rules.rules)
     main.add_command(glossary.glossary)
+    main.add_command(report.report)
 
 
 _register()
