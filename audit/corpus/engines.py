@@ -76,8 +76,11 @@ def run_dask(docs: Iterable[Document], settings: RunSettings, options: EngineOpt
     distributed = _import_distributed()
     with contextlib.ExitStack() as stack:
         if options.scheduler:
+            import dask
+
+            timeout = dask.config.get("distributed.comm.timeouts.connect")
             try:
-                client = stack.enter_context(distributed.Client(options.scheduler, timeout="20s"))
+                client = stack.enter_context(distributed.Client(options.scheduler, timeout=timeout))
             except OSError as exc:
                 raise ConfigError(f"cannot reach the Dask scheduler at {options.scheduler}: {exc}") from None
         else:

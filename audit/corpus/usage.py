@@ -45,7 +45,7 @@ def spelling_usage(doc: Document, matches: Iterable[Match], findings: Iterable[F
     counts: Counter[tuple[str, str, str, str, str, bool]] = Counter()
     for m in matches:
         surface = " ".join(doc.target[m.start : m.end].split())
-        accepted = m.form.accepted and _plain(surface) == _plain(m.form.text)
+        accepted = m.form.accepted and _plain(surface) in (_plain(m.form.text), _plain(m.form.text).upper())
         counts[(m.entry.id, m.entry.canonical, m.entry.kind, surface, m.form.role, accepted)] += 1
     seen = {key[0] for key in counts}
     for f in findings:
@@ -60,5 +60,6 @@ def spelling_usage(doc: Document, matches: Iterable[Match], findings: Iterable[F
 
 
 def _plain(form: str) -> str:
-    """Whitespace and apostrophe style do not make a different spelling."""
+    """Whitespace and apostrophe style do not make a different spelling (nor, above,
+    a headline in capitals)."""
     return " ".join(form.replace("\u2019", "'").split())
