@@ -63,7 +63,8 @@ def test_verdicts():
 
 def test_spelling_usage_counts_accepted_forms_too():
     config = AuditConfig.create()
-    doc = Document(id="d", target="Khalifa Haftar spoke. Haftar and Hifter, then HAFTAR. Salama left the Berlin conference.")
+    text = "Khalifa Haftar spoke. Haftar and Hifter, then HAFTAR. Salama left the Berlin conference."
+    doc = Document(id="d", target=text)
     usage = {(u.entity, u.spelling): (u.role, u.accepted, u.count)
              for u in spelling_usage(doc, glossary_matches(doc, config))}
     assert usage[("khalifa-haftar", "Khalifa Haftar")] == ("canonical", True, 1)

@@ -177,7 +177,8 @@ def test_bad_dates_are_one_line_errors(cli, tmp_path):
                                                        {"id": "b", "date": "last Tuesday", "target": "x"}])
     result = cli("report", str(path), "--workers", "1", "-o", str(tmp_path / "out"))
     assert result.exit_code == 2
-    assert result.stderr == f"audit: error: {path}:2: unreadable date 'last Tuesday' (expected YYYY-MM-DD or an ISO 8601 timestamp)\n"
+    assert result.stderr == (f"audit: error: {path}:2: unreadable date 'last Tuesday' "
+                             "(expected YYYY-MM-DD or an ISO 8601 timestamp)\n")
     result = cli("report", str(path), "--since", "2020-02-01", "--until", "2020-01-01", "-o", str(tmp_path / "out"))
     assert result.exit_code == 2 and "is after --until" in result.stderr
     result = cli("report", str(path), "--since", "soon", "-o", str(tmp_path / "out"))

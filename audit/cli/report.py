@@ -18,7 +18,8 @@ from audit.corpus.report import GROUPINGS, ReportOptions, build_report
 
 @click.command()
 @click.argument("paths", nargs=-1, required=True, metavar="PATH...")
-@click.option("--since", metavar="DATE", help="First day reported (YYYY-MM-DD). Enables the previous-period comparison.")
+@click.option("--since", metavar="DATE",
+              help="First day reported (YYYY-MM-DD). Enables the previous-period comparison.")
 @click.option("--until", metavar="DATE", help="Last day reported (default: today when --since is given).")
 @click.option("--by", "by", multiple=True, type=click.Choice(GROUPINGS),
               help="Compare groups of documents by this field; repeatable.")

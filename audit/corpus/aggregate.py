@@ -34,7 +34,7 @@ _COMBINE = {"sum": "sum", "count": "sum", "min": "min", "max": "max"}
 
 
 def streamed_sum(path: Path, keys: Sequence[str], aggs: dict[str, tuple[str, str]],
-                 where: dict[str, Collection[str]] | None = None) -> Any:
+                 where: dict[str, Collection[Any]] | None = None) -> Any:
     """Group a Parquet table by ``keys``, one row group at a time.
 
     ``aggs`` maps an output column to ``(input column, function)`` with function one of

@@ -18,7 +18,7 @@ import contextlib
 import itertools
 import multiprocessing
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from typing import Any
@@ -51,7 +51,7 @@ def batches(docs: Iterable[Document], size: int) -> Iterator[list[Document]]:
         yield batch
 
 
-def run(docs: Iterable[Document], settings: RunSettings, options: EngineOptions) -> Iterator[Rows]:
+def run(docs: Iterable[Document], settings: RunSettings, options: EngineOptions) -> Generator[Rows, None, None]:
     """Analyse ``docs`` with the chosen engine; yield one :class:`Rows` per batch, in order."""
     if options.engine == "local":
         return run_local(docs, settings, options)
@@ -60,7 +60,7 @@ def run(docs: Iterable[Document], settings: RunSettings, options: EngineOptions)
     raise ConfigError(f"unknown engine {options.engine!r} (expected one of: {', '.join(ENGINES)})")
 
 
-def run_local(docs: Iterable[Document], settings: RunSettings, options: EngineOptions) -> Iterator[Rows]:
+def run_local(docs: Iterable[Document], settings: RunSettings, options: EngineOptions) -> Generator[Rows, None, None]:
     if options.workers <= 1:
         for batch in batches(docs, options.batch_size):
             yield analyse_batch(batch, settings)
@@ -72,7 +72,7 @@ def run_local(docs: Iterable[Document], settings: RunSettings, options: EngineOp
                              batches(docs, options.batch_size), options.max_in_flight)
 
 
-def run_dask(docs: Iterable[Document], settings: RunSettings, options: EngineOptions) -> Iterator[Rows]:
+def run_dask(docs: Iterable[Document], settings: RunSettings, options: EngineOptions) -> Generator[Rows, None, None]:
     distributed = _import_distributed()
     with contextlib.ExitStack() as stack:
         if options.scheduler:

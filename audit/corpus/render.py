@@ -144,7 +144,8 @@ def _comparison(data: dict[str, Any]) -> list[dict[str, Any]]:
     out = []
     for group_by in ("all", *data["by"]):
         rows = table[table["group_by"] == group_by]
-        out.append({"group_by": group_by, "rows": [{k: _clean(v) for k, v in r.items()} for r in rows.to_dict("records")]})
+        records = [{k: _clean(v) for k, v in r.items()} for r in rows.to_dict("records")]
+        out.append({"group_by": group_by, "rows": records})
     return out
 
 
@@ -204,7 +205,8 @@ def markdown(data: dict[str, Any]) -> str:
         lines.append(f"- **{md(rows['canonical'].iloc[0])}**: {forms}")
     if not data["top_entities"]:
         lines.append("None: every entity was written one way.")
-    lines += ["", "## Worst documents", "", "| document | date | findings | points per 1,000 words |", "|---|---|---|---|"]
+    lines += ["", "## Worst documents", "", "| document | date | findings | points per 1,000 words |",
+              "|---|---|---|---|"]
     lines += [f"| {md(d['document'])} | {d['date']} | {d['findings']} | {_num(d['score'])} |" for d in data["worst"]]
     lines += ["", "## Compared with the previous period", ""]
     if data["periods"].previous is None:
@@ -214,6 +216,6 @@ def markdown(data: dict[str, Any]) -> str:
         for r in data["comparison"].to_dict("records"):
             lines.append(f"| {md(r['group_by'])} | {md(r['group'])} | {_num(r['points_per_1k_words_previous'])} → "
                          f"{_num(r['points_per_1k_words'])} | {r['verdict']} | {md(r['new_variants']) or '–'} |")
-    lines += ["", f"Full report: report.html. Tables: findings, documents, spellings (Parquet and CSV).", ""]
+    lines += ["", "Full report: report.html. Tables: findings, documents, spellings (Parquet and CSV).", ""]
     return "\n".join(lines)
 

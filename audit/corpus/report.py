@@ -126,6 +126,7 @@ def summarise(directory: Path, options: ReportOptions) -> dict[str, Any]:
         write_frame(frame, directory, name)
         files += [directory / f"{name}.parquet", directory / f"{name}.csv"]
     has_bt = documents["bt_chrf"].notna().any()
+    current = documents["period"] == "current"
     return {
         "periods": options.periods,
         "by": options.by,
@@ -137,7 +138,7 @@ def summarise(directory: Path, options: ReportOptions) -> dict[str, Any]:
         "top_entities": top_entities,
         "drift": drift,
         "worst": aggregate.worst_documents(documents, directory, options.top, options.excerpts),
-        "bt_scores": documents.loc[(documents["period"] == "current") & documents["bt_chrf"].notna(), "bt_chrf"].tolist(),
+        "bt_scores": documents.loc[current & documents["bt_chrf"].notna(), "bt_chrf"].tolist(),
         "bt_signature": chrf_signature() if has_bt else None,
         "comparison": comparison,
         "variants": variants,

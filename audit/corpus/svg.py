@@ -7,7 +7,7 @@ audited articles.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from html import escape
 
 PALETTE = ("#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1", "#ff9da7",
@@ -44,7 +44,7 @@ def _y_axis(left: int, top: int, plot_h: int, plot_w: int, ymax: float, fmt: str
     return out
 
 
-def stacked_bars(labels: Sequence[str], series: dict[str, Sequence[float]], title: str,
+def stacked_bars(labels: Sequence[str], series: Mapping[str, Sequence[float]], title: str,
                  width: int = 640, height: int = 260) -> str:
     """Vertical bars per label, stacked by series (e.g. findings per week by category)."""
     left, top, legend_w, bottom = 44, 12, 130, 36
@@ -56,7 +56,7 @@ def stacked_bars(labels: Sequence[str], series: dict[str, Sequence[float]], titl
     bar = min(48.0, slot * 0.7)
     for i, label in enumerate(labels):
         x = left + slot * i + (slot - bar) / 2
-        y = top + plot_h
+        y: float = top + plot_h
         for k, values in enumerate(series.values()):
             h = plot_h * values[i] / ymax
             if h > 0:
@@ -69,7 +69,7 @@ def stacked_bars(labels: Sequence[str], series: dict[str, Sequence[float]], titl
     return _frame(width, height, body, title)
 
 
-def line_chart(labels: Sequence[str], series: dict[str, Sequence[float | None]], title: str,
+def line_chart(labels: Sequence[str], series: Mapping[str, Sequence[float | None]], title: str,
                percent: bool = True, width: int = 720, height: int = 220) -> str:
     """One line per series across labels (e.g. each spelling's share per week)."""
     left, top, legend_w, bottom = 44, 12, 230, 36
