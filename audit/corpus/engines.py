@@ -89,8 +89,9 @@ def run_dask(docs: Iterable[Document], settings: RunSettings, options: EngineOpt
                 dashboard_address=None, silence_logs=40))
             client = stack.enter_context(distributed.Client(cluster))
         [shared] = client.scatter([settings], broadcast=True)
+        window = max(options.max_in_flight, 4 * len(client.scheduler_info().get("workers", {})))
         yield from _in_order((lambda b: client.submit(analyse_batch, b, shared, pure=False)),
-                             batches(docs, options.batch_size), options.max_in_flight)
+                             batches(docs, options.batch_size), window)
 
 
 def _in_order(submit: Callable[[list[Document]], Any], work: Iterable[list[Document]], window: int) -> Iterator[Rows]:

@@ -35,7 +35,7 @@ from audit.corpus.tables import TableSet, write_frame
 from audit.errors import ConfigError, InputError
 
 GROUPINGS = ("desk", "translator", "target_lang")
-REPORT_PACKAGES = ("pandas", "pyarrow", "jinja2")
+REPORT_PACKAGES = ("pandas", "pyarrow", "jinja2", "rich")
 
 
 @dataclass(frozen=True)
