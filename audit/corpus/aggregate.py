@@ -62,9 +62,13 @@ def streamed_sum(path: Path, keys: Sequence[str], aggs: dict[str, tuple[str, str
 
 
 def load_documents(directory: Path) -> Any:
+    """The per-document summary, without the excerpt column (not needed to aggregate)."""
     import pandas as pd
 
-    return pd.read_parquet(directory / "documents.parquet")
+    from audit.corpus.tables import SCHEMAS
+
+    columns = [name for name, _ in SCHEMAS["documents"] if name != "excerpt"]
+    return pd.read_parquet(directory / "documents.parquet", columns=columns)
 
 
 def spelling_table(directory: Path, period: str = "current") -> Any:

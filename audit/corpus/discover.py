@@ -19,7 +19,7 @@ from typing import Any
 from audit.corpus.dates import Periods, parse_day
 from audit.document import Document
 from audit.errors import InputError
-from audit.formats import READERS, read_path
+from audit.formats import READERS, iter_path
 
 #: File name endings audited when a folder is given (besides every format reader's).
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
@@ -51,7 +51,7 @@ def iter_documents(paths: Iterable[str], periods: Periods, **read_options: Any) 
     """Every document in ``paths`` that falls in one of ``periods``, dated, in file order."""
     for path in iter_files(paths):
         mtime_day: dt.date | None = None
-        for doc in read_path(path, **read_options):
+        for doc in iter_path(path, **read_options):
             if doc.date:
                 day = _metadata_day(doc)
             else:

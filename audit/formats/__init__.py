@@ -27,7 +27,7 @@ READERS: dict[str, Reader] = {
 }
 DEFAULT_READER: Reader = read_text
 
-__all__ = ["READERS", "STDIN", "read_bytes", "read_path", "reader_for"]
+__all__ = ["READERS", "STDIN", "iter_path", "read_bytes", "read_path", "reader_for"]
 
 
 def reader_for(path: str) -> Reader:
@@ -53,6 +53,12 @@ def read_bytes(path: str) -> bytes:
 
 def read_path(path: str, *, encoding: str | None = None, errors: str = "strict", **options: Any) -> list[Document]:
     """Read every document in ``path``; raise :class:`InputError` on bad input."""
+    return list(iter_path(path, encoding=encoding, errors=errors, **options))
+
+
+def iter_path(path: str, *, encoding: str | None = None, errors: str = "strict", **options: Any) -> Iterator[Document]:
+    """Like :func:`read_path`, one document at a time (a large export is never held as
+    documents all at once); errors surface when the bad record is reached."""
     name = STDIN_NAME if path == STDIN else path
     if path != STDIN and Path(path).is_dir():
         raise InputError("is a directory; give the files to audit", path=name)
@@ -60,4 +66,4 @@ def read_path(path: str, *, encoding: str | None = None, errors: str = "strict",
     if not text.strip():
         raise InputError("empty file: nothing to audit", path=name)
     reader = DEFAULT_READER if path == STDIN else reader_for(path)
-    return list(reader(text, name, **options))
+    yield from reader(text, name, **options)
