@@ -48,7 +48,7 @@ class ReportOptions:
     weights: Weights = Weights()
     chunk_rows: int = 5000
     top: int = 10
-    excerpts: int = 5
+    excerpts: int = 4
     progress: bool = False
     read_options: dict[str, Any] = field(default_factory=dict)
 
