@@ -11,7 +11,10 @@ import bisect
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from audit.segments import Origin, Segment
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _BLANK_LINES = re.compile(r"(?:[ \t]*(?:\r\n|\r|\n)){2,}")
@@ -83,6 +86,13 @@ class Document:
     optional companions. ``metadata`` holds anything else the reader found (URL,
     free-form fields); ``date``, ``desk`` and ``translator`` are first-class because
     reports group by them.
+
+    A bilingual file's units are ``segments`` (see :mod:`audit.segments`): the
+    target and source texts are then the units' texts joined by blank lines, and
+    each segment knows its spans there and where its text sits in the file.
+    ``target_origin``/``source_origin`` say where a whole-article text sits in its file
+    (a JSON Lines field, a separate source file); ``source_path`` names the file the
+    source came from when it is not ``path``.
     """
 
     id: str
@@ -96,10 +106,61 @@ class Document:
     desk: str | None = None
     translator: str | None = None
     metadata: dict[str, Any] = field(default_factory=dict, compare=False)
+    segments: tuple[Segment, ...] = ()
+    source_path: str | None = None
+    target_origin: Origin | None = field(default=None, compare=False)
+    source_origin: Origin | None = field(default=None, compare=False)
 
     @cached_property
     def lines(self) -> LineIndex:
         return LineIndex(self.target)
+
+    @cached_property
+    def source_lines(self) -> LineIndex:
+        return LineIndex(self.source or "")
+
+    def side_text(self, side: str) -> str:
+        """The text a finding on ``side`` (``target`` or ``source``) indexes."""
+        return (self.source or "") if side == "source" else self.target
+
+    @cached_property
+    def _segment_index(self) -> dict[str, tuple[list[int], list[Segment]]]:
+        index: dict[str, tuple[list[int], list[Segment]]] = {}
+        for side in ("target", "source"):
+            having = [s for s in self.segments if s.span(side) is not None]
+            index[side] = ([s.span(side).start for s in having], having)  # type: ignore[union-attr]
+        return index
+
+    def segment_at(self, side: str, offset: int) -> Segment | None:
+        """The file segment whose text on ``side`` holds ``offset`` (its end included)."""
+        if not self.segments:
+            return None
+        starts, having = self._segment_index[side]
+        i = bisect.bisect_right(starts, offset) - 1
+        if i >= 0:
+            span = having[i].span(side)
+            if span is not None and span.start <= offset <= span.end:
+                return having[i]
+        return None
+
+    def file_position(self, side: str, offset: int, segment: Segment | None = None) -> tuple[str, int, int]:
+        """``(path, line, column)`` in the original file of ``offset`` in the side's text.
+
+        Segments map through their origins (escapes and markup accounted for); a
+        whole-article text through the document's origin; otherwise the text is the
+        file itself.
+        """
+        segment = segment or self.segment_at(side, offset)
+        if segment is not None:
+            origin, span = segment.origin(side), segment.span(side)
+            if origin is not None and span is not None:
+                return (origin.path, *origin.position(offset - span.start))
+        origin = self.source_origin if side == "source" else self.target_origin
+        if origin is not None:
+            return (origin.path, *origin.position(offset))
+        if side == "source":
+            return (self.source_path or self.path, *self.source_lines.position(offset))
+        return (self.path, *self.lines.position(offset))
 
     @cached_property
     def paragraphs(self) -> tuple[Span, ...]:

@@ -12,8 +12,9 @@ from dataclasses import replace
 
 from audit.checks.base import Check, CheckContext, Hit
 from audit.config import AuditConfig
-from audit.document import Document, LineIndex
+from audit.document import Document
 from audit.findings import Finding, Severity, context_fingerprint
+from audit.segments import Segment
 
 _CONTEXT_CHARS = 32
 
@@ -24,24 +25,24 @@ def audit_document(doc: Document, config: AuditConfig) -> list[Finding]:
     findings: list[Finding] = []
     for check in config.checks:
         for hit in check.run(doc, ctx):
-            findings.append(_finding(doc, check, hit, config))
+            findings.append(_finding(doc, check, hit, ctx))
     findings.sort(key=Finding.sort_key)
     return _with_fingerprints(doc, findings)
 
 
 def _side_text(doc: Document, side: str) -> str:
-    if side == "source":
-        return doc.source or ""
-    return doc.target
+    return doc.side_text(side)
 
 
-def _finding(doc: Document, check: Check, hit: Hit, config: AuditConfig) -> Finding:
+def _finding(doc: Document, check: Check, hit: Hit, ctx: CheckContext) -> Finding:
+    config = ctx.config
     text = _side_text(doc, hit.side)
     if not 0 <= hit.start <= hit.end <= len(text):
         raise ValueError(f"{check.code} reported span {hit.start}:{hit.end} outside the text")
-    lines = doc.lines if hit.side == "target" else LineIndex(text)
-    line, column = lines.position(hit.start)
-    end_line, end_column = lines.position(hit.end)
+    segment = doc.segment_at(hit.side, hit.start)
+    path, line, column = doc.file_position(hit.side, hit.start, segment)
+    _, end_line, end_column = doc.file_position(hit.side, hit.end, segment)
+    segment_id, offset = _segment_of(doc, hit, segment, ctx)
     severity = config.severity_overrides.get(check.code) or hit.severity or check.severity
     return Finding(
         code=check.code,
@@ -58,12 +59,32 @@ def _finding(doc: Document, check: Check, hit: Hit, config: AuditConfig) -> Find
         text=text[hit.start : hit.end],
         suggestion=hit.suggestion,
         entity=hit.entity,
-        path=doc.path,
+        path=path,
         document=doc.id,
-        segment=hit.segment,
+        segment=segment_id,
         side=hit.side,
+        segment_start=None if offset is None else hit.start - offset,
+        segment_end=None if offset is None else hit.end - offset,
         extra=dict(hit.extra),
     )
+
+
+def _segment_of(doc: Document, hit: Hit, segment: Segment | None, ctx: CheckContext) -> tuple[str | None, int | None]:
+    """The segment id of a hit and the offset where that segment's text starts.
+
+    A file unit names itself; in a whole-article pair the aligned link holding the
+    hit does (its 1-based index). A target-only document has no segments.
+    """
+    if segment is not None:
+        span = segment.span(hit.side)
+        return hit.segment or segment.id, span.start if span else None
+    if doc.source is None or doc.segments:
+        return hit.segment, None
+    for pair in ctx.pairs:
+        span = pair.source if hit.side == "source" else pair.target
+        if span is not None and span.start <= hit.start <= span.end and (hit.segment in (None, pair.id)):
+            return pair.id, span.start
+    return hit.segment, None
 
 
 def _with_fingerprints(doc: Document, findings: list[Finding]) -> list[Finding]:

@@ -56,7 +56,11 @@ class Finding:
     ``start``/``end`` are character offsets (not bytes) into the text of ``side``
     (the document's target text unless ``side == "source"``), so that
     ``text == document_text[start:end]``. ``line``/``column`` are 1-based and point at
-    ``start``; ``end_line``/``end_column`` point at ``end`` (exclusive), as editors do.
+    ``start`` in the file named by ``path``; ``end_line``/``end_column`` point at
+    ``end`` (exclusive), as editors do. For a bilingual file these are positions in
+    the file itself (inside the unit, escapes counted), ``segment`` names the unit
+    and ``segment_start``/``segment_end`` are offsets into that unit's text on
+    ``side``.
     """
 
     code: str
@@ -77,6 +81,8 @@ class Finding:
     document: str = ""
     segment: str | None = None
     side: str = "target"
+    segment_start: int | None = None
+    segment_end: int | None = None
     fingerprint: str = ""
     extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
 

@@ -2,8 +2,12 @@
 
 Each registered check must have a case file with at least one passing case and one
 failing case; failing cases state the exact findings (text and any of start, end,
-line, column, suggestion) and, where the check offers fixes, the text after applying
-them.
+line, column, suggestion, side, segment) and, where the check offers fixes, the text
+after applying them.
+
+A case gives its target as ``text`` (and ``lang``); a bilingual case adds ``source``
+(and ``source_lang``) for a whole-article pair, or gives ``segments``, a list of
+``{id, source, target}`` units as a bilingual file would.
 """
 
 from __future__ import annotations
@@ -16,9 +20,10 @@ import yaml
 from audit import AuditConfig, Document, audit_document
 from audit.checks import ALL_CHECKS
 from audit.edits import apply_suggestions
+from audit.segments import SegmentBuilder
 
 FIXTURES = Path(__file__).parent / "fixtures" / "checks"
-POSITION_KEYS = ("start", "end", "line", "column", "end_line", "end_column", "suggestion", "entity")
+POSITION_KEYS = ("start", "end", "line", "column", "end_line", "end_column", "suggestion", "entity", "side", "segment")
 
 
 def _load(code: str) -> dict:
@@ -54,15 +59,27 @@ def _config(data: dict, case: dict, tmp_path: Path) -> AuditConfig:
     return AuditConfig.create(select=[data["check"]], default_glossaries=False, glossaries=[path])
 
 
+def _document(case: dict) -> Document:
+    lang, source_lang = case.get("lang", "en"), case.get("source_lang")
+    if "segments" in case:
+        builder = SegmentBuilder()
+        for unit in case["segments"]:
+            builder.add(str(unit["id"]), unit.get("target") or "", unit.get("source"))
+        return Document(id="case", path="case.xlf", target=builder.target, target_lang=lang, source=builder.source,
+                        source_lang=source_lang, segments=tuple(builder.segments))
+    return Document(id="case", path="case.txt", target=case["text"], target_lang=lang, source=case.get("source"),
+                    source_lang=source_lang)
+
+
 @pytest.mark.parametrize(("data", "case"), list(_cases()))
 def test_case(data: dict, case: dict, tmp_path: Path):
-    doc = Document(id="case", path="case.txt", target=case["text"], target_lang=case.get("lang", "en"))
+    doc = _document(case)
     findings = audit_document(doc, _config(data, case, tmp_path))
     assert all(f.code == data["check"] for f in findings)
     expected = case["expect"]
     assert [f.text for f in findings] == [e["text"] for e in expected], [f.message for f in findings]
     for finding, want in zip(findings, expected):
-        assert finding.text == doc.target[finding.start : finding.end]
+        assert finding.text == doc.side_text(finding.side)[finding.start : finding.end]
         for key in POSITION_KEYS:
             if key in want:
                 assert getattr(finding, key) == want[key], (key, finding)

@@ -90,10 +90,10 @@ def test_spelling_usage_takes_forms_reported_without_a_glossary_entry():
 def test_discovery_walks_folders_in_order_and_skips_hidden_and_unknown_files(tmp_path):
     (tmp_path / "b").mkdir()
     (tmp_path / ".git").mkdir()
-    for name in ("b/2.txt", "a.jsonl", "c.md", ".hidden.txt", ".git/x.txt", "data.csv", "b/1.md"):
+    for name in ("b/2.txt", "a.jsonl", "c.md", ".hidden.txt", ".git/x.txt", "data.json", "b/1.md", "d.xliff"):
         (tmp_path / name).write_text("x", encoding="utf-8")
     found = [p.removeprefix(str(tmp_path) + "/") for p in iter_files([str(tmp_path)])]
-    assert found == ["a.jsonl", "c.md", "b/1.md", "b/2.txt"]
+    assert found == ["a.jsonl", "c.md", "d.xliff", "b/1.md", "b/2.txt"]
     from audit.errors import InputError
 
     with pytest.raises(InputError, match="no such file or folder"):

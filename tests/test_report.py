@@ -158,7 +158,7 @@ def test_date_filtering_uses_metadata_then_modification_time(cli, tmp_path):
         stamp = dt.datetime.combine(day, dt.time(12)).timestamp()
         os.utime(path, (stamp, stamp))
     (src / ".hidden.txt").write_text("Salama", encoding="utf-8")
-    (src / "notes.csv").write_text("not,an,article", encoding="utf-8")
+    (src / "notes.json").write_text("{}", encoding="utf-8")
     out = tmp_path / "out"
     result = cli("report", str(src), "--since", "2020-01-20", "--until", "2020-01-26", "--workers", "1", "-o", str(out))
     assert result.exit_code == 0, result.output

@@ -5,12 +5,13 @@ module), decorate it with :func:`audit.checks.base.check`, add it to ``ALL_CHECK
 below and give it case files in ``tests/fixtures/checks/<CODE>.yaml``. Codes are
 stable: never reuse or renumber one.
 
-Code prefixes: N names and glossary terms, C consistency within a document.
+Code prefixes: N names and glossary terms, C consistency within a document,
+B bilingual (source against target).
 """
 
 from __future__ import annotations
 
-from audit.checks import consistency, names
+from audit.checks import bilingual, consistency, names
 from audit.checks.base import Check, CheckContext, Hit, check
 
 ALL_CHECKS: tuple[Check, ...] = (
@@ -19,6 +20,12 @@ ALL_CHECKS: tuple[Check, ...] = (
     names.form_mismatch,
     consistency.hyphenation,
     consistency.capitalization,
+    bilingual.key_term_mismatch,
+    bilingual.number_mismatch,
+    bilingual.untranslated,
+    bilingual.omission,
+    bilingual.length_ratio,
+    bilingual.parity,
 )
 
 __all__ = ["ALL_CHECKS", "Check", "CheckContext", "Hit", "check", "get_check"]

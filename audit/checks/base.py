@@ -17,9 +17,12 @@ from typing import TYPE_CHECKING, Any
 from audit.findings import Category, Severity
 
 if TYPE_CHECKING:
+    from audit.align import Alignment
+    from audit.bilingual import Pair
     from audit.config import AuditConfig
     from audit.document import Document
     from audit.glossary.matcher import Match
+    from audit.glossary.source import SourceMatch
 
 
 @dataclass(frozen=True)
@@ -107,6 +110,30 @@ class CheckContext:
     def glossary_matches(self) -> list[Match]:
         matcher = self.config.matcher_for(self.doc.target_lang)
         return matcher.find(self.doc.target) if matcher else []
+
+    @cached_property
+    def source_matches(self) -> list[SourceMatch]:
+        """Glossary entries found in the source text by their source-language forms."""
+        matcher = self.config.matcher_for(self.doc.target_lang)
+        if matcher is None or not self.doc.source:
+            return []
+        from audit.glossary.source import source_matcher
+
+        return source_matcher(matcher.glossary).find(self.doc.source)
+
+    @cached_property
+    def alignment(self) -> Alignment | None:
+        """Sentence alignment of a whole-article source and target (None for files with units)."""
+        from audit.bilingual import alignment_for
+
+        return alignment_for(self.doc, self)
+
+    @cached_property
+    def pairs(self) -> list[Pair]:
+        """Source–target pairs to compare: file units, or aligned sentences."""
+        from audit.bilingual import pairs_for
+
+        return pairs_for(self.doc, self)
 
     def option(self, code: str, key: str, default: Any) -> Any:
         """A per-check setting (thresholds etc.) from the configuration, or ``default``."""

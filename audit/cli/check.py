@@ -6,9 +6,10 @@ import sys
 
 import click
 
-from audit.cli.options import SEVERITIES, glossary_options, selection_options
+from audit.cli.options import SEVERITIES, glossary_options, input_options, selection_options
 from audit.config import AuditConfig
 from audit.engine import audit_document, exceeds
+from audit.errors import ConfigError
 from audit.formats import read_path
 from audit.reporters import FORMATS, Report, render
 
@@ -21,14 +22,11 @@ from audit.reporters import FORMATS, Report, render
 @click.option("--fail-on", type=click.Choice(SEVERITIES), default="major", show_default=True,
               help="Exit 1 when a finding is at or above this severity.")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings reach the fail level.")
-@click.option("--lang", "target_lang", default="en", show_default=True, metavar="LANG",
-              help="Target language of plain-text input (JSON Lines records may carry their own).")
-@click.option("--encoding", default=None, help="Input encoding (default: UTF-8, or as the byte-order mark says).")
-@click.option("--errors", type=click.Choice(["strict", "replace"]), default="strict", show_default=True,
-              help="What to do with undecodable bytes.")
+@input_options
 def check(paths: tuple[str, ...], glossaries: tuple[str, ...], no_default_glossaries: bool,
           select: tuple[str, ...], ignore: tuple[str, ...], fmt: str, fail_on: str, exit_zero: bool,
-          target_lang: str, encoding: str | None, errors: str) -> None:
+          target_lang: str, source_lang: str | None, source: str | None, fields: dict[str, str],
+          encoding: str | None, errors: str) -> None:
     """Audit PATH... (`-` reads standard input) and print the findings.
 
     Exit status: 0 when no finding reaches --fail-on, 1 when one does, 2 on bad input.
@@ -40,7 +38,14 @@ def check(paths: tuple[str, ...], glossaries: tuple[str, ...], no_default_glossa
         ignore=ignore,
         fail_on=fail_on,
     )
-    documents = [doc for path in paths for doc in read_path(path, encoding=encoding, errors=errors, target_lang=target_lang)]
+    if source is not None and len(paths) != 1:
+        raise ConfigError("--source pairs one source file with one PATH")
+    documents = [
+        doc
+        for path in paths
+        for doc in read_path(path, encoding=encoding, errors=errors, target_lang=target_lang,
+                             source_lang=source_lang, source=source, fields=fields)
+    ]
     findings = [f for doc in documents for f in audit_document(doc, config)]
     findings.sort(key=lambda f: f.sort_key())
     failed = exceeds(findings, config.fail_on)

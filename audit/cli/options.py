@@ -38,3 +38,37 @@ def selection_options(f: Callable[..., Any]) -> Callable[..., Any]:
         help="Only these checks: codes (N001), prefixes (N), names or dotted prefixes (names). Comma-separated or repeated.",
     )(f)
     return f
+
+
+def _parse_fields(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]) -> dict[str, str]:
+    fields: dict[str, str] = {}
+    for value in values:
+        name, sep, column = value.partition("=")
+        if not sep or not name.strip() or not column.strip():
+            raise click.BadParameter(f"{value!r}: expected NAME=KEY, e.g. target=translation")
+        fields[name.strip()] = column.strip()
+    return fields
+
+
+def input_options(f: Callable[..., Any]) -> Callable[..., Any]:
+    """How input files are read: languages, a separate source file, field names, decoding."""
+    f = click.option("--errors", type=click.Choice(["strict", "replace"]), default="strict", show_default=True,
+                     help="What to do with undecodable bytes.")(f)
+    f = click.option("--encoding", default=None,
+                     help="Input encoding (default: UTF-8, or as the byte-order mark says).")(f)
+    f = click.option(
+        "--field",
+        "fields",
+        multiple=True,
+        metavar="NAME=KEY",
+        callback=_parse_fields,
+        help="Read field NAME (id, source, target, back_translation, source_lang, target_lang, document...) "
+        "from JSON key or CSV/TSV column KEY; repeatable.",
+    )(f)
+    f = click.option("--source", "source", type=click.Path(dir_okay=False, allow_dash=True), default=None,
+                     help="Source file of a plain-text, Markdown or SRT target (one PATH only).")(f)
+    f = click.option("--source-lang", default=None, metavar="LANG",
+                     help="Source language when the file does not say (default: detected).")(f)
+    f = click.option("--target-lang", "--lang", "target_lang", default="en", show_default=True, metavar="LANG",
+                     help="Target language when the file does not say (XLIFF, PO, TMX and JSON Lines may).")(f)
+    return f

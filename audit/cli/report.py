@@ -8,12 +8,13 @@ import sys
 
 import click
 
-from audit.cli.options import glossary_options, selection_options
+from audit.cli.options import glossary_options, input_options, selection_options
 from audit.config import AuditConfig
 from audit.corpus.dates import Periods, option_day
 from audit.corpus.engines import ENGINES, EngineOptions
 from audit.corpus.mqm import Weights
 from audit.corpus.report import GROUPINGS, ReportOptions, build_report
+from audit.errors import ConfigError
 
 
 @click.command()
@@ -36,23 +37,25 @@ from audit.corpus.report import GROUPINGS, ReportOptions, build_report
               help="MQM error points by severity, e.g. 'minor=1,major=5,critical=25' (the defaults; info=0).")
 @click.option("--top", type=click.IntRange(min=1), default=10, show_default=True,
               help="Entities and documents listed in the report.")
-@click.option("--lang", "target_lang", default="en", show_default=True, metavar="LANG",
-              help="Target language of plain-text files (JSON Lines records may carry their own).")
-@click.option("--encoding", default=None, help="Input encoding (default: UTF-8, or as the byte-order mark says).")
 @click.option("-o", "--output", "output", required=True, type=click.Path(file_okay=False),
               help="Folder to write the tables and reports to (created if missing).")
 @glossary_options
 @selection_options
+@input_options
 def report(paths: tuple[str, ...], since: str | None, until: str | None, by: tuple[str, ...], engine: str,
            scheduler: str | None, workers: int | None, batch_size: int, chunk_rows: int, weights: str, top: int,
-           target_lang: str, encoding: str | None, output: str, glossaries: tuple[str, ...],
-           no_default_glossaries: bool, select: tuple[str, ...], ignore: tuple[str, ...]) -> None:
+           output: str, glossaries: tuple[str, ...], no_default_glossaries: bool, select: tuple[str, ...],
+           ignore: tuple[str, ...], target_lang: str, source_lang: str | None, source: str | None,
+           fields: dict[str, str], encoding: str | None, errors: str) -> None:
     """Audit every document in PATH... (files, folders, JSON Lines exports) and write a report to -o DIR.
 
     Documents are dated by their metadata (JSON Lines `date`), else by file modification
     time. With --since, the period of the same length just before it is audited too and
     compared, overall and per --by group.
     """
+    if source is not None:
+        raise ConfigError("--source pairs one file with one source; a corpus carries its sources inside "
+                          "(JSON Lines `source`, XLIFF, PO, TMX, CSV/TSV pairs)")
     first = option_day(since, "--since")
     last = option_day(until, "--until")
     if first is not None and last is None:
@@ -68,7 +71,8 @@ def report(paths: tuple[str, ...], since: str | None, until: str | None, by: tup
         chunk_rows=chunk_rows,
         top=top,
         progress=True,
-        read_options={"target_lang": target_lang, "encoding": encoding},
+        read_options={"target_lang": target_lang, "source_lang": source_lang, "fields": fields,
+                      "encoding": encoding, "errors": errors},
     )
     result = build_report(paths, config, output, options)
     cur = result.headline["current"]

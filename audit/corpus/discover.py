@@ -21,7 +21,8 @@ from audit.document import Document
 from audit.errors import InputError
 from audit.formats import READERS, iter_path
 
-#: File name endings audited when a folder is given (besides every format reader's).
+#: File name endings audited when a folder is given, besides those of every format reader
+#: (JSON Lines, XLIFF, PO, TMX, CSV/TSV, SRT, ...).
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
 
 

@@ -1,6 +1,9 @@
 """Input formats: each reader turns a file's text into :class:`~audit.document.Document` values.
 
 ``read_path`` picks the reader from the file name; ``-`` reads standard input as text.
+Readers take the decoded text, the path and keyword options (``target_lang``,
+``source_lang``, ``fields``; ``source``/``source_path`` for the formats whose source
+is a separate file: plain text, Markdown and SRT).
 """
 
 from __future__ import annotations
@@ -11,10 +14,15 @@ from pathlib import Path
 from typing import Any
 
 from audit.document import Document
-from audit.errors import InputError
+from audit.errors import ConfigError, InputError
 from audit.formats.decode import decode
 from audit.formats.jsonl import read_jsonl
+from audit.formats.po import read_po
+from audit.formats.srt import read_srt
+from audit.formats.table import read_table, read_tsv
 from audit.formats.text import read_text
+from audit.formats.tmx import read_tmx
+from audit.formats.xliff import read_xliff
 
 STDIN = "-"
 STDIN_NAME = "<stdin>"
@@ -24,10 +32,22 @@ Reader = Callable[..., Iterator[Document]]
 READERS: dict[str, Reader] = {
     ".jsonl": read_jsonl,
     ".ndjson": read_jsonl,
+    ".csv": read_table,
+    ".tsv": read_tsv,
+    ".tab": read_tsv,
+    ".xlf": read_xliff,
+    ".xliff": read_xliff,
+    ".xlf2": read_xliff,
+    ".po": read_po,
+    ".pot": read_po,
+    ".tmx": read_tmx,
+    ".srt": read_srt,
 }
 DEFAULT_READER: Reader = read_text
+# Readers whose source comes from a separate file (--source).
+SOURCE_FILE_READERS: tuple[Reader, ...] = (read_text, read_srt)
 
-__all__ = ["READERS", "STDIN", "iter_path", "read_bytes", "read_path", "reader_for"]
+__all__ = ["READERS", "STDIN", "iter_path", "read_bytes", "read_path", "read_text_file", "reader_for"]
 
 
 def reader_for(path: str) -> Reader:
@@ -51,19 +71,37 @@ def read_bytes(path: str) -> bytes:
         raise InputError(f"cannot read: {exc.strerror}", path=path) from None
 
 
-def read_path(path: str, *, encoding: str | None = None, errors: str = "strict", **options: Any) -> list[Document]:
-    """Read every document in ``path``; raise :class:`InputError` on bad input."""
-    return list(iter_path(path, encoding=encoding, errors=errors, **options))
-
-
-def iter_path(path: str, *, encoding: str | None = None, errors: str = "strict", **options: Any) -> Iterator[Document]:
-    """Like :func:`read_path`, one document at a time (a large export is never held as
-    documents all at once); errors surface when the bad record is reached."""
+def read_text_file(path: str, *, encoding: str | None = None, errors: str = "strict") -> str:
+    """Read and decode one file (``-`` for standard input); it must not be empty."""
     name = STDIN_NAME if path == STDIN else path
     if path != STDIN and Path(path).is_dir():
         raise InputError("is a directory; give the files to audit", path=name)
     text = decode(read_bytes(path), name, encoding=encoding, errors=errors)
     if not text.strip():
         raise InputError("empty file: nothing to audit", path=name)
+    return text
+
+
+def read_path(path: str, *, encoding: str | None = None, errors: str = "strict", source: str | None = None,
+              **options: Any) -> list[Document]:
+    """Read every document in ``path``; raise :class:`InputError` on bad input.
+
+    ``source`` names the source file of a plain-text, Markdown or SRT target.
+    """
+    return list(iter_path(path, encoding=encoding, errors=errors, source=source, **options))
+
+
+def iter_path(path: str, *, encoding: str | None = None, errors: str = "strict", source: str | None = None,
+              **options: Any) -> Iterator[Document]:
+    """Like :func:`read_path`, one document at a time (a large export is never held as
+    documents all at once); errors surface when the bad record is reached."""
+    name = STDIN_NAME if path == STDIN else path
+    text = read_text_file(path, encoding=encoding, errors=errors)
     reader = DEFAULT_READER if path == STDIN else reader_for(path)
+    if source is not None:
+        if reader not in SOURCE_FILE_READERS:
+            raise ConfigError(f"{name}: --source applies to plain text, Markdown and SRT; "
+                              "this format carries its source inside")
+        options["source"] = read_text_file(source, encoding=encoding, errors=errors)
+        options["source_path"] = STDIN_NAME if source == STDIN else source
     yield from reader(text, name, **options)

@@ -1,25 +1,47 @@
 """JSON Lines: one article per line.
 
 Known fields: ``id``, ``target`` (required), ``source``, ``source_lang``,
-``target_lang``, ``back_translation``, ``date``, ``desk``, ``translator``; every other
-field is kept in ``Document.metadata``.
+``target_lang``, ``back_translation``, ``date``, ``desk``, ``translator``, ``url``;
+``--field target=body`` (etc.) reads a known field from another key. Every other
+field is kept in ``Document.metadata`` (with ``line``, the record's line).
+
+The target and source texts are located in the line, escapes counted, so findings
+point at the line and column of the record where the text is.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+import re
+from collections.abc import Iterator, Mapping
+from json.decoder import scanstring  # type: ignore[attr-defined]
 from typing import Any
 
 from audit.document import Document
 from audit.errors import InputError
+from audit.segments import Origin, line_starts, locate
 
-KNOWN = ("id", "target", "source", "source_lang", "target_lang", "back_translation", "date", "desk", "translator")
+KNOWN = ("id", "target", "source", "source_lang", "target_lang", "back_translation", "date", "desk", "translator", "url")
+_WS = re.compile(r"[ \t\r\n]*")
+_ESCAPE = re.compile(r"\\u[dD][89abAB][0-9a-fA-F]{2}\\u[dD][c-fC-F][0-9a-fA-F]{2}|\\u[0-9a-fA-F]{4}|\\.")
 
 
-def read_jsonl(text: str, path: str, *, target_lang: str = "en", **_: Any) -> Iterator[Document]:
+def _step(raw: str, i: int, text: str, j: int) -> tuple[int, int] | None:
+    if raw[i] != "\\":
+        return None
+    m = _ESCAPE.match(raw, i)
+    return (m.end() - i, 1) if m else None
+
+
+def read_jsonl(text: str, path: str, *, target_lang: str = "en", source_lang: str | None = None,
+               fields: Mapping[str, str] | None = None, **_: Any) -> Iterator[Document]:
+    keys = {name: (fields or {}).get(name, name) for name in KNOWN}
+    mapped = set(keys.values())
+    starts = line_starts(text)
     seen: set[str] = set()
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, start in enumerate(starts, start=1):
+        end = starts[number] if number < len(starts) else len(text)
+        line = text[start:end].rstrip("\r\n")
         if not line.strip():
             continue
         try:
@@ -28,26 +50,66 @@ def read_jsonl(text: str, path: str, *, target_lang: str = "en", **_: Any) -> It
             raise InputError(f"invalid JSON at column {exc.colno}: {exc.msg}", path=path, line=number) from None
         if not isinstance(record, dict):
             raise InputError("each line must be a JSON object", path=path, line=number)
-        target = record.get("target")
+        target = record.get(keys["target"])
         if not isinstance(target, str):
-            raise InputError("record has no 'target' text", path=path, line=number)
-        doc_id = str(record.get("id") or f"{path}#{number}")
+            raise InputError(f"record has no {keys['target']!r} text", path=path, line=number)
+        doc_id = str(record.get(keys["id"]) or f"{path}#{number}")
         if doc_id in seen:
             raise InputError(f"duplicate document id {doc_id!r}", path=path, line=number)
         seen.add(doc_id)
+        source = _text(record.get(keys["source"]))
+        values = _string_starts(line)
         yield Document(
             id=doc_id,
             path=path,
             target=target,
-            target_lang=_text(record.get("target_lang")) or target_lang,
-            source=_text(record.get("source")),
-            source_lang=_text(record.get("source_lang")),
-            back_translation=_text(record.get("back_translation")),
-            date=_text(record.get("date")),
-            desk=_text(record.get("desk")),
-            translator=_text(record.get("translator")),
-            metadata={"line": number, **{k: v for k, v in record.items() if k not in KNOWN}},
+            target_lang=_text(record.get(keys["target_lang"])) or target_lang,
+            source=source,
+            source_lang=_text(record.get(keys["source_lang"])) or source_lang,
+            back_translation=_text(record.get(keys["back_translation"])),
+            date=_text(record.get(keys["date"])),
+            desk=_text(record.get(keys["desk"])),
+            translator=_text(record.get(keys["translator"])),
+            metadata={
+                "line": number,
+                **({"url": record[keys["url"]]} if keys["url"] in record else {}),
+                **{k: v for k, v in record.items() if k not in mapped},
+            },
+            target_origin=_origin(text, start, values.get(keys["target"]), target, path, starts, keys["target"]),
+            source_origin=_origin(text, start, values.get(keys["source"]), source, path, starts, keys["source"]),
         )
+
+
+def _origin(raw: str, line_start: int, column: int | None, value: str | None, path: str, starts: list[int],
+            field: str) -> Origin | None:
+    if column is None or value is None:
+        return None
+    return locate(raw, line_start + column, value, path, starts=starts, escape=_step, field=field)
+
+
+def _string_starts(line: str) -> dict[str, int]:
+    """For each top-level key with a string value, where the value's text starts in ``line``."""
+    decoder = json.JSONDecoder()
+    out: dict[str, int] = {}
+    try:
+        i = _WS.match(line, 0).end() + 1  # type: ignore[union-attr]
+        while True:
+            i = _WS.match(line, i).end()  # type: ignore[union-attr]
+            if line[i] == "}":
+                return out
+            key, i = scanstring(line, i + 1)
+            i = _WS.match(line, i).end() + 1  # type: ignore[union-attr]  # past ':'
+            i = _WS.match(line, i).end()  # type: ignore[union-attr]
+            if line[i] == '"':
+                out[key] = i + 1
+                _, i = scanstring(line, i + 1)
+            else:
+                _, i = decoder.raw_decode(line, i)
+            i = _WS.match(line, i).end()  # type: ignore[union-attr]
+            if line[i] == ",":
+                i += 1
+    except (IndexError, ValueError):
+        return out
 
 
 def _text(value: Any) -> str | None:

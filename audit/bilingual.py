@@ -1,0 +1,101 @@
+"""Source–target pairs: what bilingual checks compare.
+
+A bilingual file gives its units (one :class:`Pair` per segment, fully trusted). A
+whole-article pair (a text file with ``--source``, a JSON Lines record with both
+texts) is aligned sentence by sentence (:mod:`audit.align`) and each link becomes a
+pair with the link's confidence; when the alignment is poor overall, the whole
+texts are one pair, so checks still run, only less precisely.
+
+``window`` is the target text a check may search for what the source segment says:
+the unit's or link's own target, plus the neighbours' targets for a link the
+alignment is unsure of (it may have cut at the wrong sentence, or the translator
+moved a number or a name across the boundary).
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from audit.align import Alignment, align, expected_ratio
+from audit.document import Document, Span
+from audit.lang.numbers import find_numbers
+
+if TYPE_CHECKING:
+    from audit.checks.base import CheckContext
+
+SURE_LINK = 0.5  # links at least this sure are compared alone, not with their neighbours
+
+
+@dataclass(frozen=True)
+class Pair:
+    """A source segment and its target segment (either may be missing)."""
+
+    id: str
+    source: Span | None
+    target: Span | None
+    confidence: float
+    window: Span | None
+    aligned: bool  # True when the pairing comes from alignment, not from the file
+    source_window: Span | None = None  # likewise on the source side
+
+
+def pairs_for(doc: Document, ctx: CheckContext) -> list[Pair]:
+    if doc.segments:
+        return [
+            Pair(s.id, s.source, s.target, 1.0, s.target, aligned=False, source_window=s.source)
+            for s in doc.segments
+            if s.source is not None
+        ]
+    if doc.source is None or not doc.source.strip():
+        return []
+    alignment = ctx.alignment
+    if alignment is None or not alignment.reliable:
+        whole_target = Span(0, len(doc.target))
+        whole_source = Span(0, len(doc.source))
+        return [Pair("1", whole_source, whole_target, alignment.confidence if alignment else 0.0,
+                     whole_target, aligned=True, source_window=whole_source)]
+    links = alignment.links
+    out = []
+    for k, link in enumerate(links):
+        unsure = link.confidence < SURE_LINK or link.source is None or link.target is None
+        near = links[max(0, k - 1) : k + 2] if unsure else [link]
+        out.append(Pair(str(link.index), link.source, link.target, link.confidence, _cover([x.target for x in near]),
+                        aligned=True, source_window=_cover([x.source for x in near])))
+    return out
+
+
+def _cover(spans: list[Span | None]) -> Span | None:
+    present = [s for s in spans if s is not None]
+    return Span(present[0].start, present[-1].end) if present else None
+
+
+def inside(items: list[Any], span: Span | None) -> list[Any]:
+    """The items (with ``start``/``end``, sorted by start) lying within ``span``."""
+    if span is None:
+        return []
+    starts = [i.start for i in items]
+    lo, hi = bisect.bisect_left(starts, span.start), bisect.bisect_left(starts, span.end)
+    return [i for i in items[lo:hi] if i.end <= span.end]
+
+
+def alignment_for(doc: Document, ctx: CheckContext) -> Alignment | None:
+    """Sentence alignment of a whole-article pair, anchored by numbers and glossary terms."""
+    if doc.segments or doc.source is None or not doc.source.strip() or not doc.target.strip():
+        return None
+    source_anchors = _anchors(doc.source, [(m.start, f"t:{m.entry.id}") for m in ctx.source_matches])
+    target_anchors = _anchors(doc.target, [(m.start, f"t:{m.entry.id}") for m in ctx.glossary_matches])
+    return align(doc.source, doc.target, source_keys=source_anchors, target_keys=target_anchors,
+                 ratio=expected_ratio(doc.source_lang, doc.target_lang))
+
+
+def _anchors(text: str, terms: list[tuple[int, str]]):  # type: ignore[no-untyped-def]
+    found = sorted(terms + [(n.start, "n:" + min(n.values)) for n in find_numbers(text, spelled=False)])
+    starts = [f[0] for f in found]
+
+    def keys(_text: str, span: Span) -> frozenset[str]:
+        lo, hi = bisect.bisect_left(starts, span.start), bisect.bisect_left(starts, span.end)
+        return frozenset(key for _, key in found[lo:hi])
+
+    return keys

@@ -1,0 +1,404 @@
+"""Source–target checks: what only a comparison with the source shows.
+
+Each check walks ``ctx.pairs`` (file units, or aligned sentences of a whole-article
+pair; see :mod:`audit.bilingual`) and stays silent for documents without a source.
+In aligned articles, what a source sentence holds is looked for in its aligned
+target and that target's neighbours (translators move a number or a name across a
+sentence boundary), and links whose alignment is unsure are skipped by the checks
+that judge lengths or missing sentences.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from audit.bilingual import Pair, inside
+from audit.checks.base import CheckContext, Hit, check
+from audit.document import Document, Span
+from audit.findings import Category, Severity
+from audit.lang.identify import guess_language, identify, primary, script_of_language, script_shares
+from audit.lang.numbers import Number, find_numbers
+
+MIN_CONFIDENCE = 0.5  # aligned links below this are not judged by length or omission
+
+
+def _bilingual(doc: Document) -> bool:
+    return bool(doc.source and doc.source.strip())
+
+
+# --- B001 key terms ---------------------------------------------------------------
+
+
+@check(
+    code="B001",
+    name="bilingual.key-term-mismatch",
+    severity=Severity.MAJOR,
+    category=Category.TERMINOLOGY,
+    bad="source: التقى خليفة حفتر بالمبعوث. / target: Khalifa Hifter met the envoy.",
+    good="source: التقى خليفة حفتر بالمبعوث. / target: Khalifa Haftar met the envoy.",
+)
+def key_term_mismatch(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
+    """A glossary term in the source segment whose accepted form is missing from the translation.
+
+    The glossary's ``source`` forms are looked up in the source (Arabic normalized:
+    hamza and alef forms, ta marbuta, alef maqsura, diacritics, tatweel, the article
+    and proclitics); the canonical or a short form must then appear in the aligned
+    target. The finding sits on the source term; a variant spelling found instead is
+    named in the message (names.non-canonical-variant reports it in the target too).
+    """
+    if not _bilingual(doc) or not ctx.source_matches:
+        return
+    targets = ctx.glossary_matches
+    for pair in ctx.pairs:
+        window = pair.window if pair.confidence >= MIN_CONFIDENCE or not pair.aligned else Span(0, len(doc.target))
+        found = inside(targets, window)
+        accepted = {m.entry.id for m in found if m.form.accepted}
+        for sm in inside(ctx.source_matches, pair.source):
+            if sm.entry.id in accepted:
+                continue
+            variants = [doc.target[m.start : m.end] for m in found if m.entry.id == sm.entry.id]
+            forms = " / ".join(f'"{f}"' for f in sm.entry.accepted)
+            instead = f'; it has "{variants[0]}" instead' if variants else ""
+            yield Hit(
+                sm.start, sm.end,
+                f'"{doc.source[sm.start:sm.end]}" ({sm.entry.canonical}) is in the source, '  # type: ignore[index]
+                f"but the translation lacks {forms}{instead}",
+                side="source", segment=pair.id, entity=sm.entry.id,
+            )
+
+
+# --- B002 numbers -----------------------------------------------------------------
+
+
+@check(
+    code="B002",
+    name="bilingual.number-mismatch",
+    severity=Severity.MAJOR,
+    category=Category.ACCURACY,
+    bad="source: قتل ١٥ شخصا / target: 16 people were killed",
+    good="source: قتل ١٥ شخصا / target: 15 people were killed",
+)
+def number_mismatch(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
+    """A number in the source that the translation lacks, or one in the translation that the source lacks.
+
+    Numbers compare by value across digit systems (Western, Arabic-Indic, Persian),
+    thousands separators and decimal commas (``1,500`` = ``١٬٥٠٠`` = ``1.500`` in German);
+    ``5 million`` matches ``5,000,000``; small numbers spelled out (three, ثلاثة) match
+    digits. A changed number is reported once, on the target, with the source value.
+    """
+    if not _bilingual(doc):
+        return
+    source, target = doc.source or "", doc.target
+    all_src = find_numbers(source)
+    all_tgt = find_numbers(target)
+    for pair in ctx.pairs:
+        src = inside(all_src, pair.source)
+        tgt = inside(all_tgt, pair.target)
+        missing = _unmatched([n for n in src if not n.spelled], tgt)
+        extra = _unmatched([n for n in tgt if not n.spelled], src)
+        if pair.aligned:  # moved across a sentence boundary?
+            missing = _unmatched(missing, inside(all_tgt, pair.window))
+            extra = _unmatched(extra, inside(all_src, pair.source_window))
+        for s, t in zip(missing, extra):
+            yield Hit(t.start, t.end, f'"{target[t.start:t.end]}" does not match the source, which has '
+                      f'"{source[s.start:s.end]}"', side="target", segment=pair.id)
+        for t in extra[len(missing):]:
+            yield Hit(t.start, t.end, f'"{target[t.start:t.end]}" is not in the source', side="target", segment=pair.id)
+        for s in missing[len(extra):]:
+            yield Hit(s.start, s.end, f'"{source[s.start:s.end]}" from the source is missing in the translation',
+                      side="source", segment=pair.id)
+
+
+def _unmatched(wanted: list[Number], pool: list[Number]) -> list[Number]:
+    free = list(pool)
+    out = []
+    for n in wanted:
+        k = next((i for i, m in enumerate(free) if n.matches(m)), None)
+        if k is None:
+            out.append(n)
+        else:
+            del free[k]
+    return out
+
+
+# --- B003 untranslated ------------------------------------------------------------
+
+_WORDS = re.compile(r"[^\W\d_]{2,}")
+
+
+@check(
+    code="B003",
+    name="bilingual.untranslated",
+    severity=Severity.MAJOR,
+    category=Category.ACCURACY,
+    bad="source: Talks resume in Geneva on Monday. / target: Talks resume in Geneva on Monday.",
+    good="source: Talks resume in Geneva on Monday. / target: Les pourparlers reprennent lundi à Genève.",
+)
+def untranslated(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
+    """A segment whose translation is the source itself, or is written in the source language.
+
+    Identical text counts from two words up (a lone name or code may rightly stay).
+    The language is told by script when the two languages' scripts differ (Arabic
+    left in an English target) and otherwise by py3langid, on segments of 40
+    characters or more, when it is at least 95% sure.
+    """
+    if not _bilingual(doc):
+        return
+    source_lang = primary(doc.source_lang) or _source_lang(doc, ctx)
+    target_lang = primary(doc.target_lang)
+    for pair in ctx.pairs:
+        if pair.source is None or pair.target is None or not len(pair.target):
+            continue
+        src, tgt = doc.source[pair.source.start : pair.source.end], doc.target[pair.target.start : pair.target.end]  # type: ignore[index]
+        span = _trimmed(doc.target, pair.target)
+        if " ".join(src.split()).casefold() == " ".join(tgt.split()).casefold():
+            if len(_WORDS.findall(tgt)) >= 2:
+                yield Hit(span.start, span.end, "the translation is identical to the source", segment=pair.id)
+            continue
+        if source_lang and target_lang and source_lang != target_lang and _in_language(tgt, source_lang, target_lang):
+            yield Hit(span.start, span.end, f"this translation is in the source language ({source_lang}), "
+                      f"not {target_lang}", segment=pair.id)
+
+
+def _source_lang(doc: Document, ctx: CheckContext) -> str:
+    """The source language: as the file or --source-lang says, else guessed from the source text."""
+    return primary(guess_language(doc.source or "") or "")
+
+
+def _in_language(text: str, lang: str, other: str) -> bool:
+    script, other_script = script_of_language(lang), script_of_language(other)
+    letters, shares = script_shares(text)
+    if script != other_script:
+        return letters >= 8 and shares.get(script, 0.0) >= 0.6
+    if len(text.strip()) < 40 or letters < 30:
+        return False
+    found, prob = identify(text, (lang, other))
+    return found == lang and prob >= 0.95
+
+
+def _trimmed(text: str, span: Span) -> Span:
+    start, end = span.start, span.end
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Span(start, end)
+
+
+# --- B004 omission ----------------------------------------------------------------
+
+
+@check(
+    code="B004",
+    name="bilingual.omission",
+    severity=Severity.MAJOR,
+    category=Category.ACCURACY,
+    bad="source: Talks resume on Monday. Both delegations will attend. / target: Les pourparlers reprennent lundi.",
+    good="source: Talks resume on Monday. Both delegations will attend. / "
+    "target: Les pourparlers reprennent lundi. Les deux délégations y assisteront.",
+)
+def omission(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
+    """A source segment or sentence with no translation.
+
+    In a bilingual file, a unit whose target is empty; in a whole-article pair, a
+    source sentence of three words or more that the alignment leaves without a
+    counterpart, when the alignment is sure of it. The finding sits on the source.
+    """
+    if not _bilingual(doc):
+        return
+    if ctx.alignment is not None and not ctx.alignment.reliable:
+        return
+    for pair in ctx.pairs:
+        if pair.source is None or not doc.source[pair.source.start : pair.source.end].strip():  # type: ignore[index]
+            continue
+        span = _trimmed(doc.source or "", pair.source)
+        if pair.target is not None and doc.target[pair.target.start : pair.target.end].strip():
+            continue
+        if pair.aligned and (pair.confidence < MIN_CONFIDENCE or len(_WORDS.findall(doc.source[span.start:span.end])) < 3):  # type: ignore[index]
+            continue
+        yield Hit(span.start, span.end, "this source sentence has no translation" if pair.aligned
+                  else "this segment has no translation", side="source", segment=pair.id)
+    yield from _merged_omissions(doc, ctx)
+
+
+def _merged_omissions(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
+    """A source sentence hidden in a 2-1 link: the target fits the other sentence alone.
+
+    Length-based alignment pairs a dropped sentence with its neighbour when that is
+    cheaper than leaving it alone. If the target's length (at the document's median
+    ratio over one-to-one links, or the language pair's in a short document) fits the link's source without one sentence far
+    better than with it, and none of that sentence's numbers is in the target, that
+    sentence is reported, as minor.
+    """
+    from audit.align import length_fit
+
+    alignment = ctx.alignment
+    if alignment is None:
+        return
+    source = doc.source or ""
+    one_to_one = sorted(len(x.target) / len(x.source) for x in alignment.links  # type: ignore[arg-type]
+                        if x.source_sentences == 1 and x.target_sentences == 1 and len(x.source or ()) >= 20)
+    ratio = one_to_one[len(one_to_one) // 2] if len(one_to_one) >= 3 else _pair_ratio(doc) or alignment.ratio
+    for link in alignment.links:
+        if len(link.source_parts) < 2 or link.target is None or link.target_sentences >= link.source_sentences:
+            continue
+        lt = len(link.target)
+        total = sum(len(p) for p in link.source_parts)
+        fit_all = length_fit(total, lt, ratio)
+        target_numbers = find_numbers(doc.target, link.target.start, link.target.end)
+        for part in link.source_parts:
+            fit_rest = length_fit(total - len(part), lt, ratio)
+            if fit_rest < 0.3 or fit_rest < 2.5 * fit_all or len(_WORDS.findall(source[part.start:part.end])) < 5:
+                continue
+            numbers = [n for n in find_numbers(source, part.start, part.end) if not n.spelled]
+            if _unmatched(numbers, target_numbers) != numbers:
+                continue
+            yield Hit(part.start, part.end, "this source sentence seems to have no translation (the aligned "
+                      "translation fits the rest of the passage)", side="source", segment=str(link.index),
+                      severity=Severity.MINOR)
+
+
+# --- B005 length ratio ------------------------------------------------------------
+
+
+@check(
+    code="B005",
+    name="bilingual.length-ratio",
+    severity=Severity.MINOR,
+    category=Category.ACCURACY,
+    bad="source: The talks, which had been suspended since February, resume in Geneva on Monday. / target: Talks resume.",
+    good="source: The talks, which had been suspended since February, resume in Geneva on Monday. / "
+    "target: Les pourparlers, suspendus depuis février, reprennent lundi à Genève.",
+)
+def length_ratio(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
+    """A translation far shorter or longer than its source: a partial omission or an addition.
+
+    The expected ratio is the document's own median over its segments when it has
+    five or more, else the language pair's (from professional news translations).
+    A segment is reported when its ratio is under half or over twice the expected
+    one and the longer side has at least 40 characters (options ``min``, ``max``,
+    ``min_length``). Target sentences that the alignment leaves without a source are
+    not reported: on real news they were alignment slips far more often than additions.
+    """
+    if not _bilingual(doc) or (ctx.alignment is not None and not ctx.alignment.reliable):
+        return
+    low, high = ctx.option("B005", "min", 0.5), ctx.option("B005", "max", 2.0)
+    min_length = ctx.option("B005", "min_length", 40)
+    expected = _expected_ratio(doc, ctx.pairs)
+    for pair in ctx.pairs:
+        if pair.target is None or not doc.target[pair.target.start : pair.target.end].strip():
+            continue
+        span = _trimmed(doc.target, pair.target)
+        if pair.aligned and pair.confidence < MIN_CONFIDENCE:
+            continue
+        if pair.source is None:
+            continue  # an unaligned target sentence is more often an alignment slip than an addition
+        ls, lt = len(_trimmed(doc.source or "", pair.source)), len(span)
+        if max(ls, lt) < min_length or not ls:
+            continue
+        ratio = lt / ls / expected
+        if ratio < low or ratio > high:
+            what = "shorter" if ratio < 1 else "longer"
+            yield Hit(span.start, span.end, f"the translation is {ratio if ratio >= 1 else 1 / ratio:.1f}× {what} "
+                      "than expected for its source", segment=pair.id, extra={"ratio": round(ratio, 2)})
+
+
+def _expected_ratio(doc: Document, pairs: list[Pair]) -> float:
+    ratios = sorted(
+        len(p.target) / len(p.source) for p in pairs if p.source is not None and p.target is not None
+        and len(p.source) >= 20 and len(p.target) >= 1
+    )
+    if len(ratios) >= 5:
+        return ratios[len(ratios) // 2]
+    return _pair_ratio(doc) or 1.0
+
+
+def _pair_ratio(doc: Document) -> float | None:
+    from audit.align import expected_ratio
+
+    return expected_ratio(doc.source_lang, doc.target_lang)
+
+
+# --- B006 parity of non-translatable items ----------------------------------------
+
+
+@dataclass(frozen=True)
+class _Item:
+    start: int
+    end: int
+    kind: str
+    key: str
+
+
+_PARITY = re.compile(
+    r"(?P<url>\b(?:https?://|www\.)[^\s<>\"']+[^\s<>\"'.,;:!?)\]])"
+    r"|(?P<email>\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+)"
+    r"|(?P<tag></?[A-Za-z][\w:.-]*(?:\s[^<>]*)?/?>)"
+    r"|(?P<placeholder>\{\{[^{}]+\}\}|\{[\w.:-]*\}|\$\{\w+\}|%\d+\$[sd@]|%(?:\(\w+\))?[-+#0]*\d*(?:\.\d+)?[sdifuxXeEgGc@])"
+    r"|(?P<handle>(?<![\w.@])@\w{1,30})"
+    r"|(?P<hashtag>(?<![\w&#])#[^\W\d_]\w*)"
+)
+_TAG_PARTS = re.compile(r"<(/?)([\w:.-]+)(?:[^<>]*?\bid=\"([^\"]*)\")?")
+_KIND_NAMES = {"url": "URL", "email": "e-mail address", "tag": "tag", "placeholder": "placeholder",
+               "handle": "@handle", "hashtag": "hashtag"}
+
+
+def _items(text: str, span: Span | None) -> list[_Item]:
+    if span is None:
+        return []
+    out = []
+    for m in _PARITY.finditer(text, span.start, span.end):
+        kind = m.lastgroup or ""
+        value = m.group()
+        if kind == "tag":
+            parts = _TAG_PARTS.match(value)
+            key = f"<{parts.group(1)}{parts.group(2).lower()} {parts.group(3) or ''}>" if parts else value
+        elif kind in ("url", "email", "handle"):
+            key = value.lower().rstrip("/")
+        else:
+            key = value
+        out.append(_Item(m.start(), m.end(), kind, key))
+    return out
+
+
+@check(
+    code="B006",
+    name="bilingual.parity",
+    severity=Severity.MAJOR,
+    category=Category.MARKUP,
+    bad="source: Hello {name}, see https://example.org / target: Bonjour, voir https://example.org",
+    good="source: Hello {name}, see https://example.org / target: Bonjour {name}, voir https://example.org",
+)
+def parity(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
+    """A placeholder, tag, URL, e-mail address, hashtag or @handle on one side only.
+
+    Placeholders (``{name}``, ``%s``, ``%(n)d``, ``{{x}}``) and tags (compared by name
+    and ``id``) break software when lost; URLs, addresses and handles must survive
+    translation unchanged. Hashtags are often translated, so they are reported as minor.
+    """
+    if not _bilingual(doc):
+        return
+    for pair in ctx.pairs:
+        src, tgt = _items(doc.source or "", pair.source), _items(doc.target, pair.target)
+        src_window = _items(doc.source or "", pair.source_window) if pair.aligned else src
+        tgt_window = _items(doc.target, pair.window) if pair.aligned else tgt
+        src_keys = Counter((i.kind, i.key) for i in src_window)
+        tgt_keys = Counter((i.kind, i.key) for i in tgt_window)
+        yield from _one_sided(tgt, src_keys, "target", pair.id, doc.target)
+        yield from _one_sided(src, tgt_keys, "source", pair.id, doc.source or "")
+
+
+def _one_sided(items: list[_Item], other: Counter[tuple[str, str]], side: str, segment: str, text: str) -> Iterator[Hit]:
+    seen: Counter[tuple[str, str]] = Counter()
+    for item in items:
+        key = (item.kind, item.key)
+        seen[key] += 1
+        if seen[key] <= other[key]:
+            continue
+        where = "the source" if side == "target" else "the translation"
+        minor = item.kind == "hashtag"
+        yield Hit(item.start, item.end, f'{_KIND_NAMES[item.kind]} "{text[item.start:item.end]}" is not in {where}',
+                  side=side, segment=segment, severity=Severity.MINOR if minor else None)

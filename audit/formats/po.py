@@ -1,0 +1,88 @@
+"""Gettext PO files, parsed with polib: one document per file, one segment per entry.
+
+``msgid`` is the source, ``msgstr`` the target; a plural entry gives one segment per
+form (``msgstr[n]``, whose source is ``msgid`` for form 0 and ``msgid_plural`` after).
+The header entry and obsolete entries are skipped. A segment is named as gettext
+keys entries: ``msgid``, prefixed by ``msgctxt`` and U+0004 when there is a context,
+with ``[n]`` for plural forms. The target language is the header's ``Language``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from audit.document import Document
+from audit.errors import InputError
+from audit.segments import Origin, SegmentBuilder, line_starts, locate
+
+_CONTINUATION = re.compile(r'"[ \t]*(?:\r\n|\r|\n)(?:[ \t]*#~?[^\n]*\n)*[ \t]*"')
+_ESCAPE = re.compile(r'\\(?:[0-7]{1,3}|x[0-9a-fA-F]{1,2}|.)')
+
+
+def _step(raw: str, i: int, text: str, j: int) -> tuple[int, int] | None:
+    if raw[i] == "\\":
+        m = _ESCAPE.match(raw, i)
+        return (m.end() - i, 1) if m else None
+    if raw[i] == '"':
+        m = _CONTINUATION.match(raw, i)
+        return (m.end() - i, 0) if m else None
+    return None
+
+
+def read_po(text: str, path: str, *, target_lang: str = "en", source_lang: str | None = None,
+            **_: Any) -> Iterator[Document]:
+    import polib
+
+    try:
+        catalog = polib.pofile(text, wrapwidth=0)
+    except (OSError, ValueError) as exc:
+        message = str(exc)
+        m = re.search(r"\(line (\d+)\)", message)
+        raise InputError(f"malformed PO: {message.split(' (line')[0]}", path=path,
+                         line=int(m.group(1)) if m else None) from None
+    starts = line_starts(text)
+    cursor = 0
+    builder = SegmentBuilder()
+    for entry in catalog:
+        if entry.obsolete or (not entry.msgid and not entry.msgctxt):
+            continue
+        key = f"{entry.msgctxt}\x04{entry.msgid}" if entry.msgctxt is not None else entry.msgid
+        entry_start = starts[entry.linenum - 1] if entry.linenum and entry.linenum <= len(starts) else cursor
+        cursor = max(cursor, entry_start)
+        src_origin, cursor_after_id = _origin(text, cursor, "msgid", entry.msgid, path, starts)
+        if entry.msgid_plural:
+            plural_origin, cursor_after_id = _origin(text, cursor_after_id, "msgid_plural", entry.msgid_plural,
+                                                     path, starts)
+            for n in sorted(entry.msgstr_plural):
+                target = entry.msgstr_plural[n]
+                tgt_origin, cursor_after_id = _origin(text, cursor_after_id, f"msgstr[{n}]", target, path, starts)
+                builder.add(f"{key}[{n}]", target, entry.msgid if n == 0 else entry.msgid_plural,
+                            line=entry.linenum, target_origin=tgt_origin,
+                            source_origin=src_origin if n == 0 else plural_origin)
+        else:
+            tgt_origin, cursor_after_id = _origin(text, cursor_after_id, "msgstr", entry.msgstr, path, starts)
+            builder.add(key, entry.msgstr, entry.msgid, line=entry.linenum, target_origin=tgt_origin,
+                        source_origin=src_origin)
+        cursor = cursor_after_id
+    language = catalog.metadata.get("Language") or target_lang
+    yield Document(
+        id=path,
+        path=path,
+        target=builder.target,
+        target_lang=language.replace("_", "-"),
+        source=builder.source,
+        source_lang=source_lang,
+        metadata={"format": "po", **{k: v for k, v in catalog.metadata.items() if k in ("Project-Id-Version", "Language")}},
+        segments=tuple(builder.segments),
+    )
+
+
+def _origin(raw: str, start: int, keyword: str, text: str, path: str, starts: list[int]) -> tuple[Origin | None, int]:
+    """Where the string after ``keyword`` begins (just past its opening quote)."""
+    m = re.compile(rf'^[ \t]*{re.escape(keyword)}[ \t]+"', re.MULTILINE).search(raw, start)
+    if m is None:
+        return None, start
+    origin = locate(raw, m.end(), text, path, starts=starts, escape=_step, field=keyword)
+    return origin, m.end()

@@ -1,0 +1,121 @@
+"""CSV and TSV tables of segment pairs: one segment per row.
+
+TSV is read without quoting (quotes are text, as spreadsheet and corpus tools write
+them); CSV follows RFC 4180. The header row names the columns: ``target`` (required), ``source``, ``id``,
+``back_translation``, ``source_lang``, ``target_lang`` and ``document``; ``--field
+target=translation`` (etc.) maps them to other column names. Rows sharing a
+``document`` value form one document (in order of first appearance); without that
+column the file is one document. Segments are named by ``id``, else by the row's
+1-based number (the header is row 0).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from audit.document import Document
+from audit.errors import InputError
+from audit.segments import Origin, SegmentBuilder, line_starts, locate
+
+COLUMNS = ("id", "source", "target", "back_translation", "source_lang", "target_lang", "document")
+
+
+def _step(raw: str, i: int, text: str, j: int) -> tuple[int, int] | None:
+    if raw.startswith('""', i) and text[j] == '"':
+        return (2, 1)
+    return None
+
+
+def _field_starts(raw: str, start: int, delimiter: str, quoted: bool) -> list[int]:
+    """Offsets where each field's text begins in a record starting at ``start`` (past any opening quote)."""
+    d = re.escape(delimiter)
+    field = re.compile(rf'"(?:[^"]|"")*"|[^{d}\r\n"]*' if quoted else rf"[^{d}\r\n]*")
+    out, i = [], start
+    while True:
+        m = field.match(raw, i)
+        if m is None:
+            return out
+        out.append(i + 1 if quoted and raw.startswith('"', i) else i)
+        i = m.end()
+        if i < len(raw) and raw[i] == delimiter:
+            i += 1
+            continue
+        return out
+
+
+def read_table(text: str, path: str, *, target_lang: str = "en", source_lang: str | None = None,
+               fields: Mapping[str, str] | None = None, delimiter: str = ",", **_: Any) -> Iterator[Document]:
+    names = {name: (fields or {}).get(name, name) for name in COLUMNS}
+    # TSV exports (spreadsheets, corpus tools) write quotes as text; CSV quotes fields.
+    quoted = delimiter != "\t"
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True,
+                        quoting=csv.QUOTE_MINIMAL if quoted else csv.QUOTE_NONE)
+    try:
+        header = next(reader)
+    except StopIteration:
+        raise InputError("empty table", path=path) from None
+    except csv.Error as exc:
+        raise InputError(f"malformed {'TSV' if delimiter == chr(9) else 'CSV'}: {exc}", path=path, line=1) from None
+    column = {name: header.index(col) for name, col in names.items() if col in header}
+    if "target" not in column:
+        raise InputError(f"no {names['target']!r} column (columns: {', '.join(header)}); "
+                         "map one with --field target=NAME", path=path, line=1)
+    starts = line_starts(text)
+    documents: dict[str, tuple[SegmentBuilder, dict[str, str]]] = {}
+    row_line = reader.line_num + 1
+    for number, row in enumerate(_rows(reader, path, delimiter), start=1):
+        if not any(cell.strip() for cell in row):
+            row_line = reader.line_num + 1
+            continue
+        if len(row) != len(header):
+            raise InputError(f"row has {len(row)} fields, the header {len(header)}", path=path, line=row_line)
+
+        def cell(name: str, row: list[str] = row) -> str | None:
+            return row[column[name]] if name in column else None
+
+        offsets = _field_starts(text, starts[row_line - 1], delimiter, quoted) if row_line <= len(starts) else []
+        origins: dict[str, Origin | None] = {}
+        for side in ("target", "source"):
+            value = cell(side)
+            if side in column and value is not None and column[side] < len(offsets):
+                origins[side] = locate(text, offsets[column[side]], value, path, starts=starts, escape=_step,
+                                       field=names[side])
+        doc_key = cell("document") or path
+        builder, langs = documents.setdefault(doc_key, (SegmentBuilder(), {}))
+        langs.setdefault("source", cell("source_lang") or source_lang or "")
+        langs.setdefault("target", cell("target_lang") or target_lang)
+        builder.add(cell("id") or str(number), cell("target") or "", cell("source"),
+                    back_translation=cell("back_translation"), line=row_line,
+                    target_origin=origins.get("target"), source_origin=origins.get("source"))
+        row_line = reader.line_num + 1
+    for doc_id, (builder, langs) in documents.items():
+        yield Document(
+            id=doc_id,
+            path=path,
+            target=builder.target,
+            target_lang=langs["target"],
+            source=builder.source,
+            source_lang=langs["source"] or None,
+            back_translation=builder.back_translation,
+            metadata={"format": "tsv" if delimiter == "\t" else "csv"},
+            segments=tuple(builder.segments),
+        )
+
+
+def _rows(reader: Any, path: str, delimiter: str) -> Iterator[list[str]]:
+    while True:
+        try:
+            yield next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            kind = "TSV" if delimiter == "\t" else "CSV"
+            raise InputError(f"malformed {kind}: {exc}", path=path, line=reader.line_num) from None
+
+
+def read_tsv(text: str, path: str, **options: Any) -> Iterator[Document]:
+    return read_table(text, path, delimiter="\t", **options)

@@ -1,0 +1,91 @@
+"""Finding glossary entries by their source-language forms (``source:`` in a glossary).
+
+Source forms are matched word by word on normalized text: Arabic hamza and alef
+forms, ta marbuta, alef maqsura, diacritics and tatweel are unified and the article
+and proclitics (و ف ب ك ل) may be attached (see :mod:`audit.lang.arabic`); other
+scripts are folded as the target matcher folds them (case, accents). So the entry
+with source form ``فايز السراج`` is found in ``وفائز السرّاج``: the proclitic and the
+shadda go, and ``فائز`` (hamza on ya) normalizes to ``فايز``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from audit.glossary.fold import fold
+from audit.glossary.model import Entry, Glossary
+from audit.lang.arabic import normalize, strip_article, word_keys
+
+WORD = re.compile(r"(?:[^\W_]|[\u064B-\u065F\u0670\u06D6-\u06ED\u0640])+")
+
+
+@dataclass(frozen=True)
+class SourceMatch:
+    """A glossary entry's source form found at ``[start, end)`` of the source text."""
+
+    start: int
+    end: int
+    entry: Entry
+    form: str
+
+
+def _word_norm(word: str) -> str:
+    return normalize(fold(word))
+
+
+class SourceMatcher:
+    """Looks up entries by their source forms; build once per glossary."""
+
+    def __init__(self, glossary: Glossary):
+        self._by_first: dict[str, list[tuple[tuple[str, ...], Entry, str]]] = {}
+        for entry in glossary.entries:
+            for form in entry.source:
+                key = tuple(strip_article(_word_norm(w)) for w in WORD.findall(form))
+                if key:
+                    self._by_first.setdefault(key[0], []).append((key, entry, form))
+        for forms in self._by_first.values():
+            forms.sort(key=lambda f: -len(f[0]))
+
+    def __bool__(self) -> bool:
+        return bool(self._by_first)
+
+    def find(self, text: str) -> list[SourceMatch]:
+        """Leftmost-longest, non-overlapping matches in text order."""
+        if not self._by_first:
+            return []
+        words = [(m.start(), m.end(), word_keys(_word_norm(m.group()))) for m in WORD.finditer(text)]
+        out: list[SourceMatch] = []
+        i = 0
+        while i < len(words):
+            found = self._longest_at(words, i)
+            if found is None:
+                i += 1
+                continue
+            length, entry, form = found
+            out.append(SourceMatch(words[i][0], words[i + length - 1][1], entry, form))
+            i += length
+        return out
+
+    def _longest_at(self, words: list[tuple[int, int, frozenset[str]]], i: int) -> tuple[int, Entry, str] | None:
+        best: tuple[int, Entry, str] | None = None
+        for first in words[i][2]:
+            for key, entry, form in self._by_first.get(first, ()):
+                n = len(key)
+                if i + n > len(words) or (best and best[0] >= n):
+                    continue
+                if all(key[k] in words[i + k][2] for k in range(1, n)):
+                    best = (n, entry, form)
+        return best
+
+
+_CACHE: dict[int, tuple[Glossary, SourceMatcher]] = {}
+
+
+def source_matcher(glossary: Glossary) -> SourceMatcher:
+    """The (cached) source matcher of a glossary."""
+    cached = _CACHE.get(id(glossary))
+    if cached is None or cached[0] is not glossary:
+        cached = (glossary, SourceMatcher(glossary))
+        _CACHE[id(glossary)] = cached
+    return cached[1]

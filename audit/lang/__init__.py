@@ -1,0 +1,1 @@
+"""Language helpers shared by checks and scorers: Arabic normalization, numbers, scripts."""

@@ -1,0 +1,89 @@
+"""Which language a text is in: by script where scripts differ, else by a model.
+
+Most language pairs audited here differ in script (Arabic, Hebrew, Cyrillic against
+Latin), and counting letters by script is exact and instant. Only when both
+languages share a script is the offline identifier py3langid consulted (its model
+ships in the wheel); it is imported on first use, restricted to the two candidate
+languages, and trusted only on text long enough for it.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from functools import lru_cache
+from typing import Any
+
+SCRIPT_OF_LANGUAGE = {
+    "ar": "Arabic", "fa": "Arabic", "ur": "Arabic", "ps": "Arabic", "ku": "Arabic", "ckb": "Arabic",
+    "he": "Hebrew",
+    "ru": "Cyrillic", "uk": "Cyrillic", "bg": "Cyrillic", "mk": "Cyrillic", "be": "Cyrillic", "kk": "Cyrillic",
+    "el": "Greek", "hy": "Armenian", "ka": "Georgian", "hi": "Devanagari", "mr": "Devanagari", "ne": "Devanagari",
+    "bn": "Bengali", "th": "Thai", "zh": "Han", "ja": "Japanese", "ko": "Hangul", "am": "Ethiopic",
+}
+_RANGES = (
+    (0x0370, 0x03FF, "Greek"), (0x0400, 0x052F, "Cyrillic"), (0x0530, 0x058F, "Armenian"),
+    (0x0590, 0x05FF, "Hebrew"), (0x0600, 0x06FF, "Arabic"), (0x0750, 0x077F, "Arabic"), (0x08A0, 0x08FF, "Arabic"),
+    (0x0900, 0x097F, "Devanagari"), (0x0980, 0x09FF, "Bengali"), (0x0E00, 0x0E7F, "Thai"),
+    (0x10A0, 0x10FF, "Georgian"), (0x1200, 0x137F, "Ethiopic"), (0x3040, 0x30FF, "Japanese"),
+    (0x4E00, 0x9FFF, "Han"), (0xAC00, 0xD7AF, "Hangul"), (0xFB1D, 0xFB4F, "Hebrew"), (0xFB50, 0xFEFF, "Arabic"),
+)
+
+
+def primary(lang: str | None) -> str:
+    """``en-GB`` -> ``en``; ``pt_BR`` -> ``pt``."""
+    return (lang or "").replace("_", "-").split("-")[0].lower()
+
+
+def script_of_language(lang: str | None) -> str:
+    return SCRIPT_OF_LANGUAGE.get(primary(lang), "Latin")
+
+
+def script_of_char(ch: str) -> str | None:
+    if not ch.isalpha():
+        return None
+    cp = ord(ch)
+    if cp < 0x0250 or 0x1E00 <= cp <= 0x1EFF:
+        return "Latin"
+    for lo, hi, name in _RANGES:
+        if lo <= cp <= hi:
+            return name
+    return "Other"
+
+
+def script_shares(text: str) -> tuple[int, dict[str, float]]:
+    """Number of letters and the share of each script among them."""
+    counts = Counter(s for s in map(script_of_char, text) if s)
+    total = sum(counts.values())
+    return total, {k: v / total for k, v in counts.items()} if total else {}
+
+
+@lru_cache(maxsize=32)
+def _identifier(languages: tuple[str, ...]) -> Any:
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    known = [lang for lang in languages if lang in identifier.labels]
+    identifier.set_languages(known or None)
+    return identifier
+
+
+def identify(text: str, candidates: tuple[str, ...] = ()) -> tuple[str, float]:
+    """The likeliest language of ``text`` among ``candidates`` (all known ones if empty), with its probability."""
+    lang, prob = _identifier(tuple(sorted({primary(c) for c in candidates}))).classify(text)
+    return str(lang), float(prob)
+
+
+def guess_language(text: str) -> str | None:
+    """A best guess at the language of a whole text (for a source given without --source-lang)."""
+    letters, shares = script_shares(text[:5000])
+    if not letters:
+        return None
+    script = max(shares, key=shares.__getitem__)
+    if script == "Arabic":  # told apart by letters, without loading a model
+        persian = sum(text.count(c) for c in "پچژگکی")
+        urdu = sum(text.count(c) for c in "ٹڈڑںےھ")
+        return "ur" if urdu > persian and urdu > 2 else "fa" if persian > 2 else "ar"
+    same = tuple(lang for lang, s in SCRIPT_OF_LANGUAGE.items() if s == script)
+    if len(same) == 1:
+        return same[0]
+    return identify(text[:5000], same)[0]

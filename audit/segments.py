@@ -1,0 +1,193 @@
+"""Segments of bilingual documents and where their text lives in the original file.
+
+A bilingual file (XLIFF, PO, TMX, CSV, SRT...) holds units, each with a source and a
+target text. A reader joins the units' target texts into ``Document.target`` (and
+their source texts into ``Document.source``), separated by a blank line, so checks
+that read ``doc.target`` keep working unchanged, and records one :class:`Segment` per
+unit: its id, its spans in the joined texts, and an :class:`Origin` per side that says
+where that text is stored in the file.
+
+An :class:`Origin` maps an offset in the segment's text to a line and column in the
+file, escapes included: ``anchors`` are ``(text offset, line, column)`` points at which
+the text and the file come back into step (the start, each line break, each escape
+such as ``&amp;`` or ``\\n``). Between two anchors text and file advance one character
+at a time. A writer that wants to edit the file in place uses ``Origin.offset`` (the
+character offset in the decoded file where the text starts) and ``Origin.field`` (the
+format's name for the element or column holding it); ``Origin.verbatim`` says whether
+the file stores the text character for character, so a splice at
+``offset + k`` is safe, or with escapes, so the unit must be re-encoded.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from audit.document import Span
+
+SIDES = ("target", "source")
+SEGMENT_SEPARATOR = "\n\n"
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where one side of a segment (or of a whole document) is stored in a file."""
+
+    path: str
+    offset: int  # character offset of the text's first character in the decoded file
+    anchors: tuple[tuple[int, int, int], ...]  # (text offset, line, column), sorted
+    verbatim: bool = True
+    field: str = ""  # e.g. "target", "msgstr", "seg", a CSV column or a JSON key
+
+    @property
+    def line(self) -> int:
+        return self.anchors[0][1]
+
+    @property
+    def column(self) -> int:
+        return self.anchors[0][2]
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based ``(line, column)`` in the file of the character at ``offset`` in the text."""
+        i = bisect.bisect_right(self.anchors, (offset, 1 << 62, 0)) - 1
+        text_offset, line, column = self.anchors[max(i, 0)]
+        return line, column + max(offset - text_offset, 0)
+
+
+@dataclass(frozen=True)
+class Segment:
+    """One unit of a bilingual file: ids, spans in the joined texts, file origins.
+
+    ``target`` is the span of the unit's target text in ``Document.target``;
+    ``source`` and ``back_translation`` the spans in ``Document.source`` and
+    ``Document.back_translation`` (``None`` when the unit has none). ``line`` is the
+    1-based line where the unit begins in the file (the XLIFF ``<trans-unit>``, the PO
+    entry, the CSV row, the SRT cue).
+    """
+
+    id: str
+    target: Span
+    source: Span | None = None
+    back_translation: Span | None = None
+    line: int | None = None
+    target_origin: Origin | None = None
+    source_origin: Origin | None = None
+
+    def span(self, side: str) -> Span | None:
+        return self.target if side == "target" else self.source if side == "source" else self.back_translation
+
+    def origin(self, side: str) -> Origin | None:
+        return self.target_origin if side == "target" else self.source_origin if side == "source" else None
+
+
+@dataclass
+class SegmentBuilder:
+    """Joins unit texts into document texts and records the segments, in file order."""
+
+    targets: list[str]
+    sources: list[str]
+    back: list[str]
+    segments: list[Segment]
+
+    def __init__(self) -> None:
+        self.targets, self.sources, self.back, self.segments = [], [], [], []
+        self._lengths = {"target": 0, "source": 0, "back": 0}
+
+    def _append(self, parts: list[str], key: str, text: str | None) -> Span | None:
+        if text is None:
+            return None
+        if parts:
+            parts.append(SEGMENT_SEPARATOR)
+            self._lengths[key] += len(SEGMENT_SEPARATOR)
+        start = self._lengths[key]
+        parts.append(text)
+        self._lengths[key] += len(text)
+        return Span(start, start + len(text))
+
+    def add(self, id: str, target: str, source: str | None = None, *, back_translation: str | None = None,
+            line: int | None = None, target_origin: Origin | None = None,
+            source_origin: Origin | None = None) -> None:
+        target_span = self._append(self.targets, "target", target)
+        assert target_span is not None  # (an empty Span is falsy: test for None, never truth)
+        self.segments.append(
+            Segment(
+                id=id,
+                target=target_span,
+                source=self._append(self.sources, "source", source),
+                back_translation=self._append(self.back, "back", back_translation),
+                line=line,
+                target_origin=target_origin,
+                source_origin=source_origin,
+            )
+        )
+
+    @property
+    def target(self) -> str:
+        return "".join(self.targets)
+
+    @property
+    def source(self) -> str | None:
+        return "".join(self.sources) if any(s.source is not None for s in self.segments) else None
+
+    @property
+    def back_translation(self) -> str | None:
+        return "".join(self.back) if any(s.back_translation is not None for s in self.segments) else None
+
+
+# --- mapping a decoded text back onto the file ------------------------------------
+
+Step = Callable[[str, int, str, int], "tuple[int, int] | None"]
+_NEWLINE = re.compile(r"\r\n|\r|\n")
+
+
+def line_column(raw: str, offset: int, line_starts: Sequence[int]) -> tuple[int, int]:
+    """1-based line and column of ``offset`` in ``raw``, given its line starts."""
+    line = bisect.bisect_right(line_starts, offset) - 1
+    return line + 1, offset - line_starts[line] + 1
+
+
+def line_starts(raw: str) -> list[int]:
+    return [0, *(m.end() for m in _NEWLINE.finditer(raw))]
+
+
+def locate(raw: str, start: int, text: str, path: str, *, starts: Sequence[int] | None = None,
+           escape: Step | None = None, field: str = "") -> Origin:
+    """Walk ``text`` (as decoded) against ``raw`` (the file) from ``start``.
+
+    Equal characters advance both; ``escape(raw, i, text, j)`` recognises an escape
+    at ``raw[i]`` and returns how many file and text characters it spans (``&amp;`` is
+    5 and 1, a PO line continuation is several and 0). Line breaks and escapes record
+    anchors. Should the walk lose step (a reader normalised something unforeseen),
+    positions after that point are counted on from the last anchor.
+    """
+    starts = starts if starts is not None else line_starts(raw)
+    line, column = line_column(raw, start, starts)
+    anchors = [(0, line, column)]
+    i, j = start, 0
+    verbatim = True
+    while j < len(text) and i < len(raw):
+        step = escape(raw, i, text, j) if escape else None
+        if step is None and raw.startswith("\r\n", i) and text[j] == "\n":
+            step = (2, 1)  # the reader normalised the line break
+        if step is None:
+            if raw[i] != text[j]:
+                break
+            m = _NEWLINE.match(raw, i)
+            if m and text.startswith(m.group(), j):
+                i, j = m.end(), j + len(m.group())
+                anchors.append((j, *line_column(raw, i, starts)))
+                continue
+            i, j = i + 1, j + 1
+            continue
+        di, dj = step
+        verbatim = False
+        i, j = i + di, j + dj
+        anchors.append((j, *line_column(raw, min(i, len(raw)), starts)))
+    return Origin(path=path, offset=start, anchors=tuple(anchors), verbatim=verbatim and j >= len(text), field=field)
+
+
+def text_origin(text: str, path: str) -> Origin:
+    """The origin of a whole file read as one text: offsets are file offsets."""
+    return locate(text, 0, text, path)
