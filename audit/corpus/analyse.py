@@ -117,6 +117,7 @@ def _finding_columns(doc: Document, f: Finding, points: float, context: int) -> 
         "points": points,
         "message": f.message,
         "side": f.side,
+        "segment": f.segment,
         "start": f.start,
         "end": f.end,
         "line": f.line,

@@ -34,6 +34,7 @@ SCHEMAS: dict[str, list[tuple[str, str]]] = {
         ("points", "float64"),
         ("message", "string"),
         ("side", "string"),
+        ("segment", "string"),
         ("start", "int64"),
         ("end", "int64"),
         ("line", "int64"),
