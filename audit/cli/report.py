@@ -77,6 +77,6 @@ def report(paths: tuple[str, ...], since: str | None, until: str | None, by: tup
     result = build_report(paths, config, output, options)
     cur = result.headline["current"]
     click.echo(f"{cur['documents']} documents, {cur['findings']} findings, "
-               f"{cur['points_per_1k_words']:g} error points per 1,000 words ({options.periods.current.label()}).")
+               f"{cur['points_per_1k_words']:.2f} error points per 1,000 words ({options.periods.current.label()}).")
     click.echo(f"Wrote {result.directory / 'report.html'}, {result.directory / 'summary.md'} and tables "
                f"(findings, documents, spellings, ...) in {result.directory}.", file=sys.stdout)
