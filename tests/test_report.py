@@ -228,3 +228,19 @@ def test_missing_report_packages_say_what_to_install(cli, tmp_path, monkeypatch)
     result = cli("report", str(path), "-o", str(tmp_path / "out"))
     assert result.exit_code == 2
     assert result.stderr == "audit: error: audit report needs pyarrow: pip install 'audit[report]'\n"
+
+
+def test_back_translation_scores_are_those_of_audit_score(report_dir):
+    from audit.formats import read_path
+    from audit.scoring import score_document
+
+    docs = pd.read_parquet(report_dir / "documents.parquet")
+    scored = docs[docs["bt_chrf"].notna()].head(3)
+    assert len(scored) == 3
+    for row in scored.itertuples():
+        doc = next(d for d in read_path(row.path) if d.id == row.document)
+        expected = score_document(doc, ("chrf",)).scores["chrf"]
+        assert row.bt_chrf == pytest.approx(expected.value, abs=1e-4)
+        assert row.bt_signature == expected.signature
+    html = (report_dir / "report.html").read_text(encoding="utf-8")
+    assert scored.iloc[0]["bt_signature"] in html

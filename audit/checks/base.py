@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from audit.document import Document
     from audit.glossary.matcher import Match
     from audit.glossary.source import SourceMatch
+    from audit.names.analysis import NameAnalysis
 
 
 @dataclass(frozen=True)
@@ -134,6 +135,13 @@ class CheckContext:
         from audit.bilingual import pairs_for
 
         return pairs_for(self.doc, self)
+
+    @cached_property
+    def names(self) -> NameAnalysis:
+        """Names found in the target text, near glossary matches and variant groups."""
+        from audit.names.analysis import analyse
+
+        return analyse(self)
 
     def option(self, code: str, key: str, default: Any) -> Any:
         """A per-check setting (thresholds etc.) from the configuration, or ``default``."""

@@ -36,11 +36,14 @@ def main() -> None:
 
 
 def _register() -> None:
-    from audit.cli import check, glossary, report, rules
+    from audit.cli import backtranslate, check, glossary, names, report, rules, score
 
     main.add_command(check.check)
     main.add_command(rules.rules)
     main.add_command(glossary.glossary)
+    main.add_command(names.names)
+    main.add_command(backtranslate.backtranslate)
+    main.add_command(score.score)
     main.add_command(report.report)
 
 

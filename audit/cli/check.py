@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import sys
+from typing import Any
 
 import click
 
-from audit.cli.options import SEVERITIES, glossary_options, input_options, selection_options
+from audit.cli.options import SEVERITIES, glossary_options, input_options, read_inputs, selection_options
 from audit.config import AuditConfig
+from audit.document import Document
 from audit.engine import audit_document, exceeds
-from audit.errors import ConfigError
-from audit.formats import read_path
 from audit.reporters import FORMATS, Report, render
 
 
@@ -38,16 +38,21 @@ def check(paths: tuple[str, ...], glossaries: tuple[str, ...], no_default_glossa
         ignore=ignore,
         fail_on=fail_on,
     )
-    if source is not None and len(paths) != 1:
-        raise ConfigError("--source pairs one source file with one PATH")
-    documents = [
-        doc
-        for path in paths
-        for doc in read_path(path, encoding=encoding, errors=errors, target_lang=target_lang,
-                             source_lang=source_lang, source=source, fields=fields)
-    ]
+    documents = read_inputs(paths, target_lang=target_lang, source_lang=source_lang, source=source, fields=fields,
+                            encoding=encoding, errors=errors)
     findings = [f for doc in documents for f in audit_document(doc, config)]
     findings.sort(key=lambda f: f.sort_key())
     failed = exceeds(findings, config.fail_on)
-    click.echo(render(Report(findings, len(documents), config.fail_on, failed), fmt), nl=False)
+    scores = _round_trip_scores(documents, config)
+    click.echo(render(Report(findings, len(documents), config.fail_on, failed, scores=scores), fmt), nl=False)
     sys.exit(1 if failed and not exit_zero else 0)
+
+
+def _round_trip_scores(documents: list[Document], config: AuditConfig) -> list[dict[str, Any]]:
+    """Document scores for documents with a back-translation, in R001's metrics (chrF by default)."""
+    if not any(d.source and d.back_translation for d in documents):
+        return []
+    from audit.scoring import score_documents
+
+    metrics = tuple(config.options.get("R001", {}).get("thresholds") or ("chrf",))
+    return [d.to_dict(segments=False) for d in score_documents(documents, metrics).documents]

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any
 
 import click
 
+from audit.errors import ConfigError
 from audit.findings import Severity
+
+if TYPE_CHECKING:
+    from audit.document import Document
 
 SEVERITIES = [s.value for s in Severity]
 
@@ -72,3 +76,18 @@ def input_options(f: Callable[..., Any]) -> Callable[..., Any]:
     f = click.option("--target-lang", "--lang", "target_lang", default="en", show_default=True, metavar="LANG",
                      help="Target language when the file does not say (XLIFF, PO, TMX and JSON Lines may).")(f)
     return f
+
+
+def read_inputs(paths: Sequence[str], *, target_lang: str, source_lang: str | None, source: str | None,
+                fields: dict[str, str], encoding: str | None, errors: str) -> list[Document]:
+    """Every document in ``paths``, read as :func:`input_options` say."""
+    from audit.formats import read_path
+
+    if source is not None and len(paths) != 1:
+        raise ConfigError("--source pairs one source file with one PATH")
+    return [
+        doc
+        for path in paths
+        for doc in read_path(path, encoding=encoding, errors=errors, target_lang=target_lang,
+                             source_lang=source_lang, source=source, fields=fields)
+    ]

@@ -9,7 +9,6 @@ mentions (spelling usage). Rows are small and pickle fast; nothing is aggregated
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import json
 import re
 from collections import Counter
@@ -75,6 +74,7 @@ def analyse_document(doc: Document, settings: RunSettings) -> Rows:
         points += cost
         rows.findings.append({**groups, **_finding_columns(doc, f, cost, settings.context_chars)})
     usage = spelling_usage(doc, glossary_matches(doc, settings.config), findings)
+    bt_chrf, bt_signature = back_translation_score(doc)
     for u in usage:
         rows.mentions.append({**groups, "entity": u.entity, "canonical": u.canonical, "kind": u.kind,
                               "spelling": u.spelling, "role": u.role, "accepted": u.accepted,
@@ -86,7 +86,8 @@ def analyse_document(doc: Document, settings: RunSettings) -> Rows:
         **{s.value: severities.get(s, 0) for s in Severity},
         "error_points": points,
         "points_per_1k_words": per_thousand(points, words),
-        "bt_chrf": back_translation_chrf(doc),
+        "bt_chrf": bt_chrf,
+        "bt_signature": bt_signature,
         "excerpt": _collapse(doc.target[:200]),
     })
     return rows
@@ -137,29 +138,13 @@ def _collapse(text: str) -> str:
     return _SPACE.sub(" ", text)
 
 
-def back_translation_chrf(doc: Document) -> float | None:
-    """chrF of the back-translation against the source, when the document has both.
+def back_translation_score(doc: Document) -> tuple[float | None, str | None]:
+    """chrF of the back-translation against the source, with its signature, when the
+    document has both (:func:`audit.scoring.score_document`, sacrebleu's chrF)."""
+    from audit.scoring import score_document
 
-    A back-translation that drifts from the source hints at a meaning error in the
-    translation. sacrebleu's default chrF (character 6-grams, beta 2) is used, so the
-    figure can be reproduced with its signature (see :func:`chrf_signature`).
-    """
-    if not doc.back_translation or not doc.source:
-        return None
-    return round(_chrf().sentence_score(doc.back_translation, [doc.source]).score, 4)
-
-
-def chrf_signature() -> str:
-    """sacrebleu's signature of the chrF settings used for back-translation scores."""
-    from sacrebleu.metrics import CHRF
-
-    metric = CHRF()
-    metric.corpus_score(["a"], [["a"]])  # the signature records the reference count
-    return str(metric.get_signature())
-
-
-@functools.lru_cache(maxsize=1)
-def _chrf() -> Any:
-    from sacrebleu.metrics import CHRF
-
-    return CHRF()
+    scored = score_document(doc, ("chrf",))
+    if scored is None:
+        return None, None
+    score = scored.scores["chrf"]
+    return round(score.value, 4), score.signature

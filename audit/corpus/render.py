@@ -68,7 +68,7 @@ def html_context(data: dict[str, Any], safe: Any) -> dict[str, Any]:
         "bt_chart": safe(svg.histogram(bt, "Back-translation chrF per document")) if bt else None,
         "bt_count": len(bt),
         "bt_median": data["headline"]["current"]["bt_chrf_median"],
-        "bt_signature": data["bt_signature"],
+        "bt_signatures": data["bt_signatures"],
         "comparison": _comparison(data),
     }
 

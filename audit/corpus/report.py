@@ -26,7 +26,7 @@ from typing import Any
 
 from audit.config import AuditConfig
 from audit.corpus import aggregate
-from audit.corpus.analyse import RunSettings, chrf_signature
+from audit.corpus.analyse import RunSettings
 from audit.corpus.dates import Periods
 from audit.corpus.discover import iter_documents
 from audit.corpus.engines import EngineOptions, run
@@ -125,8 +125,8 @@ def summarise(directory: Path, options: ReportOptions) -> dict[str, Any]:
                         ("comparison", comparison), ("variant_changes", variants)):
         write_frame(frame, directory, name)
         files += [directory / f"{name}.parquet", directory / f"{name}.csv"]
-    has_bt = documents["bt_chrf"].notna().any()
     current = documents["period"] == "current"
+    signatures = sorted(documents.loc[current, "bt_signature"].dropna().unique())
     return {
         "periods": options.periods,
         "by": options.by,
@@ -139,7 +139,7 @@ def summarise(directory: Path, options: ReportOptions) -> dict[str, Any]:
         "drift": drift,
         "worst": aggregate.worst_documents(documents, directory, options.top, options.excerpts),
         "bt_scores": documents.loc[current & documents["bt_chrf"].notna(), "bt_chrf"].tolist(),
-        "bt_signature": chrf_signature() if has_bt else None,
+        "bt_signatures": signatures,
         "comparison": comparison,
         "variants": variants,
         "_files": files,

@@ -57,6 +57,7 @@ SCHEMAS: dict[str, list[tuple[str, str]]] = {
         ("error_points", "float64"),
         ("points_per_1k_words", "float64"),
         ("bt_chrf", "float64"),
+        ("bt_signature", "string"),
         ("excerpt", "string"),
     ],
     "mentions": _GROUP + [

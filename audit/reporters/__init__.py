@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from audit.findings import Finding, Severity
 
@@ -22,6 +23,8 @@ class Report:
     fail_on: Severity = Severity.MAJOR
     failed: bool = False
     notes: list[str] = field(default_factory=list)
+    # Round-trip scores of documents that carry a back-translation (DocumentScores.to_dict).
+    scores: list[dict[str, Any]] = field(default_factory=list)
 
     def counts(self) -> dict[str, int]:
         """Findings per severity, most severe first, zeros included."""

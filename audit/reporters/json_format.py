@@ -1,4 +1,8 @@
-"""JSON: an object with a ``findings`` list and a ``summary``; keys are a stable interface."""
+"""JSON: an object with a ``findings`` list and a ``summary``; keys are a stable interface.
+
+A ``scores`` list (round-trip scores per document) is added only when some document
+carries a back-translation.
+"""
 
 from __future__ import annotations
 
@@ -18,4 +22,6 @@ def render(report: Report) -> str:
             "failed": report.failed,
         },
     }
+    if report.scores:
+        data["scores"] = report.scores
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

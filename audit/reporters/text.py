@@ -2,13 +2,23 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from audit.reporters import Report
 
 
 def render(report: Report) -> str:
     lines = [f"{f.path}:{f.line}:{f.column}: {f.code} {f.message}" for f in report.findings]
+    lines.extend(score_line(s) for s in report.scores)
     lines.append(summary_line(report))
     return "\n".join(lines) + "\n"
+
+
+def score_line(scores: dict[str, Any]) -> str:
+    """``path: document: round-trip chrF2 54.32 over 12 segments [signature]``, one per metric."""
+    n = scores["segments"]
+    parts = "; ".join(f"{s['metric']} {s['score']:.2f} [{s['signature']}]" for s in scores["scores"].values())
+    return f"{scores['path']}: {scores['document']}: round-trip {parts} over {n} segment{'s' if n != 1 else ''}"
 
 
 def summary_line(report: Report) -> str:
