@@ -30,23 +30,28 @@ def _truthy(value: str | None) -> bool:
 
 
 @contextmanager
-def progress(total: int, label: str, *, enabled: bool) -> Iterator[Callable[[], None]]:
-    """Yield a function to call once per item done; draws a bar only when enabled."""
-    if not enabled or total < 2:
-        yield lambda: None
+def progress(total: int | None, label: str, *, enabled: bool) -> Iterator[Callable[..., None]]:
+    """Yield ``advance(n=1)``, to call as items are done; draws a bar only when enabled.
+
+    ``total`` None: the count is not known in advance (a stream of documents).
+    """
+    if not enabled or (total is not None and total < 2):
+        yield lambda n=1: None
         return
     from rich.progress import (
         BarColumn,
         MofNCompleteColumn,
         Progress,
         TextColumn,
+        TimeElapsedColumn,
         TimeRemainingColumn,
     )
 
-    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+    clock = TimeRemainingColumn() if total is not None else TimeElapsedColumn()
+    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), clock,
                   transient=True, console=_console()) as bar:
         task = bar.add_task(label, total=total)
-        yield lambda: bar.advance(task)
+        yield lambda n=1: bar.advance(task, n)
 
 
 def _console():  # type: ignore[no-untyped-def]

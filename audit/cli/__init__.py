@@ -63,6 +63,7 @@ def _register() -> None:
             "backtranslate": "audit.cli.backtranslate:backtranslate",
             "score": "audit.cli.score:score",
             "names": "audit.cli.names:names",
+            "report": "audit.cli.report:report",
         }
     )
 

@@ -35,7 +35,7 @@ _EXTRA_MODULES = ("torch", "transformers", "sentencepiece")
 @input_options
 def backtranslate(input_path: str, model_dir: Path, output: Path, device: str, batch_size: int, beams: int,
                   threads: int | None, max_new_tokens: int, cache_path: Path | None, no_cache: bool,
-                  replace_existing: bool, target_lang: str, source_lang: str | None, source: str | None,
+                  replace_existing: bool, target_lang: str | None, source_lang: str | None, source: str | None,
                   fields: dict[str, str], encoding: str | None, errors: str) -> None:
     """Translate each document's target back into its source language and write OUTPUT.
 

@@ -42,7 +42,7 @@ def list_cmd(paths: tuple[str, ...], glossaries: tuple[str, ...], no_default_glo
 @glossary_options
 @input_options
 def suggest_cmd(paths: tuple[str, ...], output: str, glossaries: tuple[str, ...], no_default_glossaries: bool,
-                target_lang: str, source_lang: str | None, source: str | None, fields: dict[str, str],
+                target_lang: str | None, source_lang: str | None, source: str | None, fields: dict[str, str],
                 encoding: str | None, errors: str) -> None:
     """Propose glossary entries from the names in PATH... (any input format).
 
@@ -53,24 +53,18 @@ def suggest_cmd(paths: tuple[str, ...], output: str, glossaries: tuple[str, ...]
     """
     import yaml
 
-    from audit.errors import ConfigError
-    from audit.formats import read_path
+    from audit.cli.options import read_inputs
     from audit.glossary import GlossaryMatcher
     from audit.names.keys import tables_for_language
     from audit.names.similarity import Comparer
     from audit.names.suggest import propose, render_yaml
 
-    if source is not None and len(paths) != 1:
-        raise ConfigError("--source pairs one source file with one PATH")
     all_paths = ([] if no_default_glossaries else [str(p) for p in bundled_glossary_paths()]) + list(glossaries)
     matcher = GlossaryMatcher(load_glossaries(all_paths)) if all_paths else None
-    documents = [
-        doc
-        for path in paths
-        for doc in read_path(path, encoding=encoding, errors=errors, target_lang=target_lang,
-                             source_lang=source_lang, source=source, fields=fields)
-    ]
-    comparer = Comparer(tables_for_language(source_lang), language=target_lang)
+    documents = read_inputs(paths, target_lang=target_lang, source_lang=source_lang, source=source, fields=fields,
+                            encoding=encoding, errors=errors)
+    language = target_lang or (documents[0].target_lang if documents else "en")
+    comparer = Comparer(tables_for_language(source_lang), language=language)
     text = render_yaml(propose(documents, matcher, comparer), len(documents), matcher)
     if output == "-":
         click.echo(text, nl=False)

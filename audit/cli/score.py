@@ -22,7 +22,7 @@ _PREVIEW = 60
               help="Metric to compute; repeatable (default: chrf).")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @input_options
-def score(paths: tuple[str, ...], metrics: tuple[str, ...], fmt: str, target_lang: str, source_lang: str | None,
+def score(paths: tuple[str, ...], metrics: tuple[str, ...], fmt: str, target_lang: str | None, source_lang: str | None,
           source: str | None, fields: dict[str, str], encoding: str | None, errors: str) -> None:
     """Score each document's back-translation against its source, per segment and per document.
 

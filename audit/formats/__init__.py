@@ -48,7 +48,8 @@ DEFAULT_READER: Reader = read_text
 # Readers whose source comes from a separate file (--source).
 SOURCE_FILE_READERS: tuple[Reader, ...] = (read_text, read_srt)
 
-__all__ = ["READERS", "STDIN", "SourceFile", "load_file", "read_bytes", "read_path", "read_text_file", "reader_for"]
+__all__ = ["READERS", "STDIN", "SourceFile", "iter_path", "load_file", "read_bytes", "read_path", "read_text_file",
+           "reader_for"]
 
 
 def reader_for(path: str) -> Reader:
@@ -94,7 +95,15 @@ def read_path(path: str, *, encoding: str | None = None, errors: str = "strict",
 
     ``source`` names the source file of a plain-text, Markdown or SRT target.
     """
-    return load_file(path, encoding=encoding, errors=errors, source=source, **options).documents
+    return list(iter_path(path, encoding=encoding, errors=errors, source=source, **options))
+
+
+def iter_path(path: str, *, encoding: str | None = None, errors: str = "strict", source: str | None = None,
+              **options: Any) -> Iterator[Document]:
+    """Like :func:`read_path`, one document at a time (a large export is never held as
+    documents all at once); errors surface when the bad record is reached."""
+    name, _, text, reader, options = _prepare(path, encoding, errors, source, options)
+    yield from reader(text, name, **options)
 
 
 @dataclass(frozen=True)
@@ -112,7 +121,15 @@ class SourceFile:
 
 def load_file(path: str, *, encoding: str | None = None, errors: str = "strict", source: str | None = None,
               **options: Any) -> SourceFile:
-    """Read and decode ``path`` and split it into documents; one-line errors."""
+    """Read and decode ``path`` and split it into documents, keeping the file's bytes
+    and text (``audit fix`` writes them back); one-line errors."""
+    name, data, text, reader, options = _prepare(path, encoding, errors, source, options)
+    return SourceFile(path, name, data, text, reader, list(reader(text, name, **options)), options)
+
+
+def _prepare(path: str, encoding: str | None, errors: str, source: str | None,
+             options: dict[str, Any]) -> tuple[str, bytes, str, Reader, dict[str, Any]]:
+    """Decode ``path``, pick its reader and complete the reader's options."""
     name = STDIN_NAME if path == STDIN else path
     data, text = _read_decoded(path, encoding=encoding, errors=errors)
     reader = DEFAULT_READER if path == STDIN else reader_for(path)
@@ -122,4 +139,4 @@ def load_file(path: str, *, encoding: str | None = None, errors: str = "strict",
                               "this format carries its source inside")
         options["source"] = read_text_file(source, encoding=encoding, errors=errors)
         options["source_path"] = STDIN_NAME if source == STDIN else source
-    return SourceFile(path, name, data, text, reader, list(reader(text, name, **options)), options)
+    return name, data, text, reader, options
