@@ -52,12 +52,12 @@ class AuditConfig:
     ) -> AuditConfig:
         """Build a configuration from user-level settings (paths and selectors)."""
         from audit.checks import ALL_CHECKS
-        from audit.glossary import GlossaryMatcher, bundled_glossary_paths
-        from audit.glossary.cache import load_glossaries_cached
+        from audit.glossary import bundled_glossary_paths
+        from audit.glossary.cache import load_compiled
 
         paths: list[str | Path] = list(bundled_glossary_paths()) if default_glossaries else []
         paths.extend(glossaries)
-        matcher = GlossaryMatcher(load_glossaries_cached(paths)) if paths else None
+        matcher = load_compiled(paths) if paths else None
         try:
             level = Severity.parse(fail_on) if isinstance(fail_on, str) else fail_on
         except ValueError as exc:

@@ -1,8 +1,9 @@
-"""A cache of validated glossaries, so a hook does not parse YAML on every run.
+"""A cache of validated, compiled glossaries, so a hook does not parse YAML on every run.
 
 Parsing and validating the glossaries (and importing PyYAML to do it) is most of what
-`audit check` spends before it reads the article. The validated result is stored as
-JSON (never pickle: a cache file must not be able to run code) under a key that hashes
+`audit check` spends before it reads the article, and building the matcher's key table
+is most of the rest for a large glossary. Both results are stored as JSON (never
+pickle: a cache file must not be able to run code) under a key that hashes
 the audit version, the glossary code's files (name, size, modification time) and
 every glossary file's path and contents, so any edit to a glossary or to the loader
 misses the cache. Only glossaries that loaded without error are cached.
@@ -19,13 +20,15 @@ import hashlib
 import json
 import os
 from collections.abc import Iterable
-from dataclasses import asdict
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from audit.glossary.model import Entry, Glossary, Variant
 
-FORMAT = 1
+if TYPE_CHECKING:
+    from audit.glossary.matcher import GlossaryMatcher
+
+FORMAT = 3
 
 
 def cache_dir() -> Path | None:
@@ -40,6 +43,14 @@ def cache_dir() -> Path | None:
 
 def load_glossaries_cached(paths: Iterable[str | Path]) -> Glossary:
     """``load_glossaries(paths)``, from the cache when the same files were loaded before."""
+    return load_compiled(paths).glossary
+
+
+def load_compiled(paths: Iterable[str | Path]) -> GlossaryMatcher:
+    """A matcher for ``paths``: from the cache when the same files were compiled before,
+    else loaded, validated, compiled and stored for next time."""
+    from audit.glossary.matcher import GlossaryMatcher
+
     paths = list(paths)
     directory = cache_dir()
     key = _key(paths) if directory is not None else None
@@ -48,12 +59,12 @@ def load_glossaries_cached(paths: Iterable[str | Path]) -> Glossary:
         cached = _read(file)
         if cached is not None:
             return cached
-    from audit.glossary.load import load_glossaries
+    from audit.glossary.load import load_and_compile
 
-    glossary = load_glossaries(paths)
+    matcher = GlossaryMatcher(*load_and_compile(paths))
     if file is not None:
-        _write(file, glossary)
-    return glossary
+        _write(file, matcher)
+    return matcher
 
 
 def _key(paths: list[str | Path]) -> str | None:
@@ -72,33 +83,65 @@ def _key(paths: list[str | Path]) -> str | None:
     return h.hexdigest()[:32]
 
 
-def _read(file: Path) -> Glossary | None:
+def _read(file: Path) -> GlossaryMatcher | None:
+    from audit.glossary.matcher import GlossaryMatcher
+
     try:
         data = json.loads(file.read_text(encoding="utf-8"))
         if data.get("format") != FORMAT:
             return None
-        entries = tuple(
-            Entry(
-                **{
-                    **e,
-                    "short": tuple(e["short"]),
-                    "source": tuple(e["source"]),
-                    "variants": tuple(Variant(**v) for v in e["variants"]),
-                }
-            )
-            for e in data["entries"]
-        )
-        return Glossary(entries=entries, paths=tuple(data["paths"]), language=data["language"])
+        entries = tuple(_entry(*row) for row in data["entries"])
+        keys, longest = data["keys"], data["longest"]
+        forms = sum(1 + len(e.short) + len(e.variants) for e in entries)
+        if not isinstance(keys, dict) or not all(type(v) is int and 0 <= v < forms for v in keys.values()):
+            return None
+        if not isinstance(longest, dict) or not all(type(v) is int for v in longest.values()):
+            return None
+        glossary = Glossary(entries=entries, paths=tuple(data["paths"]), language=data["language"])
+        return GlossaryMatcher(glossary, keys, longest)
     except (OSError, ValueError, KeyError, TypeError):
         return None
 
 
-def _write(file: Path, glossary: Glossary) -> None:
+_ENTRY_FIELDS = ("id", "canonical", "kind", "short", "variants", "source", "notes", "path", "line")
+_VARIANT_FIELDS = ("form", "use", "note", "line")
+
+
+def _entry(*row: Any) -> Entry:
+    """An Entry from a cache row, built without running the dataclass ``__init__``:
+    values in the cache were validated when it was written, and a large glossary has
+    hundreds of thousands of them (this is most of a cached load)."""
+    if len(row) != len(_ENTRY_FIELDS):
+        raise ValueError("cache row of the wrong length")
+    values = dict(zip(_ENTRY_FIELDS, row))
+    values["short"] = tuple(values["short"])
+    values["source"] = tuple(values["source"])
+    variants = []
+    for v in values["variants"]:
+        variant = object.__new__(Variant)
+        variant.__dict__.update(zip(_VARIANT_FIELDS, v, strict=True))
+        variants.append(variant)
+    values["variants"] = tuple(variants)
+    entry = object.__new__(Entry)
+    entry.__dict__.update(values)
+    return entry
+
+
+def _row(e: Entry) -> list[Any]:
+    row = [getattr(e, name) for name in _ENTRY_FIELDS]
+    row[_ENTRY_FIELDS.index("variants")] = [[getattr(v, n) for n in _VARIANT_FIELDS] for v in e.variants]
+    return row
+
+
+def _write(file: Path, matcher: GlossaryMatcher) -> None:
+    glossary = matcher.glossary
     data: dict[str, Any] = {
         "format": FORMAT,
         "language": glossary.language,
         "paths": list(glossary.paths),
-        "entries": [asdict(e) for e in glossary.entries],
+        "entries": [_row(e) for e in glossary.entries],
+        "keys": matcher.keys,
+        "longest": matcher.longest,
     }
     with contextlib.suppress(OSError):
         import tempfile  # only on a cache miss

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 import yaml
 
 from audit.document import Document
-from audit.glossary.fold import article_expansions, fold_key
+from audit.glossary.fold import form_keys
 from audit.glossary.matcher import GlossaryMatcher
 from audit.glossary.model import Entry
 from audit.names.analysis import MIN_LETTERS, VARIANT_PAIR, Companions, evidence
@@ -220,17 +220,11 @@ def _addition_comment(entry: Entry, variants: list[Spelling]) -> str:
 
 
 def _taken_keys(matcher: GlossaryMatcher | None) -> set[str]:
-    if matcher is None:
-        return set()
-    out: set[str] = set()
-    for e in matcher.glossary.entries:
-        for form in (*e.accepted, *(v.form for v in e.variants)):
-            out |= _keys(form)
-    return out
+    return set(matcher.keys) if matcher is not None else set()
 
 
 def _keys(form: str) -> set[str]:
-    return set(article_expansions(fold_key(form)))
+    return set(form_keys(form))
 
 
 def _unique_id(form: str, ids: set[str]) -> str:
