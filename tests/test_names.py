@@ -322,3 +322,17 @@ def test_checks_are_options_driven_and_stay_quiet_on_clean_text():
         audit_document(Document(id="d", target="Khalifa Haftar met. Khalifa Hifter left."), loose)
         == []
     )
+
+
+def test_the_fuzzy_glossary_index_is_built_only_when_n005_runs():
+    from audit import AuditConfig, Document, audit_document
+    from audit.names import analysis
+
+    doc = Document(id="d", target="Khalifa Haftur met the envoy in Benghazi.")
+    n004 = AuditConfig.create(select=["N004"])
+    audit_document(doc, n004)
+    assert n004.matcher not in analysis._INDEXES
+    both = AuditConfig.create(select=["N004", "N005"])
+    findings = audit_document(doc, both)
+    assert both.matcher in analysis._INDEXES
+    assert [(f.code, f.text, f.suggestion) for f in findings] == [("N005", "Haftur", "Haftar")]

@@ -19,7 +19,7 @@ import contextlib
 import hashlib
 import json
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -28,7 +28,7 @@ from audit.glossary.model import Entry, Glossary, Variant
 if TYPE_CHECKING:
     from audit.glossary.matcher import GlossaryMatcher
 
-FORMAT = 3
+FORMAT = 4
 
 
 def cache_dir() -> Path | None:
@@ -90,14 +90,15 @@ def _read(file: Path) -> GlossaryMatcher | None:
         data = json.loads(file.read_text(encoding="utf-8"))
         if data.get("format") != FORMAT:
             return None
-        entries = tuple(_entry(*row) for row in data["entries"])
+        paths = tuple(data["paths"])
+        entries = _LazyEntries(data["entries"], tuple(data["entry_paths"]))
         keys, longest = data["keys"], data["longest"]
-        forms = sum(1 + len(e.short) + len(e.variants) for e in entries)
+        forms = sum(entries.form_counts())
         if not isinstance(keys, dict) or not all(type(v) is int and 0 <= v < forms for v in keys.values()):
             return None
         if not isinstance(longest, dict) or not all(type(v) is int for v in longest.values()):
             return None
-        glossary = Glossary(entries=entries, paths=tuple(data["paths"]), language=data["language"])
+        glossary = Glossary(entries=entries, paths=paths, language=data["language"])
         return GlossaryMatcher(glossary, keys, longest)
     except (OSError, ValueError, KeyError, TypeError):
         return None
@@ -105,15 +106,52 @@ def _read(file: Path) -> GlossaryMatcher | None:
 
 _ENTRY_FIELDS = ("id", "canonical", "kind", "short", "variants", "source", "notes", "path", "line")
 _VARIANT_FIELDS = ("form", "use", "note", "line")
+_PATH = _ENTRY_FIELDS.index("path")
+_SHORT = _ENTRY_FIELDS.index("short")
+_VARIANTS = _ENTRY_FIELDS.index("variants")
 
 
-def _entry(*row: Any) -> Entry:
+class _LazyEntries(Sequence[Entry]):
+    """The entries of a cached glossary, each built from its row on first use.
+
+    A large glossary has hundreds of thousands of entries and a document names a
+    handful, so a cached load keeps the decoded rows and builds an Entry only when
+    something asks for it.
+    """
+
+    def __init__(self, rows: list[list[Any]], paths: tuple[str, ...]):
+        if not isinstance(rows, list) or not all(isinstance(r, list) and len(r) == len(_ENTRY_FIELDS) for r in rows):
+            raise ValueError("malformed cache rows")
+        self._rows = rows
+        self._paths = paths
+        self._built: list[Entry | None] = [None] * len(rows)
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    def __getitem__(self, index):  # type: ignore[no-untyped-def]
+        if isinstance(index, slice):
+            return tuple(self[i] for i in range(*index.indices(len(self))))
+        entry = self._built[index]
+        if entry is None:
+            entry = self._built[index] = _entry(self._rows[index], self._paths)
+        return entry
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Sequence) and len(other) == len(self) and all(a == b for a, b in zip(self, other))
+
+    def __hash__(self) -> int:
+        return hash(tuple(self))
+
+    def form_counts(self) -> list[int]:
+        return [1 + len(r[_SHORT]) + len(r[_VARIANTS]) for r in self._rows]
+
+
+def _entry(row: list[Any], paths: tuple[str, ...]) -> Entry:
     """An Entry from a cache row, built without running the dataclass ``__init__``:
-    values in the cache were validated when it was written, and a large glossary has
-    hundreds of thousands of them (this is most of a cached load)."""
-    if len(row) != len(_ENTRY_FIELDS):
-        raise ValueError("cache row of the wrong length")
+    the values were validated before they were written."""
     values = dict(zip(_ENTRY_FIELDS, row))
+    values["path"] = paths[values["path"]]
     values["short"] = tuple(values["short"])
     values["source"] = tuple(values["source"])
     variants = []
@@ -127,19 +165,23 @@ def _entry(*row: Any) -> Entry:
     return entry
 
 
-def _row(e: Entry) -> list[Any]:
+def _row(e: Entry, paths: dict[str, int]) -> list[Any]:
     row = [getattr(e, name) for name in _ENTRY_FIELDS]
-    row[_ENTRY_FIELDS.index("variants")] = [[getattr(v, n) for n in _VARIANT_FIELDS] for v in e.variants]
+    row[_VARIANTS] = [[getattr(v, n) for n in _VARIANT_FIELDS] for v in e.variants]
+    row[_PATH] = paths.setdefault(e.path, len(paths))
     return row
 
 
 def _write(file: Path, matcher: GlossaryMatcher) -> None:
     glossary = matcher.glossary
+    entry_paths: dict[str, int] = {}
+    rows = [_row(e, entry_paths) for e in glossary.entries]
     data: dict[str, Any] = {
         "format": FORMAT,
         "language": glossary.language,
         "paths": list(glossary.paths),
-        "entries": [_row(e) for e in glossary.entries],
+        "entry_paths": list(entry_paths),
+        "entries": rows,
         "keys": matcher.keys,
         "longest": matcher.longest,
     }

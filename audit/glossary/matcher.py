@@ -14,6 +14,8 @@ matcher can be stored as JSON and loaded back in a fraction of a second (see
 
 from __future__ import annotations
 
+import bisect
+import itertools
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -61,11 +63,14 @@ KeyTable = dict[str, int]  # token sequence joined by single spaces -> form inde
 
 def glossary_forms(glossary: Glossary) -> list[Form]:
     """Every form of every entry, in a fixed order (the order keys refer to)."""
-    forms: list[Form] = []
-    for entry in glossary.entries:
-        forms.append(Form(entry, entry.canonical, CANONICAL))
-        forms.extend(Form(entry, s, SHORT) for s in entry.short)
-        forms.extend(Form(entry, v.form, VARIANT, v.use, v.note) for v in entry.variants)
+    return [form for entry in glossary.entries for form in entry_forms(entry)]
+
+
+def entry_forms(entry: Entry) -> list[Form]:
+    """The forms of one entry: canonical, short forms, variants."""
+    forms = [Form(entry, entry.canonical, CANONICAL)]
+    forms.extend(Form(entry, s, SHORT) for s in entry.short)
+    forms.extend(Form(entry, v.form, VARIANT, v.use, v.note) for v in entry.variants)
     return forms
 
 
@@ -88,21 +93,34 @@ class GlossaryMatcher:
         """``keys`` (and ``longest``) come from validation or the cache when known;
         they are computed here otherwise."""
         self.glossary = glossary
-        self._forms = glossary_forms(glossary)
         if keys is None:
-            keys = {key: i for i, form in enumerate(self._forms) for key in form_keys(form.text) if key}
+            keys = {key: i for i, form in enumerate(glossary_forms(glossary)) for key in form_keys(form.text) if key}
         self.keys = keys
         self.longest = longest if longest is not None else longest_keys(keys)
+        # First form index of each entry: a form is built only when a scan finds it,
+        # so a large cached glossary loads without building its hundreds of
+        # thousands of forms.
+        self._offsets = list(itertools.accumulate(glossary.form_counts(), initial=0))
+        self._forms: dict[int, Form] = {}
 
     def __len__(self) -> int:
-        return len(self._forms)
+        return self._offsets[-1]
+
+    def form(self, index: int) -> Form:
+        """The form a key of :attr:`keys` refers to."""
+        form = self._forms.get(index)
+        if form is None:
+            e = bisect.bisect_right(self._offsets, index) - 1
+            entry = self.glossary.entries[e]
+            form = self._forms[index] = entry_forms(entry)[index - self._offsets[e]]
+        return form
 
     def find(self, text: str) -> list[Match]:
         """Whole-word, leftmost-longest, non-overlapping matches in document order."""
         if not self.longest or not text:
             return []
         folded = fold(text)
-        longest, keys, forms = self.longest, self.keys, self._forms
+        longest, keys = self.longest, self.keys
         tokens = token_spans(folded)
         out: list[Match] = []
         i, n = 0, len(tokens)
@@ -115,8 +133,9 @@ class GlossaryMatcher:
                     if index is None:
                         continue
                     start, end = tokens[i][0], tokens[i + size - 1][1]
-                    if self._accept(text, start, end, forms[index]):
-                        out.append(Match(start, end, forms[index]))
+                    form = self.form(index)
+                    if self._accept(text, start, end, form):
+                        out.append(Match(start, end, form))
                         i += size
                         break
                 else:

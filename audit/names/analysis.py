@@ -76,8 +76,12 @@ def analyse(ctx: CheckContext) -> NameAnalysis:
     comparer = _comparer(doc.source_lang, doc.target_lang)
     matcher = ctx.config.matcher_for(doc.target_lang)
     in_document = {m.entry.id for m in ctx.glossary_matches}
+    # The fuzzy glossary index costs time in proportion to the glossary's size: build
+    # and query it only when N005, which reports its results, runs.
+    wanted = any(c.code == "N005" for c in ctx.config.checks)
     near = _near_matches(
-        names, covered, matcher, comparer, in_document, ctx.option("N005", "min_score", NEAR_MATCH)
+        names, covered, matcher if wanted else None, comparer, in_document,
+        ctx.option("N005", "min_score", NEAR_MATCH),
     )
     near_words = {(n.start, n.end) for n in near}
     anchors: dict[str, list[NameWord]] = defaultdict(list)
