@@ -9,7 +9,7 @@ distinct set of settings, so glossaries are loaded once however many files use t
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -19,7 +19,7 @@ from audit.document import Document
 from audit.engine import audit_document
 from audit.errors import ConfigError
 from audit.findings import Finding, Severity
-from audit.formats import STDIN, SourceFile, load_file
+from audit.formats import STDIN, STDIN_NAME, SourceFile, load_file
 from audit.progress import progress
 from audit.settings import Overrides, Settings, find_config, settings_for
 
@@ -92,6 +92,15 @@ class Runner:
         return load_file(path, encoding=o.encoding, errors=o.errors, source=o.source, target_lang=settings.language,
                          source_lang=settings.source_language, fields=dict(o.fields))
 
+    def stream(self, path: str, settings: Settings | None = None) -> Iterator[Document]:
+        """The documents of ``path``, one at a time (a large file is read piece by piece)."""
+        from audit.formats.stream import stream_path
+
+        settings = settings or self.settings(path)
+        o = self.options
+        return stream_path(path, encoding=o.encoding, errors=o.errors, source=o.source, target_lang=settings.language,
+                           source_lang=settings.source_language, fields=dict(o.fields))
+
     def load(self, path: str) -> Input:
         """Read ``path`` and pair it with its settings and configuration."""
         settings = self.settings(path)
@@ -120,27 +129,78 @@ class Runner:
         return self._files[resolved]
 
 
-def audit_paths(runner: Runner, paths: Iterable[str], *, show_progress: bool = False) -> tuple[list[Input], list[Finding]]:
-    """Load and audit ``paths``; the findings of all files, sorted."""
-    inputs = [runner.load(p) for p in paths]
-    total = sum(len(item.documents) for item in inputs)
-    findings: list[Finding] = []
-    with progress(total, "auditing", enabled=show_progress) as tick:
-        for item in inputs:
-            for doc in item.documents:
-                findings.extend(audit_document(doc, item.config))
-                tick()
-    findings.sort(key=Finding.sort_key)
-    return inputs, findings
+@dataclass(frozen=True)
+class Checked:
+    """What a run keeps of one file once its documents are audited: names, not texts."""
+
+    name: str  # as shown in findings
+    config: AuditConfig
+    documents: tuple[str, ...]  # document ids, in file order
+    source_paths: tuple[str, ...] = ()  # separate source files (a text pair's --source)
 
 
-def failed(inputs: Iterable[Input], findings: Iterable[Finding]) -> bool:
+@dataclass
+class RunResult:
+    """Findings of a run (sorted), the files checked, and what reporters may need."""
+
+    files: list[Checked]
+    findings: list[Finding]
+    documents: int
+    sources: dict[tuple[str, str], str] = field(default_factory=dict)  # (path, document) -> target text
+    scores: list[dict[str, object]] = field(default_factory=list)  # round-trip scores per document
+
+    def failed(self) -> bool:
+        return failed(self.files, self.findings)
+
+
+def audit_paths(runner: Runner, paths: Iterable[str], *, show_progress: bool = False, keep_text: bool = False,
+                scores: bool = False) -> RunResult:
+    """Audit ``paths`` one document at a time: a document's text is dropped once its
+    findings are made, so memory follows the findings, not the input.
+
+    ``keep_text`` keeps each document's target text for views that quote it;
+    ``scores`` computes round-trip scores for documents with a back-translation.
+    """
+    paths = list(paths)
+    result = RunResult([], [], 0)
+    with progress(None if len(paths) == 1 else len(paths), "auditing", enabled=show_progress) as tick:
+        for path in paths:
+            settings = runner.settings(path)
+            config = runner.config(settings)
+            ids: list[str] = []
+            source_paths: set[str] = set()
+            for doc in runner.stream(path, settings):
+                result.findings.extend(audit_document(doc, config))
+                ids.append(doc.id)
+                if doc.source_path:
+                    source_paths.add(doc.source_path)
+                if keep_text:
+                    result.sources[(doc.path, doc.id)] = doc.target
+                if scores and doc.source and doc.back_translation:
+                    result.scores.extend(_round_trip_scores(doc, config))
+            result.documents += len(dict.fromkeys(ids))
+            name = STDIN_NAME if path == STDIN else path
+            result.files.append(Checked(name, config, tuple(dict.fromkeys(ids)), tuple(sorted(source_paths))))
+            tick()
+    result.findings.sort(key=Finding.sort_key)
+    return result
+
+
+def _round_trip_scores(doc: Document, config: AuditConfig) -> list[dict[str, object]]:
+    """The document's round-trip scores in R001's metrics (chrF by default)."""
+    from audit.scoring import score_documents
+
+    metrics = tuple(config.options.get("R001", {}).get("thresholds") or ("chrf",))
+    return [d.to_dict(segments=False) for d in score_documents([doc], metrics).documents]
+
+
+def failed(files: Iterable[Checked], findings: Iterable[Finding]) -> bool:
     """True when a finding reaches the fail level of the file it is in."""
     levels: dict[str, Severity] = {}
-    for item in inputs:
+    for item in files:
         level = item.config.fail_on
         # A finding names its file (a source file for the source side of a text pair)
         # and its document; either leads back to the input it came from.
-        for name in {item.source.name, *(d.id for d in item.documents), *(d.source_path or "" for d in item.documents)}:
+        for name in {item.name, *item.documents, *item.source_paths}:
             levels[name] = min(levels.get(name, level), level, key=lambda s: s.rank)
     return any(f.severity.rank >= levels.get(f.path, levels.get(f.document, Severity.MAJOR)).rank for f in findings)

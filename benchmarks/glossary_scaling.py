@@ -66,7 +66,9 @@ def run_child(glossary: Path, text: Path, cache: Path) -> dict:
     env = {**os.environ, "AUDIT_CACHE_DIR": str(cache)}
     env.pop("AUDIT_NO_CACHE", None)
     out = subprocess.run([sys.executable, "-c", CHILD, str(glossary), str(text)], env=env,
-                         capture_output=True, text=True, check=True)
+                         capture_output=True, text=True)
+    if out.returncode:
+        sys.exit(f"benchmark child failed:\n{out.stderr}")
     return json.loads(out.stdout)
 
 

@@ -9,10 +9,9 @@ import click
 
 from audit.baseline import DEFAULT_FILE, Baseline
 from audit.cli.options import run_options, settings_options
-from audit.findings import Finding
 from audit.fix import write_atomic
 from audit.progress import progress_enabled
-from audit.run import Input, Runner, audit_paths
+from audit.run import Runner, RunResult, audit_paths
 
 
 @click.group()
@@ -33,7 +32,7 @@ def _common(f: Callable[..., Any]) -> Callable[..., Any]:
     return click.argument("paths", nargs=-1, required=True, metavar="PATH...")(f)
 
 
-def _audit(paths: tuple[str, ...], no_progress: bool, **kw: Any) -> tuple[list[Input], list[Finding]]:
+def _audit(paths: tuple[str, ...], no_progress: bool, **kw: Any) -> RunResult:
     runner = Runner(run_options(**kw))
     return audit_paths(runner, paths, show_progress=progress_enabled(no_progress=no_progress))
 
@@ -42,8 +41,7 @@ def _audit(paths: tuple[str, ...], no_progress: bool, **kw: Any) -> tuple[list[I
 @_common
 def create(paths: tuple[str, ...], baseline_path: str, no_progress: bool, **kw: Any) -> None:
     """Write every current finding in PATH... to the baseline file (replacing it)."""
-    _, findings = _audit(paths, no_progress, **kw)
-    new = Baseline.from_findings(findings, baseline_path)
+    new = Baseline.from_findings(_audit(paths, no_progress, **kw).findings, baseline_path)
     write_atomic(baseline_path, new.dumps().encode("utf-8"))
     click.echo(f"Wrote {len(new.entries)} finding{'s' if len(new.entries) != 1 else ''} to {baseline_path}.")
 
@@ -53,8 +51,8 @@ def create(paths: tuple[str, ...], baseline_path: str, no_progress: bool, **kw: 
 def prune(paths: tuple[str, ...], baseline_path: str, no_progress: bool, **kw: Any) -> None:
     """Remove the entries of PATH... that no longer match a finding (never adds any)."""
     known = Baseline.load(baseline_path)
-    inputs, findings = _audit(paths, no_progress, **kw)
-    _, resolved = known.filter(findings, [item.source.name for item in inputs])
+    result = _audit(paths, no_progress, **kw)
+    _, resolved = known.filter(result.findings, [item.name for item in result.files])
     kept = known.without(resolved)
     if resolved:
         write_atomic(baseline_path, kept.dumps().encode("utf-8"))

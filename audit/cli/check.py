@@ -9,8 +9,6 @@ from typing import Any
 import click
 
 from audit.cli.options import SEVERITIES, check_source, run_options, settings_options
-from audit.config import AuditConfig
-from audit.document import Document
 from audit.progress import progress_enabled
 from audit.reporters import FORMATS, Report, render
 from audit.run import Runner, audit_paths, failed
@@ -38,36 +36,28 @@ def check(paths: tuple[str, ...], fmt: str | None, fail_on: str | None, exit_zer
     """
     check_source(paths, settings["source"])
     runner = Runner(run_options(fail_on=fail_on, **settings))
-    inputs, findings = audit_paths(runner, paths, show_progress=progress_enabled(no_progress=no_progress))
+    fmt = fmt or ("grouped" if sys.stdout.isatty() else "text")
+    result = audit_paths(runner, paths, show_progress=progress_enabled(no_progress=no_progress),
+                         keep_text=fmt == "grouped", scores=True)
+    findings = result.findings
     baseline = None
     if baseline_path is not None:
         from audit.baseline import Baseline, BaselineResult
 
         known = Baseline.load(baseline_path)
-        new, resolved = known.filter(findings, [item.source.name for item in inputs])
+        new, resolved = known.filter(findings, [item.name for item in result.files])
         baseline = BaselineResult(baseline_path, len(findings) - len(new), len(resolved))
         findings = new
-    is_failed = failed(inputs, findings)
+    is_failed = failed(result.files, findings)
     report = Report(
         findings,
-        sum(len(item.documents) for item in inputs),
-        inputs[0].config.fail_on,
+        result.documents,
+        result.files[0].config.fail_on,
         is_failed,
-        sources={(doc.path, doc.id): doc.target for item in inputs for doc in item.documents},
+        sources=result.sources,
         baseline=baseline,
-        paths=tuple(item.source.name for item in inputs),
-        scores=[s for item in inputs for s in _round_trip_scores(item.documents, item.config)],
+        paths=tuple(item.name for item in result.files),
+        scores=result.scores,
     )
-    fmt = fmt or ("grouped" if sys.stdout.isatty() else "text")
     click.echo(render(report, fmt), nl=False, color=False if os.environ.get("NO_COLOR") else None)
     sys.exit(1 if is_failed and not exit_zero else 0)
-
-
-def _round_trip_scores(documents: list[Document], config: AuditConfig) -> list[dict[str, Any]]:
-    """Document scores for documents with a back-translation, in R001's metrics (chrF by default)."""
-    if not any(d.source and d.back_translation for d in documents):
-        return []
-    from audit.scoring import score_documents
-
-    metrics = tuple(config.options.get("R001", {}).get("thresholds") or ("chrf",))
-    return [d.to_dict(segments=False) for d in score_documents(documents, metrics).documents]
