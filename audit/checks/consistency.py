@@ -18,6 +18,14 @@ from audit.findings import Category, Severity
 
 _WORD = re.compile(r"[^\W\d_]+(?:[-‐‑][^\W\d_]+)*")
 _HYPHENS = "-‐‑"
+_HYPHEN_CHARS = re.compile(f"[{_HYPHENS}]")
+# A word with hyphens; the look-behind keeps the search from restarting inside words.
+_HYPHENATED = re.compile(r"(?<![^\W\d_])[^\W\d_]+(?:[-‐‑][^\W\d_]+)+")
+
+
+def _closed(word: str) -> str:
+    """A word with its hyphens taken out: the key its spellings share."""
+    return _HYPHEN_CHARS.sub("", word)
 
 
 @dataclass(frozen=True)
@@ -48,16 +56,25 @@ def hyphenation(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
     """
     covered = _covered(ctx)
     min_length = ctx.option("C001", "min-length")
+    # Only words that some hyphenated word closes up to can be in a group: find those
+    # first, so the other words of the text cost one set lookup each.
+    text = doc.target
+    found = list(_HYPHENATED.finditer(text)) if _HYPHEN_CHARS.search(text) else []
+    keys = {_closed(m.group().lower()) for m in found}
+    keys = {k for k in keys if len(k) >= min_length}
+    if not keys:
+        return
+    closed = re.compile(
+        r"(?<![^\W\d_])(?<![^\W\d_][-‐‑])(?:" + "|".join(map(re.escape, sorted(keys, key=len, reverse=True)))
+        + r")(?![^\W\d_])(?![-‐‑][^\W\d_])",
+        re.IGNORECASE,
+    )
     groups: dict[str, list[_Occurrence]] = {}
-    for m in _WORD.finditer(doc.target):
-        if _overlaps(covered, m.start(), m.end()):
-            continue
-        word = m.group()
-        key = "".join(c for c in word.lower() if c not in _HYPHENS)
-        if len(key) < min_length:
-            continue
-        form = "-".join(re.split(f"[{_HYPHENS}]", word.lower()))
-        groups.setdefault(key, []).append(_Occurrence(m.start(), m.end(), form))
+    for m in sorted([*found, *closed.finditer(text)], key=lambda m: m.start()):
+        word = m.group().lower()
+        key = _closed(word)
+        if key in keys and not _overlaps(covered, m.start(), m.end()):
+            groups.setdefault(key, []).append(_Occurrence(m.start(), m.end(), _HYPHEN_CHARS.sub("-", word)))
     for occurrences in groups.values():
         forms = {o.form for o in occurrences}
         if len(forms) < 2 or not any("-" in f for f in forms) or not any("-" not in f for f in forms):

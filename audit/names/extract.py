@@ -74,10 +74,9 @@ def find_names(text: str, is_sentence_start: Callable[[int], bool] | None = None
     which suits lists of names); pass ``Document.is_sentence_start`` for running text.
     """
     starts = is_sentence_start or (lambda offset: False)
-    tokens = [_clean(text, m.start(), m.end()) for m in _TOKEN.finditer(text)]
-    lower_words = {t.text for t in tokens if t.text.islower()}
-    mid_sentence = {t.text for t in tokens if _capitalized(t.text) and not starts(t.start)}
     lex = lexicon()
+    tokens, lower_words = _tokens(text, lex.particles | lex.hyphen_particles)
+    mid_sentence = {t.text for t in tokens if _capitalized(t.text) and not starts(t.start)}
 
     def is_name_word(t: _Token) -> bool:
         word = t.text
@@ -113,6 +112,31 @@ def find_names(text: str, is_sentence_start: Callable[[int], bool] | None = None
         name_words = tuple(NameWord(t.start, t.end, t.text, certain) for t, certain in words)
         spans.append(NameSpan(start, end, text[start:end], name_words))
     return spans
+
+
+def _tokens(text: str, particles: frozenset[str] | set[str]) -> tuple[list[_Token], set[str]]:
+    """The tokens that can belong to a name (capitalized words and particles, cleaned),
+    and the set of words the text writes in lower case.
+
+    Other words never join a run, and leaving them out keeps the gap between two kept
+    tokens non-blank wherever a word stood between them, so runs come out the same;
+    most words of running text are skipped without building a token.
+    """
+    kept: list[_Token] = []
+    lower: set[str] = set()
+    for m in _TOKEN.finditer(text):
+        word = m.group()
+        if word.islower() and "'" not in word and "’" not in word:
+            lower.add(word)  # the common case: a plain lower-case word, never a name
+            if word in particles:
+                kept.append(_Token(m.start(), m.end(), word))
+            continue
+        t = _clean(text, m.start(), m.end())
+        if t.text.islower():
+            lower.add(t.text)
+        if _capitalized(t.text) or t.text.lower() in particles:
+            kept.append(t)
+    return kept, lower
 
 
 def _clean(text: str, start: int, end: int) -> _Token:
