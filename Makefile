@@ -15,11 +15,12 @@ $(VENV)/.installed: $(BIN)/python pyproject.toml
 	$(BIN)/python -m pip install --quiet -e .
 	touch $@
 
-# Test extras and the `backtranslate` extra. torch is pinned first so that the
-# CPU build is used; the `torch>=2.2` range in pyproject.toml is then satisfied.
+# Test extras, the `bench` extra (benchmarks/hook_startup.py), the `backtranslate`
+# extra and the `report` extra (audit report). torch is pinned first so that the CPU
+# build is used; the `torch>=2.2` range in pyproject.toml is then satisfied.
 $(VENV)/.installed-test: $(VENV)/.installed
 	$(BIN)/python -m pip install --quiet torch==2.13.0
-	$(BIN)/python -m pip install --quiet -e '.[test,backtranslate]'
+	$(BIN)/python -m pip install --quiet -e '.[test,bench,backtranslate,report]'
 	touch $@
 
 install: $(VENV)/.installed

@@ -52,11 +52,12 @@ class AuditConfig:
     ) -> AuditConfig:
         """Build a configuration from user-level settings (paths and selectors)."""
         from audit.checks import ALL_CHECKS
-        from audit.glossary import GlossaryMatcher, bundled_glossary_paths, load_glossaries
+        from audit.glossary import bundled_glossary_paths
+        from audit.glossary.cache import load_compiled
 
         paths: list[str | Path] = list(bundled_glossary_paths()) if default_glossaries else []
         paths.extend(glossaries)
-        matcher = GlossaryMatcher(load_glossaries(paths)) if paths else None
+        matcher = load_compiled(paths) if paths else None
         try:
             level = Severity.parse(fail_on) if isinstance(fail_on, str) else fail_on
         except ValueError as exc:
@@ -88,9 +89,15 @@ def split_selectors(values: Iterable[str]) -> list[str]:
 
 
 def _matches(selector: str, check: Check) -> bool:
-    if selector.upper() == check.code or (selector[:1].isalpha() and selector.isalnum() and check.code.startswith(selector.upper())):
+    return selector_matches(selector, check.code, check.name)
+
+
+def selector_matches(selector: str, code: str, name: str) -> bool:
+    """True when ``selector`` (a code, code prefix, name or dotted name prefix) picks
+    the check with this code and name. Also used by inline suppressions."""
+    if selector.upper() == code or (selector[:1].isalpha() and selector.isalnum() and code.startswith(selector.upper())):
         return True
-    return check.name == selector or check.name.startswith(selector + ".")
+    return name == selector or name.startswith(selector + ".")
 
 
 def select_checks(checks: Sequence[Check], select: Sequence[str], ignore: Sequence[str]) -> tuple[Check, ...]:

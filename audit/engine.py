@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import replace
 
-from audit.checks.base import Check, CheckContext, Hit
+from audit.checks.base import Check, CheckContext, Hit, may_hold_directives
 from audit.config import AuditConfig
 from audit.document import Document
 from audit.findings import Finding, Severity, context_fingerprint
@@ -20,12 +20,25 @@ _CONTEXT_CHARS = 32
 
 
 def audit_document(doc: Document, config: AuditConfig) -> list[Finding]:
-    """Run every selected check on ``doc`` and return its findings, sorted."""
+    """Run every selected check on ``doc`` and return its findings, sorted.
+
+    Inline suppressions (audit/suppressions.py) are applied after the ordinary checks;
+    meta checks then report on the suppressions themselves.
+    """
     ctx = CheckContext(doc, config)
     findings: list[Finding] = []
     for check in config.checks:
+        if check.meta:
+            continue
         for hit in check.run(doc, ctx):
             findings.append(_finding(doc, check, hit, ctx))
+    if may_hold_directives(doc):
+        from audit.suppressions import apply as apply_suppressions
+
+        findings, ctx.suppression_outcome = apply_suppressions(findings, ctx.suppressions, config.checks)
+    for check in config.checks:
+        if check.meta:
+            findings.extend(_finding(doc, check, hit, ctx) for hit in check.run(doc, ctx))
     findings.sort(key=Finding.sort_key)
     return _with_fingerprints(doc, findings)
 
@@ -58,6 +71,7 @@ def _finding(doc: Document, check: Check, hit: Hit, ctx: CheckContext) -> Findin
         end_column=end_column,
         text=text[hit.start : hit.end],
         suggestion=hit.suggestion,
+        fixable=check.fixable and hit.fixable and hit.suggestion is not None,
         entity=hit.entity,
         path=path,
         document=doc.id,
@@ -96,6 +110,10 @@ def _with_fingerprints(doc: Document, findings: list[Finding]) -> list[Finding]:
         # (or editing other paragraphs) leaves the fingerprint unchanged.
         before = text[max(0, f.start - _CONTEXT_CHARS) : f.start].rsplit("\n", 1)[-1]
         after = text[f.end : f.end + _CONTEXT_CHARS].split("\n", 1)[0]
+        if f.text.startswith(("\n", "\r")):
+            before = ""  # a span that takes whole lines has no context on other lines
+        if f.text.endswith(("\n", "\r")):
+            after = ""
         key = (f.code, f.text, before, after)
         fingerprint = context_fingerprint(f.code, f.text, before, after, seen[key])
         seen[key] += 1

@@ -76,6 +76,7 @@ class Finding:
     end_column: int
     text: str
     suggestion: str | None = None
+    fixable: bool = False  # the suggestion is safe to apply without a person (audit fix)
     entity: str | None = None
     path: str = ""
     document: str = ""

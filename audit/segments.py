@@ -74,6 +74,7 @@ class Segment:
     line: int | None = None
     target_origin: Origin | None = None
     source_origin: Origin | None = None
+    notes: tuple[str, ...] = ()  # the unit's comments (PO translator comments, XLIFF/TMX notes)
 
     def span(self, side: str) -> Span | None:
         return self.target if side == "target" else self.source if side == "source" else self.back_translation
@@ -108,7 +109,7 @@ class SegmentBuilder:
 
     def add(self, id: str, target: str, source: str | None = None, *, back_translation: str | None = None,
             line: int | None = None, target_origin: Origin | None = None,
-            source_origin: Origin | None = None) -> None:
+            source_origin: Origin | None = None, notes: tuple[str, ...] = ()) -> None:
         target_span = self._append(self.targets, "target", target)
         assert target_span is not None  # (an empty Span is falsy: test for None, never truth)
         self.segments.append(
@@ -120,6 +121,7 @@ class SegmentBuilder:
                 line=line,
                 target_origin=target_origin,
                 source_origin=source_origin,
+                notes=notes,
             )
         )
 

@@ -21,7 +21,7 @@ import time
 from pathlib import Path
 
 from audit.glossary import Entry, Glossary, GlossaryMatcher, Variant
-from audit.glossary.fold import fold_key
+from audit.glossary.fold import form_keys
 
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
 
@@ -45,8 +45,9 @@ def make_glossary(names: list[str], size: int, seed: int = 7) -> Glossary:
             break
         given, surname, other = rng.choice(names), rng.choice(names), rng.choice(names)
         canonical, variant = f"{given} {surname}", f"{given} {other}"
-        keys = {fold_key(canonical), fold_key(variant)}
-        if len(keys) < 2 or keys & used:
+        ck, vk = set(form_keys(canonical)), set(form_keys(variant))
+        keys = ck | vk
+        if ck & vk or keys & used:
             continue
         used |= keys
         entries.append(Entry(id=f"e{i}", canonical=canonical, kind="person",

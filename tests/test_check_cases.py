@@ -2,12 +2,15 @@
 
 Each registered check must have a case file with at least one passing case and one
 failing case; failing cases state the exact findings (text and any of start, end,
-line, column, suggestion, side, segment) and, where the check offers fixes, the text
-after applying them.
+line, column, suggestion, side, segment, and entries of ``extra``) and, where the
+check offers fixes, the text after applying them.
 
 A case gives its target as ``text`` (and ``lang``); a bilingual case adds ``source``
 (and ``source_lang``) for a whole-article pair, or gives ``segments``, a list of
-``{id, source, target}`` units as a bilingual file would.
+``{id, source, target}`` units as a bilingual file would; ``back_translation`` (on the
+case or on each unit) adds a back-translation, and ``options`` the check's options.
+A case file may list other checks to run beside its own (``with: [N001]``, for the
+meta checks that report on suppressions); only its own check's findings are compared.
 """
 
 from __future__ import annotations
@@ -50,13 +53,15 @@ def test_every_registered_check_has_passing_and_failing_cases():
 
 def _config(data: dict, case: dict, tmp_path: Path) -> AuditConfig:
     glossary = case.get("glossary", data.get("glossary", "bundled"))
+    select = [data["check"], *case.get("with", data.get("with", []))]
+    options = {data["check"]: case["options"]} if "options" in case else None
     if glossary == "bundled":
-        return AuditConfig.create(select=[data["check"]])
+        return AuditConfig.create(select=select, options=options)
     if glossary == "none":
-        return AuditConfig.create(select=[data["check"]], default_glossaries=False)
+        return AuditConfig.create(select=select, default_glossaries=False, options=options)
     path = tmp_path / "case-glossary.yaml"
     path.write_text(glossary, encoding="utf-8")
-    return AuditConfig.create(select=[data["check"]], default_glossaries=False, glossaries=[path])
+    return AuditConfig.create(select=select, default_glossaries=False, glossaries=[path], options=options)
 
 
 def _document(case: dict) -> Document:
@@ -64,17 +69,21 @@ def _document(case: dict) -> Document:
     if "segments" in case:
         builder = SegmentBuilder()
         for unit in case["segments"]:
-            builder.add(str(unit["id"]), unit.get("target") or "", unit.get("source"))
+            builder.add(str(unit["id"]), unit.get("target") or "", unit.get("source"),
+                        back_translation=unit.get("back_translation"))
         return Document(id="case", path="case.xlf", target=builder.target, target_lang=lang, source=builder.source,
-                        source_lang=source_lang, segments=tuple(builder.segments))
+                        source_lang=source_lang, back_translation=builder.back_translation,
+                        segments=tuple(builder.segments))
     return Document(id="case", path="case.txt", target=case["text"], target_lang=lang, source=case.get("source"),
-                    source_lang=source_lang)
+                    source_lang=source_lang, back_translation=case.get("back_translation"))
 
 
 @pytest.mark.parametrize(("data", "case"), list(_cases()))
 def test_case(data: dict, case: dict, tmp_path: Path):
     doc = _document(case)
     findings = audit_document(doc, _config(data, case, tmp_path))
+    if "with" in case or "with" in data:
+        findings = [f for f in findings if f.code == data["check"]]
     assert all(f.code == data["check"] for f in findings)
     expected = case["expect"]
     assert [f.text for f in findings] == [e["text"] for e in expected], [f.message for f in findings]
@@ -83,5 +92,7 @@ def test_case(data: dict, case: dict, tmp_path: Path):
         for key in POSITION_KEYS:
             if key in want:
                 assert getattr(finding, key) == want[key], (key, finding)
+        for key, value in want.get("extra", {}).items():
+            assert finding.extra[key] == value, (key, finding)
     if "fixed" in case:
         assert apply_suggestions(doc.target, findings) == case["fixed"]

@@ -6,18 +6,35 @@ below and give it case files in ``tests/fixtures/checks/<CODE>.yaml``. Codes are
 stable: never reuse or renumber one.
 
 Code prefixes: N names and glossary terms, C consistency within a document,
-B bilingual (source against target).
+B bilingual (source against target), R round trip (back-translation against source),
+M meta (reports on inline suppressions), A artifacts (debris, markup, encoding,
+characters, scripts), S spacing, punctuation, repetition and segmentation.
 """
 
 from __future__ import annotations
 
-from audit.checks import bilingual, characters, consistency, debris, markup, names, repetition, segmentation, spacing
+from audit.checks import (
+    bilingual,
+    characters,
+    consistency,
+    debris,
+    markup,
+    meta,
+    name_variants,
+    names,
+    repetition,
+    roundtrip,
+    segmentation,
+    spacing,
+)
 from audit.checks.base import Check, CheckContext, Hit, check
 
 ALL_CHECKS: tuple[Check, ...] = (
     names.non_canonical_variant,
     names.inconsistent_rendering,
     names.form_mismatch,
+    name_variants.likely_variant_pair,
+    name_variants.near_glossary_match,
     consistency.hyphenation,
     consistency.capitalization,
     bilingual.key_term_mismatch,
@@ -46,6 +63,9 @@ ALL_CHECKS: tuple[Check, ...] = (
     segmentation.capitalized_function_word,
     segmentation.lowercase_sentence_start,
     segmentation.glued_heading,
+    roundtrip.low_round_trip_score,
+    meta.unused_suppression,
+    meta.invalid_suppression,
 )
 
 __all__ = ["ALL_CHECKS", "Check", "CheckContext", "Hit", "check", "get_check"]

@@ -9,7 +9,7 @@ stay small and cannot get those wrong.
 from __future__ import annotations
 
 import inspect
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
@@ -20,9 +20,11 @@ if TYPE_CHECKING:
     from audit.align import Alignment
     from audit.bilingual import Pair
     from audit.config import AuditConfig
-    from audit.document import Document
+    from audit.document import Document, Span
     from audit.glossary.matcher import Match
     from audit.glossary.source import SourceMatch
+    from audit.names.analysis import NameAnalysis
+    from audit.suppressions import Outcome, Suppressions
 
 
 @dataclass(frozen=True)
@@ -38,6 +40,9 @@ class Hit:
     side: str = "target"
     segment: str | None = None
     extra: dict[str, Any] = field(default_factory=dict)
+    # False when this suggestion needs a person even though the check's fixes are
+    # normally safe (``audit fix`` then applies it only with --unsafe-fixes).
+    fixable: bool = True
 
 
 CheckFunction = Callable[["Document", "CheckContext"], Iterable[Hit]]
@@ -45,7 +50,14 @@ CheckFunction = Callable[["Document", "CheckContext"], Iterable[Hit]]
 
 @dataclass(frozen=True)
 class Check:
-    """A registered check: a stable code, a dotted name and its defaults."""
+    """A registered check: a stable code, a dotted name and its defaults.
+
+    ``fixable`` means its suggestions are safe to apply without a person looking
+    (``audit fix`` applies them); other suggestions are applied only on request.
+    ``options`` declares the check's settings with their defaults: configuration
+    files may set exactly these keys. ``meta`` checks run after the others and after
+    inline suppressions are applied (they report on the suppressions themselves).
+    """
 
     code: str
     name: str
@@ -55,6 +67,8 @@ class Check:
     bad: str
     good: str
     fixable: bool = False
+    options: Mapping[str, Any] = field(default_factory=dict, hash=False, compare=False)
+    meta: bool = False
 
     @property
     def summary(self) -> str:
@@ -84,6 +98,8 @@ def check(
     bad: str,
     good: str,
     fixable: bool = False,
+    options: Mapping[str, Any] | None = None,
+    meta: bool = False,
 ) -> Callable[[CheckFunction], Check]:
     """Declare a check. The function's docstring is its documentation: the first line
     is the summary shown by ``audit rules``; the rest says why it matters."""
@@ -91,7 +107,7 @@ def check(
     def wrap(function: CheckFunction) -> Check:
         if not inspect.getdoc(function):
             raise TypeError(f"check {code} needs a docstring")
-        return Check(code, name, severity, category, function, bad, good, fixable)
+        return Check(code, name, severity, category, function, bad, good, fixable, dict(options or {}), meta)
 
     return wrap
 
@@ -105,6 +121,8 @@ class CheckContext:
     def __init__(self, doc: Document, config: AuditConfig):
         self.doc = doc
         self.config = config
+        # Set by the engine once suppressions are applied, before meta checks run.
+        self.suppression_outcome: Outcome | None = None
 
     @cached_property
     def glossary_matches(self) -> list[Match]:
@@ -135,6 +153,39 @@ class CheckContext:
 
         return pairs_for(self.doc, self)
 
-    def option(self, code: str, key: str, default: Any) -> Any:
-        """A per-check setting (thresholds etc.) from the configuration, or ``default``."""
-        return self.config.options.get(code, {}).get(key, default)
+    @cached_property
+    def names(self) -> NameAnalysis:
+        """Names found in the target text, near glossary matches and variant groups."""
+        from audit.names.analysis import analyse
+
+        return analyse(self)
+
+    def option(self, code: str, key: str, default: Any = None) -> Any:
+        """A per-check setting (thresholds etc.): the configured value, else the default
+        the check declares in ``@check(options=...)``, else ``default``."""
+        configured = self.config.options.get(code, {})
+        if key in configured:
+            return configured[key]
+        for c in self.config.checks:
+            if c.code == code:
+                return c.options.get(key, default)
+        return default
+
+    @cached_property
+    def suppressions(self) -> Suppressions:
+        """The document's inline ``audit: ignore`` directives (see audit/suppressions.py)."""
+        from audit.suppressions import suppressions_for
+
+        return suppressions_for(self.doc)
+
+    @property
+    def comment_spans(self) -> tuple[Span, ...]:
+        """Suppression comments in the target text. They are not content: checks should
+        skip them, and the engine drops any finding that lies inside one."""
+        return self.suppressions.comment_spans if may_hold_directives(self.doc) else ()
+
+
+def may_hold_directives(doc: Document) -> bool:
+    """A cheap test: can the document hold an ``audit:`` suppression directive? When it
+    cannot, the suppression module is not even imported (hook start-up time)."""
+    return "audit" in doc.target or any("audit" in note for seg in doc.segments for note in seg.notes)

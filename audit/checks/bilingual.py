@@ -14,13 +14,18 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from audit.bilingual import Pair, inside
 from audit.checks.base import CheckContext, Hit, check
 from audit.document import Document, Span
 from audit.findings import Category, Severity
-from audit.lang.identify import guess_language, identify, primary, script_of_language, script_shares
-from audit.lang.numbers import Number, find_numbers
+
+if TYPE_CHECKING:
+    from audit.bilingual import Pair
+    from audit.lang.numbers import Number
+
+# audit.bilingual (alignment), audit.lang.numbers and audit.lang.identify are imported
+# inside the checks: a target-only run (a pre-publish hook) never needs them.
 
 MIN_CONFIDENCE = 0.5  # aligned links below this are not judged by length or omission
 
@@ -51,6 +56,8 @@ def key_term_mismatch(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
     """
     if not _bilingual(doc) or not ctx.source_matches:
         return
+    from audit.bilingual import inside
+
     targets = ctx.glossary_matches
     for pair in ctx.pairs:
         window = pair.window if pair.confidence >= MIN_CONFIDENCE or not pair.aligned else Span(0, len(doc.target))
@@ -91,6 +98,9 @@ def number_mismatch(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
     """
     if not _bilingual(doc):
         return
+    from audit.bilingual import inside
+    from audit.lang.numbers import find_numbers
+
     source, target = doc.source or "", doc.target
     all_src = find_numbers(source)
     all_tgt = find_numbers(target)
@@ -147,6 +157,8 @@ def untranslated(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
     """
     if not _bilingual(doc):
         return
+    from audit.lang.identify import primary
+
     source_lang = primary(doc.source_lang) or _source_lang(doc, ctx)
     target_lang = primary(doc.target_lang)
     for pair in ctx.pairs:
@@ -165,10 +177,14 @@ def untranslated(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
 
 def _source_lang(doc: Document, ctx: CheckContext) -> str:
     """The source language: as the file or --source-lang says, else guessed from the source text."""
+    from audit.lang.identify import guess_language, primary
+
     return primary(guess_language(doc.source or "") or "")
 
 
 def _in_language(text: str, lang: str, other: str) -> bool:
+    from audit.lang.identify import identify, script_of_language, script_shares
+
     script, other_script = script_of_language(lang), script_of_language(other)
     letters, shares = script_shares(text)
     if script != other_script:
@@ -234,6 +250,7 @@ def _merged_omissions(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
     sentence is reported, as minor.
     """
     from audit.align import length_fit
+    from audit.lang.numbers import find_numbers
 
     alignment = ctx.alignment
     if alignment is None:
@@ -272,6 +289,7 @@ def _merged_omissions(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
     bad="source: The talks, which had been suspended since February, resume in Geneva on Monday. / target: Talks resume.",
     good="source: The talks, which had been suspended since February, resume in Geneva on Monday. / "
     "target: Les pourparlers, suspendus depuis février, reprennent lundi à Genève.",
+    options={"min": 0.5, "max": 2.0, "min_length": 40},
 )
 def length_ratio(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
     """A translation far shorter or longer than its source: a partial omission or an addition.

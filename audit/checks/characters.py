@@ -3,7 +3,7 @@
 These are the errors no reader can fix by reading: ``dÃ³lares`` is ``dólares`` run
 twice through the wrong code page, a zero-width space splits a word for search engines
 without showing, an Arabic word in an English article was never translated. Each check
-knows which characters the target language itself uses (``audit/lang/languages.yaml``),
+knows which characters the target language itself uses (``audit/lang/languages.py``),
 so Persian's zero-width non-joiner and Hebrew's directional marks are left alone.
 """
 
@@ -181,6 +181,7 @@ def _space_names(run: str) -> str:
     category=Category.ACCURACY,
     bad="Salameh said that خليفة حفتر had agreed.",
     good="Salameh said that Khalifa Haftar had agreed.",
+    options={"allow": []},
 )
 def foreign_script(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
     """Text in a script the target language does not use: Arabic in English, Cyrillic in Spanish.
@@ -188,13 +189,13 @@ def foreign_script(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
     Usually a name or phrase the translation left in the source script. Latin letters
     are allowed in Arabic, Persian, Hebrew and Russian text (brands, acronyms), and a
     lone Greek letter is a symbol (μ, π). Strings listed in the ``allow`` option
-    (``[tool.audit.options.A008] allow = [...]``) are not reported. Letters glued to the
+    (``[tool.audit.options.A008] allow = ["..."]``) are not reported. Letters glued to the
     language's own letters in one word are artifacts.mixed-script-word's business.
     """
     lang = language(doc.target_lang)
     if not lang.scripts:
         return
-    allowed = set(ctx.option("A008", "allow", ()))
+    allowed = set(ctx.option("A008", "allow"))
     pattern, own = _foreign_pattern(lang.scripts)
     text = doc.target
     for m in pattern.finditer(text):

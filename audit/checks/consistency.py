@@ -19,6 +19,14 @@ from audit.lang.profiles import language
 
 _WORD = re.compile(r"[^\W\d_]+(?:[-‐‑][^\W\d_]+)*")
 _HYPHENS = "-‐‑"
+_HYPHEN_CHARS = re.compile(f"[{_HYPHENS}]")
+# A word with hyphens; the look-behind keeps the search from restarting inside words.
+_HYPHENATED = re.compile(r"(?<![^\W\d_])[^\W\d_]+(?:[-‐‑][^\W\d_]+)+")
+
+
+def _closed(word: str) -> str:
+    """A word with its hyphens taken out: the key its spellings share."""
+    return _HYPHEN_CHARS.sub("", word)
 
 
 @dataclass(frozen=True)
@@ -35,26 +43,39 @@ class _Occurrence:
     category=Category.FLUENCY,
     bad="a permanent ceasefire ... a mechanism to observe a cease-fire ... the ceasefire held",
     good="a permanent ceasefire ... a mechanism to observe a ceasefire ... the ceasefire held",
-    fixable=True,
+    options={"min-length": 4},
 )
 def hyphenation(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
     """The same word written both closed and hyphenated (ceasefire / cease-fire).
 
     Only closed and hyphenated forms are compared: an open form (``long term``) is
     often a different part of speech from the hyphenated one (``long-term``). The
-    minority spelling is reported with the majority one as suggestion.
+    minority spelling is reported with the majority one as suggestion; `audit fix`
+    applies it only with --unsafe-fixes, since a hyphen can change the word
+    (resign / re-sign). Option ``min-length``: words shorter than this many letters
+    (hyphens not counted) are not compared.
     """
     covered = _covered(ctx)
+    min_length = ctx.option("C001", "min-length")
+    # Only words that some hyphenated word closes up to can be in a group: find those
+    # first, so the other words of the text cost one set lookup each.
+    text = doc.target
+    found = list(_HYPHENATED.finditer(text)) if _HYPHEN_CHARS.search(text) else []
+    keys = {_closed(m.group().lower()) for m in found}
+    keys = {k for k in keys if len(k) >= min_length}
+    if not keys:
+        return
+    closed = re.compile(
+        r"(?<![^\W\d_])(?<![^\W\d_][-‐‑])(?:" + "|".join(map(re.escape, sorted(keys, key=len, reverse=True)))
+        + r")(?![^\W\d_])(?![-‐‑][^\W\d_])",
+        re.IGNORECASE,
+    )
     groups: dict[str, list[_Occurrence]] = {}
-    for m in _WORD.finditer(doc.target):
-        if _overlaps(covered, m.start(), m.end()):
-            continue
-        word = m.group()
-        key = "".join(c for c in word.lower() if c not in _HYPHENS)
-        if len(key) < 4:
-            continue
-        form = "-".join(re.split(f"[{_HYPHENS}]", word.lower()))
-        groups.setdefault(key, []).append(_Occurrence(m.start(), m.end(), form))
+    for m in sorted([*found, *closed.finditer(text)], key=lambda m: m.start()):
+        word = m.group().lower()
+        key = _closed(word)
+        if key in keys and not _overlaps(covered, m.start(), m.end()):
+            groups.setdefault(key, []).append(_Occurrence(m.start(), m.end(), _HYPHEN_CHARS.sub("-", word)))
     for occurrences in groups.values():
         forms = {o.form for o in occurrences}
         if len(forms) < 2 or not any("-" in f for f in forms) or not any("-" not in f for f in forms):
@@ -69,7 +90,6 @@ def hyphenation(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
     category=Category.FLUENCY,
     bad="the Berlin Conference ... the Berlin conference ... the Berlin Conference",
     good="the Berlin Conference ... the Berlin Conference ... the Berlin Conference",
-    fixable=True,
 )
 def capitalization(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
     """A name-like phrase capitalized two ways (Berlin Conference / Berlin conference).
@@ -78,7 +98,8 @@ def capitalization(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
     sentence. A title before a name (``Prime Minister Johnson`` beside ``the prime
     minister``) is not a phrase and is skipped. In languages that capitalize every
     noun (German: ``Kavanaugh Glauben schenken`` beside ``Kavanaugh glauben``) the
-    capital is grammar, so the check does not run.
+    capital is grammar, so the check does not run. The majority form is suggested, but
+    `audit fix` applies it only with --unsafe-fixes: the majority may be the error.
     """
     if language(doc.target_lang).capitalizes_nouns:
         return

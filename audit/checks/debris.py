@@ -234,7 +234,7 @@ def orphan_label(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
     """A page label alone on a line: video, photo, read also, share, advertisement...
 
     Labels come from the target language's list and English (page chrome often stays
-    untranslated) in ``audit/lang/languages.yaml``. Only a line holding nothing but the
+    untranslated) in ``audit/lang/languages.py``. Only a line holding nothing but the
     label (a bullet, a trailing colon or a count allowed) is reported, and the
     suggestion deletes the line; the same word inside a sentence is prose.
     """

@@ -86,7 +86,7 @@ def markup(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
     """
     lang = language(doc.target_lang)
     text = doc.target
-    taken: list[tuple[int, int]] = []
+    taken: list[tuple[int, int]] = [(c.start, c.end) for c in ctx.comment_spans]  # audit: directives
     hits = []
     for pattern in _PATTERNS:
         for m in pattern.regex.finditer(text):

@@ -3,7 +3,7 @@
 Neural MT sometimes loops (``the the``, ``in the city in the city in the city``) or
 emits a sentence or a whole paragraph again. Reduplication that is grammar (Persian
 ``کم کم``, Hebrew ``לאט לאט``, English ``had had``) and names such as ``Sirhan Sirhan``
-are not reported; the word lists live in ``audit/lang/languages.yaml``.
+are not reported; the word lists live in ``audit/lang/languages.py``.
 """
 
 from __future__ import annotations

@@ -5,7 +5,7 @@ place the pieces come back with the wrong capitals: ``a mechanism To observe`` (
 sentence start inside a sentence), ``stopped. the talks`` (a sentence end where there
 was none), ``Persuade Hifter It is reported`` (a heading run into its paragraph). These
 checks need a script with capitals and the language's function words
-(``audit/lang/languages.yaml``); in Arabic, Persian and Hebrew they stay silent.
+(``audit/lang/languages.py``); in Arabic, Persian and Hebrew they stay silent.
 """
 
 from __future__ import annotations

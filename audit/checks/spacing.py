@@ -3,7 +3,7 @@
 ``Tripoli .`` (a space before the full stop), ``Tripoli.The`` (none after it),
 ``said  that`` (two spaces), ``,,`` and brackets or quotation marks left open. French
 puts a space before ``; : ? !``, so what counts as a stray space depends on the target
-language (``space_before`` in ``audit/lang/languages.yaml``).
+language (``space_before`` in ``audit/lang/languages.py``).
 """
 
 from __future__ import annotations

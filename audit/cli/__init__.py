@@ -6,6 +6,7 @@ Exit codes: 0 nothing at or above the fail level, 1 findings at or above it,
 
 from __future__ import annotations
 
+import importlib
 import sys
 from typing import Any
 
@@ -16,7 +17,22 @@ from audit.errors import AuditError
 
 
 class _Group(click.Group):
-    """Turns :class:`AuditError` into one line on stderr and exit status 2."""
+    """Turns :class:`AuditError` into one line on stderr and exit status 2, and loads
+    each command's module only when that command runs (``lazy``: name -> "module:attr"),
+    so a hook running `audit check` never imports the other commands."""
+
+    def __init__(self, *args: Any, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        self.lazy: dict[str, str] = {}
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *self.lazy})
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        if name not in self.commands and name in self.lazy:
+            module, attr = self.lazy[name].split(":")
+            self.add_command(getattr(importlib.import_module(module), attr), name)
+        return super().get_command(ctx, name)
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -36,11 +52,20 @@ def main() -> None:
 
 
 def _register() -> None:
-    from audit.cli import check, glossary, rules
-
-    main.add_command(check.check)
-    main.add_command(rules.rules)
-    main.add_command(glossary.glossary)
+    main.lazy.update(
+        {
+            "check": "audit.cli.check:check",
+            "fix": "audit.cli.fix:fix",
+            "baseline": "audit.cli.baseline:baseline",
+            "config": "audit.cli.config:config",
+            "rules": "audit.cli.rules:rules",
+            "glossary": "audit.cli.glossary:glossary",
+            "backtranslate": "audit.cli.backtranslate:backtranslate",
+            "score": "audit.cli.score:score",
+            "names": "audit.cli.names:names",
+            "report": "audit.cli.report:report",
+        }
+    )
 
 
 _register()

@@ -2,52 +2,62 @@
 
 from __future__ import annotations
 
+import os
 import sys
+from typing import Any
 
 import click
 
-from audit.cli.options import SEVERITIES, glossary_options, input_options, selection_options
-from audit.config import AuditConfig
-from audit.engine import audit_document, exceeds
-from audit.errors import ConfigError
-from audit.formats import read_path
+from audit.cli.options import SEVERITIES, check_source, run_options, settings_options
+from audit.progress import progress_enabled
 from audit.reporters import FORMATS, Report, render
+from audit.run import Runner, audit_paths, failed
 
 
 @click.command()
 @click.argument("paths", nargs=-1, required=True, metavar="PATH...")
-@glossary_options
-@selection_options
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True, help="Output format.")
-@click.option("--fail-on", type=click.Choice(SEVERITIES), default="major", show_default=True,
-              help="Exit 1 when a finding is at or above this severity.")
+@settings_options
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default=None,
+              help="Output format [default: grouped on a terminal, text otherwise].")
+@click.option("--fail-on", type=click.Choice(SEVERITIES), default=None,
+              help="Exit 1 when a finding is at or above this severity [default: major, or the config file's].")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings reach the fail level.")
-@input_options
-def check(paths: tuple[str, ...], glossaries: tuple[str, ...], no_default_glossaries: bool,
-          select: tuple[str, ...], ignore: tuple[str, ...], fmt: str, fail_on: str, exit_zero: bool,
-          target_lang: str, source_lang: str | None, source: str | None, fields: dict[str, str],
-          encoding: str | None, errors: str) -> None:
+@click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False), default=None,
+              help="Report and fail only on findings not in this baseline file (see `audit baseline`).")
+@click.option("--no-progress", is_flag=True, help="No progress bar (it is shown only on a terminal, never in CI).")
+def check(paths: tuple[str, ...], fmt: str | None, fail_on: str | None, exit_zero: bool, baseline_path: str | None,
+          no_progress: bool, **settings: Any) -> None:
     """Audit PATH... (`-` reads standard input) and print the findings.
+
+    Settings come from the nearest .audit.toml or pyproject.toml [tool.audit]
+    (`audit config show` prints them); options given here override them.
 
     Exit status: 0 when no finding reaches --fail-on, 1 when one does, 2 on bad input.
     """
-    config = AuditConfig.create(
-        glossaries=glossaries,
-        default_glossaries=not no_default_glossaries,
-        select=select,
-        ignore=ignore,
-        fail_on=fail_on,
+    check_source(paths, settings["source"])
+    runner = Runner(run_options(fail_on=fail_on, **settings))
+    fmt = fmt or ("grouped" if sys.stdout.isatty() else "text")
+    result = audit_paths(runner, paths, show_progress=progress_enabled(no_progress=no_progress),
+                         keep_text=fmt == "grouped", scores=True)
+    findings = result.findings
+    baseline = None
+    if baseline_path is not None:
+        from audit.baseline import Baseline, BaselineResult
+
+        known = Baseline.load(baseline_path)
+        new, resolved = known.filter(findings, [item.name for item in result.files])
+        baseline = BaselineResult(baseline_path, len(findings) - len(new), len(resolved))
+        findings = new
+    is_failed = failed(result.files, findings)
+    report = Report(
+        findings,
+        result.documents,
+        result.files[0].config.fail_on,
+        is_failed,
+        sources=result.sources,
+        baseline=baseline,
+        paths=tuple(item.name for item in result.files),
+        scores=result.scores,
     )
-    if source is not None and len(paths) != 1:
-        raise ConfigError("--source pairs one source file with one PATH")
-    documents = [
-        doc
-        for path in paths
-        for doc in read_path(path, encoding=encoding, errors=errors, target_lang=target_lang,
-                             source_lang=source_lang, source=source, fields=fields)
-    ]
-    findings = [f for doc in documents for f in audit_document(doc, config)]
-    findings.sort(key=lambda f: f.sort_key())
-    failed = exceeds(findings, config.fail_on)
-    click.echo(render(Report(findings, len(documents), config.fail_on, failed), fmt), nl=False)
-    sys.exit(1 if failed and not exit_zero else 0)
+    click.echo(render(report, fmt), nl=False, color=False if os.environ.get("NO_COLOR") else None)
+    sys.exit(1 if is_failed and not exit_zero else 0)

@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any
 
 import click
 
+from audit.errors import ConfigError
 from audit.findings import Severity
+from audit.run import RunOptions
+from audit.settings import Overrides
+
+if TYPE_CHECKING:
+    from audit.document import Document
 
 SEVERITIES = [s.value for s in Severity]
 
@@ -68,7 +74,66 @@ def input_options(f: Callable[..., Any]) -> Callable[..., Any]:
     f = click.option("--source", "source", type=click.Path(dir_okay=False, allow_dash=True), default=None,
                      help="Source file of a plain-text, Markdown or SRT target (one PATH only).")(f)
     f = click.option("--source-lang", default=None, metavar="LANG",
-                     help="Source language when the file does not say (default: detected).")(f)
-    f = click.option("--target-lang", "--lang", "target_lang", default="en", show_default=True, metavar="LANG",
-                     help="Target language when the file does not say (XLIFF, PO, TMX and JSON Lines may).")(f)
+                     help="Source language when the file does not say [default: the config file's, else detected].")(f)
+    f = click.option("--target-lang", "--lang", "target_lang", default=None, metavar="LANG",
+                     help="Target language when the file does not say (XLIFF, PO, TMX and JSON Lines may) "
+                     "[default: the config file's language, else en].")(f)
     return f
+
+
+def config_options(f: Callable[..., Any]) -> Callable[..., Any]:
+    """--config / --isolated: which configuration file applies."""
+    f = click.option("--isolated", is_flag=True, help="Ignore configuration files.")(f)
+    f = click.option(
+        "--config",
+        "config_path",
+        type=click.Path(dir_okay=False),
+        default=None,
+        help="Use this configuration file (.audit.toml or pyproject.toml) instead of searching.",
+    )(f)
+    return f
+
+
+def settings_options(f: Callable[..., Any]) -> Callable[..., Any]:
+    """Every option that chooses settings (glossaries, checks, configuration file,
+    input reading); the command passes them on to :func:`run_options` as ``**kw``."""
+    for decorate in (input_options, config_options, selection_options, glossary_options):
+        f = decorate(f)
+    return f
+
+
+def run_options(*, select: tuple[str, ...] = (), ignore: tuple[str, ...] = (), fail_on: str | None = None,
+                glossaries: tuple[str, ...] = (), no_default_glossaries: bool = False, target_lang: str | None = None,
+                source_lang: str | None = None, source: str | None = None, fields: dict[str, str] | None = None,
+                config_path: str | None = None, isolated: bool = False, encoding: str | None = None,
+                errors: str = "strict") -> RunOptions:
+    """Command-line values as run options; options not given leave the config file's."""
+    overrides = Overrides(
+        select=tuple(select),
+        ignore=tuple(ignore),
+        fail_on=fail_on,
+        glossaries=tuple(glossaries),
+        default_glossaries=False if no_default_glossaries else None,
+        language=target_lang,
+        source_language=source_lang,
+    )
+    return RunOptions(overrides, config_path=config_path, isolated=isolated, encoding=encoding, errors=errors,
+                      source=source, fields=dict(fields or {}))
+
+
+def check_source(paths: Sequence[str], source: str | None) -> None:
+    """--source pairs one source file with one target file."""
+    if source is not None and len(paths) != 1:
+        raise ConfigError("--source pairs one source file with one PATH")
+
+
+def read_inputs(paths: Sequence[str], *, target_lang: str | None, source_lang: str | None, source: str | None,
+                fields: dict[str, str], encoding: str | None, errors: str) -> list[Document]:
+    """Every document in ``paths``, read as :func:`input_options` say (languages not given
+    come from the configuration file, as for `audit check`)."""
+    from audit.run import Runner
+
+    check_source(paths, source)
+    runner = Runner(run_options(target_lang=target_lang, source_lang=source_lang, source=source, fields=fields,
+                                encoding=encoding, errors=errors))
+    return [doc for path in paths for doc in runner.read(path).documents]

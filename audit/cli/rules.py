@@ -25,6 +25,7 @@ def rules(fmt: str) -> None:
                 "bad": c.bad,
                 "good": c.good,
                 "fixable": c.fixable,
+                "options": dict(c.options),
             }
             for c in ALL_CHECKS
         ]
@@ -35,4 +36,7 @@ def rules(fmt: str) -> None:
         click.echo(f"      {c.summary}")
         click.echo(f"      bad:  {c.bad}")
         click.echo(f"      good: {c.good}")
+        if c.options:
+            options = ", ".join(f"{k} = {v!r}" for k, v in c.options.items())
+            click.echo(f"      options ([options.{c.code}] in the config file): {options}")
         click.echo()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -47,7 +48,8 @@ DEFAULT_READER: Reader = read_text
 # Readers whose source comes from a separate file (--source).
 SOURCE_FILE_READERS: tuple[Reader, ...] = (read_text, read_srt)
 
-__all__ = ["READERS", "STDIN", "read_bytes", "read_path", "read_text_file", "reader_for"]
+__all__ = ["READERS", "STDIN", "SourceFile", "iter_path", "load_file", "read_bytes", "read_path", "read_text_file",
+           "reader_for"]
 
 
 def reader_for(path: str) -> Reader:
@@ -71,15 +73,20 @@ def read_bytes(path: str) -> bytes:
         raise InputError(f"cannot read: {exc.strerror}", path=path) from None
 
 
-def read_text_file(path: str, *, encoding: str | None = None, errors: str = "strict") -> str:
-    """Read and decode one file (``-`` for standard input); it must not be empty."""
+def _read_decoded(path: str, *, encoding: str | None, errors: str) -> tuple[bytes, str]:
     name = STDIN_NAME if path == STDIN else path
     if path != STDIN and Path(path).is_dir():
         raise InputError("is a directory; give the files to audit", path=name)
-    text = decode(read_bytes(path), name, encoding=encoding, errors=errors)
+    data = read_bytes(path)
+    text = decode(data, name, encoding=encoding, errors=errors)
     if not text.strip():
         raise InputError("empty file: nothing to audit", path=name)
-    return text
+    return data, text
+
+
+def read_text_file(path: str, *, encoding: str | None = None, errors: str = "strict") -> str:
+    """Read and decode one file (``-`` for standard input); it must not be empty."""
+    return _read_decoded(path, encoding=encoding, errors=errors)[1]
 
 
 def read_path(path: str, *, encoding: str | None = None, errors: str = "strict", source: str | None = None,
@@ -88,8 +95,43 @@ def read_path(path: str, *, encoding: str | None = None, errors: str = "strict",
 
     ``source`` names the source file of a plain-text, Markdown or SRT target.
     """
+    return list(iter_path(path, encoding=encoding, errors=errors, source=source, **options))
+
+
+def iter_path(path: str, *, encoding: str | None = None, errors: str = "strict", source: str | None = None,
+              **options: Any) -> Iterator[Document]:
+    """Like :func:`read_path`, one document at a time (a large export is never held as
+    documents all at once); errors surface when the bad record is reached."""
+    name, _, text, reader, options = _prepare(path, encoding, errors, source, options)
+    yield from reader(text, name, **options)
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    """A file as read: its bytes and decoded text (to write fixes back) and its documents."""
+
+    path: str  # as given; "-" for standard input
+    name: str  # as shown in findings
+    data: bytes
+    text: str
+    reader: Reader
+    documents: list[Document]
+    options: dict[str, Any]  # what the reader was given, to read a fixed text back alike
+
+
+def load_file(path: str, *, encoding: str | None = None, errors: str = "strict", source: str | None = None,
+              **options: Any) -> SourceFile:
+    """Read and decode ``path`` and split it into documents, keeping the file's bytes
+    and text (``audit fix`` writes them back); one-line errors."""
+    name, data, text, reader, options = _prepare(path, encoding, errors, source, options)
+    return SourceFile(path, name, data, text, reader, list(reader(text, name, **options)), options)
+
+
+def _prepare(path: str, encoding: str | None, errors: str, source: str | None,
+             options: dict[str, Any]) -> tuple[str, bytes, str, Reader, dict[str, Any]]:
+    """Decode ``path``, pick its reader and complete the reader's options."""
     name = STDIN_NAME if path == STDIN else path
-    text = read_text_file(path, encoding=encoding, errors=errors)
+    data, text = _read_decoded(path, encoding=encoding, errors=errors)
     reader = DEFAULT_READER if path == STDIN else reader_for(path)
     if source is not None:
         if reader not in SOURCE_FILE_READERS:
@@ -97,4 +139,4 @@ def read_path(path: str, *, encoding: str | None = None, errors: str = "strict",
                               "this format carries its source inside")
         options["source"] = read_text_file(source, encoding=encoding, errors=errors)
         options["source_path"] = STDIN_NAME if source == STDIN else source
-    return list(reader(text, name, **options))
+    return name, data, text, reader, options

@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import replace
 from json.decoder import scanstring  # type: ignore[attr-defined]
 from typing import Any
 
@@ -33,15 +34,24 @@ def _step(raw: str, i: int, text: str, j: int) -> tuple[int, int] | None:
     return (m.end() - i, 1) if m else None
 
 
-def read_jsonl(text: str, path: str, *, target_lang: str = "en", source_lang: str | None = None,
-               fields: Mapping[str, str] | None = None, **_: Any) -> Iterator[Document]:
+def read_jsonl(text: str, path: str, **options: Any) -> Iterator[Document]:
+    """The documents of a JSON Lines text, one per non-blank line."""
+    starts = line_starts(text)
+    lines = ((n, start, text[start : starts[n] if n < len(starts) else len(text)].rstrip("\r\n"))
+             for n, start in enumerate(starts, start=1))
+    yield from read_jsonl_lines(lines, path, **options)
+
+
+def read_jsonl_lines(lines: Iterable[tuple[int, int, str]], path: str, *, target_lang: str = "en",
+                     source_lang: str | None = None, fields: Mapping[str, str] | None = None,
+                     **_: Any) -> Iterator[Document]:
+    """Documents from ``(line number, character offset of the line, line text)``
+    triples: a whole text, or a file streamed line by line (``audit check`` on a large
+    export never holds it whole)."""
     keys = {name: (fields or {}).get(name, name) for name in KNOWN}
     mapped = set(keys.values())
-    starts = line_starts(text)
     seen: set[str] = set()
-    for number, start in enumerate(starts, start=1):
-        end = starts[number] if number < len(starts) else len(text)
-        line = text[start:end].rstrip("\r\n")
+    for number, start, line in lines:
         if not line.strip():
             continue
         try:
@@ -75,16 +85,20 @@ def read_jsonl(text: str, path: str, *, target_lang: str = "en", source_lang: st
                 **({"url": record[keys["url"]]} if keys["url"] in record else {}),
                 **{k: v for k, v in record.items() if k not in mapped},
             },
-            target_origin=_origin(text, start, values.get(keys["target"]), target, path, starts, keys["target"]),
-            source_origin=_origin(text, start, values.get(keys["source"]), source, path, starts, keys["source"]),
+            target_origin=_origin(line, number, start, values.get(keys["target"]), target, path, keys["target"]),
+            source_origin=_origin(line, number, start, values.get(keys["source"]), source, path, keys["source"]),
         )
 
 
-def _origin(raw: str, line_start: int, column: int | None, value: str | None, path: str, starts: list[int],
+def _origin(line: str, number: int, line_start: int, column: int | None, value: str | None, path: str,
             field: str) -> Origin | None:
+    """Where a string value of a record sits in the file (a JSON line has no raw line
+    breaks, so the value is located within its line and moved to the line's place)."""
     if column is None or value is None:
         return None
-    return locate(raw, line_start + column, value, path, starts=starts, escape=_step, field=field)
+    o = locate(line, column, value, path, starts=[0], escape=_step, field=field)
+    return replace(o, offset=line_start + o.offset,
+                   anchors=tuple((t, number, c) for t, _, c in o.anchors))
 
 
 def _string_starts(line: str) -> dict[str, int]:

@@ -51,6 +51,7 @@ def read_po(text: str, path: str, *, target_lang: str = "en", source_lang: str |
         key = f"{entry.msgctxt}\x04{entry.msgid}" if entry.msgctxt is not None else entry.msgid
         entry_start = starts[entry.linenum - 1] if entry.linenum and entry.linenum <= len(starts) else cursor
         cursor = max(cursor, entry_start)
+        notes = tuple(entry.tcomment.splitlines()) if entry.tcomment else ()  # "# ..." translator comments
         src_origin, cursor_after_id = _origin(text, cursor, "msgid", entry.msgid, path, starts)
         if entry.msgid_plural:
             plural_origin, cursor_after_id = _origin(text, cursor_after_id, "msgid_plural", entry.msgid_plural,
@@ -60,11 +61,11 @@ def read_po(text: str, path: str, *, target_lang: str = "en", source_lang: str |
                 tgt_origin, cursor_after_id = _origin(text, cursor_after_id, f"msgstr[{n}]", target, path, starts)
                 builder.add(f"{key}[{n}]", target, entry.msgid if n == 0 else entry.msgid_plural,
                             line=entry.linenum, target_origin=tgt_origin,
-                            source_origin=src_origin if n == 0 else plural_origin)
+                            source_origin=src_origin if n == 0 else plural_origin, notes=notes)
         else:
             tgt_origin, cursor_after_id = _origin(text, cursor_after_id, "msgstr", entry.msgstr, path, starts)
             builder.add(key, entry.msgstr, entry.msgid, line=entry.linenum, target_origin=tgt_origin,
-                        source_origin=src_origin)
+                        source_origin=src_origin, notes=notes)
         cursor = cursor_after_id
     language = catalog.metadata.get("Language") or target_lang
     yield Document(

@@ -53,8 +53,9 @@ def read_tmx(text: str, path: str, *, target_lang: str = "en", source_lang: str 
                 continue
             texts[side] = inner_text(seg)
             origins[side] = locator.origin(seg, texts[side], f"seg[{lang}]")
+        notes = tuple(inner_text(c) for c in tu if local(c.tag) == "note")
         builder.add(tu.get("tuid") or str(n), texts.get("target", ""), texts.get("source"), line=tu.sourceline,
-                    target_origin=origins.get("target"), source_origin=origins.get("source"))
+                    target_origin=origins.get("target"), source_origin=origins.get("source"), notes=notes)
     yield Document(
         id=path,
         path=path,

@@ -66,7 +66,16 @@ def _child(el: Any, name: str) -> Any | None:
     return next((c for c in el if local(c.tag) == name), None)
 
 
-def _add(builder: SegmentBuilder, seg_id: str, holder: Any, line: int | None, locator: ElementLocator) -> None:
+def _notes(el: Any) -> tuple[str, ...]:
+    """The text of the ``<note>`` elements of a unit (XLIFF 1.2) or its ``<notes>`` (2.x)."""
+    notes = [c for c in el if local(c.tag) == "note"]
+    for group in (c for c in el if local(c.tag) == "notes"):
+        notes.extend(c for c in group if local(c.tag) == "note")
+    return tuple(inner_text(n) for n in notes)
+
+
+def _add(builder: SegmentBuilder, seg_id: str, holder: Any, line: int | None, locator: ElementLocator,
+         notes: tuple[str, ...] = ()) -> None:
     origins: dict[str, Any] = {}
     texts: dict[str, str | None] = {"source": None, "target": None}
     for child in holder:
@@ -75,7 +84,7 @@ def _add(builder: SegmentBuilder, seg_id: str, holder: Any, line: int | None, lo
             texts[name] = inner_text(child)
             origins[name] = locator.origin(child, texts[name] or "", name)
     builder.add(seg_id, texts["target"] or "", texts["source"], line=line,
-                target_origin=origins.get("target"), source_origin=origins.get("source"))
+                target_origin=origins.get("target"), source_origin=origins.get("source"), notes=notes)
 
 
 def _units_12(file_el: Any, locator: ElementLocator) -> SegmentBuilder:
@@ -83,7 +92,7 @@ def _units_12(file_el: Any, locator: ElementLocator) -> SegmentBuilder:
     for n, unit in enumerate(file_el.iter("{*}trans-unit"), start=1):
         if unit.get("translate") == "no":
             continue
-        _add(builder, unit.get("id") or str(n), unit, unit.sourceline, locator)
+        _add(builder, unit.get("id") or str(n), unit, unit.sourceline, locator, _notes(unit))
     return builder
 
 
@@ -96,5 +105,5 @@ def _units_2(file_el: Any, locator: ElementLocator) -> SegmentBuilder:
         segments = [c for c in unit if local(c.tag) == "segment"]
         for k, seg in enumerate(segments, start=1):
             seg_id = unit_id if len(segments) == 1 else f"{unit_id}/{seg.get('id') or k}"
-            _add(builder, seg_id, seg, seg.sourceline, locator)
+            _add(builder, seg_id, seg, seg.sourceline, locator, _notes(unit))
     return builder

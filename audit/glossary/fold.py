@@ -9,6 +9,7 @@ every apostrophe ``'`` and turns hyphens, dashes and whitespace into a plain spa
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 
@@ -24,6 +25,7 @@ SUN_LETTER_ONSETS = ("th", "dh", "sh", "t", "d", "r", "z", "s", "n")
 
 @lru_cache(maxsize=1)
 def _table() -> dict[int, str]:
+    """Characters that folding changes (after lower-casing), and what they become."""
     table: dict[int, str] = {}
     for ch in APOSTROPHES:
         table[ord(ch)] = "'"
@@ -34,7 +36,14 @@ def _table() -> dict[int, str]:
         base = unicodedata.normalize("NFD", ch)[0]
         if base != ch and base.isascii() and base.isalpha():
             table[cp] = base.lower()
-    return table
+    return {k: v for k, v in table.items() if chr(k) != v}
+
+
+@lru_cache(maxsize=1)
+def _changed() -> re.Pattern[str]:
+    # Substituting only the characters that change is several times faster than
+    # str.translate over the whole text, which is mostly unchanged ASCII.
+    return re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_table())) + "]")
 
 
 def _lower_preserving_length(text: str) -> str:
@@ -47,12 +56,33 @@ def _lower_preserving_length(text: str) -> str:
 
 def fold(text: str) -> str:
     """Fold ``text`` for matching; ``len(fold(text)) == len(text)`` always holds."""
-    return _lower_preserving_length(text).translate(_table())
+    table = _table()
+    return _changed().sub(lambda m: table[ord(m.group())], _lower_preserving_length(text))
 
 
 def fold_key(form: str) -> str:
     """The matching key of a glossary form: folded, with runs of spaces collapsed."""
     return " ".join(fold(form).split())
+
+
+_TOKEN = re.compile(r"\w+|[^\w\s]")
+
+
+def tokens(folded: str) -> list[str]:
+    """Matching tokens of folded text: runs of word characters, single punctuation marks."""
+    return _TOKEN.findall(folded)
+
+
+def token_spans(folded: str) -> list[tuple[int, int, str]]:
+    """``tokens`` with their offsets."""
+    return [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(folded)]
+
+
+def form_keys(form: str) -> list[str]:
+    """The lookup keys of a glossary form: its folded tokens joined by single spaces,
+    over the spellings of the Arabic article. Two forms with a key in common cannot be
+    told apart by the matcher."""
+    return [" ".join(tokens(k)) for k in article_expansions(fold_key(form))]
 
 
 def article_expansions(key: str) -> list[str]:
@@ -62,6 +92,8 @@ def article_expansions(key: str) -> list[str]:
     and ``es sarraj``. Only free-standing article tokens followed by a word count.
     """
     tokens = key.split(" ")
+    if len(tokens) == 1 or not any(t[:1] in ("a", "e") and len(t) <= 3 for t in tokens[:-1]):
+        return [key]  # no article: the common case, kept cheap for large glossaries
     options: list[list[str]] = []
     for i, token in enumerate(tokens):
         if i + 1 < len(tokens) and (token in ARTICLE_FORMS or _is_assimilated(token, tokens, i)):

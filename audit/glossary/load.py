@@ -27,20 +27,21 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterable
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from audit.errors import GlossaryError
-from audit.glossary.fold import article_expansions, fold_key
+from audit.glossary.bundled import bundled_glossary_paths  # noqa: F401  (re-exported)
+from audit.glossary.fold import form_keys
 from audit.glossary.model import KINDS, Entry, Glossary, Variant, default_replacement
 
 ENTRY_KEYS = {"id", "canonical", "kind", "short", "variants", "source", "notes"}
 VARIANT_KEYS = {"form", "use", "note"}
 FILE_KEYS = {"entries", "language", "source_language", "name", "description", "license", "sources"}
 LIST_SEPARATOR = "|"
+MAX_FORM_CHARS = 500  # longer "names" are pasted text, not glossary forms
 _LINE = "__line__"
 
 
@@ -91,39 +92,36 @@ _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _Lin
 _LineLoader.add_constructor("tag:yaml.org,2002:str", _LineLoader.construct_yaml_str)
 
 
-def bundled_glossary_paths() -> list[Path]:
-    """The glossaries shipped with audit (``glossaries/*.yaml``), sorted by name."""
-    candidates = []
-    try:
-        packaged = resources.files("audit") / "_bundled" / "glossaries"
-        candidates.append(Path(str(packaged)))
-    except (ModuleNotFoundError, TypeError):  # pragma: no cover - unusual installs
-        pass
-    candidates.append(Path(__file__).resolve().parents[2] / "glossaries")
-    for folder in candidates:
-        if folder.is_dir():
-            return sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml"))
-    return []
-
-
 def load_glossaries(paths: Iterable[str | Path]) -> Glossary:
     """Load several glossary files and validate them as one."""
+    return load_and_compile(paths)[0]
+
+
+def load_and_compile(paths: Iterable[str | Path]) -> tuple[Glossary, dict[str, int]]:
+    """Load and validate glossary files together; also return the matcher's key table
+    (built by the validation, so a large glossary is keyed once)."""
     entries: list[Entry] = []
     names: list[str] = []
     languages: set[str] = set()
     for path in paths:
-        glossary = load_glossary_file(path)
-        entries.extend(glossary.entries)
-        names.extend(glossary.paths)
-        if glossary.language:
-            languages.add(glossary.language)
-    validate(entries)
+        file_entries, language = _read_file(path)
+        entries.extend(file_entries)
+        names.append(str(path))
+        if language:
+            languages.add(language)
+    keys = compile_keys(entries)
     language = languages.pop() if len(languages) == 1 else None
-    return Glossary(entries=tuple(entries), paths=tuple(names), language=language)
+    return Glossary(entries=tuple(entries), paths=tuple(names), language=language), keys
 
 
 def load_glossary_file(path: str | Path) -> Glossary:
     """Load one YAML, CSV or TSV glossary file (validated on its own)."""
+    entries, language = _read_file(path)
+    compile_keys(entries)
+    return Glossary(entries=tuple(entries), paths=(str(path),), language=language)
+
+
+def _read_file(path: str | Path) -> tuple[list[Entry], str | None]:
     name = str(path)
     p = Path(path)
     try:
@@ -140,13 +138,10 @@ def load_glossary_file(path: str | Path) -> Glossary:
         raise GlossaryError(f"invalid UTF-8 at byte {exc.start}", path=name) from None
     suffix = p.suffix.lower()
     if suffix in (".csv", ".tsv"):
-        entries, language = _parse_table(text, name, "\t" if suffix == ".tsv" else ","), None
-    elif suffix in (".yaml", ".yml"):
-        entries, language = _parse_yaml(text, name)
-    else:
-        raise GlossaryError("unknown glossary format (expected .yaml, .yml, .csv or .tsv)", path=name)
-    validate(entries)
-    return Glossary(entries=tuple(entries), paths=(name,), language=language)
+        return _parse_table(text, name, "\t" if suffix == ".tsv" else ","), None
+    if suffix in (".yaml", ".yml"):
+        return _parse_yaml(text, name)
+    raise GlossaryError("unknown glossary format (expected .yaml, .yml, .csv or .tsv)", path=name)
 
 
 def _parse_yaml(text: str, path: str) -> tuple[list[Entry], str | None]:
@@ -312,13 +307,20 @@ def _slug(text: str) -> str:
 
 
 def validate(entries: list[Entry]) -> None:
-    """Reject duplicate ids and spellings claimed twice.
+    """Reject duplicate ids and spellings claimed twice (see :func:`compile_keys`)."""
+    compile_keys(entries)
 
-    Two spellings clash when they fold to the same key (case, accents, hyphens and
+
+def compile_keys(entries: list[Entry]) -> dict[str, int]:
+    """Validate ``entries`` and return the matcher's key table (key -> form index, in
+    the order of :func:`audit.glossary.matcher.glossary_forms`).
+
+    Two spellings clash when they share a matching key (case, accents, hyphens and
     Arabic article forms ignored), because the matcher could not tell them apart.
     """
     ids: dict[str, Entry] = {}
-    owners: dict[str, tuple[Entry, str, str]] = {}  # key -> (entry, role, form)
+    keys: dict[str, int] = {}
+    owners: list[tuple[Entry, str, str]] = []  # form index -> (entry, role, form)
     for entry in entries:
         if entry.id in ids:
             other = ids[entry.id]
@@ -327,28 +329,34 @@ def validate(entries: list[Entry]) -> None:
         forms = [(f, "canonical" if i == 0 else "short", entry.line) for i, f in enumerate(entry.accepted)]
         forms += [(v.form, "variant", v.line) for v in entry.variants]
         for form, role, line in forms:
-            for key in article_expansions(fold_key(form)):
-                if key in owners:
-                    owner, owner_role, owner_form = owners[key]
-                    if owner is entry:
-                        if role == "variant" and owner_role != "variant":
-                            raise GlossaryError(
-                                f"variant {form!r} of {entry.id!r} differs from its {owner_role} form "
-                                f"{owner_form!r} only in case, accents, hyphens or article; "
-                                "the form check already reports such spellings",
-                                path=entry.path,
-                                line=line,
-                            )
-                        raise GlossaryError(
-                            f"{role} {form!r} of {entry.id!r} repeats {owner_role} {owner_form!r}",
-                            path=entry.path,
-                            line=line,
-                        )
-                    raise GlossaryError(
-                        f"{role} {form!r} of {entry.id!r} is already the {owner_role} form "
-                        f"{owner_form!r} of {owner.id!r} ({owner.location})",
-                        path=entry.path,
-                        line=line,
-                    )
-            for key in article_expansions(fold_key(form)):
-                owners[key] = (entry, role, form)
+            if len(form) > MAX_FORM_CHARS:
+                raise GlossaryError(f"{role} form longer than {MAX_FORM_CHARS} characters", path=entry.path, line=line)
+            form_key_list = form_keys(form)
+            for key in form_key_list:
+                if key in keys:
+                    _clash(entry, role, form, line, owners[keys[key]])
+            for key in form_key_list:
+                if key:
+                    keys[key] = len(owners)
+            owners.append((entry, role, form))
+    return keys
+
+
+def _clash(entry: Entry, role: str, form: str, line: int | None, owner_info: tuple[Entry, str, str]) -> None:
+    owner, owner_role, owner_form = owner_info
+    if owner is entry:
+        if role == "variant" and owner_role != "variant":
+            raise GlossaryError(
+                f"variant {form!r} of {entry.id!r} differs from its {owner_role} form "
+                f"{owner_form!r} only in case, accents, hyphens or article; "
+                "the form check already reports such spellings",
+                path=entry.path,
+                line=line,
+            )
+        raise GlossaryError(f"{role} {form!r} of {entry.id!r} repeats {owner_role} {owner_form!r}", path=entry.path, line=line)
+    raise GlossaryError(
+        f"{role} {form!r} of {entry.id!r} is already the {owner_role} form "
+        f"{owner_form!r} of {owner.id!r} ({owner.location})",
+        path=entry.path,
+        line=line,
+    )

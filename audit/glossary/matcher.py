@@ -1,19 +1,25 @@
 """One-pass multi-pattern matching of glossary forms in text.
 
-All forms of all entries (canonical, short, variants, with their Arabic-article
-alternatives) go into one Aho-Corasick automaton over folded text (see
-:mod:`audit.glossary.fold`). A scan is a single pass whatever the glossary size; the
-hits are then filtered to whole words and reduced to leftmost-longest,
-non-overlapping matches.
+Text is folded to a same-length copy (see :mod:`audit.glossary.fold`) and cut into
+tokens: runs of word characters, and single punctuation marks; spaces separate
+tokens. Every form of every entry (canonical, short, variants, with their
+Arabic-article alternatives) is folded and tokenized the same way and stored in a hash
+table keyed by its token sequence. A scan walks the tokens once: at each token that
+starts some key, it tries the longest key first (leftmost-longest, non-overlapping),
+so the cost per word does not grow with the glossary (a word-level trie in the manner
+of Aho-Corasick, flattened into hash lookups). Keys are plain strings, so a compiled
+matcher can be stored as JSON and loaded back in a fraction of a second (see
+:mod:`audit.glossary.cache`).
 """
 
 from __future__ import annotations
 
+import bisect
+import itertools
 from dataclasses import dataclass
+from typing import NamedTuple
 
-import ahocorasick
-
-from audit.glossary.fold import article_expansions, fold, fold_key, is_word_char
+from audit.glossary.fold import fold, form_keys, is_word_char, token_spans
 from audit.glossary.model import Entry, Glossary, is_acronym
 
 CANONICAL = "canonical"
@@ -21,9 +27,12 @@ SHORT = "short"
 VARIANT = "variant"
 
 
-@dataclass(frozen=True)
-class Form:
-    """A spelling the matcher knows, and what it means."""
+class Form(NamedTuple):
+    """A spelling the matcher knows, and what it means.
+
+    A named tuple rather than a dataclass: a large glossary has hundreds of thousands
+    of forms, and these are built on every (cached) load.
+    """
 
     entry: Entry
     text: str
@@ -49,47 +58,90 @@ class Match:
         return self.form.entry
 
 
+KeyTable = dict[str, int]  # token sequence joined by single spaces -> form index
+
+
+def glossary_forms(glossary: Glossary) -> list[Form]:
+    """Every form of every entry, in a fixed order (the order keys refer to)."""
+    return [form for entry in glossary.entries for form in entry_forms(entry)]
+
+
+def entry_forms(entry: Entry) -> list[Form]:
+    """The forms of one entry: canonical, short forms, variants."""
+    forms = [Form(entry, entry.canonical, CANONICAL)]
+    forms.extend(Form(entry, s, SHORT) for s in entry.short)
+    forms.extend(Form(entry, v.form, VARIANT, v.use, v.note) for v in entry.variants)
+    return forms
+
+
+def longest_keys(keys: KeyTable) -> dict[str, int]:
+    """For each token that starts a key, the most tokens a key starting with it has:
+    how far a scan must look ahead from that token."""
+    longest: dict[str, int] = {}
+    for key in keys:
+        first, _, rest = key.partition(" ")
+        size = rest.count(" ") + 2 if rest else 1
+        if longest.get(first, 0) < size:
+            longest[first] = size
+    return longest
+
+
 class GlossaryMatcher:
     """Finds glossary forms in text; build once per glossary, reuse for every document."""
 
-    def __init__(self, glossary: Glossary):
+    def __init__(self, glossary: Glossary, keys: KeyTable | None = None, longest: dict[str, int] | None = None):
+        """``keys`` (and ``longest``) come from validation or the cache when known;
+        they are computed here otherwise."""
         self.glossary = glossary
-        self._forms: list[Form] = []
-        automaton = ahocorasick.Automaton()
-        for entry in glossary.entries:
-            forms = [Form(entry, entry.canonical, CANONICAL)]
-            forms += [Form(entry, s, SHORT) for s in entry.short]
-            forms += [Form(entry, v.form, VARIANT, v.use, v.note) for v in entry.variants]
-            for form in forms:
-                index = len(self._forms)
-                self._forms.append(form)
-                for key in article_expansions(fold_key(form.text)):
-                    automaton.add_word(key, (len(key), index))
-        if len(automaton):
-            automaton.make_automaton()
-        self._automaton = automaton
+        if keys is None:
+            keys = {key: i for i, form in enumerate(glossary_forms(glossary)) for key in form_keys(form.text) if key}
+        self.keys = keys
+        self.longest = longest if longest is not None else longest_keys(keys)
+        # First form index of each entry: a form is built only when a scan finds it,
+        # so a large cached glossary loads without building its hundreds of
+        # thousands of forms.
+        self._offsets = list(itertools.accumulate(glossary.form_counts(), initial=0))
+        self._forms: dict[int, Form] = {}
 
     def __len__(self) -> int:
-        return len(self._forms)
+        return self._offsets[-1]
+
+    def form(self, index: int) -> Form:
+        """The form a key of :attr:`keys` refers to."""
+        form = self._forms.get(index)
+        if form is None:
+            e = bisect.bisect_right(self._offsets, index) - 1
+            entry = self.glossary.entries[e]
+            form = self._forms[index] = entry_forms(entry)[index - self._offsets[e]]
+        return form
 
     def find(self, text: str) -> list[Match]:
         """Whole-word, leftmost-longest, non-overlapping matches in document order."""
-        if not self._forms or not text or not len(self._automaton):
+        if not self.longest or not text:
             return []
         folded = fold(text)
-        candidates: list[tuple[int, int, int]] = []
-        for end_index, (length, index) in self._automaton.iter(folded):
-            end = end_index + 1
-            start = end - length
-            if self._accept(text, start, end, self._forms[index]):
-                candidates.append((start, -length, index))
-        candidates.sort()
+        longest, keys = self.longest, self.keys
+        tokens = token_spans(folded)
         out: list[Match] = []
-        last_end = -1
-        for start, neg_length, index in candidates:
-            if start >= last_end:
-                out.append(Match(start, start - neg_length, self._forms[index]))
-                last_end = start - neg_length
+        i, n = 0, len(tokens)
+        while i < n:
+            reach = longest.get(tokens[i][2])
+            if reach:
+                for size in range(min(reach, n - i), 0, -1):
+                    key = tokens[i][2] if size == 1 else " ".join(t[2] for t in tokens[i : i + size])
+                    index = keys.get(key)
+                    if index is None:
+                        continue
+                    start, end = tokens[i][0], tokens[i + size - 1][1]
+                    form = self.form(index)
+                    if self._accept(text, start, end, form):
+                        out.append(Match(start, end, form))
+                        i += size
+                        break
+                else:
+                    i += 1
+            else:
+                i += 1
         return out
 
     @staticmethod

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cached_property
 
 KINDS = ("person", "organization", "place", "event", "term")
 
@@ -48,22 +50,32 @@ class Entry:
 
 @dataclass(frozen=True)
 class Glossary:
-    """Entries from one or more glossary files, validated together."""
+    """Entries from one or more glossary files, validated together.
 
-    entries: tuple[Entry, ...] = ()
+    ``entries`` is a tuple, or a lazy sequence when the glossary comes from the cache
+    (see :mod:`audit.glossary.cache`); either way it is an immutable sequence.
+    """
+
+    entries: Sequence[Entry] = ()
     paths: tuple[str, ...] = ()
     language: str | None = None
-    by_id: dict[str, Entry] = field(default_factory=dict, compare=False, repr=False)
-
-    def __post_init__(self) -> None:
-        if not self.by_id:
-            self.by_id.update({e.id: e for e in self.entries})
 
     def __len__(self) -> int:
         return len(self.entries)
 
+    @cached_property
+    def by_id(self) -> dict[str, Entry]:
+        return {e.id: e for e in self.entries}
+
     def entry(self, entry_id: str) -> Entry:
         return self.by_id[entry_id]
+
+    def form_counts(self) -> list[int]:
+        """How many forms (canonical, short, variants) each entry has, in order."""
+        counts = getattr(self.entries, "form_counts", None)
+        if counts is not None:
+            return counts()
+        return [1 + len(e.short) + len(e.variants) for e in self.entries]
 
 
 def is_acronym(form: str) -> bool:

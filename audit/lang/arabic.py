@@ -29,6 +29,10 @@ PROCLITICS = ("و", "ف", "ب", "ك", "ل")
 ARABIC_WORD = re.compile(r"[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]+")
 
 
+#: What :func:`normalize` does, as score signatures name it (``arnorm:...``); keep in step.
+STEPS = ("diacritics", "tatweel", "alef", "hamza", "ya", "ta-marbuta", "kaf", "zero-width")
+
+
 def _fold_char(ch: str) -> str:
     if ch in _DROP:
         return ""

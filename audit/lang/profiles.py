@@ -1,6 +1,6 @@
-"""What the checks need to know about a target language, read from ``languages.yaml``.
+"""What the checks need to know about a target language, read from ``languages.py``.
 
-The data lives in one YAML table so that supporting a language means adding words, not
+The data lives in one table so that supporting a language means adding words, not
 code. :func:`language` accepts ISO 639-1 and 639-3 codes and region subtags (``en-GB``,
 ``ara``, ``fas``); a language without an entry gets the shared defaults and no script
 rules, so the script check stays silent rather than guess. Script ranges come from
@@ -11,14 +11,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 from typing import Any
 
-import yaml
-
 from audit.lang.identify import primary, script_ranges
+from audit.lang.languages import HOMOGLYPHS, INVISIBLE_OK, LANGUAGES
 
-DATA = Path(__file__).with_name("languages.yaml")
 
 # ISO 639-3 and older codes for the languages in the table.
 ALIASES = {
@@ -77,7 +74,7 @@ def language(code: str) -> Language:
 
     return Language(
         code=code,
-        known=code in table and code not in _TABLES,
+        known=code in table and code != "all",
         name=str(own.get("name", code)),
         scripts=tuple(own.get("scripts", ())),
         function_words=words("function_words"),
@@ -111,28 +108,22 @@ def known_scripts() -> tuple[str, ...]:
 @cache
 def invisible_ok(code: str) -> frozenset[str]:
     """Invisible characters (zero-width non-joiner, directional marks) a language uses."""
-    points = _table()["invisible_ok"].get(normalize_code(code), "")
+    points = INVISIBLE_OK.get(normalize_code(code), "")
     return frozenset(chr(int(p, 16)) for p in points.split())
 
 
 @cache
 def homoglyphs(script: str) -> dict[str, str]:
     """Letters of ``script`` that look like Latin ones, mapped to the Latin letter."""
-    pairs = _table()["homoglyphs"].get(script, "").split()
+    pairs = HOMOGLYPHS.get(script, "").split()
     return {pair[0]: pair[1] for pair in pairs}
-
-
-_TABLES = ("all", "invisible_ok", "homoglyphs")
 
 
 @cache
 def _table() -> dict[str, Any]:
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    data = yaml.load(DATA.read_text(encoding="utf-8"), Loader=loader)  # noqa: S506 (a safe loader)
-    for name, entry in data.items():
-        if name in _TABLES[1:]:
-            continue
+    """The language table, with its word lists checked once."""
+    for name, entry in LANGUAGES.items():
         for key in _WORD_LIST_KEYS:
             if not isinstance(entry.get(key, ""), str):
-                raise ValueError(f"{DATA.name}: {name}.{key} must be one whitespace-separated string")
-    return data
+                raise ValueError(f"languages.py: {name}.{key} must be one whitespace-separated string")
+    return LANGUAGES

@@ -1,16 +1,22 @@
 """Output formats: one module per format, each a ``render(report) -> str`` function.
 
 Output is deterministic: findings arrive sorted by path and position, and every
-reporter keeps that order.
+reporter keeps that order. To add a format, add a module with ``render`` and list it
+in ``_MODULES``; give it a golden test on the seed (tests/test_reporters.py).
 """
 
 from __future__ import annotations
 
+import importlib
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
 from audit.findings import Finding, Severity
+
+if TYPE_CHECKING:
+    from audit.baseline import BaselineResult
 
 
 @dataclass(frozen=True)
@@ -22,6 +28,16 @@ class Report:
     fail_on: Severity = Severity.MAJOR
     failed: bool = False
     notes: list[str] = field(default_factory=list)
+    # Round-trip scores of documents that carry a back-translation (DocumentScores.to_dict).
+    scores: list[dict[str, Any]] = field(default_factory=list)
+    # Target text per (path, document id), for views that quote the flagged line.
+    sources: Mapping[tuple[str, str], str] = field(default_factory=dict)
+    baseline: BaselineResult | None = None
+    paths: tuple[str, ...] = ()  # every file checked, with or without findings
+
+    def all_paths(self) -> list[str]:
+        """Every file checked (or, without ``paths``, every file with findings), sorted."""
+        return sorted({*self.paths, *(f.path for f in self.findings)})
 
     def counts(self) -> dict[str, int]:
         """Findings per severity, most severe first, zeros included."""
@@ -31,18 +47,25 @@ class Report:
 
 Renderer = Callable[[Report], str]
 
-
-def _renderers() -> dict[str, Renderer]:
-    from audit.reporters import json_format, text
-
-    return {"text": text.render, "json": json_format.render}
-
-
-FORMATS = ("text", "json")
+# format name -> module under audit/reporters/ (imported only when used)
+_MODULES = {
+    "text": "text",
+    "grouped": "grouped",
+    "json": "json_format",
+    "jsonl": "jsonl",
+    "csv": "csv_format",
+    "sarif": "sarif",
+    "github": "github",
+    "junit": "junit",
+    "markdown": "markdown",
+}
+FORMATS = tuple(_MODULES)
 
 
 def render(report: Report, fmt: str) -> str:
-    return _renderers()[fmt](report)
+    module = importlib.import_module(f"audit.reporters.{_MODULES[fmt]}")
+    renderer: Renderer = module.render
+    return renderer(report)
 
 
 __all__ = ["FORMATS", "Report", "render"]

@@ -2,13 +2,24 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from audit.reporters import Report
 
 
 def render(report: Report) -> str:
     lines = [f"{f.path}:{f.line}:{f.column}: {f.code} {f.message}" for f in report.findings]
+    lines.extend(score_line(s) for s in report.scores)
     lines.append(summary_line(report))
+    lines.extend(extra_lines(report))
     return "\n".join(lines) + "\n"
+
+
+def score_line(scores: dict[str, Any]) -> str:
+    """``path: document: round-trip chrF2 54.32 over 12 segments [signature]``, one per metric."""
+    n = scores["segments"]
+    parts = "; ".join(f"{s['metric']} {s['score']:.2f} [{s['signature']}]" for s in scores["scores"].values())
+    return f"{scores['path']}: {scores['document']}: round-trip {parts} over {n} segment{'s' if n != 1 else ''}"
 
 
 def summary_line(report: Report) -> str:
@@ -18,3 +29,21 @@ def summary_line(report: Report) -> str:
         return f"No findings in {docs}."
     parts = ", ".join(f"{count} {sev}" for sev, count in report.counts().items() if count)
     return f"Found {n} finding{'s' if n != 1 else ''} ({parts}) in {docs}."
+
+
+def extra_lines(report: Report) -> list[str]:
+    """The baseline comparison and any notes, one line each."""
+    lines = []
+    if report.baseline is not None:
+        lines.append(baseline_line(report))
+    lines.extend(report.notes)
+    return lines
+
+
+def baseline_line(report: Report) -> str:
+    b = report.baseline
+    assert b is not None
+    line = f"Baseline {b.file}: {b.matched} known finding{'s' if b.matched != 1 else ''} not shown"
+    if b.resolved:
+        line += f"; {b.resolved} resolved since (remove them with `audit baseline prune`)"
+    return line + "."

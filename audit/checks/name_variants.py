@@ -1,0 +1,95 @@
+"""Name variants the glossary does not list: two spellings of one name in a document
+(N004), and a spelling close to a glossary entry (N005).
+
+Both read :func:`audit.names.analysis.analyse` through the check context, so names
+are found, matched and clustered once per document. Words the glossary matcher
+recognized are left to the glossary checks (N001-N003); a spelling reported by N005
+is not reported again by N004.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from audit.checks.base import CheckContext, Hit, check
+from audit.checks.names import _match_case, _minimal_edit
+from audit.document import Document
+from audit.findings import Category, Severity
+
+
+@check(
+    code="N004",
+    name="names.likely-variant-pair",
+    severity=Severity.MINOR,
+    category=Category.TERMINOLOGY,
+    bad="Abdel Fattah al-Sisi met the envoys. Abdel Fattah al-Sissi left on Monday.",
+    good="Abdel Fattah al-Sisi met the envoys. Abdel Fattah al-Sisi left on Monday.",
+    options={"min_score": 0.85},  # audit.names.analysis.VARIANT_PAIR
+)
+def likely_variant_pair(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
+    """Two spellings of what looks like one name in a document, neither in the glossary.
+
+    Machine translation transliterates a name afresh each time (Haftar, Hifter;
+    Salameh, Salama). Spellings are compared on their letters and on
+    transliteration keys (see `audit names cluster`); different names that look
+    alike (Hassan / Hussein, Omar / Amr, Salem / Salameh, Ali / Alia) are kept apart.
+    Each occurrence of the less used spelling is reported, with the form the
+    glossary accepts or, failing that, the one the document uses most; an inference,
+    so `audit fix` applies it only with --unsafe-fixes.
+    """
+    for group in ctx.names.groups:
+        tally = ", ".join(f'"{form}" ×{n}' for form, n in group.forms.items())
+        source = "the glossary writes" if group.why == "glossary" else "this document mostly writes"
+        for occurrences in group.flagged:
+            for w in occurrences.words:
+                suggestion = _match_case(w.text, group.preferred, doc.is_sentence_start(w.start))
+                yield Hit(
+                    w.start,
+                    w.end,
+                    f'"{w.text}" and "{group.preferred}" look like one name spelled two ways ({tally}); '
+                    f'{source} "{group.preferred}"',
+                    suggestion=suggestion,
+                    extra={
+                        "forms": group.forms,
+                        "preferred": group.preferred,
+                        "preferred_by": group.why,
+                    },
+                )
+
+
+@check(
+    code="N005",
+    name="names.near-glossary-match",
+    severity=Severity.MINOR,
+    category=Category.TERMINOLOGY,
+    bad="Forces loyal to Khalifa Hiftar advanced.   (glossary: Khalifa Haftar, short Haftar)",
+    good="Forces loyal to Khalifa Haftar advanced.",
+    options={"min_score": 0.85},  # audit.names.analysis.NEAR_MATCH
+)
+def near_glossary_match(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
+    """A name spelled close to a glossary entry but not listed there (Hiftar -> Haftar).
+
+    The glossary cannot list every transliteration. A name the glossary matcher
+    did not recognize is compared with every form of every entry; when one is close
+    enough (score at least 0.85, option `min_score`), the finding names the entry,
+    the confidence and the accepted form to use. Less certain than a listed variant
+    (names.non-canonical-variant), hence minor, and applied by `audit fix` only with
+    --unsafe-fixes.
+    """
+    for near in ctx.names.near:
+        form = near.match.form
+        assert form is not None and near.match.entry is not None
+        start, end, replacement = _minimal_edit(near.text, form.replacement)
+        start += near.start
+        end += near.start
+        found = doc.target[start:end]
+        replacement = _match_case(found, replacement, doc.is_sentence_start(start))
+        yield Hit(
+            start,
+            end,
+            f'"{found}" looks like a spelling of {near.match.entry.canonical} that the glossary does not list '
+            f'(confidence {near.match.score:.2f}, closest to "{form.text}"); use "{replacement}"',
+            suggestion=replacement,
+            entity=near.match.entry.id,
+            extra={"confidence": round(near.match.score, 3), "closest_form": form.text},
+        )

@@ -1,0 +1,73 @@
+"""``audit config show``: the effective settings for a file and where each came from."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import click
+
+from audit.cli.options import SEVERITIES, run_options, settings_options
+from audit.configfile import KEYS
+from audit.formats import STDIN
+from audit.run import Runner
+
+
+@click.group()
+def config() -> None:
+    """Inspect configuration ([tool.audit] in pyproject.toml, or .audit.toml)."""
+
+
+@config.command("show")
+@click.argument("path", required=False, default=STDIN, metavar="[PATH]")
+@settings_options
+@click.option("--fail-on", type=click.Choice(SEVERITIES), default=None, help="As for `audit check`.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def show(path: str, fail_on: str | None, fmt: str, **settings: Any) -> None:
+    """Print the settings that apply to PATH (default: a file in the current
+    directory), with the file and line each came from, after the command-line
+    options given here (the same as `audit check` takes)."""
+    resolved = Runner(run_options(fail_on=fail_on, **settings)).settings(path)
+    if fmt == "json":
+        data = {
+            "path": None if path == STDIN else path,
+            "config_file": resolved.config_file,
+            "settings": {k: {"value": _plain(resolved.value(k)), "origin": resolved.origin(k)} for k in KEYS},
+        }
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        return
+    click.echo(f"# settings for {'standard input' if path == STDIN else path}")
+    click.echo(f"# config file: {resolved.config_file or 'none found'}")
+    rows = [(f"{k} = {_toml(v)}" if (v := resolved.value(k)) is not None else f"# {k} not set", resolved.origin(k))
+            for k in KEYS]
+    width = max(len(r[0]) for r in rows)
+    for text, origin in rows:
+        click.echo(f"{text.ljust(width)}  # {origin}")
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, tuple):
+        return list(value)
+    if isinstance(value, dict) or hasattr(value, "items"):
+        return {k: _plain(v) for k, v in value.items()}
+    return value
+
+
+def _toml(value: Any) -> str:
+    """A TOML rendering of a setting value (inline tables for tables)."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return repr(value)
+    if isinstance(value, str):
+        return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(_toml(v) for v in value) + "]"
+    items = ", ".join(f"{_key(k)} = {_toml(v)}" for k, v in value.items())
+    return "{" + items + "}" if items else "{}"
+
+
+def _key(key: str) -> str:
+    return key if key.replace("-", "").replace("_", "").isalnum() and key.isascii() else json.dumps(key)
+
+

@@ -1,0 +1,246 @@
+"""Configuration files: ``[tool.audit]`` in ``pyproject.toml``, or a ``.audit.toml``.
+
+For each checked file, audit walks up from the file's directory (from the working
+directory for standard input) and takes the first ``.audit.toml``, or the first
+``pyproject.toml`` that has a ``[tool.audit]`` table; ``.audit.toml`` wins in a
+directory that has both. Only that file is read: settings are not merged across
+directories. ``.audit.toml`` holds the keys at its top level.
+
+Keys (a key not listed here is an error naming the file and line, exit 2)::
+
+    select = ["N", "C001"]        # checks to run: codes, prefixes, names (default: all)
+    ignore = ["C002"]             # checks to skip
+    fail-on = "major"             # exit 1 at or above this severity
+    glossaries = ["terms.yaml"]   # extra glossaries, relative to this file
+    default-glossaries = true     # load the bundled glossaries
+    language = "en"               # target language when the file does not say
+    source-language = "ar"        # source language when the file does not say
+    [severity]                    # severity per check
+    C001 = "major"
+    [options.C001]                # per-check options (thresholds); `audit rules` lists them
+    min-length = 5
+    [per-path."desk/sport/*"]     # settings for some files (patterns below)
+    ignore = ["C002"]
+
+A per-path pattern is an fnmatch pattern (``*`` also crosses ``/``) matched against
+the file's path relative to the configuration file's directory, or against the file
+name alone when the pattern has no ``/``. Every matching entry applies, in file order:
+``ignore`` and ``glossaries`` add to the values above, ``severity`` and ``options``
+merge key by key, ``select``, ``language``, ``source-language`` and
+``default-glossaries`` replace.
+Command-line options override all of it (``--glossary`` adds).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from audit.errors import ConfigError
+from audit.findings import Severity
+from audit.tomlkeys import key_lines, line_of
+
+# key -> (type, description); the order is the order `audit config show` prints.
+_LIST = "list of strings"
+KEYS: dict[str, tuple[str, str]] = {
+    "select": (_LIST, "checks to run"),
+    "ignore": (_LIST, "checks to skip"),
+    "fail-on": ("severity", "exit 1 at or above this severity"),
+    "severity": ("table", "severity per check"),
+    "glossaries": (_LIST, "extra glossary files"),
+    "default-glossaries": ("boolean", "load the bundled glossaries"),
+    "language": ("string", "target language when the file does not say"),
+    "source-language": ("string", "source language when the file does not say"),
+    "options": ("table", "per-check options"),
+}
+PER_PATH_KEYS = ("select", "ignore", "severity", "glossaries", "default-glossaries", "language", "source-language",
+                 "options")
+
+
+@dataclass(frozen=True)
+class Entry:
+    """Validated values of one table (the top level, or one per-path entry)."""
+
+    values: Mapping[str, Any]
+    origins: Mapping[str, str]
+
+
+@dataclass(frozen=True)
+class ConfigFile:
+    """A parsed, validated configuration file."""
+
+    path: Path
+    base: Entry
+    per_path: tuple[tuple[str, Entry], ...]
+
+
+def load_config(path: Path) -> ConfigFile:
+    """Parse and validate a configuration file; errors name the file and line."""
+    path = path.resolve()
+    text = _read(path)
+    data = parse(path, text)
+    prefix: tuple[str, ...] = ()
+    if path.name == "pyproject.toml":
+        prefix = ("tool", "audit")
+        data = data.get("tool", {}).get("audit", {})
+    lines = key_lines(text)
+    v = _Validator(path, lines, prefix)
+    base = v.entry(data, prefix, KEYS, per_path_allowed=True)
+    per_path = tuple(
+        (pattern, v.entry(table, (*prefix, "per-path", pattern), PER_PATH_KEYS, label=f"per-path {pattern!r}"))
+        for pattern, table in v.table(data.get("per-path", {}), (*prefix, "per-path")).items()
+    )
+    for pattern, _ in per_path:
+        if not pattern.strip():
+            raise ConfigError("empty per-path pattern", path=str(path), line=line_of(lines, (*prefix, "per-path")))
+    return ConfigFile(path, base, per_path)
+
+
+def _read(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"not UTF-8 (byte {exc.start})", path=str(path)) from None
+    except OSError as exc:
+        raise ConfigError(f"cannot read: {exc.strerror}", path=str(path)) from None
+
+
+def parse(path: Path, text: str) -> dict[str, Any]:
+    # Imported here: most runs find no configuration file and never need it.
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - exercised on Python 3.10 only
+        import tomli as tomllib
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        message = str(exc)
+        m = re.search(r"\s*\(at line (\d+), column (\d+)\)", message)
+        line = int(m.group(1)) if m else None
+        if m:
+            message = message[: m.start()] + f" (column {m.group(2)})"
+        raise ConfigError(f"invalid TOML: {message}", path=str(path), line=line) from None
+
+
+class _Validator:
+    def __init__(self, path: Path, lines: dict[tuple[str | int, ...], int], prefix: tuple[str, ...]):
+        self.path = path
+        self.lines = lines
+        self.prefix = prefix
+
+    def error(self, message: str, key_path: tuple[str | int, ...]) -> ConfigError:
+        return ConfigError(message, path=str(self.path), line=line_of(self.lines, key_path))
+
+    def where(self, key_path: tuple[str | int, ...]) -> str:
+        line = line_of(self.lines, key_path)
+        return f"{_display(self.path)}:{line}" if line else _display(self.path)
+
+    def dotted(self, key_path: tuple[str | int, ...]) -> str:
+        return ".".join(str(k) for k in key_path[len(self.prefix) :])
+
+    def table(self, value: Any, key_path: tuple[str | int, ...]) -> dict[str, Any]:
+        if not isinstance(value, dict):
+            raise self.error(f"{self.dotted(key_path)} must be a table", key_path)
+        return value
+
+    def entry(self, data: dict[str, Any], at: tuple[str, ...], allowed: Any, *, per_path_allowed: bool = False,
+              label: str = "") -> Entry:
+        values: dict[str, Any] = {}
+        origins: dict[str, str] = {}
+        for key, value in data.items():
+            key_path = (*at, key)
+            if key == "per-path" and per_path_allowed:
+                continue
+            if key not in allowed:
+                known = ", ".join(sorted([*allowed, *(["per-path"] if per_path_allowed else [])]))
+                where = f" in {label}" if label else ""
+                raise self.error(f"unknown setting {key!r}{where} (known: {known})", key_path)
+            values[key] = self.value(key, value, key_path)
+            origins[key] = self.where(key_path) + (f" ({label})" if label else "")
+        return Entry(values, origins)
+
+    def value(self, key: str, value: Any, key_path: tuple[str | int, ...]) -> Any:
+        kind = KEYS[key][0]
+        name = self.dotted(key_path)
+        if kind == _LIST:
+            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                raise self.error(f"{name} must be a list of strings", key_path)
+            if key in ("select", "ignore"):
+                self.selectors(value, key_path)
+            if key == "glossaries":
+                return tuple(str((self.path.parent / v).resolve()) if not os.path.isabs(v) else v for v in value)
+            return tuple(value)
+        if kind == "boolean":
+            if not isinstance(value, bool):
+                raise self.error(f"{name} must be true or false", key_path)
+            return value
+        if kind == "string":
+            if not isinstance(value, str) or not value.strip():
+                raise self.error(f"{name} must be a non-empty string", key_path)
+            return value
+        if kind == "severity":
+            return self.severity(value, key_path)
+        if key == "severity":
+            table = self.table(value, key_path)
+            return {self.code(c, (*key_path, c)): self.severity(s, (*key_path, c)) for c, s in table.items()}
+        return self.options(self.table(value, key_path), key_path)
+
+    def severity(self, value: Any, key_path: tuple[str | int, ...]) -> str:
+        try:
+            return Severity.parse(value if isinstance(value, str) else repr(value)).value
+        except ValueError as exc:
+            raise self.error(f"{self.dotted(key_path)}: {exc}", key_path) from None
+
+    def selectors(self, values: list[str], key_path: tuple[str | int, ...]) -> None:
+        from audit.checks import ALL_CHECKS
+        from audit.config import selector_matches, split_selectors
+
+        for i, raw in enumerate(values):
+            for selector in split_selectors([raw]):
+                if not any(selector_matches(selector, c.code, c.name) for c in ALL_CHECKS):
+                    raise self.error(f"unknown check {selector!r} in {self.dotted(key_path)}; `audit rules` lists them",
+                                     (*key_path, i))
+
+    def code(self, code: str, key_path: tuple[str | int, ...]) -> str:
+        from audit.checks import get_check
+
+        try:
+            return get_check(code.upper()).code
+        except KeyError:
+            try:
+                return get_check(code).code
+            except KeyError:
+                raise self.error(f"unknown check {code!r} in {self.dotted(key_path[:-1])}", key_path) from None
+
+    def options(self, table: dict[str, Any], key_path: tuple[str | int, ...]) -> dict[str, dict[str, Any]]:
+        from audit.checks import get_check
+
+        out: dict[str, dict[str, Any]] = {}
+        for code, opts in table.items():
+            code_path = (*key_path, code)
+            check = get_check(self.code(code, code_path))
+            for name, value in self.table(opts, code_path).items():
+                opt_path = (*code_path, name)
+                if name not in check.options:
+                    known = ", ".join(sorted(check.options)) or "none"
+                    raise self.error(f"unknown option {name!r} for {check.code} (its options: {known})", opt_path)
+                default = check.options[name]
+                if type(value) is not type(default) and not (isinstance(default, float) and type(value) is int):
+                    raise self.error(
+                        f"{check.code} option {name!r} must be {type(default).__name__}, like its default {default!r}",
+                        opt_path,
+                    )
+                out.setdefault(check.code, {})[name] = value
+        return out
+
+
+def _display(path: Path) -> str:
+    try:
+        return path.relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return str(path)

@@ -1,0 +1,72 @@
+"""Finding the documents of a corpus: folders of files and JSON Lines exports.
+
+Discovery is lazy: documents are read one file at a time and yielded as they come, so
+a corpus of any size is never held in memory whole. Every document leaves here with a
+``date`` (its metadata's, else its file's modification day) and a ``period``
+(``current`` or ``previous``) in its metadata; documents outside both periods are
+skipped before they are audited.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from audit.corpus.dates import Periods, parse_day
+from audit.document import Document
+from audit.errors import InputError
+from audit.formats import READERS, iter_path
+
+#: File name endings audited when a folder is given, besides those of every format reader
+#: (JSON Lines, XLIFF, PO, TMX, CSV/TSV, SRT, ...).
+TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
+
+
+def corpus_suffixes() -> frozenset[str]:
+    """Suffixes of files picked up inside folders: plain text plus every known reader."""
+    return frozenset(TEXT_SUFFIXES) | frozenset(READERS)
+
+
+def iter_files(paths: Iterable[str]) -> Iterator[str]:
+    """Files named directly, and the audited files inside folders (sorted, no hidden ones)."""
+    suffixes = corpus_suffixes()
+    for path in paths:
+        p = Path(path)
+        if not p.exists():
+            raise InputError("no such file or folder", path=path)
+        if not p.is_dir():
+            yield path
+            continue
+        for root, dirs, files in os.walk(p):
+            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+            for name in sorted(files):
+                if not name.startswith(".") and Path(name).suffix.lower() in suffixes:
+                    yield str(Path(root) / name)
+
+
+def iter_documents(paths: Iterable[str], periods: Periods, **read_options: Any) -> Iterator[Document]:
+    """Every document in ``paths`` that falls in one of ``periods``, dated, in file order."""
+    for path in iter_files(paths):
+        mtime_day: dt.date | None = None
+        for doc in iter_path(path, **read_options):
+            if doc.date:
+                day = _metadata_day(doc)
+            else:
+                if mtime_day is None:
+                    mtime_day = dt.date.fromtimestamp(Path(path).stat().st_mtime)
+                day = mtime_day
+            period = periods.period_of(day)
+            if period is None:
+                continue
+            yield replace(doc, date=day.isoformat(), metadata={**doc.metadata, "period": period})
+
+
+def _metadata_day(doc: Document) -> dt.date:
+    try:
+        return parse_day(doc.date or "")
+    except ValueError as exc:
+        raise InputError(str(exc), path=doc.path, line=doc.metadata.get("line")) from None

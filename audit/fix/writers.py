@@ -1,0 +1,134 @@
+"""Writers: put fixed documents back into their file, one writer per reader.
+
+A writer takes the file's decoded text and the :class:`~audit.fix.plan.DocumentFix`
+of each changed document (edits on the document's original target text) and returns
+the file's new text, changing nothing but the edited spans. Every reader records
+where each text sits in the file (:class:`~audit.segments.Origin`: a text offset maps
+to a line and column, escapes counted), so one writer serves every format: it maps
+each edit into the file through the origin of the segment (or the whole text) that
+holds it, and writes the replacement encoded as that format stores text: escaped in
+JSON strings, PO strings and XML, doubled quotes in quoted CSV fields, as is in text,
+Markdown, SRT and TSV. An edit that would cross from one unit into the next is
+refused. :func:`audit.fix.plan.fix_file` then reads the new text back with the same
+reader and writes nothing unless every document comes back exactly as fixed.
+
+A reader without a writer here is not fixed (``audit fix`` says so).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
+
+from audit.errors import InputError
+from audit.formats.jsonl import read_jsonl
+from audit.formats.po import read_po
+from audit.formats.srt import read_srt
+from audit.formats.table import read_table, read_tsv
+from audit.formats.text import read_text
+from audit.formats.tmx import read_tmx
+from audit.formats.xliff import read_xliff
+from audit.segments import Origin, line_starts
+
+if TYPE_CHECKING:
+    from audit.fix.plan import DocumentFix
+
+Writer = Callable[[str, Sequence["DocumentFix"]], str]
+# (replacement text, the file's text, the origin of the edited text) -> what to write
+Encoder = Callable[[str, str, Origin], str]
+
+
+def as_is(replacement: str, raw: str, origin: Origin) -> str:
+    return replacement
+
+
+def json_string(replacement: str, raw: str, origin: Origin) -> str:
+    """Escaped as the line already escapes: ``\\uXXXX`` in an ASCII-only line that
+    uses such escapes, literal characters otherwise."""
+    start = raw.rfind("\n", 0, origin.offset) + 1
+    end = raw.find("\n", origin.offset)
+    line = raw[start : end if end >= 0 else len(raw)]
+    return json.dumps(replacement, ensure_ascii=line.isascii() and "\\u" in line)[1:-1]
+
+
+def po_string(replacement: str, raw: str, origin: Origin) -> str:
+    for a, b in (("\\", "\\\\"), ('"', '\\"'), ("\n", "\\n"), ("\t", "\\t"), ("\r", "\\r")):
+        replacement = replacement.replace(a, b)
+    return replacement
+
+
+def xml_text(replacement: str, raw: str, origin: Origin) -> str:
+    return replacement.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def csv_field(replacement: str, raw: str, origin: Origin) -> str:
+    quoted = origin.offset > 0 and raw[origin.offset - 1] == '"'
+    return replacement.replace('"', '""') if quoted else replacement
+
+
+def origin_writer(encode: Encoder) -> Writer:
+    """A writer that maps edits into the file through the texts' origins."""
+
+    def write(text: str, fixes: Sequence[DocumentFix]) -> str:
+        starts = line_starts(text)
+        splices: list[tuple[int, int, str]] = []
+        for fix in fixes:
+            for e in fix.edits:
+                origin, base = _origin_of(fix, e.start, e.end, text)
+                if origin is None:
+                    splices.append((e.start, e.end, e.replacement))  # the document is the file
+                    continue
+                splices.append((_raw(origin, e.start - base, starts), _raw(origin, e.end - base, starts),
+                                encode(e.replacement, text, origin)))
+        out: list[str] = []
+        pos = 0
+        for start, end, replacement in sorted(splices):
+            if start < pos:
+                raise InputError("two fixes overlap in the file; not written", path=fixes[0].document.path)
+            out += [text[pos:start], replacement]
+            pos = end
+        out.append(text[pos:])
+        return "".join(out)
+
+    return write
+
+
+def _origin_of(fix: DocumentFix, start: int, end: int, text: str) -> tuple[Origin | None, int]:
+    """The origin of the text holding ``[start, end)`` and where that text starts in the
+    document's target; ``(None, 0)`` when the document's target is the file itself."""
+    doc = fix.document
+    if doc.segments:
+        seg = doc.segment_at("target", start)
+        if seg is None or not (seg.target.start <= start and end <= seg.target.end):
+            raise InputError("a fix would cross from one unit into the next; not written", path=doc.path)
+        if seg.target_origin is None:
+            raise InputError(f"unit {seg.id!r}: where its target is in the file is unknown; not written",
+                             path=doc.path)
+        return seg.target_origin, seg.target.start
+    if doc.target_origin is not None:
+        return doc.target_origin, 0
+    if doc.target == text:
+        return None, 0
+    raise InputError("where the text is in the file is unknown; not written", path=doc.path)
+
+
+def _raw(origin: Origin, offset: int, starts: list[int]) -> int:
+    line, column = origin.position(offset)
+    return starts[line - 1] + column - 1
+
+
+WRITERS: dict[Callable[..., object], Writer] = {
+    read_text: origin_writer(as_is),
+    read_jsonl: origin_writer(json_string),
+    read_po: origin_writer(po_string),
+    read_xliff: origin_writer(xml_text),
+    read_tmx: origin_writer(xml_text),
+    read_table: origin_writer(csv_field),
+    read_tsv: origin_writer(as_is),
+    read_srt: origin_writer(as_is),
+}
+
+
+def writer_for(reader: Callable[..., object]) -> Writer | None:
+    return WRITERS.get(reader)

@@ -1,0 +1,199 @@
+"""A cache of validated, compiled glossaries, so a hook does not parse YAML on every run.
+
+Parsing and validating the glossaries (and importing PyYAML to do it) is most of what
+`audit check` spends before it reads the article, and building the matcher's key table
+is most of the rest for a large glossary. Both results are stored as JSON (never
+pickle: a cache file must not be able to run code) under a key that hashes
+the audit version, the glossary code's files (name, size, modification time) and
+every glossary file's path and contents, so any edit to a glossary or to the loader
+misses the cache. Only glossaries that loaded without error are cached.
+
+The cache lives in ``$AUDIT_CACHE_DIR``, else ``$XDG_CACHE_HOME/audit``, else
+``~/.cache/audit``; ``AUDIT_NO_CACHE=1`` turns it off. A cache that cannot be read or
+written is silently skipped: it only ever saves time.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from audit.glossary.model import Entry, Glossary, Variant
+
+if TYPE_CHECKING:
+    from audit.glossary.matcher import GlossaryMatcher
+
+FORMAT = 4
+
+
+def cache_dir() -> Path | None:
+    """Where cached glossaries go, or None when caching is off."""
+    if os.environ.get("AUDIT_NO_CACHE", "").strip() not in ("", "0"):
+        return None
+    if os.environ.get("AUDIT_CACHE_DIR"):
+        return Path(os.environ["AUDIT_CACHE_DIR"])
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "audit"
+
+
+def load_glossaries_cached(paths: Iterable[str | Path]) -> Glossary:
+    """``load_glossaries(paths)``, from the cache when the same files were loaded before."""
+    return load_compiled(paths).glossary
+
+
+def load_compiled(paths: Iterable[str | Path]) -> GlossaryMatcher:
+    """A matcher for ``paths``: from the cache when the same files were compiled before,
+    else loaded, validated, compiled and stored for next time."""
+    from audit.glossary.matcher import GlossaryMatcher
+
+    paths = list(paths)
+    directory = cache_dir()
+    key = _key(paths) if directory is not None else None
+    file = directory / f"glossary-{key}.json" if directory is not None and key else None
+    if file is not None:
+        cached = _read(file)
+        if cached is not None:
+            return cached
+    from audit.glossary.load import load_and_compile
+
+    matcher = GlossaryMatcher(*load_and_compile(paths))
+    if file is not None:
+        _write(file, matcher)
+    return matcher
+
+
+def _key(paths: list[str | Path]) -> str | None:
+    from audit import __version__
+
+    h = hashlib.sha256(f"{FORMAT}\x00{__version__}".encode())
+    try:
+        for code in sorted(Path(__file__).parent.glob("*.py")):
+            st = code.stat()
+            h.update(f"\x00{code.name}\x00{st.st_size}\x00{st.st_mtime_ns}".encode())
+        for p in paths:
+            h.update(f"\x01{p}\x00".encode())
+            h.update(hashlib.sha256(Path(p).read_bytes()).digest())
+    except OSError:
+        return None  # let the loader report the unreadable file
+    return h.hexdigest()[:32]
+
+
+def _read(file: Path) -> GlossaryMatcher | None:
+    from audit.glossary.matcher import GlossaryMatcher
+
+    try:
+        data = json.loads(file.read_text(encoding="utf-8"))
+        if data.get("format") != FORMAT:
+            return None
+        paths = tuple(data["paths"])
+        entries = _LazyEntries(data["entries"], tuple(data["entry_paths"]))
+        keys, longest = data["keys"], data["longest"]
+        forms = sum(entries.form_counts())
+        if not isinstance(keys, dict) or not all(type(v) is int and 0 <= v < forms for v in keys.values()):
+            return None
+        if not isinstance(longest, dict) or not all(type(v) is int for v in longest.values()):
+            return None
+        glossary = Glossary(entries=entries, paths=paths, language=data["language"])
+        return GlossaryMatcher(glossary, keys, longest)
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+_ENTRY_FIELDS = ("id", "canonical", "kind", "short", "variants", "source", "notes", "path", "line")
+_VARIANT_FIELDS = ("form", "use", "note", "line")
+_PATH = _ENTRY_FIELDS.index("path")
+_SHORT = _ENTRY_FIELDS.index("short")
+_VARIANTS = _ENTRY_FIELDS.index("variants")
+
+
+class _LazyEntries(Sequence[Entry]):
+    """The entries of a cached glossary, each built from its row on first use.
+
+    A large glossary has hundreds of thousands of entries and a document names a
+    handful, so a cached load keeps the decoded rows and builds an Entry only when
+    something asks for it.
+    """
+
+    def __init__(self, rows: list[list[Any]], paths: tuple[str, ...]):
+        if not isinstance(rows, list) or not all(isinstance(r, list) and len(r) == len(_ENTRY_FIELDS) for r in rows):
+            raise ValueError("malformed cache rows")
+        self._rows = rows
+        self._paths = paths
+        self._built: list[Entry | None] = [None] * len(rows)
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    def __getitem__(self, index):  # type: ignore[no-untyped-def]
+        if isinstance(index, slice):
+            return tuple(self[i] for i in range(*index.indices(len(self))))
+        entry = self._built[index]
+        if entry is None:
+            entry = self._built[index] = _entry(self._rows[index], self._paths)
+        return entry
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Sequence) and len(other) == len(self) and all(a == b for a, b in zip(self, other))
+
+    def __hash__(self) -> int:
+        return hash(tuple(self))
+
+    def form_counts(self) -> list[int]:
+        return [1 + len(r[_SHORT]) + len(r[_VARIANTS]) for r in self._rows]
+
+
+def _entry(row: list[Any], paths: tuple[str, ...]) -> Entry:
+    """An Entry from a cache row, built without running the dataclass ``__init__``:
+    the values were validated before they were written."""
+    values = dict(zip(_ENTRY_FIELDS, row))
+    values["path"] = paths[values["path"]]
+    values["short"] = tuple(values["short"])
+    values["source"] = tuple(values["source"])
+    variants = []
+    for v in values["variants"]:
+        variant = object.__new__(Variant)
+        variant.__dict__.update(zip(_VARIANT_FIELDS, v, strict=True))
+        variants.append(variant)
+    values["variants"] = tuple(variants)
+    entry = object.__new__(Entry)
+    entry.__dict__.update(values)
+    return entry
+
+
+def _row(e: Entry, paths: dict[str, int]) -> list[Any]:
+    row = [getattr(e, name) for name in _ENTRY_FIELDS]
+    row[_VARIANTS] = [[getattr(v, n) for n in _VARIANT_FIELDS] for v in e.variants]
+    row[_PATH] = paths.setdefault(e.path, len(paths))
+    return row
+
+
+def _write(file: Path, matcher: GlossaryMatcher) -> None:
+    glossary = matcher.glossary
+    entry_paths: dict[str, int] = {}
+    rows = [_row(e, entry_paths) for e in glossary.entries]
+    data: dict[str, Any] = {
+        "format": FORMAT,
+        "language": glossary.language,
+        "paths": list(glossary.paths),
+        "entry_paths": list(entry_paths),
+        "entries": rows,
+        "keys": matcher.keys,
+        "longest": matcher.longest,
+    }
+    with contextlib.suppress(OSError):
+        import tempfile  # only on a cache miss
+
+        file.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".glossary-", suffix=".tmp", dir=file.parent)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as f:
+                json.dump(data, f, ensure_ascii=False)
+            os.replace(tmp, file)
+        except OSError:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)

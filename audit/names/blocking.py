@@ -1,0 +1,54 @@
+"""Blocking: which spellings are worth comparing at all.
+
+Each spelling goes into a few blocks per key table: its consonant frame (skeleton;
+its whole key when the frame has fewer than two letters, as in ``Ali``), and the
+frames with one letter dropped (``hftr`` -> ``ftr``, ``htr``...), so that a pair
+differing in one consonant class, or in one consonant, still meets. Only spellings
+that share a block are scored.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+
+from audit.names.similarity import Spelling
+
+SHORT_SKELETON = 2  # below this, block on the whole key
+DELETIONS_FROM = 4  # frames this long also block with one letter dropped
+
+
+def block_keys(spelling: Spelling) -> Iterator[tuple[int, str]]:
+    """The blocks of one spelling, as (table index, block key)."""
+    for t, (key, skeleton) in enumerate(zip(spelling.keys, spelling.skeletons)):
+        if len(skeleton) < SHORT_SKELETON:
+            yield t, "=" + key
+            continue
+        yield t, skeleton
+        if len(skeleton) >= DELETIONS_FROM:
+            for k in range(len(skeleton)):
+                yield t, skeleton[:k] + skeleton[k + 1 :]
+
+
+class BlockIndex:
+    """Block key -> ids of the spellings in that block."""
+
+    def __init__(self, spellings: Iterable[Spelling] = ()):
+        self.blocks: dict[tuple[int, str], list[int]] = defaultdict(list)
+        self._size = 0
+        for s in spellings:
+            self.add(s)
+
+    def add(self, spelling: Spelling) -> int:
+        i = self._size
+        self._size += 1
+        for block in set(block_keys(spelling)):
+            self.blocks[block].append(i)
+        return i
+
+    def neighbours(self, spelling: Spelling) -> set[int]:
+        """Ids of the indexed spellings that share a block with ``spelling``."""
+        out: set[int] = set()
+        for block in set(block_keys(spelling)):
+            out.update(self.blocks.get(block, ()))
+        return out

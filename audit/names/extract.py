@@ -1,0 +1,213 @@
+"""Finding proper names in text without a model: capitalized runs, read carefully.
+
+A name is a run of capitalized words joined by single spaces or hyphens, with name
+particles allowed inside or in front (Fayez al-Sarraj, Osama bin Laden, Abu Bakr
+al-Baghdadi, Mohamed Ould Abdel Aziz, Ludwig van Beethoven). Works for any script
+with capital letters (Latin with accents, Cyrillic, Greek); scripts without case
+(Arabic, Hebrew, Chinese) yield nothing.
+
+Precision matters more than recall here, so a capitalized word is *not* taken for a
+name word when:
+
+- it is written in capitals (an acronym, a headline);
+- it is a title, month or day (``lexicon.yaml`` ``not_names``);
+- it starts a sentence and the document never writes it capitalized elsewhere
+  (``The``, ``According``; but ``Salama had visited...`` counts when Salama appears
+  mid-sentence too). Followed by a name word (``Khalifa Haftar said``, but also
+  ``Later Hiftar left``) it is kept as an *uncertain* word: evidence, never reported;
+- the document also writes it in lower case (``Turkey``/``turkey``, ``May``/``may``).
+
+A possessive (``Haftar's``, ``Hifter’s``) stays outside the word's span; a French
+elision (``d'Haftar``, ``l’Égypte``) stays outside too.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from audit.names.lexicon import lexicon
+
+_TOKEN = re.compile(r"[^\W\d_](?:[^\W\d_]|['’](?=[^\W\d_]))*")
+_POSSESSIVE = re.compile(r"['’][sS]$")
+_ELISION = re.compile(r"^(?:[dlDL]|[qQ]u)['’](?=[^\W\d_])")
+_HYPHENS = frozenset("-‐‑")
+
+
+@dataclass(frozen=True)
+class NameWord:
+    """One word of a name, at ``[start, end)`` of the text.
+
+    ``certain`` is false for a sentence's first word taken for a name only because a
+    name word follows (``Khalifa Haftar said``, but also ``Later Hiftar left``).
+    """
+
+    start: int
+    end: int
+    text: str
+    certain: bool = True
+
+
+@dataclass(frozen=True)
+class NameSpan:
+    """A name: its span (particles included) and the words that carry it."""
+
+    start: int
+    end: int
+    text: str
+    words: tuple[NameWord, ...]
+
+
+@dataclass(frozen=True)
+class _Token:
+    start: int
+    end: int
+    text: str
+    possessive: bool = False  # a possessive was stripped: the name ends here
+
+
+def find_names(text: str, is_sentence_start: Callable[[int], bool] | None = None) -> list[NameSpan]:
+    """Proper-name spans in ``text``, in order (see the module docstring for the rules).
+
+    ``is_sentence_start(offset)`` says whether a word opens a sentence (default: never,
+    which suits lists of names); pass ``Document.is_sentence_start`` for running text.
+    """
+    starts = is_sentence_start or (lambda offset: False)
+    lex = lexicon()
+    tokens, lower_words = _tokens(text, lex.particles | lex.hyphen_particles)
+    mid_sentence = {t.text for t in tokens if _capitalized(t.text) and not starts(t.start)}
+
+    def is_name_word(t: _Token) -> bool:
+        word = t.text
+        if not _capitalized(word) or word in lex.not_names or word.lower() in lower_words:
+            return False
+        if word.lower() in lex.particles or word.lower() in lex.hyphen_particles:
+            return False
+        return word in mid_sentence or not starts(t.start)
+
+    def opens_name(run: list[_Token], i: int) -> bool:
+        """A sentence's first word may be a name's first word when a name word follows
+        and the document never writes it in lower case: ``Khalifa Haftar said``."""
+        t = run[i]
+        return (
+            starts(t.start)
+            and _capitalized(t.text)
+            and t.text not in lex.not_names
+            and t.text.lower() not in lower_words
+            and not _is_particle(t)
+        )
+
+    spans: list[NameSpan] = []
+    for run in _runs(text, tokens):
+        words = [(t, True) for t in run if is_name_word(t)]
+        if words and run.index(words[0][0]) == 1 and opens_name(run, 0):
+            words.insert(0, (run[0], False))
+        if not words:
+            continue
+        first = run.index(words[0][0])
+        while first > 0 and _particle_of_next(text, run[first - 1], run[first]):
+            first -= 1
+        start, end = run[first].start, words[-1][0].end
+        name_words = tuple(NameWord(t.start, t.end, t.text, certain) for t, certain in words)
+        spans.append(NameSpan(start, end, text[start:end], name_words))
+    return spans
+
+
+def _tokens(text: str, particles: frozenset[str] | set[str]) -> tuple[list[_Token], set[str]]:
+    """The tokens that can belong to a name (capitalized words and particles, cleaned),
+    and the set of words the text writes in lower case.
+
+    Other words never join a run, and leaving them out keeps the gap between two kept
+    tokens non-blank wherever a word stood between them, so runs come out the same;
+    most words of running text are skipped without building a token.
+    """
+    kept: list[_Token] = []
+    lower: set[str] = set()
+    for m in _TOKEN.finditer(text):
+        word = m.group()
+        if word.islower() and "'" not in word and "’" not in word:
+            lower.add(word)  # the common case: a plain lower-case word, never a name
+            if word in particles:
+                kept.append(_Token(m.start(), m.end(), word))
+            continue
+        t = _clean(text, m.start(), m.end())
+        if t.text.islower():
+            lower.add(t.text)
+        if _capitalized(t.text) or t.text.lower() in particles:
+            kept.append(t)
+    return kept, lower
+
+
+def _clean(text: str, start: int, end: int) -> _Token:
+    """Strip a possessive and a French elision from a token."""
+    word = text[start:end]
+    m = _ELISION.match(word)
+    if m and len(word) > m.end():
+        start += m.end()
+        word = word[m.end() :]
+    m = _POSSESSIVE.search(word)
+    if m and m.start() >= 2:
+        return _Token(start, start + m.start(), word[: m.start()], possessive=True)
+    return _Token(start, end, word)
+
+
+def _capitalized(word: str) -> bool:
+    return word[:1].isupper() and not word.isupper()
+
+
+def _is_particle(t: _Token) -> bool:
+    lex = lexicon()
+    low = t.text.lower()
+    return low in lex.particles or low in lex.hyphen_particles
+
+
+def _particle_of_next(text: str, particle: _Token, nxt: _Token) -> bool:
+    """A particle belongs to the next word when capitalized or joined by a hyphen
+    (``Al-Wefaq``, ``al-Sarraj``, ``Abu Bakr``), not when free-standing in lower case
+    (``the city of Tripoli`` in French: ``la ville de Tripoli``)."""
+    if not _is_particle(particle):
+        return False
+    return particle.text[:1].isupper() or text[particle.end : nxt.start] in _HYPHENS
+
+
+def _runs(text: str, tokens: list[_Token]) -> list[list[_Token]]:
+    """Maximal sequences of capitalized words and particles joined by one space or hyphen.
+
+    A hyphen-only particle (``as``, ``an``) joins only through a hyphen; a possessive
+    ends the run; lower-case particles at the ends of a run are dropped.
+    """
+    lex = lexicon()
+    runs: list[list[_Token]] = []
+    current: list[_Token] = []
+    for i, t in enumerate(tokens):
+        low = t.text.lower()
+        hyphen_next = i + 1 < len(tokens) and text[t.end : tokens[i + 1].start] in _HYPHENS
+        member = (
+            _capitalized(t.text)
+            or low in lex.particles
+            or (low in lex.hyphen_particles and hyphen_next)
+        )
+        gap = text[current[-1].end : t.start] if current else ""
+        joined = bool(current) and not current[-1].possessive and (gap == " " or gap in _HYPHENS)
+        if member and joined:
+            current.append(t)
+            continue
+        if current:
+            runs.append(current)
+        current = [t] if member else []
+    if current:
+        runs.append(current)
+    return [_trim(text, r) for r in runs]
+
+
+def _trim(text: str, run: list[_Token]) -> list[_Token]:
+    while run and not _capitalized(run[-1].text):
+        run = run[:-1]
+    while (
+        len(run) > 1
+        and not _capitalized(run[0].text)
+        and not _particle_of_next(text, run[0], run[1])
+    ):
+        run = run[1:]
+    return run

@@ -1,0 +1,91 @@
+"""The word lists of ``lexicon.yaml``: name particles, derivational endings, non-names."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+_DOUBLED = re.compile(r"(.)\1+")
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Word lists used by name extraction and comparison (see ``lexicon.yaml``)."""
+
+    particles: frozenset[str]
+    hyphen_particles: frozenset[str]
+    derivational_suffixes: frozenset[str]
+    inflections: dict[str, frozenset[str]]
+    not_names: frozenset[str]
+    romanization: dict[int, str]  # str.translate table: Cyrillic and Greek letters to Latin
+
+    def romanize(self, text: str) -> str:
+        """Lower-case Cyrillic and Greek letters in Latin (``хафтар`` -> ``khaftar``)."""
+        return text if text.isascii() else text.translate(self.romanization)
+
+    def endings(self, language: str | None) -> frozenset[str]:
+        """Derivational endings plus the inflections of ``language`` (``de``, ``ru-RU``...)."""
+        return self.derivational_suffixes | self.inflections_of(language)
+
+    def inflections_of(self, language: str | None) -> frozenset[str]:
+        return self.inflections.get((language or "").split("-")[0].lower(), frozenset())
+
+
+def is_derivation(
+    a: str, b: str, endings: frozenset[str], inflections: frozenset[str] = frozenset()
+) -> bool:
+    """True when two folded spellings differ only in endings from ``endings``.
+
+    ``ali``/``alia``, ``libya``/``libyan``, ``syria``/``syrians``, ``jahr``/``jahre``:
+    different words. Spellings that differ only in doubled letters or y for i
+    (``zelensky``/``zelenskyy``, ``hosni``/``hosny``) are spelling variants, unless
+    both endings are inflections of the text's language (Russian ``korei``/``koreey``).
+    """
+    if a == b:
+        return False
+    common = 0
+    for x, y in zip(a, b):
+        if x != y:
+            break
+        common += 1
+    for stem in range(common, max(common - 3, 0), -1):
+        ra, rb = a[stem:], b[stem:]
+        if (ra in endings or not ra) and (rb in endings or not rb):
+            inflected = (ra in inflections or not ra) and (rb in inflections or not rb)
+            return inflected or not _same_letters(a, b)
+    return False
+
+
+def _same_letters(a: str, b: str) -> bool:
+    """Equal once doubled letters are single and y is i: a spelling variant."""
+    return _plain(a) == _plain(b)
+
+
+def _plain(word: str) -> str:
+    return _DOUBLED.sub(r"\1", word.replace("y", "i"))
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """The bundled lexicon, read once."""
+    data = yaml.load(  # libyaml's loader when PyYAML has it: same data, far faster
+        (resources.files("audit.names") / "lexicon.yaml").read_text(encoding="utf-8"),
+        Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader),
+    )
+    romanization = {ord(str(k)): str(v) for k, v in (data.get("romanization") or {}).items()}
+
+    def latin(words: list[str]) -> frozenset[str]:
+        return frozenset(str(w).translate(romanization) for w in words)
+
+    return Lexicon(
+        particles=frozenset(str(w).lower() for w in data["particles"]),
+        hyphen_particles=frozenset(str(w).lower() for w in data["hyphen_particles"]),
+        derivational_suffixes=frozenset(str(w) for w in data["derivational_suffixes"]),
+        inflections={str(k): latin(v) for k, v in (data.get("inflections") or {}).items()},
+        not_names=frozenset(str(w) for w in data["not_names"]),
+        romanization=romanization,
+    )

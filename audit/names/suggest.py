@@ -1,0 +1,236 @@
+"""Glossary entries proposed from a corpus, for a person to review.
+
+The names of every document are counted (one count per use) with a few example
+sentences each; spellings are clustered; a cluster becomes a proposal when two or
+more of its spellings pass the same test as names.likely-variant-pair: close enough,
+and their full names agree (``Khalifa Hifter``, ``Khalifa Haftar``) or, used alone,
+each is used at least twice (``Wayde Sims`` is not ``Will Wade``). Its canonical form
+is the glossary's, when the glossary already knows one of the spellings, or else the
+most used spelling; the other spellings are its variants, each with its count and an
+example.
+
+:func:`render_yaml` writes the proposals in the glossary format: new names as
+entries (the file loads with the project's loader, alone or beside the glossaries
+used), spellings of existing entries as comments to copy into those entries.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+import yaml
+
+from audit.document import Document
+from audit.glossary.fold import form_keys
+from audit.glossary.matcher import GlossaryMatcher
+from audit.glossary.model import Entry
+from audit.names.analysis import MIN_LETTERS, VARIANT_PAIR, Companions, evidence
+from audit.names.cluster import cluster_spellings
+from audit.names.extract import find_names
+from audit.names.similarity import Comparer, compact
+
+EXAMPLES = 2  # example contexts kept per spelling
+_CONTEXT = 60  # characters either side of an example
+
+
+@dataclass
+class _Seen:
+    """Uses of one spelling (folded letters) across the corpus."""
+
+    surface: dict[str, int] = field(default_factory=dict)  # as written -> count
+    documents: set[str] = field(default_factory=set)
+    examples: list[str] = field(default_factory=list)
+    entry: Entry | None = None  # the glossary entry whose accepted form this is
+
+    @property
+    def count(self) -> int:
+        return sum(self.surface.values())
+
+    @property
+    def form(self) -> str:
+        return max(self.surface, key=lambda s: (self.surface[s], s[:1].isupper()))
+
+
+@dataclass(frozen=True)
+class Spelling:
+    """One spelling in a proposal."""
+
+    form: str
+    count: int
+    documents: int
+    examples: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Proposal:
+    """A cluster of spellings of one name: the form to use and the ones to replace."""
+
+    canonical: Spelling
+    variants: tuple[Spelling, ...]
+    entry: Entry | None = None  # the existing glossary entry, when there is one
+
+    @property
+    def total(self) -> int:
+        return self.canonical.count + sum(v.count for v in self.variants)
+
+
+def propose(
+    documents: Iterable[Document],
+    matcher: GlossaryMatcher | None,
+    comparer: Comparer,
+    min_score: float = VARIANT_PAIR,
+) -> list[Proposal]:
+    """Proposals from ``documents``, most used names first."""
+    seen: dict[str, _Seen] = defaultdict(_Seen)
+    all_names = []
+    for doc in documents:
+        matches = matcher.find(doc.target) if matcher else []
+        accepted = {(m.start, m.end): m.entry for m in matches if m.form.accepted}
+        variant_spans = [(m.start, m.end) for m in matches if not m.form.accepted]
+        names = find_names(doc.target, doc.is_sentence_start)
+        all_names.extend(names)
+        for span in names:
+            for w in span.words:
+                key = compact(w.text)
+                if (
+                    not w.certain
+                    or len(key) < MIN_LETTERS
+                    or any(s <= w.start < e for s, e in variant_spans)
+                ):
+                    continue
+                item = seen[key]
+                item.surface[w.text] = item.surface.get(w.text, 0) + 1
+                item.documents.add(doc.id)
+                item.entry = item.entry or _entry_at(accepted, w.start, w.end)
+                if len(item.examples) < EXAMPLES:
+                    item.examples.append(_context(doc.target, w.start, w.end))
+    companions = Companions(all_names)
+    out = []
+    for cluster in cluster_spellings({k: v.count for k, v in seen.items()}, comparer):
+        if len(cluster) > 1:
+            proposal = _proposal(cluster.spellings, seen, comparer, min_score, companions)
+            if proposal:
+                out.append(proposal)
+    out.sort(key=lambda p: (-p.total, p.canonical.form))
+    return out
+
+
+def _proposal(
+    keys: tuple[str, ...],
+    seen: dict[str, _Seen],
+    comparer: Comparer,
+    min_score: float,
+    companions: Companions,
+) -> Proposal | None:
+    """The glossary's spelling (or the most used) as canonical; close, uncontradicted
+    spellings the glossary does not know as variants."""
+    known = [k for k in keys if seen[k].entry is not None]
+    canonical = max(known, key=lambda k: seen[k].count) if known else keys[0]
+    head = comparer.prepare(canonical)
+    variants = [
+        k
+        for k in keys
+        if k != canonical
+        and seen[k].entry is None
+        and comparer.score(head, comparer.prepare(k)) >= min_score
+        and evidence(companions.verdict(k, canonical), seen[k].count, seen[canonical].count)
+    ]
+    if not variants:
+        return None
+    return Proposal(
+        _spelling(seen[canonical]),
+        tuple(_spelling(seen[k]) for k in variants),
+        seen[canonical].entry,
+    )
+
+
+def _spelling(item: _Seen) -> Spelling:
+    return Spelling(item.form, item.count, len(item.documents), tuple(item.examples))
+
+
+def _entry_at(accepted: dict[tuple[int, int], Entry], start: int, end: int) -> Entry | None:
+    return next((e for (s, t), e in accepted.items() if s <= start and end <= t), None)
+
+
+def _context(text: str, start: int, end: int) -> str:
+    """The line around a use, cut at whole words about _CONTEXT characters either side."""
+    left = text[max(0, start - _CONTEXT) : start].split("\n")[-1]
+    right = text[end : end + _CONTEXT].split("\n")[0]
+    if start - len(left) > 0 and text[start - len(left) - 1] not in "\n" and " " in left:
+        left = "…" + left.split(" ", 1)[1]
+    if end + len(right) < len(text) and text[end + len(right)] != "\n" and " " in right:
+        right = right.rsplit(" ", 1)[0] + "…"
+    return " ".join(f"{left}{text[start:end]}{right}".split())
+
+
+def render_yaml(proposals: list[Proposal], documents: int, matcher: GlossaryMatcher | None) -> str:
+    """The proposals as a glossary file: new names as entries, spellings of existing
+    entries as comments. Spellings a glossary already holds are left out."""
+    taken = _taken_keys(matcher)
+    ids = {e.id for e in matcher.glossary.entries} if matcher else set()
+    entries, additions = [], []
+    for p in proposals:
+        variants = [v for v in p.variants if not _keys(v.form) & taken]
+        if not variants:
+            continue
+        if p.entry is not None:
+            additions.append(_addition_comment(p.entry, variants))
+            continue
+        if _keys(p.canonical.form) & taken:
+            continue
+        for v in (p.canonical, *variants):
+            taken |= _keys(v.form)
+        entries.append(_entry_data(p.canonical, variants, _unique_id(p.canonical.form, ids)))
+    lines = [
+        f"# Glossary entries proposed by `audit glossary suggest` from {documents} document(s).",
+        "# Review before use: each entry groups spellings that look like one name. The canonical",
+        "# form is the most used spelling; variants are the others, with their counts and an",
+        "# example in `note`. Check the kind, add the full name, delete what is wrong.",
+    ]
+    body = yaml.safe_dump({"entries": entries}, allow_unicode=True, sort_keys=False, width=100)
+    lines.append(body.rstrip("\n") if entries else "entries: []")
+    if additions:
+        lines += [
+            "",
+            "# Spellings of existing glossary entries, to add to their `variants` after review:",
+        ]
+        lines += additions
+    return "\n".join(lines) + "\n"
+
+
+def _entry_data(canonical: Spelling, variants: list[Spelling], entry_id: str) -> dict[str, object]:
+    return {
+        "id": entry_id,
+        "canonical": canonical.form,
+        "variants": [{"form": v.form, "note": _note(v)} for v in variants],
+        "notes": f"{canonical.form}: {_note(canonical)}",
+    }
+
+
+def _note(s: Spelling) -> str:
+    uses = f"{s.count} use{'s' if s.count != 1 else ''} in {s.documents} document{'s' if s.documents != 1 else ''}"
+    return f"{uses}; e.g. \u201c{s.examples[0]}\u201d" if s.examples else uses
+
+
+def _addition_comment(entry: Entry, variants: list[Spelling]) -> str:
+    forms = "; ".join(f"{v.form} ({_note(v)})" for v in variants)
+    return f"#   {entry.id} ({entry.canonical}, {entry.location}): {forms}"
+
+
+def _taken_keys(matcher: GlossaryMatcher | None) -> set[str]:
+    return set(matcher.keys) if matcher is not None else set()
+
+
+def _keys(form: str) -> set[str]:
+    return set(form_keys(form))
+
+
+def _unique_id(form: str, ids: set[str]) -> str:
+    base = "-".join("".join(c if c.isalnum() else " " for c in form.lower()).split()) or "name"
+    candidate, n = base, 2
+    while candidate in ids:
+        candidate, n = f"{base}-{n}", n + 1
+    ids.add(candidate)
+    return candidate

@@ -1,0 +1,29 @@
+"""CSV: one finding per row with a header, for spreadsheets (RFC 4180 quoting)."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from audit.reporters import Report
+
+COLUMNS = (
+    "path", "document", "segment", "side", "line", "column", "end_line", "end_column", "start", "end",
+    "code", "name", "severity", "category", "text", "suggestion", "fixable", "message", "fingerprint",
+)
+
+
+def render(report: Report) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(COLUMNS)
+    for f in report.findings:
+        row = f.to_dict()
+        writer.writerow(["" if row.get(c) is None else _cell(row[c]) for c in COLUMNS])
+    return buffer.getvalue()
+
+
+def _cell(value: object) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)

@@ -1,0 +1,43 @@
+"""JUnit XML, for CI systems that show test reports (GitLab, Jenkins, Azure).
+
+One test suite per file; one failed test case per finding (named by code and
+position); a file without findings has one passing case, so the report shows every
+file that was checked.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+
+from audit.findings import Finding
+from audit.reporters import Report
+
+
+def render(report: Report) -> str:
+    root = ET.Element("testsuites", name="audit", tests="0", failures=str(len(report.findings)), errors="0")
+    total = 0
+    for path in report.all_paths():
+        findings = [f for f in report.findings if f.path == path]
+        tests = max(1, len(findings))
+        suite = ET.SubElement(root, "testsuite", name=path, tests=str(tests), failures=str(len(findings)),
+                              errors="0", skipped="0")
+        for f in findings:
+            _case(suite, f)
+        if not findings:
+            ET.SubElement(suite, "testcase", classname=path, name="no findings")
+        total += tests
+    root.set("tests", str(total))
+    ET.indent(root)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+
+
+def _case(suite: ET.Element, f: Finding) -> None:
+    where = f"{f.line}:{f.column}" if f.document in ("", f.path) else f"{f.document} {f.line}:{f.column}"
+    case = ET.SubElement(suite, "testcase", classname=f.path, name=f"{f.code} {where}")
+    failure = ET.SubElement(case, "failure", message=f.message, type=f"{f.code} {f.name}")
+    lines = [f"{f.path}:{f.line}:{f.column}: {f.code} [{f.severity.value}, {f.category.value}] {f.message}"]
+    if f.text:
+        lines.append(f'flagged: "{f.text}"')
+    if f.suggestion is not None:
+        lines.append(f'suggestion: "{f.suggestion}"')
+    failure.text = "\n".join(lines)

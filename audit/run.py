@@ -1,0 +1,206 @@
+"""Running audit over files: settings per file, reading, auditing.
+
+The commands (check, fix, baseline, config show) share this: each file gets the
+settings of the configuration file found for it (audit/settings.py) under the
+command-line overrides, and one :class:`~audit.config.AuditConfig` is built per
+distinct set of settings, so glossaries are loaded once however many files use them.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from audit.config import AuditConfig
+from audit.document import Document
+from audit.engine import audit_document
+from audit.errors import ConfigError
+from audit.findings import Finding, Severity
+from audit.formats import STDIN, STDIN_NAME, SourceFile, load_file
+from audit.progress import progress
+from audit.settings import Overrides, Settings, find_config, settings_for
+
+if TYPE_CHECKING:
+    from audit.configfile import ConfigFile
+
+
+@dataclass(frozen=True)
+class RunOptions:
+    """How to find settings and read files; the same for every file of a run."""
+
+    overrides: Overrides = field(default_factory=Overrides)
+    config_path: str | None = None  # use this file instead of searching
+    isolated: bool = False  # ignore configuration files
+    encoding: str | None = None
+    errors: str = "strict"
+    source: str | None = None  # the source file of a plain-text, Markdown or SRT target
+    fields: Mapping[str, str] = field(default_factory=dict)  # field name -> JSON key or CSV column
+
+
+@dataclass(frozen=True)
+class Input:
+    """One file, read, with the settings and configuration that apply to it."""
+
+    source: SourceFile
+    settings: Settings
+    config: AuditConfig
+
+    @property
+    def documents(self) -> list[Document]:
+        return self.source.documents
+
+
+class Runner:
+    """Loads files with their settings; caches configuration files and AuditConfigs."""
+
+    def __init__(self, options: RunOptions = RunOptions()):
+        self.options = options
+        self._found: dict[Path, Path | None] = {}
+        self._files: dict[Path, ConfigFile] = {}
+        self._configs: dict[str, AuditConfig] = {}
+
+    def settings(self, path: str) -> Settings:
+        """The effective settings for ``path`` (``-``: standard input)."""
+        file = None if path == STDIN else path
+        return settings_for(file, self._config_file(file), self.options.overrides)
+
+    def config(self, settings: Settings) -> AuditConfig:
+        key = json.dumps(
+            [settings.select, settings.ignore, settings.fail_on, settings.severity, settings.glossaries,
+             settings.default_glossaries, settings.options],
+            sort_keys=True,
+        )
+        if key not in self._configs:
+            self._configs[key] = AuditConfig.create(
+                glossaries=settings.glossaries,
+                default_glossaries=settings.default_glossaries,
+                select=settings.select,
+                ignore=settings.ignore,
+                fail_on=settings.fail_on,
+                severity_overrides={code: Severity(s) for code, s in settings.severity.items()},
+                options={code: dict(opts) for code, opts in settings.options.items()},
+            )
+        return self._configs[key]
+
+    def read(self, path: str, settings: Settings | None = None) -> SourceFile:
+        """Read ``path`` with the languages its settings give."""
+        settings = settings or self.settings(path)
+        o = self.options
+        return load_file(path, encoding=o.encoding, errors=o.errors, source=o.source, target_lang=settings.language,
+                         source_lang=settings.source_language, fields=dict(o.fields))
+
+    def stream(self, path: str, settings: Settings | None = None) -> Iterator[Document]:
+        """The documents of ``path``, one at a time (a large file is read piece by piece)."""
+        from audit.formats.stream import stream_path
+
+        settings = settings or self.settings(path)
+        o = self.options
+        return stream_path(path, encoding=o.encoding, errors=o.errors, source=o.source, target_lang=settings.language,
+                           source_lang=settings.source_language, fields=dict(o.fields))
+
+    def load(self, path: str) -> Input:
+        """Read ``path`` and pair it with its settings and configuration."""
+        settings = self.settings(path)
+        return Input(self.read(path, settings), settings, self.config(settings))
+
+    def _config_file(self, file: str | None) -> ConfigFile | None:
+        if self.options.isolated:
+            return None
+        if self.options.config_path is not None:
+            given = Path(self.options.config_path)
+            if not given.is_file():
+                raise ConfigError("no such configuration file", path=self.options.config_path)
+            path: Path | None = given
+        else:
+            directory = (Path(file).parent if file is not None else Path.cwd()).resolve()
+            if directory not in self._found:
+                self._found[directory] = find_config(directory)
+            path = self._found[directory]
+        if path is None:
+            return None
+        resolved = path.resolve()
+        if resolved not in self._files:
+            from audit.configfile import load_config
+
+            self._files[resolved] = load_config(resolved)
+        return self._files[resolved]
+
+
+@dataclass(frozen=True)
+class Checked:
+    """What a run keeps of one file once its documents are audited: names, not texts."""
+
+    name: str  # as shown in findings
+    config: AuditConfig
+    documents: tuple[str, ...]  # document ids, in file order
+    source_paths: tuple[str, ...] = ()  # separate source files (a text pair's --source)
+
+
+@dataclass
+class RunResult:
+    """Findings of a run (sorted), the files checked, and what reporters may need."""
+
+    files: list[Checked]
+    findings: list[Finding]
+    documents: int
+    sources: dict[tuple[str, str], str] = field(default_factory=dict)  # (path, document) -> target text
+    scores: list[dict[str, object]] = field(default_factory=list)  # round-trip scores per document
+
+    def failed(self) -> bool:
+        return failed(self.files, self.findings)
+
+
+def audit_paths(runner: Runner, paths: Iterable[str], *, show_progress: bool = False, keep_text: bool = False,
+                scores: bool = False) -> RunResult:
+    """Audit ``paths`` one document at a time: a document's text is dropped once its
+    findings are made, so memory follows the findings, not the input.
+
+    ``keep_text`` keeps each document's target text for views that quote it;
+    ``scores`` computes round-trip scores for documents with a back-translation.
+    """
+    paths = list(paths)
+    result = RunResult([], [], 0)
+    with progress(None if len(paths) == 1 else len(paths), "auditing", enabled=show_progress) as tick:
+        for path in paths:
+            settings = runner.settings(path)
+            config = runner.config(settings)
+            ids: list[str] = []
+            source_paths: set[str] = set()
+            for doc in runner.stream(path, settings):
+                result.findings.extend(audit_document(doc, config))
+                ids.append(doc.id)
+                if doc.source_path:
+                    source_paths.add(doc.source_path)
+                if keep_text:
+                    result.sources[(doc.path, doc.id)] = doc.target
+                if scores and doc.source and doc.back_translation:
+                    result.scores.extend(_round_trip_scores(doc, config))
+            result.documents += len(dict.fromkeys(ids))
+            name = STDIN_NAME if path == STDIN else path
+            result.files.append(Checked(name, config, tuple(dict.fromkeys(ids)), tuple(sorted(source_paths))))
+            tick()
+    result.findings.sort(key=Finding.sort_key)
+    return result
+
+
+def _round_trip_scores(doc: Document, config: AuditConfig) -> list[dict[str, object]]:
+    """The document's round-trip scores in R001's metrics (chrF by default)."""
+    from audit.scoring import score_documents
+
+    metrics = tuple(config.options.get("R001", {}).get("thresholds") or ("chrf",))
+    return [d.to_dict(segments=False) for d in score_documents([doc], metrics).documents]
+
+
+def failed(files: Iterable[Checked], findings: Iterable[Finding]) -> bool:
+    """True when a finding reaches the fail level of the file it is in."""
+    levels: dict[str, Severity] = {}
+    for item in files:
+        level = item.config.fail_on
+        # A finding names its file (a source file for the source side of a text pair)
+        # and its document; either leads back to the input it came from.
+        for name in {item.name, *item.documents, *item.source_paths}:
+            levels[name] = min(levels.get(name, level), level, key=lambda s: s.rank)
+    return any(f.severity.rank >= levels.get(f.path, levels.get(f.document, Severity.MAJOR)).rank for f in findings)

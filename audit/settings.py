@@ -1,0 +1,168 @@
+"""Effective settings for a file: defaults, then its configuration file, then the
+command line, each value remembering where it came from (``audit config show``).
+
+The file format and its validation live in audit/configfile.py, imported only when a
+configuration file is found, so a run without one pays nothing for TOML.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from audit.findings import Severity
+
+if TYPE_CHECKING:
+    from audit.configfile import ConfigFile, Entry
+
+DEFAULT = "default"
+COMMAND_LINE = "command line"
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Effective settings for one file, with where each came from."""
+
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    fail_on: str = "major"
+    severity: Mapping[str, str] = field(default_factory=dict)
+    glossaries: tuple[str, ...] = ()
+    default_glossaries: bool = True
+    language: str = "en"
+    source_language: str | None = None
+    options: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    origins: Mapping[str, str] = field(default_factory=dict)
+    config_file: str | None = None
+
+    def value(self, key: str) -> Any:
+        return getattr(self, key.replace("-", "_"))
+
+    def origin(self, key: str) -> str:
+        return self.origins.get(key, DEFAULT)
+
+
+@dataclass(frozen=True)
+class Overrides:
+    """Values given on the command line; ``None`` (or empty) means not given."""
+
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    fail_on: str | None = None
+    glossaries: tuple[str, ...] = ()
+    default_glossaries: bool | None = None
+    language: str | None = None
+    source_language: str | None = None
+
+
+def find_config(start: Path) -> Path | None:
+    """The configuration file that applies in directory ``start``."""
+    directory = start.resolve()
+    for d in (directory, *directory.parents):
+        dot = d / ".audit.toml"
+        if dot.is_file():
+            return dot
+        pyproject = d / "pyproject.toml"
+        if pyproject.is_file() and _has_tool_audit(pyproject):
+            return pyproject
+    return None
+
+
+def _has_tool_audit(path: Path) -> bool:
+    # A cheap test before parsing: most pyproject.toml files have no [tool.audit].
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return False
+    if not re.search(r"^\s*\[\s*tool\s*\.\s*audit\b|^\s*tool\s*\.\s*audit\b", text, re.M):
+        return False
+    from audit.configfile import parse
+
+    return isinstance(parse(path, text).get("tool", {}).get("audit"), dict)
+
+
+def settings_for(file: str | None, config: ConfigFile | None, overrides: Overrides = Overrides()) -> Settings:
+    """The settings for ``file`` (None: standard input) under ``config``, then the
+    command line."""
+    s = Settings()
+    if config is not None:
+        s = replace(s, config_file=str(config.path))
+        s = _apply(s, config.base, extend=False)
+        if file is not None:
+            rel = _relative(Path(file), config.path.parent)
+            for pattern, entry in config.per_path:
+                if _path_matches(pattern, rel):
+                    s = _apply(s, entry, extend=True)
+    return _apply_overrides(s, overrides)
+
+
+# -- helpers -----------------------------------------------------------------------
+
+
+def _apply(s: Settings, entry: Entry, *, extend: bool) -> Settings:
+    changes: dict[str, Any] = {}
+    origins = dict(s.origins)
+    for key, value in entry.values.items():
+        attr = key.replace("-", "_")
+        current = getattr(s, attr)
+        origin = entry.origins[key]
+        if extend and key in ("ignore", "glossaries"):
+            value = (*current, *value)
+        elif extend and key in ("severity", "options"):
+            value = _merge(current, value)
+        if extend and key in ("ignore", "glossaries", "severity", "options") and key in origins:
+            origin = f"{origins[key]} + {origin}"
+        changes[attr] = value
+        origins[key] = origin
+    return replace(s, **changes, origins=origins)
+
+
+def _merge(current: Mapping[str, Any], new: Mapping[str, Any]) -> dict[str, Any]:
+    out = dict(current)
+    for k, v in new.items():
+        out[k] = _merge(out.get(k, {}), v) if isinstance(v, Mapping) else v
+    return out
+
+
+def _apply_overrides(s: Settings, o: Overrides) -> Settings:
+    origins = dict(s.origins)
+    changes: dict[str, Any] = {}
+    if o.select:
+        changes["select"] = tuple(o.select)
+    if o.ignore:
+        changes["ignore"] = tuple(o.ignore)
+    if o.fail_on is not None:
+        changes["fail_on"] = Severity.parse(o.fail_on).value
+    if o.default_glossaries is not None:
+        changes["default_glossaries"] = o.default_glossaries
+    if o.language is not None:
+        changes["language"] = o.language
+    if o.source_language is not None:
+        changes["source_language"] = o.source_language
+    if o.glossaries:
+        changes["glossaries"] = (*s.glossaries, *o.glossaries)
+        origins["glossaries"] = f"{origins['glossaries']} + {COMMAND_LINE}" if "glossaries" in origins else COMMAND_LINE
+    for attr in changes:
+        key = attr.replace("_", "-")
+        if key != "glossaries":
+            origins[key] = COMMAND_LINE
+    return replace(s, **changes, origins=origins)
+
+
+def _relative(file: Path, base: Path) -> str:
+    try:
+        return file.resolve().relative_to(base).as_posix()
+    except ValueError:
+        return file.as_posix()
+
+
+def _path_matches(pattern: str, rel: str) -> bool:
+    if "/" not in pattern:
+        return fnmatch.fnmatchcase(rel.rsplit("/", 1)[-1], pattern)
+    return fnmatch.fnmatchcase(rel, pattern[2:] if pattern.startswith("./") else pattern)
+
+

@@ -1,0 +1,100 @@
+"""Glossary scaling: load time (cold and cached), matching throughput and peak memory
+at 1k, 10k, 100k and 1M entries.
+
+Glossaries are generated from real name spellings (../shared/data/translit-variants-dev.tsv,
+CC0): each entry is a two-word name with one variant spelling of its surname, written
+as a TSV glossary (the import format a large termbase would use). Each size runs in
+fresh processes so that memory and caches are measured honestly:
+
+- cold: parse, validate, build the matcher, with an empty cache directory;
+- cached: the same in a new process, reading the compiled glossary from the cache
+  (entries are built on first use, so the first scan, shown apart, builds the few it finds);
+- matching: words per second of ``GlossaryMatcher.find`` over real news text
+  (../shared/data/ntrex-dev/eng.txt, CC BY-SA 4.0) with names from the glossary mixed in;
+- peak memory: maximum resident set size of the process that loaded and matched.
+
+    .venv/bin/python benchmarks/glossary_scaling.py [--sizes 1000 10000 100000 1000000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from glossary_matching import make_glossary, make_text, spellings  # noqa: E402
+
+CHILD = r"""
+import json, resource, sys, time
+from audit.glossary import GlossaryMatcher
+from audit.glossary.cache import load_compiled
+t0 = time.perf_counter()
+matcher = load_compiled([sys.argv[1]])
+load = time.perf_counter() - t0
+text = open(sys.argv[2], encoding="utf-8").read()
+words = len(text.split())
+t0 = time.perf_counter()
+matcher.find(text)
+first = time.perf_counter() - t0
+best = float("inf")
+for _ in range(3):
+    t0 = time.perf_counter()
+    n = len(matcher.find(text))
+    best = min(best, time.perf_counter() - t0)
+rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+print(json.dumps({"load": load, "first": first, "words_per_s": words / best, "matches": n, "rss_mib": rss}))
+"""
+
+
+def write_tsv(path: Path, size: int, names: list[str]) -> None:
+    glossary = make_glossary(names, size)
+    with path.open("w", encoding="utf-8") as f:
+        f.write("id\tcanonical\tkind\tvariants\n")
+        for e in glossary.entries:
+            f.write(f"{e.id}\t{e.canonical}\tperson\t{e.variants[0].form}\n")
+    return glossary
+
+
+def run_child(glossary: Path, text: Path, cache: Path) -> dict:
+    env = {**os.environ, "AUDIT_CACHE_DIR": str(cache)}
+    env.pop("AUDIT_NO_CACHE", None)
+    out = subprocess.run([sys.executable, "-c", CHILD, str(glossary), str(text)], env=env,
+                         capture_output=True, text=True)
+    if out.returncode:
+        sys.exit(f"benchmark child failed:\n{out.stderr}")
+    return json.loads(out.stdout)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10_000, 100_000, 1_000_000])
+    parser.add_argument("--words", type=int, default=100_000)
+    args = parser.parse_args()
+    names = spellings()
+    print(f"{'entries':>9} {'cold load s':>11} {'cached s':>9} {'1st scan s':>10} {'words/s':>11} {'matches':>8} {'peak MiB':>9}")
+    rates = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for size in args.sizes:
+            gpath = Path(tmp) / f"g{size}.tsv"
+            glossary = write_tsv(gpath, size, names)
+            tpath = Path(tmp) / f"t{size}.txt"
+            tpath.write_text(make_text(args.words, glossary), encoding="utf-8")
+            cache = Path(tmp) / f"cache{size}"
+            cold = run_child(gpath, tpath, cache)
+            warm = run_child(gpath, tpath, cache)
+            rates[size] = warm["words_per_s"]
+            print(f"{size:>9} {cold['load']:>11.2f} {warm['load']:>9.2f} {warm['first']:>10.2f} {warm['words_per_s']:>11,.0f} "
+                  f"{warm['matches']:>8} {max(cold['rss_mib'], warm['rss_mib']):>9.0f}")
+    if 1000 in rates and 100_000 in rates:
+        print(f"matching throughput at 100k entries = {rates[100_000] / rates[1000]:.2f} x that at 1k")
+
+
+if __name__ == "__main__":
+    main()
