@@ -16,7 +16,6 @@ from typing import Any
 from audit.lang.identify import primary, script_ranges
 from audit.lang.languages import HOMOGLYPHS, INVISIBLE_OK, LANGUAGES
 
-
 # ISO 639-3 and older codes for the languages in the table.
 ALIASES = {
     "eng": "en", "ara": "ar", "arb": "ar", "spa": "es", "fra": "fr", "fre": "fr", "deu": "de",
