@@ -1,9 +1,9 @@
 """What the checks need to know about a target language, read from ``languages.py``.
 
 The data lives in one table so that supporting a language means adding words, not
-code. :func:`language` accepts ISO 639-1 and 639-3 codes and region subtags (``en-GB``,
-``ara``, ``fas``); a language without an entry gets the shared defaults and no script
-rules, so the script check stays silent rather than guess. Script ranges come from
+code. :func:`language` accepts what :func:`audit.lang.codes.base_language` does
+(``en-GB``, ``ara``, ``fas``); a language without an entry gets the shared defaults
+and no script rules, so the script check stays silent rather than guess. Script ranges come from
 :mod:`audit.lang.identify`, which tells languages apart by script.
 """
 
@@ -13,14 +13,10 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from audit.lang.identify import primary, script_ranges
+from audit.lang.codes import base_language
+from audit.lang.identify import script_ranges
 from audit.lang.languages import HOMOGLYPHS, INVISIBLE_OK, LANGUAGES
 
-# ISO 639-3 and older codes for the languages in the table.
-ALIASES = {
-    "eng": "en", "ara": "ar", "arb": "ar", "spa": "es", "fra": "fr", "fre": "fr", "deu": "de",
-    "ger": "de", "rus": "ru", "fas": "fa", "per": "fa", "pes": "fa", "heb": "he", "iw": "he",
-}
 CASED_SCRIPTS = frozenset({"Latin", "Cyrillic", "Greek", "Armenian"})
 _WORD_LIST_KEYS = ("function_words", "abbreviations", "contact_words", "doubled_ok", "name_particles",
                    "reference_words")
@@ -54,17 +50,11 @@ class Language:
         return self.known and bool(self.scripts) and self.scripts[0] in CASED_SCRIPTS
 
 
-def normalize_code(code: str) -> str:
-    """``en-GB`` -> ``en``, ``ara`` -> ``ar``."""
-    base = primary(code.strip())
-    return ALIASES.get(base, base)
-
-
 @cache
 def language(code: str) -> Language:
     """The data for a target language (cached; the table is read once per process)."""
     table = _table()
-    code = normalize_code(code)
+    code = base_language(code)
     shared: dict[str, Any] = table["all"]
     own: dict[str, Any] = table.get(code) or {}
 
@@ -107,7 +97,7 @@ def known_scripts() -> tuple[str, ...]:
 @cache
 def invisible_ok(code: str) -> frozenset[str]:
     """Invisible characters (zero-width non-joiner, directional marks) a language uses."""
-    points = INVISIBLE_OK.get(normalize_code(code), "")
+    points = INVISIBLE_OK.get(base_language(code), "")
     return frozenset(chr(int(p, 16)) for p in points.split())
 
 
