@@ -195,6 +195,9 @@ class SegmentBuilder:
 
 Step = Callable[[str, int, str, int], "tuple[int, int] | None"]
 _NEWLINE = re.compile(r"\r\n|\r|\n")
+# Characters with which no escape of any format begins (backslash: JSON and PO;
+# quote: PO continuations and CSV; & < ]: XML), line breaks excluded.
+_PLAIN = re.compile(r'[^\\"&<\]\r\n]+')
 
 
 def line_column(raw: str, offset: int, line_starts: Sequence[int]) -> tuple[int, int]:
@@ -233,6 +236,14 @@ def walk(raw: str, start: int, text: str, *, starts: Sequence[int] | None = None
     i, j = start, 0
     verbatim = True
     while j < len(text) and i < len(raw):
+        # Fast path: a run of characters that no format escapes and that are no line
+        # break is compared in one slice (escapes begin with one of the excluded marks).
+        m = _PLAIN.match(raw, i)
+        if m:
+            k = min(m.end() - i, len(text) - j)
+            if raw[i : i + k] == text[j : j + k]:
+                i, j = i + k, j + k
+                continue
         step = escape(raw, i, text, j) if escape else None
         if step is None and raw.startswith("\r\n", i) and text[j] == "\n":
             step = (2, 1)  # the reader normalised the line break
