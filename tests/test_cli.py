@@ -179,3 +179,15 @@ def test_no_traceback_on_unreadable_file(tmp_path):
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
     assert result.stderr.strip() == f"audit: error: {path}: invalid UTF-8 at byte 0 (0xc3); give --encoding, or --errors replace to substitute"
+
+
+def test_worker_processes_give_the_same_output(cli, tmp_path, in_root):
+    seed = (ROOT / SEED).read_text(encoding="utf-8")
+    path = tmp_path / "many.jsonl"
+    path.write_text("".join(json.dumps({"id": f"d{i}", "target": seed if i % 2 else "Salama met Hifter."}) + "\n"
+                            for i in range(40)), encoding="utf-8")
+    one = cli("check", str(path), "--format", "json", "--jobs", "1")
+    two = cli("check", str(path), "--format", "json", "--jobs", "2")
+    assert one.exit_code == two.exit_code == 1
+    assert one.stdout == two.stdout
+    assert json.loads(two.stdout)["summary"]["documents"] == 40
