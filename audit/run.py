@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from audit.config import AuditConfig
 from audit.document import Document
 from audit.engine import audit_document
-from audit.errors import ConfigError
+from audit.errors import BinaryInputError, ConfigError
 from audit.findings import Finding, Severity
 from audit.formats import STDIN, STDIN_NAME, SourceFile, load_file
 from audit.parallel import batches, default_workers, ordered_map
@@ -154,6 +154,7 @@ class RunResult:
     findings: list[Finding]
     documents: int
     sources: dict[tuple[str, str], str] = field(default_factory=dict)  # (path, document) -> target text
+    skipped: list[str] = field(default_factory=list)  # why files were not audited (binary files)
     scores: list[dict[str, object]] = field(default_factory=list)  # round-trip scores per document
 
     def failed(self) -> bool:
@@ -184,12 +185,16 @@ def audit_paths(runner: Runner, paths: Iterable[str], *, show_progress: bool = F
         plans.append((path, settings, key))
     workers = jobs if jobs > 0 else (default_workers() if _input_bytes(paths) > PARALLEL_BYTES else 1)
 
+    result = RunResult([], [], 0)
+
     def work() -> Iterator[tuple[int, str, Document]]:
         for index, (path, settings, key) in enumerate(plans):
-            for doc in runner.stream(path, settings):
-                yield index, key, doc
+            try:
+                for doc in runner.stream(path, settings):
+                    yield index, key, doc
+            except BinaryInputError as exc:
+                result.skipped.append(str(exc))  # e.g. an image among the files a hook is given
 
-    result = RunResult([], [], 0)
     ids: list[dict[str, None]] = [{} for _ in plans]
     source_paths: list[set[str]] = [set() for _ in plans]
     shared = _Shared(configs, keep_text, scores)

@@ -42,6 +42,8 @@ def check(paths: tuple[str, ...], fmt: str | None, fail_on: str | None, exit_zer
     fmt = fmt or ("grouped" if sys.stdout.isatty() else "text")
     result = audit_paths(runner, paths, show_progress=progress_enabled(no_progress=no_progress),
                          keep_text=fmt == "grouped", scores=True, jobs=jobs)
+    for reason in result.skipped:
+        click.echo(f"audit: warning: {reason}", err=True)
     findings = result.findings
     baseline = None
     if baseline_path is not None:
@@ -61,6 +63,7 @@ def check(paths: tuple[str, ...], fmt: str | None, fail_on: str | None, exit_zer
         baseline=baseline,
         paths=tuple(item.name for item in result.files),
         scores=result.scores,
+        notes=[f"Skipped: {reason}" for reason in result.skipped],
     )
     click.echo(render(report, fmt), nl=False, color=False if os.environ.get("NO_COLOR") else None)
     sys.exit(1 if is_failed and not exit_zero else 0)
