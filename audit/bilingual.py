@@ -75,9 +75,13 @@ def inside(items: list[Any], span: Span | None) -> list[Any]:
     """The items (with ``start``/``end``, sorted by start) lying within ``span``."""
     if span is None:
         return []
-    starts = [i.start for i in items]
-    lo, hi = bisect.bisect_left(starts, span.start), bisect.bisect_left(starts, span.end)
+    lo = bisect.bisect_left(items, span.start, key=_start)
+    hi = bisect.bisect_left(items, span.end, lo, key=_start)
     return [i for i in items[lo:hi] if i.end <= span.end]
+
+
+def _start(item: Any) -> int:
+    return item.start
 
 
 def alignment_for(doc: Document, ctx: CheckContext) -> Alignment | None:

@@ -25,6 +25,10 @@ class InputError(AuditError):
     """An input document could not be read or parsed."""
 
 
+class BinaryInputError(InputError):
+    """An input file is not text (NUL bytes): commands that audit many files skip it."""
+
+
 class GlossaryError(AuditError):
     """A glossary file is malformed or contradicts itself or another glossary."""
 

@@ -9,6 +9,7 @@ distinct set of settings, so glossaries are loaded once however many files use t
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,9 +18,10 @@ from typing import TYPE_CHECKING
 from audit.config import AuditConfig
 from audit.document import Document
 from audit.engine import audit_document
-from audit.errors import ConfigError
+from audit.errors import BinaryInputError, ConfigError
 from audit.findings import Finding, Severity
 from audit.formats import STDIN, STDIN_NAME, SourceFile, load_file
+from audit.parallel import batches, default_workers, ordered_map
 from audit.progress import progress
 from audit.settings import Overrides, Settings, find_config, settings_for
 
@@ -67,12 +69,17 @@ class Runner:
         file = None if path == STDIN else path
         return settings_for(file, self._config_file(file), self.options.overrides)
 
-    def config(self, settings: Settings) -> AuditConfig:
-        key = json.dumps(
+    @staticmethod
+    def config_key(settings: Settings) -> str:
+        """Settings that give the same AuditConfig give the same key."""
+        return json.dumps(
             [settings.select, settings.ignore, settings.fail_on, settings.severity, settings.glossaries,
              settings.default_glossaries, settings.options],
             sort_keys=True,
         )
+
+    def config(self, settings: Settings) -> AuditConfig:
+        key = self.config_key(settings)
         if key not in self._configs:
             self._configs[key] = AuditConfig.create(
                 glossaries=settings.glossaries,
@@ -147,43 +154,109 @@ class RunResult:
     findings: list[Finding]
     documents: int
     sources: dict[tuple[str, str], str] = field(default_factory=dict)  # (path, document) -> target text
+    skipped: list[str] = field(default_factory=list)  # why files were not audited (binary files)
     scores: list[dict[str, object]] = field(default_factory=list)  # round-trip scores per document
 
     def failed(self) -> bool:
         return failed(self.files, self.findings)
 
 
+PARALLEL_BYTES = 4 * 1024 * 1024  # inputs larger than this together are audited in parallel (--jobs 0)
+BATCH_DOCUMENTS = 16  # documents sent to a worker at a time
+
+
 def audit_paths(runner: Runner, paths: Iterable[str], *, show_progress: bool = False, keep_text: bool = False,
-                scores: bool = False) -> RunResult:
+                scores: bool = False, jobs: int = 1) -> RunResult:
     """Audit ``paths`` one document at a time: a document's text is dropped once its
     findings are made, so memory follows the findings, not the input.
 
     ``keep_text`` keeps each document's target text for views that quote it;
-    ``scores`` computes round-trip scores for documents with a back-translation.
+    ``scores`` computes round-trip scores for documents with a back-translation;
+    ``jobs`` worker processes share the documents (0: one per processor when the
+    input is large, else none). Results are the same whatever ``jobs`` is.
     """
     paths = list(paths)
+    plans = []
+    configs: dict[str, AuditConfig] = {}
+    for path in paths:
+        settings = runner.settings(path)
+        key = runner.config_key(settings)
+        configs[key] = runner.config(settings)
+        plans.append((path, settings, key))
+    workers = jobs if jobs > 0 else (default_workers() if _input_bytes(paths) > PARALLEL_BYTES else 1)
+
     result = RunResult([], [], 0)
-    with progress(None if len(paths) == 1 else len(paths), "auditing", enabled=show_progress) as tick:
-        for path in paths:
-            settings = runner.settings(path)
-            config = runner.config(settings)
-            ids: list[str] = []
-            source_paths: set[str] = set()
-            for doc in runner.stream(path, settings):
-                result.findings.extend(audit_document(doc, config))
-                ids.append(doc.id)
-                if doc.source_path:
-                    source_paths.add(doc.source_path)
-                if keep_text:
-                    result.sources[(doc.path, doc.id)] = doc.target
-                if scores and doc.source and doc.back_translation:
-                    result.scores.extend(_round_trip_scores(doc, config))
-            result.documents += len(dict.fromkeys(ids))
-            name = STDIN_NAME if path == STDIN else path
-            result.files.append(Checked(name, config, tuple(dict.fromkeys(ids)), tuple(sorted(source_paths))))
-            tick()
+
+    def work() -> Iterator[tuple[int, str, Document]]:
+        for index, (path, settings, key) in enumerate(plans):
+            try:
+                for doc in runner.stream(path, settings):
+                    yield index, key, doc
+            except BinaryInputError as exc:
+                result.skipped.append(str(exc))  # e.g. an image among the files a hook is given
+
+    ids: list[dict[str, None]] = [{} for _ in plans]
+    source_paths: list[set[str]] = [set() for _ in plans]
+    shared = _Shared(configs, keep_text, scores)
+    with progress(None, "auditing", enabled=show_progress) as tick:
+        for batch in ordered_map(_audit_batch, batches(work(), BATCH_DOCUMENTS), shared, workers=workers):
+            for audited in batch:
+                result.findings.extend(audited.findings)
+                ids[audited.index][audited.document] = None
+                if audited.source_path:
+                    source_paths[audited.index].add(audited.source_path)
+                if audited.text is not None:
+                    result.sources[(audited.path, audited.document)] = audited.text
+                result.scores.extend(audited.scores)
+                tick()
+    for index, (path, _, key) in enumerate(plans):
+        name = STDIN_NAME if path == STDIN else path
+        result.files.append(Checked(name, configs[key], tuple(ids[index]), tuple(sorted(source_paths[index]))))
+        result.documents += len(ids[index])
     result.findings.sort(key=Finding.sort_key)
     return result
+
+
+@dataclass(frozen=True)
+class _Shared:
+    """What every worker needs: the configurations by key, and what to keep."""
+
+    configs: dict[str, AuditConfig]
+    keep_text: bool
+    scores: bool
+
+
+@dataclass(frozen=True)
+class _Audited:
+    """One document's results, as a worker sends them back."""
+
+    index: int  # which input file
+    path: str
+    document: str
+    source_path: str | None
+    findings: list[Finding]
+    text: str | None
+    scores: list[dict[str, object]]
+
+
+def _audit_batch(batch: list[tuple[int, str, Document]], shared: _Shared) -> list[_Audited]:
+    out = []
+    for index, key, doc in batch:
+        config = shared.configs[key]
+        scores = _round_trip_scores(doc, config) if shared.scores and doc.source and doc.back_translation else []
+        out.append(_Audited(index, doc.path, doc.id, doc.source_path, audit_document(doc, config),
+                            doc.target if shared.keep_text else None, scores))
+    return out
+
+
+def _input_bytes(paths: list[str]) -> int:
+    total = 0
+    for path in paths:
+        try:
+            total += os.path.getsize(path) if path != STDIN else 0
+        except OSError:
+            pass  # reading it reports the problem
+    return total
 
 
 def _round_trip_scores(doc: Document, config: AuditConfig) -> list[dict[str, object]]:

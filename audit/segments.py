@@ -31,15 +31,45 @@ SIDES = ("target", "source")
 SEGMENT_SEPARATOR = "\n\n"
 
 
-@dataclass(frozen=True)
 class Origin:
-    """Where one side of a segment (or of a whole document) is stored in a file."""
+    """Where one side of a segment (or of a whole document) is stored in a file.
 
-    path: str
-    offset: int  # character offset of the text's first character in the decoded file
-    anchors: tuple[tuple[int, int, int], ...]  # (text offset, line, column), sorted
-    verbatim: bool = True
-    field: str = ""  # e.g. "target", "msgstr", "seg", a CSV column or a JSON key
+    ``path``, ``offset`` (the character offset of the text's first character in the
+    decoded file) and ``field`` are known when a reader makes it; ``anchors`` and
+    ``verbatim`` come from walking the text against the file, which costs time in
+    proportion to the text, so a reader may give a ``walk`` that is run the first time
+    they are asked for (in practice: only for units where a finding is reported, or
+    that ``audit fix`` writes back). An Origin is a value: equal when its fields are.
+    """
+
+    __slots__ = ("path", "offset", "field", "_anchors", "_verbatim", "_walk")
+
+    def __init__(self, path: str, offset: int, anchors: Sequence[tuple[int, int, int]] = (), verbatim: bool = True,
+                 field: str = "", *, walk: Callable[[], tuple[tuple[tuple[int, int, int], ...], bool]] | None = None):
+        self.path = path
+        self.offset = offset
+        self.field = field  # e.g. "target", "msgstr", "seg", a CSV column or a JSON key
+        self._walk = walk
+        self._anchors: tuple[tuple[int, int, int], ...] | None = None if walk else tuple(anchors)
+        self._verbatim: bool | None = None if walk else verbatim
+
+    def _resolve(self) -> None:
+        if self._walk is not None:
+            self._anchors, self._verbatim = self._walk()
+            self._walk = None  # and let go of the file text it held
+
+    @property
+    def anchors(self) -> tuple[tuple[int, int, int], ...]:
+        """``(text offset, line, column)`` points where text and file are in step, sorted."""
+        self._resolve()
+        assert self._anchors is not None
+        return self._anchors
+
+    @property
+    def verbatim(self) -> bool:
+        """Whether the file stores the text character for character (no escapes)."""
+        self._resolve()
+        return bool(self._verbatim)
 
     @property
     def line(self) -> int:
@@ -54,6 +84,29 @@ class Origin:
         i = bisect.bisect_right(self.anchors, (offset, 1 << 62, 0)) - 1
         text_offset, line, column = self.anchors[max(i, 0)]
         return line, column + max(offset - text_offset, 0)
+
+    def moved(self, lines: int, chars: int) -> Origin:
+        """The same text found ``lines`` lines and ``chars`` characters further into a
+        file (a JSON line located on its own, put back in its file)."""
+        def walk() -> tuple[tuple[tuple[int, int, int], ...], bool]:
+            return tuple((t, line + lines, c) for t, line, c in self.anchors), self.verbatim
+
+        return Origin(self.path, self.offset + chars, field=self.field, walk=walk)
+
+    def _key(self) -> tuple[object, ...]:
+        return (self.path, self.offset, self.field, self.anchors, self.verbatim)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Origin) and self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash((self.path, self.offset, self.field))
+
+    def __repr__(self) -> str:
+        return f"Origin(path={self.path!r}, offset={self.offset}, field={self.field!r}, anchors={self.anchors!r})"
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (Origin, (self.path, self.offset, self.anchors, self.verbatim, self.field))
 
 
 @dataclass(frozen=True)
@@ -142,6 +195,9 @@ class SegmentBuilder:
 
 Step = Callable[[str, int, str, int], "tuple[int, int] | None"]
 _NEWLINE = re.compile(r"\r\n|\r|\n")
+# Characters with which no escape of any format begins (backslash: JSON and PO;
+# quote: PO continuations and CSV; & < ]: XML), line breaks excluded.
+_PLAIN = re.compile(r'[^\\"&<\]\r\n]+')
 
 
 def line_column(raw: str, offset: int, line_starts: Sequence[int]) -> tuple[int, int]:
@@ -156,7 +212,17 @@ def line_starts(raw: str) -> list[int]:
 
 def locate(raw: str, start: int, text: str, path: str, *, starts: Sequence[int] | None = None,
            escape: Step | None = None, field: str = "") -> Origin:
-    """Walk ``text`` (as decoded) against ``raw`` (the file) from ``start``.
+    """The origin of ``text`` (as decoded), stored in ``raw`` (the file) from ``start``.
+
+    The walk that maps it (see :func:`walk`) runs when a position is first asked for.
+    """
+    return Origin(path, start, field=field, walk=lambda: walk(raw, start, text, starts=starts, escape=escape))
+
+
+def walk(raw: str, start: int, text: str, *, starts: Sequence[int] | None = None,
+         escape: Step | None = None) -> tuple[tuple[tuple[int, int, int], ...], bool]:
+    """Walk ``text`` (as decoded) against ``raw`` (the file) from ``start``; return the
+    anchors and whether the file stores the text verbatim.
 
     Equal characters advance both; ``escape(raw, i, text, j)`` recognises an escape
     at ``raw[i]`` and returns how many file and text characters it spans (``&amp;`` is
@@ -170,6 +236,14 @@ def locate(raw: str, start: int, text: str, path: str, *, starts: Sequence[int] 
     i, j = start, 0
     verbatim = True
     while j < len(text) and i < len(raw):
+        # Fast path: a run of characters that no format escapes and that are no line
+        # break is compared in one slice (escapes begin with one of the excluded marks).
+        m = _PLAIN.match(raw, i)
+        if m:
+            k = min(m.end() - i, len(text) - j)
+            if raw[i : i + k] == text[j : j + k]:
+                i, j = i + k, j + k
+                continue
         step = escape(raw, i, text, j) if escape else None
         if step is None and raw.startswith("\r\n", i) and text[j] == "\n":
             step = (2, 1)  # the reader normalised the line break
@@ -187,7 +261,7 @@ def locate(raw: str, start: int, text: str, path: str, *, starts: Sequence[int] 
         verbatim = False
         i, j = i + di, j + dj
         anchors.append((j, *line_column(raw, min(i, len(raw)), starts)))
-    return Origin(path=path, offset=start, anchors=tuple(anchors), verbatim=verbatim and j >= len(text), field=field)
+    return tuple(anchors), verbatim and j >= len(text)
 
 
 def text_origin(text: str, path: str) -> Origin:

@@ -72,7 +72,6 @@ def test_no_default_glossaries_and_extra_glossary(cli, tmp_path, in_root):
         (b"Salama \xff\xfe met", "invalid UTF-8 at byte 7 (0xff)"),
         (b"", "empty file"),
         (b"  \n\n", "empty file"),
-        (b"abc\x00\x00\x01def", "binary file"),
     ],
 )
 def test_bad_input_is_one_line_and_exit_2(cli, tmp_path, content, expected):
@@ -84,6 +83,21 @@ def test_bad_input_is_one_line_and_exit_2(cli, tmp_path, content, expected):
     assert result.stderr.startswith(f"audit: error: {path}: ")
     assert expected in result.stderr
     assert result.stderr.count("\n") == 1
+
+
+def test_binary_files_are_skipped_with_a_message(cli, tmp_path):
+    image = tmp_path / "photo.jpg"
+    image.write_bytes(b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01" + bytes(range(256)))
+    article = tmp_path / "a.txt"
+    article.write_text("Salama met Hifter.", encoding="utf-8")
+    result = cli("check", str(image), str(article), "--format", "json")
+    assert result.exit_code == 1  # the article's findings, not the image, decide
+    assert result.stderr == f"audit: warning: {image}: looks like a binary file (NUL bytes); not audited\n"
+    data = json.loads(result.stdout)
+    assert {f["path"] for f in data["findings"]} == {str(article)}
+    assert data["summary"]["notes"] == [f"Skipped: {image}: looks like a binary file (NUL bytes); not audited"]
+    alone = cli("check", str(image))
+    assert alone.exit_code == 0 and "Skipped: " in alone.stdout
 
 
 def test_invalid_utf8_can_be_replaced_on_request(cli, tmp_path):
@@ -180,3 +194,15 @@ def test_no_traceback_on_unreadable_file(tmp_path):
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
     assert result.stderr.strip() == f"audit: error: {path}: invalid UTF-8 at byte 0 (0xc3); give --encoding, or --errors replace to substitute"
+
+
+def test_worker_processes_give_the_same_output(cli, tmp_path, in_root):
+    seed = (ROOT / SEED).read_text(encoding="utf-8")
+    path = tmp_path / "many.jsonl"
+    path.write_text("".join(json.dumps({"id": f"d{i}", "target": seed if i % 2 else "Salama met Hifter."}) + "\n"
+                            for i in range(40)), encoding="utf-8")
+    one = cli("check", str(path), "--format", "json", "--jobs", "1")
+    two = cli("check", str(path), "--format", "json", "--jobs", "2")
+    assert one.exit_code == two.exit_code == 1
+    assert one.stdout == two.stdout
+    assert json.loads(two.stdout)["summary"]["documents"] == 40

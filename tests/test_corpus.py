@@ -9,7 +9,7 @@ import pytest
 from audit import AuditConfig, Document
 from audit.corpus import Periods, Weights, Window, glossary_matches, iter_files, parse_day, spelling_usage, week_of
 from audit.corpus.aggregate import verdict
-from audit.corpus.engines import batches
+from audit.parallel import batches
 from audit.corpus.mqm import per_thousand, word_count
 from audit.corpus.svg import line_chart, stacked_bars
 from audit.errors import ConfigError

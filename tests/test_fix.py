@@ -320,3 +320,13 @@ def test_tmx_is_fixed_in_place(cli, tmp_path):
     path.write_text(tmx, encoding="utf-8")
     assert cli("fix", str(path), "--write", "--select", "N001").exit_code == 0
     assert path.read_text(encoding="utf-8") == tmx.replace("Salama &amp; Hifter.", "Salameh &amp; Haftar.")
+
+
+def test_binary_files_are_skipped_with_a_message(cli, tmp_path):
+    image = tmp_path / "logo.png"
+    data = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(64)
+    image.write_bytes(data)
+    result = cli("fix", str(image), "--write")
+    assert result.exit_code == 0
+    assert "looks like a binary file" in result.stderr
+    assert image.read_bytes() == data

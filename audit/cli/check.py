@@ -25,8 +25,11 @@ from audit.run import Runner, audit_paths, failed
 @click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False), default=None,
               help="Report and fail only on findings not in this baseline file (see `audit baseline`).")
 @click.option("--no-progress", is_flag=True, help="No progress bar (it is shown only on a terminal, never in CI).")
+@click.option("--jobs", "-j", type=click.IntRange(min=0), default=0, show_default=True,
+              help="Worker processes; 0: one per processor when the input is over 4 MB, else none. "
+                   "Output is the same whatever the number.")
 def check(paths: tuple[str, ...], fmt: str | None, fail_on: str | None, exit_zero: bool, baseline_path: str | None,
-          no_progress: bool, **settings: Any) -> None:
+          no_progress: bool, jobs: int, **settings: Any) -> None:
     """Audit PATH... (`-` reads standard input) and print the findings.
 
     Settings come from the nearest .audit.toml or pyproject.toml [tool.audit]
@@ -38,7 +41,9 @@ def check(paths: tuple[str, ...], fmt: str | None, fail_on: str | None, exit_zer
     runner = Runner(run_options(fail_on=fail_on, **settings))
     fmt = fmt or ("grouped" if sys.stdout.isatty() else "text")
     result = audit_paths(runner, paths, show_progress=progress_enabled(no_progress=no_progress),
-                         keep_text=fmt == "grouped", scores=True)
+                         keep_text=fmt == "grouped", scores=True, jobs=jobs)
+    for reason in result.skipped:
+        click.echo(f"audit: warning: {reason}", err=True)
     findings = result.findings
     baseline = None
     if baseline_path is not None:
@@ -58,6 +63,7 @@ def check(paths: tuple[str, ...], fmt: str | None, fail_on: str | None, exit_zer
         baseline=baseline,
         paths=tuple(item.name for item in result.files),
         scores=result.scores,
+        notes=[f"Skipped: {reason}" for reason in result.skipped],
     )
     click.echo(render(report, fmt), nl=False, color=False if os.environ.get("NO_COLOR") else None)
     sys.exit(1 if is_failed and not exit_zero else 0)

@@ -8,7 +8,7 @@ from typing import Any
 import click
 
 from audit.cli.options import check_source, run_options, settings_options
-from audit.errors import ConfigError
+from audit.errors import BinaryInputError, ConfigError
 from audit.fix import fix_file, write_atomic
 from audit.formats import STDIN
 from audit.formats.decode import encoding_of
@@ -37,7 +37,11 @@ def fix(paths: tuple[str, ...], write: bool, unsafe_fixes: bool, **settings: Any
     runner = Runner(run_options(**settings))
     changed_files = applied = left = 0
     for path in paths:
-        item = runner.load(path)
+        try:
+            item = runner.load(path)
+        except BinaryInputError as exc:
+            click.echo(f"audit: warning: {exc}", err=True)  # an image among a hook's files
+            continue
         result = fix_file(item.source, item.config, unsafe=unsafe_fixes)
         left += result.left
         if path == STDIN and write:

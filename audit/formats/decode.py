@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import codecs
 
-from audit.errors import InputError
+from audit.errors import BinaryInputError, InputError
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -27,7 +27,7 @@ def decode(data: bytes, path: str, *, encoding: str | None = None, errors: str =
             if data.startswith(bom):
                 return _decode(data[len(bom) :], name, path, errors, base=len(bom))
         if is_binary(data):
-            raise InputError("looks like a binary file (NUL bytes); not audited", path=path)
+            raise BinaryInputError("looks like a binary file (NUL bytes); not audited", path=path)
         encoding = "utf-8"
     return _decode(data, encoding, path, errors)
 

@@ -14,7 +14,6 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import replace
 from json.decoder import scanstring  # type: ignore[attr-defined]
 from typing import Any
 
@@ -96,9 +95,7 @@ def _origin(line: str, number: int, line_start: int, column: int | None, value: 
     breaks, so the value is located within its line and moved to the line's place)."""
     if column is None or value is None:
         return None
-    o = locate(line, column, value, path, starts=[0], escape=_step, field=field)
-    return replace(o, offset=line_start + o.offset,
-                   anchors=tuple((t, number, c) for t, _, c in o.anchors))
+    return locate(line, column, value, path, starts=[0], escape=_step, field=field).moved(number - 1, line_start)
 
 
 def _string_starts(line: str) -> dict[str, int]:

@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from audit.document import Document
-from audit.errors import InputError
+from audit.errors import BinaryInputError, InputError
 from audit.formats import STDIN, iter_path, reader_for
 from audit.formats.decode import decode_line, is_binary
 from audit.formats.jsonl import read_jsonl, read_jsonl_lines
@@ -47,7 +47,7 @@ def stream_path(path: str, *, encoding: str | None = None, errors: str = "strict
         yield from iter_path(path, encoding=encoding, errors=errors, **options)
         return
     if is_binary(head):
-        raise InputError("looks like a binary file (NUL bytes); not audited", path=path)
+        raise BinaryInputError("looks like a binary file (NUL bytes); not audited", path=path)
     if reader is read_jsonl:
         lines = ((n, start, line.rstrip("\r\n")) for n, start, line in _lines(path, errors))
         yield from read_jsonl_lines(lines, path, **options)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from audit.glossary.fold import fold
 from audit.glossary.model import Entry, Glossary
@@ -30,7 +31,9 @@ class SourceMatch:
     form: str
 
 
+@lru_cache(maxsize=65536)
 def _word_norm(word: str) -> str:
+    """A source word folded and normalized (cached: running text repeats its words)."""
     return normalize(fold(word))
 
 

@@ -39,9 +39,12 @@ def _fold_char(ch: str) -> str:
     return _LETTERS.get(ch, ch)
 
 
+_TABLE = {**{ord(c): None for c in _DROP}, **{ord(k): v for k, v in _LETTERS.items()}}
+
+
 def normalize(text: str) -> str:
     """Hamza/alef forms, ya/alef maqsura, ta marbuta/ha unified; diacritics and tatweel dropped."""
-    return "".join(_fold_char(c) for c in text)
+    return text.translate(_TABLE)
 
 
 def fold_with_offsets(text: str) -> tuple[str, list[int]]:

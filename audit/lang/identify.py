@@ -63,7 +63,11 @@ def script_of_char(ch: str) -> str | None:
 
 def script_shares(text: str) -> tuple[int, dict[str, float]]:
     """Number of letters and the share of each script among them."""
-    counts = Counter(s for s in map(script_of_char, text) if s)
+    counts: Counter[str] = Counter()
+    for ch, n in Counter(text).items():  # each distinct character once
+        script = script_of_char(ch)
+        if script:
+            counts[script] += n
     total = sum(counts.values())
     return total, {k: v / total for k, v in counts.items()} if total else {}
 

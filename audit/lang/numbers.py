@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 _DIGIT = "0-9\u0660-\u0669\u06F0-\u06F9"
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
@@ -83,6 +84,8 @@ _AR_TEEN = frozenset({"عشر", "عشره"})
 _AR_DUALS = {"الفين": 2000, "الفي": 2000, "مليونين": 2_000_000, "مليوني": 2_000_000, "مليارين": 2_000_000_000,
              "ملياري": 2_000_000_000}
 _DECADE = re.compile(r"[’']?s\b")
+# Every word that can start a spelled number (tens and teens only follow a unit).
+_NUMBER_WORDS = frozenset(_SPELLED) | frozenset(_AR_UNITS) | frozenset(_AR_DUALS)
 
 
 @dataclass(frozen=True)
@@ -192,15 +195,26 @@ def find_numbers(text: str, start: int = 0, end: int | None = None, *, spelled: 
     return out
 
 
-def _spelled_numbers(text: str, start: int, end: int) -> list[Number]:
-    from audit.lang.arabic import normalize, strip_article, word_keys
+@lru_cache(maxsize=65536)
+def _normalized(word: str) -> str:
+    from audit.lang.arabic import normalize
 
-    words = [(m.start(), m.end(), normalize(m.group().lower())) for m in _SPELLED_WORD.finditer(text, start, end)]
+    return normalize(word.lower())
+
+
+def _spelled_numbers(text: str, start: int, end: int) -> list[Number]:
+    """Numbers written as words (English and Arabic), each with the values it may mean."""
+    from audit.lang.arabic import strip_article, word_keys
+
+    words = [(m.start(), m.end(), _normalized(m.group())) for m in _SPELLED_WORD.finditer(text, start, end)]
     out: list[Number] = []
     i = 0
     while i < len(words):
         s0, e0, word = words[i]
         keys = {word} if word.isascii() else {word, *word_keys(word)}
+        if keys.isdisjoint(_NUMBER_WORDS):  # most words of running text
+            i += 1
+            continue
         unit = next((_AR_UNITS[k] for k in keys if k in _AR_UNITS), None)
         nxt = words[i + 1] if i + 1 < len(words) else None
         if unit is not None and nxt is not None:

@@ -17,6 +17,9 @@ from audit.names.blocking import BlockIndex
 from audit.names.similarity import Comparer
 
 
+_MEMO = 100_000  # looked-up spellings an index remembers
+
+
 @dataclass(frozen=True)
 class GlossaryForm:
     """A form of a glossary entry, and the accepted form that replaces it."""
@@ -68,12 +71,24 @@ class NameIndex:
                     self.forms.append(GlossaryForm(entry, v.form, v.use, False))
         self._prepared = [self.comparer.prepare(f.text) for f in self.forms]
         self._blocks = BlockIndex(self._prepared)
+        self._memo: dict[str, NameMatch] = {}
 
     def __len__(self) -> int:
         return len(self.forms)
 
     def best(self, query: str) -> NameMatch:
-        """The closest form to one spelling (ties: accepted forms, then glossary order)."""
+        """The closest form to one spelling (ties: accepted forms, then glossary order).
+
+        Results are remembered (up to ``_MEMO`` spellings): a corpus names the same
+        people again and again."""
+        found = self._memo.get(query)
+        if found is None:
+            if len(self._memo) >= _MEMO:
+                self._memo.clear()
+            found = self._memo[query] = self._best(query)
+        return found
+
+    def _best(self, query: str) -> NameMatch:
         q = self.comparer.prepare(query)
         best_score, best_form = 0.0, None
         for fi in sorted(self._blocks.neighbours(q)):

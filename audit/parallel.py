@@ -1,0 +1,75 @@
+"""Running a function over batches in worker processes, results in order.
+
+Used by ``audit check --jobs`` and by the local engine of ``audit report``. Workers
+are started with ``spawn`` (a parent holding threads cannot deadlock its children)
+and receive shared state (settings, compiled glossaries) once, through the
+initializer, not with every batch. At most ``window`` batches are pending at once, so
+reading, the workers and the consumer move together and memory stays bounded.
+"""
+
+from __future__ import annotations
+
+import itertools
+import multiprocessing
+import os
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+_SHARED: Any = None
+
+
+def batches(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    """Consecutive lists of at most ``size`` items."""
+    it = iter(items)
+    while batch := list(itertools.islice(it, max(1, size))):
+        yield batch
+
+
+def in_order(submit: Callable[[list[T]], Future[R]], work: Iterable[list[T]], window: int) -> Iterator[R]:
+    """Submit batches, keeping at most ``window`` pending, and yield results in order."""
+    pending: deque[Future[R]] = deque()
+    for batch in work:
+        pending.append(submit(batch))
+        if len(pending) >= window:
+            yield pending.popleft().result()
+    while pending:
+        yield pending.popleft().result()
+
+
+def ordered_map(function: Callable[[list[T], Any], R], work: Iterable[list[T]], shared: Any, *,
+                workers: int) -> Iterator[R]:
+    """``function(batch, shared)`` for every batch, in ``workers`` processes (in this
+    process when ``workers`` is 1), yielding results in the order of ``work``.
+
+    ``function`` must be importable by name (a module-level function); ``shared`` is
+    pickled once per worker.
+    """
+    if workers <= 1:
+        for batch in work:
+            yield function(batch, shared)
+        return
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(workers, mp_context=context, initializer=_receive, initargs=(shared,)) as pool:
+        yield from in_order(lambda b: pool.submit(_call, function, b), work, max(2, 4 * workers))
+
+
+def default_workers() -> int:
+    """One worker per processor this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # pragma: no cover - not Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def _receive(shared: Any) -> None:
+    global _SHARED
+    _SHARED = shared
+
+
+def _call(function: Callable[[list[T], Any], R], batch: list[T]) -> R:
+    return function(batch, _SHARED)
