@@ -144,10 +144,13 @@ def odd_space(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
     if not _SPECIAL_SPACE.search(doc.target):
         return
     lang = language(doc.target_lang)
+    damaged = [(s, e) for s, e, _ in repairs(doc.target)]  # artifacts.mojibake repairs these
     for line in text_lines(doc.target):
         text = line.text(doc)
         for m in _SPACE_RUN.finditer(text):
             run = m.group()
+            if any(s < line.start + m.end() and line.start + m.start() < e for s, e in damaged):
+                continue
             at_edge = m.start() == 0 or m.end() == len(text)
             if not at_edge and text[m.end()] in _SPACED_MARKS and text[m.end()] not in lang.space_before:
                 continue  # a space before punctuation: spacing.space-before-punctuation
@@ -291,7 +294,8 @@ def _damaged_words(text: str) -> list[tuple[int, int]]:
 
 
 def _in_word(ch: str) -> bool:
-    return ch.isalnum() or bool(MOJIBAKE_RUN.match(ch))
+    # A space (a no-break space too) ends the word even where damage could hold one.
+    return ch.isalnum() or (not ch.isspace() and bool(MOJIBAKE_RUN.match(ch)))
 
 
 _CASED = ("Latin", "Cyrillic", "Greek")

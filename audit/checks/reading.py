@@ -46,8 +46,18 @@ def repairs(text: str) -> list[tuple[int, int, str]]:
             fixed = again
         fixed = _tidy_edges(text, m.start(), m.end(), fixed)
         if fixed != m.group():
-            out.append((m.start(), m.end(), fixed))
+            out.append(_trimmed(text, m.start(), m.end(), fixed))
     return out
+
+
+def _trimmed(text: str, start: int, end: int, fixed: str) -> tuple[int, int, str]:
+    """The repair without the characters it leaves as they were at either end, so the
+    span covers only what changes (``Ðµ\xa0`` -> ``е\xa0`` is a repair of ``Ðµ``)."""
+    while start < end and fixed and text[end - 1] == fixed[-1]:
+        end, fixed = end - 1, fixed[:-1]
+    while start < end and fixed and text[start] == fixed[0]:
+        start, fixed = start + 1, fixed[1:]
+    return start, end, fixed
 
 
 def _tidy_edges(text: str, start: int, end: int, fixed: str) -> str:
