@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from audit.segments import Origin, Segment
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
-_BLANK_LINES = re.compile(r"(?:[ \t]*(?:\r\n|\r|\n)){2,}")
+_BLANK_LINES = re.compile(r"(?:[ \t]*(?:\r\n|\r(?!\n)|\n)){2,}")  # \r\n is one break, never two
 
 # Abbreviations after which a full stop does not end a sentence (lower-cased, no dot).
 ABBREVIATIONS = frozenset(

@@ -1,9 +1,10 @@
 """Applying suggested replacements to text.
 
 Only findings that carry a suggestion are applied; spans that overlap an earlier
-applied span are skipped (the first finding in document order wins), so applying the
-same findings twice never corrupts text. Text outside the flagged spans is never
-touched.
+applied span are skipped (the first finding in document order wins; of two that start
+together, the wider one, since deleting a repeated passage or a debris line settles
+every smaller edit inside it), so applying the same findings twice never corrupts
+text. Text outside the flagged spans is never touched.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ def applicable(findings: Iterable[Finding], side: str = "target") -> list[Findin
     """The findings whose suggestions can be applied together, in document order."""
     chosen: list[Finding] = []
     last_end = -1
-    for f in sorted(findings, key=lambda f: (f.start, f.end, f.code)):
+    for f in sorted(findings, key=lambda f: (f.start, -f.end, f.code)):
         if f.side != side or f.suggestion is None or f.suggestion == f.text:
             continue
         if f.start < last_end or (f.start == last_end and f.start == f.end):

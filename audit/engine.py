@@ -110,6 +110,10 @@ def _with_fingerprints(doc: Document, findings: list[Finding]) -> list[Finding]:
         # (or editing other paragraphs) leaves the fingerprint unchanged.
         before = text[max(0, f.start - _CONTEXT_CHARS) : f.start].rsplit("\n", 1)[-1]
         after = text[f.end : f.end + _CONTEXT_CHARS].split("\n", 1)[0]
+        if f.text.startswith(("\n", "\r")):
+            before = ""  # a span that takes whole lines has no context on other lines
+        if f.text.endswith(("\n", "\r")):
+            after = ""
         key = (f.code, f.text, before, after)
         fingerprint = context_fingerprint(f.code, f.text, before, after, seen[key])
         seen[key] += 1

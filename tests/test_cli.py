@@ -39,12 +39,13 @@ def test_select_and_ignore_by_code_prefix_and_name(cli, in_root):
         data = json.loads(cli("check", SEED, "--format", "json", *args).stdout)
         return {f["code"] for f in data["findings"]}
 
-    assert codes() == {"N001", "N002", "N003", "C001"}
+    assert codes() == {"N001", "N002", "N003", "C001", "A001", "A003", "S001", "S009"}
     assert codes("--select", "N001") == {"N001"}
     assert codes("--select", "N", "--ignore", "N002,N003") == {"N001"}
     assert codes("--select", "names.inconsistent-rendering") == {"N002"}
     assert codes("--select", "consistency") == {"C001"}
-    assert codes("--ignore", "names") == {"C001"}
+    assert codes("--ignore", "names,artifacts,spacing,segmentation") == {"C001"}
+    assert codes("--select", "A,S") == {"A001", "A003", "S001", "S009"}
 
 
 def test_unknown_selector_is_a_usage_error(cli, in_root):

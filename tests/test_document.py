@@ -62,3 +62,11 @@ def test_span_helpers():
     assert len(Span(2, 5)) == 3
     assert Span(2, 5).overlaps(Span(4, 9)) and not Span(2, 5).overlaps(Span(5, 9))
     assert Span(2, 5).contains(2) and not Span(2, 5).contains(5)
+
+
+def test_a_windows_line_break_is_one_break_not_a_blank_line():
+    from audit import Document
+
+    assert len(Document(id="d", target="a\r\nb").paragraphs) == 1
+    assert len(Document(id="d", target="a\r\n\r\nb").paragraphs) == 2
+    assert len(Document(id="d", target="a\r\rb").paragraphs) == 2

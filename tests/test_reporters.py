@@ -103,10 +103,10 @@ def test_jsonl_is_one_finding_per_line(seed_output):
 
 def test_junit_counts(seed_output):
     root = ET.fromstring(seed_output("junit"))
-    assert root.get("tests") == root.get("failures") == "16"
+    assert root.get("tests") == root.get("failures") == "20"
     (suite,) = root.findall("testsuite")
     assert suite.get("name") == SEED
-    assert len(suite.findall("testcase/failure")) == 16
+    assert len(suite.findall("testcase/failure")) == 20
 
 
 def _finding(**kw) -> Finding:

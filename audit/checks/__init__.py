@@ -7,12 +7,26 @@ stable: never reuse or renumber one.
 
 Code prefixes: N names and glossary terms, C consistency within a document,
 B bilingual (source against target), R round trip (back-translation against source),
-M meta (reports on inline suppressions).
+M meta (reports on inline suppressions), A artifacts (debris, markup, encoding,
+characters, scripts), S spacing, punctuation, repetition and segmentation.
 """
 
 from __future__ import annotations
 
-from audit.checks import bilingual, consistency, meta, name_variants, names, roundtrip
+from audit.checks import (
+    bilingual,
+    characters,
+    consistency,
+    debris,
+    markup,
+    meta,
+    name_variants,
+    names,
+    repetition,
+    roundtrip,
+    segmentation,
+    spacing,
+)
 from audit.checks.base import Check, CheckContext, Hit, check
 
 ALL_CHECKS: tuple[Check, ...] = (
@@ -29,6 +43,26 @@ ALL_CHECKS: tuple[Check, ...] = (
     bilingual.omission,
     bilingual.length_ratio,
     bilingual.parity,
+    debris.debris_line,
+    debris.inline_identifier,
+    debris.orphan_label,
+    markup.markup,
+    characters.mojibake,
+    characters.invisible_character,
+    characters.odd_space,
+    characters.foreign_script,
+    characters.mixed_script_word,
+    spacing.space_before_punctuation,
+    spacing.missing_space_after,
+    spacing.double_space,
+    spacing.doubled_punctuation,
+    spacing.unbalanced,
+    repetition.repeated_words,
+    repetition.repeated_sentence,
+    repetition.repeated_paragraph,
+    segmentation.capitalized_function_word,
+    segmentation.lowercase_sentence_start,
+    segmentation.glued_heading,
     roundtrip.low_round_trip_score,
     meta.unused_suppression,
     meta.invalid_suppression,

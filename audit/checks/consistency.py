@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from audit.checks.base import CheckContext, Hit, check
 from audit.document import Document
 from audit.findings import Category, Severity
+from audit.lang.profiles import language
 
 _WORD = re.compile(r"[^\W\d_]+(?:[-‐‑][^\W\d_]+)*")
 _HYPHENS = "-‐‑"
@@ -95,9 +96,13 @@ def capitalization(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
 
     Looks at a capitalized word and the word after it, away from the start of a
     sentence. A title before a name (``Prime Minister Johnson`` beside ``the prime
-    minister``) is not a phrase and is skipped. The majority form is suggested, but
+    minister``) is not a phrase and is skipped. In languages that capitalize every
+    noun (German: ``Kavanaugh Glauben schenken`` beside ``Kavanaugh glauben``) the
+    capital is grammar, so the check does not run. The majority form is suggested, but
     `audit fix` applies it only with --unsafe-fixes: the majority may be the error.
     """
+    if language(doc.target_lang).capitalizes_nouns:
+        return
     covered = _covered(ctx)
     words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(doc.target)]
     groups: dict[tuple[str, str], list[_Occurrence]] = {}

@@ -17,6 +17,7 @@ from audit.glossary.fold import fold_key
 from audit.glossary.matcher import Match
 
 _TOKEN = re.compile(r"\S+")
+_LETTERS = re.compile(r"[\W_]+")
 
 
 @check(
@@ -140,15 +141,17 @@ def _key(doc: Document, m: Match) -> str:
 def _rendering_groups(doc: Document, matches: list[Match]) -> dict[str, str]:
     """Map each distinct folded surface form to a rendering group.
 
-    Accepted forms (canonical, short) are one rendering. A variant is its own
-    rendering, merged with any longer variant containing it word for word
-    (``Hifter`` and ``Khalifa Hifter`` are one rendering).
+    Accepted forms (canonical, short) are one rendering, and so is a variant that
+    differs from its replacement only in punctuation (``U.N.`` for ``UN``: no reader
+    takes them for two bodies). Any other variant is its own rendering, merged with
+    any longer variant containing it word for word (``Hifter`` and ``Khalifa Hifter``
+    are one rendering).
     """
     groups: dict[str, str] = {}
     variants: set[str] = set()
     for m in matches:
         key = _key(doc, m)
-        if m.form.accepted:
+        if m.form.accepted or _same_letters(key, m.form.replacement):
             groups[key] = "\x00accepted"
         else:
             variants.add(key)
@@ -157,6 +160,11 @@ def _rendering_groups(doc: Document, matches: list[Match]) -> dict[str, str]:
         container = next((g for g in longest_first if _contains_words(g, key)), None)
         groups[key] = groups[container] if container else key
     return groups
+
+
+def _same_letters(key: str, replacement: str | None) -> bool:
+    """True when a folded variant and its replacement have the same letters and digits."""
+    return replacement is not None and _LETTERS.sub("", key) == _LETTERS.sub("", fold_key(replacement))
 
 
 def _contains_words(longer: str, shorter: str) -> bool:

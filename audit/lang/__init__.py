@@ -1,1 +1,2 @@
-"""Language helpers shared by checks and scorers: Arabic normalization, numbers, scripts."""
+"""Language helpers shared by checks and scorers: Arabic normalization, numbers, scripts,
+and what the checks know about each target language (``profiles``)."""

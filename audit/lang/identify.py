@@ -29,6 +29,17 @@ _RANGES = (
 )
 
 
+def script_ranges() -> dict[str, tuple[tuple[int, int], ...]]:
+    """Code-point ranges of every script :func:`script_of_char` names, Latin included.
+
+    Like :func:`script_of_char`, the ranges hold letters and other characters; callers
+    that want letters test for them too."""
+    ranges: dict[str, list[tuple[int, int]]] = {"Latin": [(0x0000, 0x024F), (0x1E00, 0x1EFF)]}
+    for lo, hi, name in _RANGES:
+        ranges.setdefault(name, []).append((lo, hi))
+    return {name: tuple(spans) for name, spans in ranges.items()}
+
+
 def primary(lang: str | None) -> str:
     """``en-GB`` -> ``en``; ``pt_BR`` -> ``pt``."""
     return (lang or "").replace("_", "-").split("-")[0].lower()

@@ -1,0 +1,118 @@
+"""Markup left in prose: HTML tags and entities, Markdown and wiki syntax, placeholders.
+
+Text pulled from a CMS or a translation memory brings its formatting codes along;
+published as plain text they show as ``&quot;`` or ``<br>`` or ``{{name}}``. Only
+well-formed markup is reported: known HTML tag names, entities that HTML defines, link
+and emphasis syntax with both halves present, so a ``<`` in ``<100 people`` or an
+asterisk before a footnote stays prose.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from html.entities import html5
+
+from audit.checks.base import CheckContext, Hit, check
+from audit.checks.lines import tidy_deletion
+from audit.document import Document
+from audit.findings import Category, Severity
+from audit.lang.profiles import language
+
+_TAG_NAMES = (  # one string, split, so the list reads as a list of tag names
+    "a abbr article aside audio b blockquote br button caption center cite code dd div dl dt em embed "
+    "figcaption figure font footer form h1 h2 h3 h4 h5 h6 header hr i iframe img input label li mark "
+    "nav noscript object ol p param picture pre q s script section small source span strike strong "
+    "style sub sup table tbody td th thead time tr u ul video"
+).split()
+
+
+@dataclass(frozen=True)
+class _Pattern:
+    kind: str
+    regex: re.Pattern[str]
+    # The replacement that removes the markup and keeps the text, or None when the
+    # markup stands for content that is missing (a placeholder) and a person must decide.
+    fix: Callable[[re.Match[str]], str] | None
+
+
+def _drop(_: re.Match[str]) -> str:
+    return ""
+
+
+def _inner(group: int) -> Callable[[re.Match[str]], str]:
+    return lambda m: m.group(group)
+
+
+_PATTERNS = (
+    _Pattern("HTML comment", re.compile(r"<!--.*?-->", re.DOTALL), _drop),
+    _Pattern("HTML tag", re.compile(r"</?(?:" + "|".join(_TAG_NAMES) + r")(?:\s[^<>\n]*)?/?>", re.IGNORECASE), _drop),
+    _Pattern("HTML entity", re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"),
+             lambda m: html.unescape(m.group())),
+    _Pattern("Markdown image", re.compile(r"!\[[^\]\n]*\]\([^)\s]+\)"), _drop),
+    _Pattern("Markdown link", re.compile(r"\[([^\]\n]+)\]\((?:https?://|www\.|/)[^)\s]*\)"), _inner(1)),
+    _Pattern("wiki link", re.compile(r"\[\[(?:[^\]|\n]+\|)?([^\]|\n]+)\]\]"), _inner(1)),
+    _Pattern("template", re.compile(r"\{\{[^{}\n]*\}\}"), None),
+    _Pattern("shortcode", re.compile(r"\[/?(?:caption|embed|video|audio|gallery|playlist|youtube)(?:\s[^\]\n]*)?\]",
+                                     re.IGNORECASE), _drop),
+    _Pattern("Markdown bold", re.compile(r"(?<![*\w])\*\*(?=\S)([^*\n]+?)(?<=\S)\*\*(?![*\w])"), _inner(1)),
+    _Pattern("Markdown bold", re.compile(r"(?<![_\w])__(?=\S)([^_\n]+?)(?<=\S)__(?![_\w])"), _inner(1)),
+    _Pattern("wiki bold", re.compile(r"'''(?=\S)([^'\n]+?)(?<=\S)'''"), _inner(1)),
+    _Pattern("Markdown heading", re.compile(r"^[ \t]*#{1,6}[ \t]+(?=\S)", re.MULTILINE), _drop),
+    _Pattern("wiki heading", re.compile(r"^[ \t]*(={2,6})[ \t]*([^=\n]+?)[ \t]*\1[ \t]*$", re.MULTILINE), _inner(2)),
+    _Pattern("placeholder", re.compile(r"(?<![\w%])%(?:\([A-Za-z_]\w*\))?[sd](?!\w)"), None),
+    _Pattern("placeholder", re.compile(r"\$\{[^{}\s]+\}|(?<![\w{])\{(?:\d{1,2}|[A-Za-z_]\w*)\}(?![\w}])"), None),
+)
+
+
+@check(
+    code="A004",
+    name="artifacts.markup",
+    severity=Severity.MAJOR,
+    category=Category.MARKUP,
+    bad="He called it &quot;a breakthrough&quot;.<br>",
+    good='He called it "a breakthrough".',
+    fixable=True,
+)
+def markup(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
+    """HTML tags or entities, Markdown or wiki syntax, or a template placeholder in prose.
+
+    Tags, entities and formatting syntax get a suggestion that keeps the text and drops
+    the code (``&quot;`` becomes ``"``, ``[text](url)`` becomes ``text``); a tag between
+    two words becomes a space. Placeholders (``{{name}}``, ``%s``, ``{0}``) stand for
+    content that never arrived and get no suggestion.
+    """
+    lang = language(doc.target_lang)
+    text = doc.target
+    taken: list[tuple[int, int]] = [(c.start, c.end) for c in ctx.comment_spans]  # audit: directives
+    hits = []
+    for pattern in _PATTERNS:
+        for m in pattern.regex.finditer(text):
+            start, end = m.span()
+            if start == end or any(start < e and s < end for s, e in taken):
+                continue
+            if pattern.kind == "HTML entity" and not _is_entity(m.group()):
+                continue
+            taken.append((start, end))
+            suggestion = None if pattern.fix is None else pattern.fix(m)
+            if suggestion == "" and pattern.kind == "HTML tag" and _between_words(text, start, end):
+                suggestion = " "
+            elif suggestion == "":
+                start, end = tidy_deletion(text, start, end, lang.space_before)
+            hits.append(Hit(start, end, f"{pattern.kind} in the text: {_show(m.group())}", suggestion=suggestion))
+    yield from sorted(hits, key=lambda h: h.start)
+
+
+def _is_entity(entity: str) -> bool:
+    return entity.startswith("&#") or entity[1:] in html5
+
+
+def _between_words(text: str, start: int, end: int) -> bool:
+    return start > 0 and end < len(text) and text[start - 1].isalnum() and text[end].isalnum()
+
+
+def _show(found: str) -> str:
+    found = " ".join(found.split())
+    return found if len(found) <= 40 else found[:37] + "..."

@@ -1,0 +1,266 @@
+"""Repetition: a word, phrase, sentence or paragraph that machine translation said twice.
+
+Neural MT sometimes loops (``the the``, ``in the city in the city in the city``) or
+emits a sentence or a whole paragraph again. Reduplication that is grammar (Persian
+``کم کم``, Hebrew ``לאט לאט``, English ``had had``) and names such as ``Sirhan Sirhan``
+are not reported; the word lists live in ``audit/lang/languages.py``.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from audit.checks.base import CheckContext, Hit, check
+from audit.checks.reading import reading
+from audit.document import Document, Span
+from audit.findings import Category, Severity
+from audit.lang.profiles import Language, language
+
+_TOKEN = re.compile(r"\S+")
+_OPENING = "\"'“‘«„([{"
+_CLOSING = "\"'”’»)]},;:.!?،؛؟…"
+_MAX_PHRASE_WORDS = 6
+_MIN_REPEATED_WORDS = 6  # shorter sentences ("He said no.") may rightly recur
+
+
+@dataclass(frozen=True)
+class _Word:
+    """A whitespace-separated token: where it is, the marks around it, and its key
+    (the word as a reader sees it, casefolded)."""
+
+    start: int
+    end: int
+    lead: str
+    core: str
+    trail: str
+    key: str
+    new_paragraph: bool  # a blank line before it
+
+
+def _words(text: str) -> list[_Word]:
+    out = []
+    previous_end = 0
+    for m in _TOKEN.finditer(text):
+        gap = text[previous_end : m.start()]
+        previous_end = m.end()
+        token = reading(m.group())
+        core = token.lstrip(_OPENING)
+        lead = token[: len(token) - len(core)]
+        stripped = core.rstrip(_CLOSING)
+        if "." in stripped and core[len(stripped) :].startswith("."):
+            stripped += "."  # an abbreviation keeps its full stop: U.N., a.m.
+        breaks = gap.count("\n") + gap.count("\r") - gap.count("\r\n")
+        out.append(_Word(m.start(), m.end(), lead, stripped, core[len(stripped) :], stripped.casefold(), breaks > 1))
+    return out
+
+
+@check(
+    code="S006",
+    name="repetition.repeated-words",
+    severity=Severity.MINOR,
+    category=Category.FLUENCY,
+    bad="the talks in the the city in the city in the city",
+    good="the talks in the city",
+)
+def repeated_words(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
+    """A word or phrase (up to six words) written twice or more in a row.
+
+    ``the the`` is a slip; a phrase repeated three times or more is a translation loop
+    and is major. Words the language may double (``that that``, German ``die die``),
+    names and titles (``Sirhan Sirhan``, ``New York New York``) and, in languages that reduplicate
+    for meaning, every word but function words are left alone; punctuation between
+    the copies (``no, no, no``) makes them deliberate. Words are compared as a reader
+    sees them, with encoding damage, entities, tags and invisible characters set
+    aside. The span is the repeat, the copies after the first. No fix is offered:
+    deleting text is for a person to confirm (the loop may have swallowed a word the
+    source had), and a deletion can bring two other words together.
+    """
+    lang = language(doc.target_lang)
+    text = doc.target
+    words = _words(text)
+    repeats = _repeats(words, lang)
+    for run in _deleted_runs(words, repeats):
+        first, last = run[0], run[-1]
+        phrase, copies = repeats[first]
+        yield Hit(
+            words[first].start + len(words[first].lead),
+            words[last].end - len(words[last].trail),
+            f'"{phrase}" {"repeated" if copies == 2 else f"written {copies} times"} in a row; delete the repeat',
+            severity=Severity.MAJOR if copies >= 3 else None,
+        )
+
+
+def _repeats(words: list[_Word], lang: Language) -> dict[int, tuple[str, int]]:
+    """The words to delete so that no repetition is left, each with the phrase it
+    repeats and how many copies there were.
+
+    Deleting the repeats of ``b`` in ``a b b a b`` leaves ``a b a b``, a repetition in
+    turn; the scan runs again on what is left until nothing repeats, so that deleting
+    once is enough.
+    """
+    alive = list(range(len(words)))
+    deleted: dict[int, tuple[str, int]] = {}
+    while True:
+        seq = [words[i] for i in alive]
+        found = []
+        done = 0
+        for i in _candidates(seq):
+            hit = _repeat_at(seq, i, lang) if i >= done else None
+            if hit is not None:
+                n, copies = hit
+                found.append((i, n, copies))
+                done = i + n * copies
+        if not found:
+            return deleted
+        gone = set()
+        for i, n, copies in found:
+            phrase = " ".join(w.lead + w.core for w in seq[i : i + n])
+            for j in range(i + n, i + n * copies):
+                deleted[alive[j]] = (phrase, copies)
+                gone.add(alive[j])
+        alive = [i for i in alive if i not in gone]
+
+
+def _deleted_runs(words: list[_Word], deleted: dict[int, tuple[str, int]]) -> list[list[int]]:
+    """Deleted word indices grouped into runs of consecutive words."""
+    runs: list[list[int]] = []
+    for i in sorted(deleted):
+        if runs and runs[-1][-1] == i - 1:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    return runs
+
+
+def _candidates(words: list[_Word]) -> list[int]:
+    """Positions of words that recur within the next few words: the only places a
+    repetition can start."""
+    last: dict[str, int] = {}
+    found = set()
+    for j, w in enumerate(words):
+        i = last.get(w.key)
+        if i is not None and j - i <= _MAX_PHRASE_WORDS:
+            found.add(i)
+        last[w.key] = j
+    return sorted(found)
+
+
+def _repeat_at(words: list[_Word], i: int, lang: Language) -> tuple[int, int] | None:
+    """``(phrase length in words, number of copies)`` of a repetition starting at word i."""
+    key = words[i].key
+    for n in range(1, min(_MAX_PHRASE_WORDS, len(words) - i - 1) + 1):
+        if words[i + n].key != key:
+            continue  # the cheap test that rules out almost every position
+        copies = 1
+        while _same_phrase(words, i, i + n * copies, n):
+            copies += 1
+        if copies >= 2 and not _is_allowed(words, i, n, lang):
+            return n, copies
+    return None
+
+
+def _same_phrase(words: list[_Word], a: int, b: int, n: int) -> bool:
+    """True when words b..b+n repeat words a..a+n with no marks between or inside
+    (only the first copy may open with a quote, only the last may close), all in one
+    paragraph."""
+    if b + n > len(words):
+        return False
+    return all(
+        words[a + k].key == words[b + k].key and not words[b + k].lead and not words[a + k].trail
+        and not words[b + k].new_paragraph and not words[a + k + 1].new_paragraph
+        for k in range(n)
+    )
+
+
+def _is_allowed(words: list[_Word], i: int, n: int, lang: Language) -> bool:
+    first, second = words[i], words[i + n]
+    if not any(c.isalpha() for c in first.key) or any(c.isdigit() for c in first.key):
+        return True  # numbers and marks: "10 10", "* * *"
+    copy = words[i + n : i + 2 * n]
+    if second.core[:1].isupper() and all(w.core[:1].isupper() or w.key in lang.function_words for w in copy):
+        return True  # names and titles: Sirhan Sirhan, Walla Walla, New York New York
+    if n == 1:
+        if first.key in lang.doubled_ok:
+            return True
+        if lang.reduplication and first.key not in lang.function_words:
+            return True
+    return False
+
+
+@check(
+    code="S007",
+    name="repetition.repeated-sentence",
+    severity=Severity.MAJOR,
+    category=Category.ACCURACY,
+    bad="The talks began on Monday in Geneva. The talks began on Monday in Geneva.",
+    good="The talks began on Monday in Geneva.",
+)
+def repeated_sentence(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
+    """A sentence of six words or more said again in the same or the next paragraph.
+
+    A translation loop repeats a sentence close by; the same sentence far apart is
+    more often deliberate (a summary bullet repeated in the body) and is not reported.
+    The later copy is reported, without a fix (the repeat may stand where a sentence
+    of the source was lost). Sentences inside a repeated paragraph are left to
+    repetition.repeated-paragraph.
+    """
+    repeated_paragraphs = {p.start for p, _ in _repeated_paragraphs(doc)}
+    paragraph_of = _paragraph_index(doc)
+    seen: dict[str, Span] = {}
+    for s in doc.sentences:
+        key = _normalized(doc.target[s.start : s.end])
+        paragraph = paragraph_of(s.start)
+        if len(key.split()) < _MIN_REPEATED_WORDS or doc.paragraphs[paragraph].start in repeated_paragraphs:
+            continue
+        if key in seen and paragraph - paragraph_of(seen[key].start) <= 1:
+            first = doc.lines.position(seen[key].start)[0]
+            yield Hit(s.start, s.end, f"sentence repeated (first on line {first}); delete one copy")
+        else:
+            seen[key] = s
+
+
+@check(
+    code="S008",
+    name="repetition.repeated-paragraph",
+    severity=Severity.MAJOR,
+    category=Category.ACCURACY,
+    bad="The talks began in Geneva on Monday.   (as two paragraphs in a row)",
+    good="The talks began in Geneva on Monday.   (once)",
+)
+def repeated_paragraph(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
+    """A paragraph of six words or more that already appeared in the document.
+
+    The later copy is reported, without a fix: which copy to keep, and whether one
+    stands for a lost paragraph of the source, is for a person to decide.
+    """
+    for p, first in _repeated_paragraphs(doc):
+        line = doc.lines.position(first.start)[0]
+        yield Hit(p.start, p.end, f"paragraph repeated (first on line {line}); delete one copy")
+
+
+def _paragraph_index(doc: Document) -> Callable[[int], int]:
+    """A function from an offset to the index of the paragraph it lies in (or the one before)."""
+    starts = [p.start for p in doc.paragraphs]
+    return lambda offset: max(0, bisect.bisect_right(starts, offset) - 1)
+
+
+def _repeated_paragraphs(doc: Document) -> list[tuple[Span, Span]]:
+    """Each later copy of a paragraph, with the first one."""
+    seen: dict[str, Span] = {}
+    out = []
+    for p in doc.paragraphs:
+        key = _normalized(doc.target[p.start : p.end])
+        if len(key.split()) < _MIN_REPEATED_WORDS:
+            continue
+        if key in seen:
+            out.append((p, seen[key]))
+        else:
+            seen[key] = p
+    return out
+
+
+def _normalized(text: str) -> str:
+    return " ".join(text.split()).casefold()
