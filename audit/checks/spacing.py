@@ -176,8 +176,13 @@ def doubled_punctuation(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
             continue  # not a doubling, or code such as std::vector, or a URL
         if found[0] == "." and _in_ellipsis(text, m.start()):
             continue
+        if found[0] == ";" and _ENTITY_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+            continue  # the ; of &quot; is artifacts.markup's finding
         suggestion = kept + (" " if following.isalpha() else "")  # ". .Les" -> ". Les"
         yield Hit(m.start(), m.end(), f'doubled punctuation "{found}"', suggestion=suggestion)
+
+
+_ENTITY_BEFORE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31})\Z")
 
 
 def _one_mark(marks: str) -> str | None:
