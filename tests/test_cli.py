@@ -119,7 +119,7 @@ def test_utf16_and_utf8_bom_are_read(cli, tmp_path):
 
 def test_directory_missing_file_and_bad_glossary(cli, tmp_path):
     for args, fragment in (
-        ((str(tmp_path),), "is a directory"),
+        ((str(tmp_path),), "no files to audit in this folder"),
         ((str(tmp_path / "nope.txt"),), "no such file"),
     ):
         result = cli("check", *args)
@@ -131,6 +131,23 @@ def test_directory_missing_file_and_bad_glossary(cli, tmp_path):
     result = cli("check", str(doc), "-g", str(g))
     assert result.exit_code == 2
     assert result.stderr.startswith(f"audit: error: {g}:4: invalid YAML")
+
+
+def test_a_folder_is_audited_as_the_files_of_known_formats_inside_it(cli, tmp_path):
+    (tmp_path / "desk").mkdir()
+    (tmp_path / "desk" / "b.txt").write_text("Hifter spoke in Tripoli .\n", encoding="utf-8")
+    (tmp_path / "a.md").write_text("Salama left.\n", encoding="utf-8")
+    (tmp_path / "notes.docx").write_bytes(b"PK\x03\x04 not audited")
+    (tmp_path / ".hidden.txt").write_text("Salama left.\n", encoding="utf-8")
+    by_folder = cli("check", str(tmp_path), "--format", "json")
+    by_files = cli("check", str(tmp_path / "a.md"), str(tmp_path / "desk" / "b.txt"), "--format", "json")
+    assert by_folder.exit_code == by_files.exit_code == 1
+    assert by_folder.stdout == by_files.stdout
+    paths = {f["path"] for f in json.loads(by_folder.stdout)["findings"]}
+    assert paths == {str(tmp_path / "a.md"), str(tmp_path / "desk" / "b.txt")}
+    assert cli("fix", str(tmp_path), "--write").exit_code == 0
+    assert (tmp_path / "desk" / "b.txt").read_text(encoding="utf-8") == "Haftar spoke in Tripoli.\n"
+    assert (tmp_path / ".hidden.txt").read_text(encoding="utf-8") == "Salama left.\n"
 
 
 def test_bad_option_value_is_exit_2(cli, in_root):

@@ -9,6 +9,7 @@ from typing import Any
 import click
 
 from audit.cli.options import SEVERITIES, check_source, run_options, settings_options
+from audit.formats import iter_files
 from audit.progress import progress_enabled
 from audit.reporters import FORMATS, Report, render
 from audit.run import Runner, audit_paths, failed
@@ -37,6 +38,7 @@ def check(paths: tuple[str, ...], fmt: str | None, fail_on: str | None, exit_zer
 
     Exit status: 0 when no finding reaches --fail-on, 1 when one does, 2 on bad input.
     """
+    paths = tuple(iter_files(paths))  # folders: the files of known formats inside them
     check_source(paths, settings["source"])
     runner = Runner(run_options(fail_on=fail_on, **settings))
     fmt = fmt or ("grouped" if sys.stdout.isatty() else "text")

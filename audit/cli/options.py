@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from audit.errors import ConfigError
+from audit.formats import iter_files
 from audit.findings import Severity
 from audit.run import RunOptions
 from audit.settings import Overrides
@@ -133,6 +134,7 @@ def read_inputs(paths: Sequence[str], *, target_lang: str | None, source_lang: s
     come from the configuration file, as for `audit check`)."""
     from audit.run import Runner
 
+    paths = tuple(iter_files(paths))
     check_source(paths, source)
     runner = Runner(run_options(target_lang=target_lang, source_lang=source_lang, source=source, fields=fields,
                                 encoding=encoding, errors=errors))

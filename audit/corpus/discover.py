@@ -10,7 +10,6 @@ skipped before they are audited.
 from __future__ import annotations
 
 import datetime as dt
-import os
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -19,34 +18,7 @@ from typing import Any
 from audit.corpus.dates import Periods, parse_day
 from audit.document import Document
 from audit.errors import InputError
-from audit.formats import READERS, iter_path
-
-#: File name endings audited when a folder is given, besides those of every format reader
-#: (JSON Lines, XLIFF, PO, TMX, CSV/TSV, SRT, ...).
-TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
-
-
-def corpus_suffixes() -> frozenset[str]:
-    """Suffixes of files picked up inside folders: plain text plus every known reader."""
-    return frozenset(TEXT_SUFFIXES) | frozenset(READERS)
-
-
-def iter_files(paths: Iterable[str]) -> Iterator[str]:
-    """Files named directly, and the audited files inside folders (sorted, no hidden ones)."""
-    suffixes = corpus_suffixes()
-    for path in paths:
-        p = Path(path)
-        if not p.exists():
-            raise InputError("no such file or folder", path=path)
-        if not p.is_dir():
-            yield path
-            continue
-        for root, dirs, files in os.walk(p):
-            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-            for name in sorted(files):
-                if not name.startswith(".") and Path(name).suffix.lower() in suffixes:
-                    yield str(Path(root) / name)
-
+from audit.formats import iter_files, iter_path
 
 def iter_documents(paths: Iterable[str], periods: Periods, **read_options: Any) -> Iterator[Document]:
     """Every document in ``paths`` that falls in one of ``periods``, dated, in file order."""

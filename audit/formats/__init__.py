@@ -8,8 +8,9 @@ is a separate file: plain text, Markdown and SRT).
 
 from __future__ import annotations
 
+import os
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -48,8 +49,39 @@ DEFAULT_READER: Reader = read_text
 # Readers whose source comes from a separate file (--source).
 SOURCE_FILE_READERS: tuple[Reader, ...] = (read_text, read_srt)
 
-__all__ = ["READERS", "STDIN", "SourceFile", "iter_path", "load_file", "read_bytes", "read_path", "read_text_file",
-           "reader_for"]
+#: File name endings audited when a folder is given, besides those of every reader above.
+TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
+
+__all__ = ["READERS", "STDIN", "TEXT_SUFFIXES", "SourceFile", "folder_suffixes", "iter_files", "iter_path",
+           "load_file", "read_bytes", "read_path", "read_text_file", "reader_for"]
+
+
+def folder_suffixes() -> frozenset[str]:
+    """Suffixes of the files picked up inside folders: plain text plus every known reader."""
+    return frozenset(TEXT_SUFFIXES) | frozenset(READERS)
+
+
+def iter_files(paths: Iterable[str]) -> Iterator[str]:
+    """Files named directly (and ``-``), and the files of known formats inside folders
+    (recursively, sorted, hidden files and folders left out)."""
+    suffixes = folder_suffixes()
+    for path in paths:
+        p = Path(path)
+        if path == STDIN or not p.is_dir():
+            if path != STDIN and not p.exists():
+                raise InputError("no such file or folder", path=path)
+            yield path
+            continue
+        found = False
+        for root, dirs, files in os.walk(p):
+            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+            for name in sorted(files):
+                if not name.startswith(".") and Path(name).suffix.lower() in suffixes:
+                    found = True
+                    yield str(Path(root) / name)
+        if not found:
+            raise InputError(f"no files to audit in this folder (known endings: {' '.join(sorted(suffixes))})",
+                             path=path)
 
 
 def reader_for(path: str) -> Reader:
