@@ -170,7 +170,7 @@ def untranslated(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
             if len(_WORDS.findall(tgt)) >= 2:
                 yield Hit(span.start, span.end, "the translation is identical to the source", segment=pair.id)
             continue
-        if source_lang and target_lang and source_lang != target_lang and _in_language(tgt, source_lang, target_lang):
+        if source_lang and target_lang and source_lang != target_lang and _in_language(tgt, source_lang, target_lang, src):
             yield Hit(span.start, span.end, f"this translation is in the source language ({source_lang}), "
                       f"not {target_lang}", segment=pair.id)
 
@@ -182,17 +182,29 @@ def _source_lang(doc: Document, ctx: CheckContext) -> str:
     return primary(guess_language(doc.source or "") or "")
 
 
-def _in_language(text: str, lang: str, other: str) -> bool:
+def _in_language(text: str, lang: str, other: str, source: str) -> bool:
+    """True when ``text`` (a translation of ``source``) is written in ``lang``, not ``other``."""
     from audit.lang.identify import identify, script_of_language, script_shares
 
     script, other_script = script_of_language(lang), script_of_language(other)
-    letters, shares = script_shares(text)
     if script != other_script:
+        letters, shares = script_shares(text)
         return letters >= 8 and shares.get(script, 0.0) >= 0.6
-    if len(text.strip()) < 40 or letters < 30:
+    if len(text.strip()) < 40 or not _shares_words(text, source) or script_shares(text)[0] < 30:
         return False
     found, prob = identify(text, (lang, other))
     return found == lang and prob >= 0.95
+
+
+def _shares_words(text: str, source: str) -> bool:
+    """At least half of the words of ``text`` occur in ``source``: the most a text left in
+    the source language can differ from it (a translation into a language of the same
+    script shares far fewer), so the language model is asked only about such texts."""
+    words = [w.casefold() for w in _WORDS.findall(text)]
+    if not words:
+        return False
+    known = {w.casefold() for w in _WORDS.findall(source)}
+    return 2 * sum(1 for w in words if w in known) >= len(words)
 
 
 def _trimmed(text: str, span: Span) -> Span:

@@ -95,6 +95,15 @@ def repaired(text: str) -> str:
     return "".join(pieces) + text[pos:]
 
 
+_PLAIN_SPACE = str.maketrans("", "", "\n\r\t")
+
+
+def needs_reading(text: str) -> bool:
+    """False when :func:`reading` leaves every token of ``text`` as it is (no encoding
+    damage, entity, tag or invisible character), so callers can skip it."""
+    return bool(MOJIBAKE_HINT.search(text)) or "&" in text or "<" in text or not text.translate(_PLAIN_SPACE).isprintable()
+
+
 def reading(token: str) -> str:
     """``token`` repaired (ftfy), unescaped, without tags or invisible characters."""
     token = repaired(token)

@@ -11,10 +11,10 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from audit.checks.base import CheckContext, Hit, check
-from audit.checks.reading import reading
+from audit.checks.reading import MOJIBAKE_HINT, needs_reading, reading
 from audit.document import Document, Span
 from audit.findings import Category, Severity
 from audit.lang.profiles import Language, language
@@ -26,8 +26,7 @@ _MAX_PHRASE_WORDS = 6
 _MIN_REPEATED_WORDS = 6  # shorter sentences ("He said no.") may rightly recur
 
 
-@dataclass(frozen=True)
-class _Word:
+class _Word(NamedTuple):
     """A whitespace-separated token: where it is, the marks around it, and its key
     (the word as a reader sees it, casefolded)."""
 
@@ -43,17 +42,28 @@ class _Word:
 def _words(text: str) -> list[_Word]:
     out = []
     previous_end = 0
+    clean = reading if needs_reading(text) else None
+    append = out.append
     for m in _TOKEN.finditer(text):
-        gap = text[previous_end : m.start()]
-        previous_end = m.end()
-        token = reading(m.group())
+        start, end = m.span()
+        token = m.group()
+        new_paragraph = False
+        if start - previous_end > 1:
+            gap = text[previous_end:start]
+            if "\n" in gap or "\r" in gap:
+                new_paragraph = gap.count("\n") + gap.count("\r") - gap.count("\r\n") > 1
+        previous_end = end
+        if token.isalnum() and (clean is None or not MOJIBAKE_HINT.search(token)):  # a bare word
+            append(_Word(start, end, "", token, "", token.casefold(), new_paragraph))
+            continue
+        if clean is not None:
+            token = clean(token)
         core = token.lstrip(_OPENING)
         lead = token[: len(token) - len(core)]
         stripped = core.rstrip(_CLOSING)
         if "." in stripped and core[len(stripped) :].startswith("."):
             stripped += "."  # an abbreviation keeps its full stop: U.N., a.m.
-        breaks = gap.count("\n") + gap.count("\r") - gap.count("\r\n")
-        out.append(_Word(m.start(), m.end(), lead, stripped, core[len(stripped) :], stripped.casefold(), breaks > 1))
+        append(_Word(start, end, lead, stripped, core[len(stripped) :], stripped.casefold(), new_paragraph))
     return out
 
 

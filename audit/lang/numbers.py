@@ -202,8 +202,17 @@ def _normalized(word: str) -> str:
     return normalize(word.lower())
 
 
+_ARABIC_LETTER = re.compile(r"[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
 def _spelled_numbers(text: str, start: int, end: int) -> list[Number]:
-    """Numbers written as words (English and Arabic), each with the values it may mean."""
+    """Numbers written as words, each with the values it may mean."""
+    if not _ARABIC_LETTER.search(text, start, end):  # each word looked up as it is
+        out = []
+        spelled = _SPELLED.get
+        for m in _SPELLED_WORD.finditer(text, start, end):
+            value = spelled(m.group().lower())
+            if value is not None:
+                out.append(Number(m.start(), m.end(), frozenset({str(value)}), spelled=True))
+        return out
     from audit.lang.arabic import strip_article, word_keys
 
     words = [(m.start(), m.end(), _normalized(m.group())) for m in _SPELLED_WORD.finditer(text, start, end)]

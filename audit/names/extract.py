@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from audit.names.lexicon import lexicon
 
@@ -59,8 +60,7 @@ class NameSpan:
     words: tuple[NameWord, ...]
 
 
-@dataclass(frozen=True)
-class _Token:
+class _Token(NamedTuple):
     start: int
     end: int
     text: str
@@ -124,11 +124,16 @@ def _tokens(text: str, particles: frozenset[str] | set[str]) -> tuple[list[_Toke
     """
     kept: list[_Token] = []
     lower: set[str] = set()
+    add_lower = lower.add
     for m in _TOKEN.finditer(text):
         word = m.group()
         if word.islower() and "'" not in word and "’" not in word:
-            lower.add(word)  # the common case: a plain lower-case word, never a name
+            add_lower(word)  # the common case: a plain lower-case word, never a name
             if word in particles:
+                kept.append(_Token(m.start(), m.end(), word))
+            continue
+        if "'" not in word and "’" not in word:  # nothing to clean
+            if _capitalized(word) or word.lower() in particles:
                 kept.append(_Token(m.start(), m.end(), word))
             continue
         t = _clean(text, m.start(), m.end())
