@@ -376,8 +376,12 @@ _KIND_NAMES = {"url": "URL", "email": "e-mail address", "tag": "tag", "placehold
                "handle": "@handle", "hashtag": "hashtag"}
 
 
+# Every item above holds one of these: most segments hold none and are not scanned.
+_PARITY_HINT = re.compile(r"[@<{%#$]|://|www\.")
+
+
 def _items(text: str, span: Span | None) -> list[_Item]:
-    if span is None:
+    if span is None or not _PARITY_HINT.search(text, span.start, span.end):
         return []
     out = []
     for m in _PARITY.finditer(text, span.start, span.end):

@@ -315,6 +315,8 @@ def _mixed_word_pattern() -> re.Pattern[str]:
 
 def _mixed_words(text: str) -> Iterator[tuple[int, int]]:
     """Spans of the words of ``text`` that hold letters of two cased scripts."""
+    if sum(1 for rx in _cased_script_classes().values() if rx.search(text)) < 2:
+        return  # one cased script in the whole text (or none): no word can mix two
     last_end = -1
     for m in _mixed_word_pattern().finditer(text):
         if m.start() < last_end:

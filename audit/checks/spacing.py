@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 
 from audit.checks.base import CheckContext, Hit, check
 from audit.checks.reading import word_after, word_before
@@ -225,9 +226,13 @@ def unbalanced(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
             yield from _mismatched_quotes(doc.target, p, lang.quotes, lang.straight_quotes)
 
 
+_BRACKET = re.compile(r"[()\[\]{}]")
+
+
 def _unbalanced_brackets(text: str, p: Span) -> Iterator[Hit]:
     stack: list[int] = []
-    for i in range(p.start, p.end):
+    for m in _BRACKET.finditer(text, p.start, p.end):  # only the brackets, not every character
+        i = m.start()
         ch = text[i]
         if ch in _BRACKETS:
             stack.append(i)
@@ -255,7 +260,8 @@ def _mismatched_quotes(text: str, p: Span, pairs: tuple[str, ...], straight: boo
         closing_of.setdefault('"', '"')
     closers = {pair[1] for pair in pairs}
     stack: list[str] = []
-    for i in range(p.start, p.end):
+    for m in _quote_marks(frozenset(closing_of) | closers).finditer(text, p.start, p.end):
+        i = m.start()
         ch = text[i]
         if ch == '"' and straight:
             if stack and _closes(text, i):
@@ -271,6 +277,11 @@ def _mismatched_quotes(text: str, p: Span, pairs: tuple[str, ...], straight: boo
                     yield Hit(i, i + 1, f'quotation opened with "{top}" is closed with "{ch}"')
         elif ch in closing_of:
             stack.append(ch)
+
+
+@cache
+def _quote_marks(marks: frozenset[str]) -> re.Pattern[str]:
+    return re.compile("[" + "".join(re.escape(c) for c in sorted(marks)) + "]")
 
 
 def _opens(text: str, i: int) -> bool:
