@@ -9,6 +9,7 @@ are not reported; the word lists live in ``audit/lang/languages.py``.
 from __future__ import annotations
 
 import bisect
+import operator
 import re
 from collections.abc import Callable, Iterator
 from typing import NamedTuple
@@ -22,6 +23,7 @@ from audit.lang.profiles import Language, language
 _TOKEN = re.compile(r"\S+")
 _OPENING = "\"'“‘«„([{"
 _CLOSING = "\"'”’»)]},;:.!?،؛؟…"
+_MARKS = _OPENING + _CLOSING
 _MAX_PHRASE_WORDS = 6
 _MIN_REPEATED_WORDS = 6  # shorter sentences ("He said no.") may rightly recur
 
@@ -90,6 +92,8 @@ def repeated_words(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
     """
     lang = language(doc.target_lang)
     text = doc.target
+    if not needs_reading(text) and not _may_repeat(text):
+        return
     words = _words(text)
     repeats = _repeats(words, lang)
     for run in _deleted_runs(words, repeats):
@@ -101,6 +105,21 @@ def repeated_words(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
             f'"{phrase}" {"repeated" if copies == 2 else f"written {copies} times"} in a row; delete the repeat',
             severity=Severity.MAJOR if copies >= 3 else None,
         )
+
+
+def _may_repeat(text: str) -> bool:
+    """False when no run of up to six words is followed by the same words, comparing
+    words without the marks around them: then there is no repetition to look at.
+
+    Every repetition the check reports passes this test (its words are equal with
+    marks set aside), so it only saves work on the texts, most of them, without one.
+    """
+    keys = [w.strip(_MARKS) for w in text.casefold().split()]
+    for n in range(1, _MAX_PHRASE_WORDS + 1):
+        same = bytes(map(operator.eq, keys, keys[n:]))  # 1 where word i equals word i + n
+        if b"\x01" * n in same:  # n equal pairs in a row: words i..i+n repeat
+            return True
+    return False
 
 
 def _repeats(words: list[_Word], lang: Language) -> dict[int, tuple[str, int]]:

@@ -17,6 +17,8 @@ from functools import lru_cache
 from audit.glossary.fold import fold
 from audit.glossary.model import Entry, Glossary
 from audit.lang.arabic import normalize, strip_article, word_keys
+from audit.lang.identify import script_of_char
+from audit.lang.profiles import letters_of
 
 WORD = re.compile(r"(?:[^\W_]|[\u064B-\u065F\u0670\u06D6-\u06ED\u0640])+")
 
@@ -49,13 +51,17 @@ class SourceMatcher:
                     self._by_first.setdefault(key[0], []).append((key, entry, form))
         for forms in self._by_first.values():
             forms.sort(key=lambda f: -len(f[0]))
+        # The scripts of the source forms: a text with no letter of them has no match
+        # (an English source against a glossary of Arabic forms) and is not scanned.
+        scripts = {script_of_char(c) for entry in glossary.entries for form in entry.source for c in form} - {None}
+        self._letters = None if not scripts or "Other" in scripts else re.compile(letters_of(tuple(sorted(scripts))))
 
     def __bool__(self) -> bool:
         return bool(self._by_first)
 
     def find(self, text: str) -> list[SourceMatch]:
         """Leftmost-longest, non-overlapping matches in text order."""
-        if not self._by_first:
+        if not self._by_first or (self._letters is not None and not self._letters.search(text)):
             return []
         words = [(m.start(), m.end(), word_keys(_word_norm(m.group()))) for m in WORD.finditer(text)]
         out: list[SourceMatch] = []
