@@ -14,6 +14,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from audit.checks.base import CheckContext, Hit, check
@@ -159,7 +160,7 @@ def untranslated(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
         return
     from audit.lang.identify import primary
 
-    source_lang = primary(doc.source_lang) or _source_lang(doc, ctx)
+    source = _SourceLanguage(doc.source or "", primary(doc.source_lang))
     target_lang = primary(doc.target_lang)
     for pair in ctx.pairs:
         if pair.source is None or pair.target is None or not len(pair.target):
@@ -170,30 +171,55 @@ def untranslated(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
             if len(_WORDS.findall(tgt)) >= 2:
                 yield Hit(span.start, span.end, "the translation is identical to the source", segment=pair.id)
             continue
-        if source_lang and target_lang and source_lang != target_lang and _in_language(tgt, source_lang, target_lang, src):
-            yield Hit(span.start, span.end, f"this translation is in the source language ({source_lang}), "
+        if target_lang and _in_source_language(tgt, src, source, target_lang):
+            yield Hit(span.start, span.end, f"this translation is in the source language ({source.lang}), "
                       f"not {target_lang}", segment=pair.id)
 
 
-def _source_lang(doc: Document, ctx: CheckContext) -> str:
-    """The source language: as the file or --source-lang says, else guessed from the source text."""
-    from audit.lang.identify import guess_language, primary
+class _SourceLanguage:
+    """The source language as the file or --source-lang says, else guessed from the
+    source text, but only when a segment needs it: guessing may mean loading the
+    language model, while the source's script, which most segments need alone, is a
+    count of letters."""
 
-    return primary(guess_language(doc.source or "") or "")
+    def __init__(self, text: str, known: str):
+        self._text = text
+        self._known = known
+
+    @cached_property
+    def lang(self) -> str:
+        from audit.lang.identify import guess_language, primary
+
+        return self._known or primary(guess_language(self._text) or "")
+
+    @cached_property
+    def script(self) -> str | None:
+        from audit.lang.identify import main_script, script_of_language
+
+        if self._known:
+            return script_of_language(self._known)
+        script = main_script(self._text)
+        # A script no known language is written in: the guessed language's says which.
+        return script_of_language(self.lang) if script == "Other" else script
 
 
-def _in_language(text: str, lang: str, other: str, source: str) -> bool:
-    """True when ``text`` (a translation of ``source``) is written in ``lang``, not ``other``."""
+def _in_source_language(text: str, source_text: str, source: _SourceLanguage, target_lang: str) -> bool:
+    """True when ``text`` (the translation of ``source_text``) is written in the source language."""
     from audit.lang.identify import identify, script_of_language, script_shares
 
-    script, other_script = script_of_language(lang), script_of_language(other)
-    if script != other_script:
-        letters, shares = script_shares(text)
-        return letters >= 8 and shares.get(script, 0.0) >= 0.6
-    if len(text.strip()) < 40 or not _shares_words(text, source) or script_shares(text)[0] < 30:
+    if source.script is None:
         return False
-    found, prob = identify(text, (lang, other))
-    return found == lang and prob >= 0.95
+    if source.script != script_of_language(target_lang):
+        letters, shares = script_shares(text)
+        if letters < 8 or shares.get(source.script, 0.0) < 0.6:
+            return False
+        return bool(source.lang) and source.lang != target_lang
+    if len(text.strip()) < 40 or not _shares_words(text, source_text) or script_shares(text)[0] < 30:
+        return False
+    if not source.lang or source.lang == target_lang:
+        return False
+    found, prob = identify(text, (source.lang, target_lang))
+    return found == source.lang and prob >= 0.95
 
 
 def _shares_words(text: str, source: str) -> bool:

@@ -106,12 +106,17 @@ def identify(text: str, candidates: tuple[str, ...] = ()) -> tuple[str, float]:
 GUESS_CHARS = 1000  # enough for a sure guess (252 of 252 NTREX articles); the time grows with the text
 
 
+def main_script(text: str) -> str | None:
+    """The script of most letters of ``text`` (its first 5,000 characters); None without letters."""
+    letters, shares = script_shares(text[:5000])
+    return max(shares, key=shares.__getitem__) if letters else None
+
+
 def guess_language(text: str) -> str | None:
     """A best guess at the language of a whole text (for a source given without --source-lang)."""
-    letters, shares = script_shares(text[:5000])
-    if not letters:
+    script = main_script(text)
+    if script is None:
         return None
-    script = max(shares, key=shares.__getitem__)
     if script == "Arabic":  # told apart by letters, without loading a model
         persian = sum(text.count(c) for c in "پچژگکی")
         urdu = sum(text.count(c) for c in "ٹڈڑںےھ")
