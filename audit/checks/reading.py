@@ -101,7 +101,12 @@ _PLAIN_SPACE = str.maketrans("", "", "\n\r\t")
 def needs_reading(text: str) -> bool:
     """False when :func:`reading` leaves every token of ``text`` as it is (no encoding
     damage, entity, tag or invisible character), so callers can skip it."""
-    return bool(MOJIBAKE_HINT.search(text)) or "&" in text or "<" in text or not text.translate(_PLAIN_SPACE).isprintable()
+    return (
+        bool(MOJIBAKE_HINT.search(text))
+        or ("&" in text and html.unescape(text) != text)  # AT&T and Q&A hold no entity
+        or ("<" in text and _TAG.search(text) is not None)
+        or not text.translate(_PLAIN_SPACE).isprintable()
+    )
 
 
 def reading(token: str) -> str:
