@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 
 from audit.names.similarity import Spelling
 
@@ -30,6 +31,12 @@ def block_keys(spelling: Spelling) -> Iterator[tuple[int, str]]:
                 yield t, skeleton[:k] + skeleton[k + 1 :]
 
 
+@lru_cache(maxsize=200_000)
+def _blocks_of(spelling: Spelling) -> frozenset[tuple[int, str]]:
+    """:func:`block_keys` without repeats, remembered: a name recurs across documents."""
+    return frozenset(block_keys(spelling))
+
+
 class BlockIndex:
     """Block key -> ids of the spellings in that block."""
 
@@ -42,13 +49,13 @@ class BlockIndex:
     def add(self, spelling: Spelling) -> int:
         i = self._size
         self._size += 1
-        for block in set(block_keys(spelling)):
+        for block in _blocks_of(spelling):
             self.blocks[block].append(i)
         return i
 
     def neighbours(self, spelling: Spelling) -> set[int]:
         """Ids of the indexed spellings that share a block with ``spelling``."""
         out: set[int] = set()
-        for block in set(block_keys(spelling)):
+        for block in _blocks_of(spelling):
             out.update(self.blocks.get(block, ()))
         return out

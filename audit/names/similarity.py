@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
@@ -157,8 +158,11 @@ class Comparer:
         return max(0.0, (threshold - w) / (1 - w)) * 100
 
 
+@lru_cache(maxsize=65536)
 def compact(text: str) -> str:
-    """Folded letters, in Latin: ``Al-Sarraj’s`` -> ``alsarrajs``, ``Хафтар`` -> ``khaftar``."""
+    """Folded letters, in Latin: ``Al-Sarraj’s`` -> ``alsarrajs``, ``Хафтар`` -> ``khaftar``.
+
+    Cached: a document asks for the same name words many times."""
     return "".join(c for c in strip_marks(lexicon().romanize(fold(text))) if c.isalpha())
 
 
