@@ -10,12 +10,13 @@ reading, the workers and the consumer move together and memory stays bounded.
 from __future__ import annotations
 
 import itertools
-import multiprocessing
 import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -53,6 +54,9 @@ def ordered_map(function: Callable[[list[T], Any], R], work: Iterable[list[T]], 
         for batch in work:
             yield function(batch, shared)
         return
+    import multiprocessing  # only with workers: a hook's single process does not pay for it
+    from concurrent.futures import ProcessPoolExecutor
+
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(workers, mp_context=context, initializer=_receive, initargs=(shared,)) as pool:
         yield from in_order(lambda b: pool.submit(_call, function, b), work, max(2, 4 * workers))

@@ -50,7 +50,7 @@ def test_a_warm_cache_spares_the_hook_the_glossary_parsing(tmp_path):
         "sys.argv = ['audit', 'check', 'seeds/libya_geneva_talks.txt', '--exit-zero']\n"
         "try:\n    runpy.run_module('audit', run_name='__main__')\n"
         "except SystemExit:\n    pass\n"
-        "sys.stderr.write('PARSED=' + str('audit.glossary.load' in sys.modules))\n"
+        "sys.stderr.write('PARSED=' + str('audit.glossary.load' in sys.modules or 'yaml' in sys.modules))\n"
     )
     env = {"AUDIT_CACHE_DIR": str(tmp_path / "cache"), "PATH": ""}
     cold = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, env=env)
@@ -58,3 +58,18 @@ def test_a_warm_cache_spares_the_hook_the_glossary_parsing(tmp_path):
     assert cold.stderr.endswith("PARSED=True")
     assert warm.stderr.endswith("PARSED=False")
     assert cold.stdout == warm.stdout and "N001" in warm.stdout
+
+
+def test_bundled_yaml_data_is_cached_as_json_and_read_back_unchanged(tmp_path, monkeypatch):
+    from audit.cachefiles import load_yaml_data
+
+    monkeypatch.setenv("AUDIT_CACHE_DIR", str(tmp_path / "cache"))
+    text = "rules:\n  - ['kh', 'x', 'a digraph']\nscript: Arabic\n"
+    first = load_yaml_data(text)
+    (file,) = (tmp_path / "cache").glob("data-*.json")
+    assert load_yaml_data(text) == first == {"rules": [["kh", "x", "a digraph"]], "script": "Arabic"}
+    file.write_text('{"format": 1, "data": {"rules": []}}')  # the cache is what is read back
+    assert load_yaml_data(text) == {"rules": []}
+    dated = "day: 2020-01-20\n"  # a date would come back from JSON as a string: not cached
+    assert str(load_yaml_data(dated)["day"]) == "2020-01-20"
+    assert len(list((tmp_path / "cache").glob("data-*.json"))) == 1

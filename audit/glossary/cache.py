@@ -8,37 +8,26 @@ the audit version, the glossary code's files (name, size, modification time) and
 every glossary file's path and contents, so any edit to a glossary or to the loader
 misses the cache. Only glossaries that loaded without error are cached.
 
-The cache lives in ``$AUDIT_CACHE_DIR``, else ``$XDG_CACHE_HOME/audit``, else
-``~/.cache/audit``; ``AUDIT_NO_CACHE=1`` turns it off. A cache that cannot be read or
-written is silently skipped: it only ever saves time.
+The cache lives in the folder :func:`audit.cachefiles.cache_dir` names
+(``AUDIT_NO_CACHE=1`` turns it off). A cache that cannot be read or written is
+silently skipped: it only ever saves time.
 """
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import json
-import os
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from audit.cachefiles import cache_dir, write_json
 from audit.glossary.model import Entry, Glossary, Variant
 
 if TYPE_CHECKING:
     from audit.glossary.matcher import GlossaryMatcher
 
 FORMAT = 4
-
-
-def cache_dir() -> Path | None:
-    """Where cached glossaries go, or None when caching is off."""
-    if os.environ.get("AUDIT_NO_CACHE", "").strip() not in ("", "0"):
-        return None
-    if os.environ.get("AUDIT_CACHE_DIR"):
-        return Path(os.environ["AUDIT_CACHE_DIR"])
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "audit"
 
 
 def load_glossaries_cached(paths: Iterable[str | Path]) -> Glossary:
@@ -185,15 +174,4 @@ def _write(file: Path, matcher: GlossaryMatcher) -> None:
         "keys": matcher.keys,
         "longest": matcher.longest,
     }
-    with contextlib.suppress(OSError):
-        import tempfile  # only on a cache miss
-
-        file.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".glossary-", suffix=".tmp", dir=file.parent)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as f:
-                json.dump(data, f, ensure_ascii=False)
-            os.replace(tmp, file)
-        except OSError:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
+    write_json(file, data)

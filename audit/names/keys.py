@@ -27,8 +27,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
 
+from audit.cachefiles import load_yaml_data
 from audit.errors import ConfigError
 from audit.glossary.fold import APOSTROPHES, HYPHENS, SPACES, fold
 from audit.names.lexicon import lexicon
@@ -161,8 +161,7 @@ def _bundled_tables() -> tuple[KeyTable, ...]:
 
 def load_table(text: str, name: str | Path) -> KeyTable:
     """Parse and compile one key table; a malformed table names its file and rule."""
-    # libyaml's loader when PyYAML has it: the same data, parsed far faster (hook start-up).
-    data: Any = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    data: Any = load_yaml_data(text)  # through the JSON cache: no PyYAML on a warm start
     if not isinstance(data, dict) or not isinstance(data.get("rules"), list):
         raise ConfigError(f"{name}: a key table needs 'script' and a list of 'rules'")
     rules = []

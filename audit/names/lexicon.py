@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-import yaml
+from audit.cachefiles import load_yaml_data
+
 
 _DOUBLED = re.compile(r"(.)\1+")
 
@@ -72,9 +73,8 @@ def _plain(word: str) -> str:
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     """The bundled lexicon, read once."""
-    data = yaml.load(  # libyaml's loader when PyYAML has it: same data, far faster
-        (resources.files("audit.names") / "lexicon.yaml").read_text(encoding="utf-8"),
-        Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader),
+    data = load_yaml_data(  # through the JSON cache: no PyYAML on a warm start
+        (resources.files("audit.names") / "lexicon.yaml").read_text(encoding="utf-8")
     )
     romanization = {ord(str(k)): str(v) for k, v in (data.get("romanization") or {}).items()}
 
