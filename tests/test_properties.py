@@ -138,3 +138,22 @@ def test_line_endings_give_the_same_findings_on_the_same_lines(newline: str):
         ("N001", 1, 12, "Hifter"),
         ("C001", 3, 5, "cease-fire"),
     ]
+
+
+@given(st.lists(any_text.filter(str.strip), min_size=2, max_size=4), st.randoms(use_true_random=False))
+@settings(suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+def test_output_does_not_depend_on_the_order_of_the_files(tmp_path_factory, texts, random):
+    from audit.run import Runner, RunOptions, audit_paths
+
+    folder = Path(tmp_path_factory.mktemp("order"))
+    paths = []
+    for i, text in enumerate(texts):
+        path = folder / f"{i}.txt"
+        path.write_bytes(text.encode("utf-8"))
+        paths.append(str(path))
+    shuffled = paths[:]
+    random.shuffle(shuffled)
+    first = audit_paths(Runner(RunOptions()), paths)
+    second = audit_paths(Runner(RunOptions()), shuffled)
+    assert first.findings == second.findings
+    assert sorted(c.name for c in first.files) == sorted(c.name for c in second.files)
