@@ -26,7 +26,8 @@ from audit.edits import apply_suggestions
 from audit.segments import SegmentBuilder
 
 FIXTURES = Path(__file__).parent / "fixtures" / "checks"
-POSITION_KEYS = ("start", "end", "line", "column", "end_line", "end_column", "suggestion", "entity", "side", "segment")
+POSITION_KEYS = ("start", "end", "line", "column", "end_line", "end_column", "suggestion", "fixable", "entity", "side",
+                 "segment")
 
 
 def _load(code: str) -> dict:

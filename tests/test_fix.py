@@ -330,3 +330,12 @@ def test_binary_files_are_skipped_with_a_message(cli, tmp_path):
     assert result.exit_code == 0
     assert "looks like a binary file" in result.stderr
     assert image.read_bytes() == data
+
+
+def test_fix_deletes_zero_width_characters_only_where_no_words_join(cli, tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("The talks \u200bbegan in Gen\u00adeva.\nThe talks\u200bbegan.\n", encoding="utf-8")
+    assert cli("fix", str(path), "--write", "--select", "A006").exit_code == 0
+    assert path.read_text(encoding="utf-8") == "The talks began in Geneva.\nThe talks\u200bbegan.\n"
+    assert cli("fix", str(path), "--write", "--select", "A006", "--unsafe-fixes").exit_code == 0
+    assert path.read_text(encoding="utf-8") == "The talks began in Geneva.\nThe talksbegan.\n"

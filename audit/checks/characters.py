@@ -75,6 +75,7 @@ def mojibake(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
     category=Category.FLUENCY,
     bad="The talks\u200b\u200b began in Geneva.   (two zero-width spaces after talks)",
     good="The talks began in Geneva.",
+    fixable=True,
 )
 def invisible_character(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
     """Control, zero-width or bidirectional characters that the language does not use.
@@ -82,15 +83,32 @@ def invisible_character(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
     Invisible characters break search, spell-checking and copy-and-paste without
     showing. Persian keeps its zero-width non-joiner and right-to-left languages their
     directional marks. A directional override, which reorders what is shown, is major.
-    No fix is offered: deleting the character joins what it separated, which may make
-    two words one or reveal other damage, so a person should look.
+    Zero-width spaces, word joiners, soft hyphens and stray byte-order marks are deleted
+    by `audit fix` where deleting cannot join two words: beside a space or a mark, or
+    (soft hyphen, word joiner) inside a word they never split. A zero-width space
+    between two letters may stand for a lost space, so its deletion waits for
+    --unsafe-fixes; other controls get no suggestion, since only a person can tell what
+    they replaced.
     """
-    for start, end in _invisible_runs(doc.target, invisible_ok(doc.target_lang)):
-        run = doc.target[start:end]
+    text = doc.target
+    for start, end in _invisible_runs(text, invisible_ok(doc.target_lang)):
+        run = text[start:end]
         names = ", ".join(dict.fromkeys(_char_name(c) for c in run))
         severity = Severity.MAJOR if set(run) & _BIDI_OVERRIDES else None
-        yield Hit(start, end, f"invisible character{'s' if len(run) > 1 else ''} ({names}); delete",
-                  severity=severity)
+        message = f"invisible character{'s' if len(run) > 1 else ''} ({names}); delete"
+        if not set(run) <= _ZERO_WIDTH:
+            yield Hit(start, end, message, severity=severity)
+            continue
+        joins_nothing = set(run) <= _NO_BREAK or not (
+            start > 0 and text[start - 1].isalnum() and end < len(text) and text[end].isalnum()
+        )
+        yield Hit(start, end, message, severity=severity, suggestion="", fixable=joins_nothing)
+
+
+# Invisible characters whose deletion loses nothing a reader sees; the last two never
+# mark a break between words, so deleting them inside a word restores the word.
+_ZERO_WIDTH = frozenset("\u200b\ufeff\u2060\u00ad")
+_NO_BREAK = frozenset("\u2060\u00ad")
 
 
 # Format characters that print as visible signs (Arabic number and end-of-ayah signs).
