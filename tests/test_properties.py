@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 from audit import AuditConfig, Document, audit_document
 from audit.document import LineIndex
 from audit.edits import apply_suggestions
+from audit.fix.plan import fix_document
 from audit.errors import GlossaryError
 from audit.glossary import load_glossaries
 
@@ -92,9 +93,13 @@ def test_fixing_is_idempotent_and_touches_only_flagged_spans(text: str):
     assert "".join(pieces) == fixed
     refindings = audit_document(Document(id="d", target=fixed), CONFIG)
     _check_findings(fixed, refindings)
-    assert apply_suggestions(fixed, refindings) == fixed  # a second run changes nothing
-    for f, start, end in replaced:  # and none of the fixed findings comes back
+    for f, start, end in replaced:  # none of the fixed findings comes back
         assert not any(r.code == f.code and r.start < max(end, start + 1) and start < r.end for r in refindings)
+    # `audit fix` repeats until nothing changes (a fix may reveal a finding: once Hifter
+    # reads Haftar, a third spelling is a variant of it); running it again changes nothing.
+    for unsafe in (False, True):
+        result = fix_document(Document(id="d", target=text), CONFIG, unsafe=unsafe)
+        assert fix_document(Document(id="d", target=result.fixed), CONFIG, unsafe=unsafe).edits == ()
 
 
 entry_names = st.text(alphabet="abcdefghiklmnoprstuzAEHKLMNOSTW -'’ابتحسلم", min_size=1, max_size=14)
