@@ -49,7 +49,7 @@ class Category(str, Enum):
     OTHER = "other"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: a large run holds hundreds of thousands
 class Finding:
     """One problem at one place in one document.
 

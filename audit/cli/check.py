@@ -11,7 +11,7 @@ import click
 from audit.cli.options import SEVERITIES, check_source, run_options, settings_options
 from audit.formats import iter_files
 from audit.progress import progress_enabled
-from audit.reporters import FORMATS, Report, render
+from audit.reporters import FORMATS, Report, render_chunks
 from audit.run import Runner, audit_paths, failed
 
 
@@ -67,5 +67,14 @@ def check(paths: tuple[str, ...], fmt: str | None, fail_on: str | None, exit_zer
         scores=result.scores,
         notes=[f"Skipped: {reason}" for reason in result.skipped],
     )
-    click.echo(render(report, fmt), nl=False, color=False if os.environ.get("NO_COLOR") else None)
+    color = False if os.environ.get("NO_COLOR") else None
+    pending: list[str] = []  # written in pieces of about a megabyte: output never held whole
+    size = 0
+    for chunk in render_chunks(report, fmt):
+        pending.append(chunk)
+        size += len(chunk)
+        if size >= 1 << 20:
+            click.echo("".join(pending), nl=False, color=color)
+            pending, size = [], 0
+    click.echo("".join(pending), nl=False, color=color)
     sys.exit(1 if is_failed and not exit_zero else 0)

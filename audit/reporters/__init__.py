@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import importlib
 from collections import Counter
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -68,4 +68,15 @@ def render(report: Report, fmt: str) -> str:
     return renderer(report)
 
 
-__all__ = ["FORMATS", "Report", "render"]
+def render_chunks(report: Report, fmt: str) -> Iterator[str]:
+    """The output of :func:`render` in pieces, so that a run with many findings never
+    holds its whole output: formats written a line at a time define ``chunks``."""
+    module = importlib.import_module(f"audit.reporters.{_MODULES[fmt]}")
+    chunks: Callable[[Report], Iterator[str]] | None = getattr(module, "chunks", None)
+    if chunks is None:
+        yield module.render(report)
+    else:
+        yield from chunks(report)
+
+
+__all__ = ["FORMATS", "Report", "render", "render_chunks"]

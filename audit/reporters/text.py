@@ -2,17 +2,24 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 from audit.reporters import Report
 
 
 def render(report: Report) -> str:
-    lines = [f"{f.path}:{f.line}:{f.column}: {f.code} {f.message}" for f in report.findings]
-    lines.extend(score_line(s) for s in report.scores)
-    lines.append(summary_line(report))
-    lines.extend(extra_lines(report))
-    return "\n".join(lines) + "\n"
+    return "".join(chunks(report))
+
+
+def chunks(report: Report) -> Iterator[str]:
+    for f in report.findings:
+        yield f"{f.path}:{f.line}:{f.column}: {f.code} {f.message}\n"
+    for s in report.scores:
+        yield score_line(s) + "\n"
+    yield summary_line(report) + "\n"
+    for line in extra_lines(report):
+        yield line + "\n"
 
 
 def score_line(scores: dict[str, Any]) -> str:
