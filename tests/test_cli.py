@@ -70,6 +70,8 @@ def test_no_default_glossaries_and_extra_glossary(cli, tmp_path, in_root):
     ("content", "expected"),
     [
         (b"Salama \xff\xfe met", "invalid UTF-8 at byte 7 (0xff)"),
+        (b"\xef\xbb\xbfSalama \xc3\x28", "invalid UTF-8 at byte 10 (0xc3)"),  # offsets count the BOM
+        (b"\xff\xfeS\x00a\x00\x00\xd8", "invalid UTF-16-LE at byte 6"),
         (b"", "empty file"),
         (b"  \n\n", "empty file"),
     ],

@@ -68,21 +68,6 @@ def test_a_fix_killed_mid_write_leaves_the_original_intact(tmp_path):
     assert "Hifter" not in path.read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize(
-    ("data", "message"),
-    [
-        (b"\xef\xbb\xbfSalama \xc3\x28", "invalid UTF-8 at byte 10 (0xc3)"),
-        (b"\xff\xfeS\x00a\x00\x00\xd8", "invalid UTF-16-LE at byte 6"),
-    ],
-)
-def test_undecodable_bytes_name_their_offset_in_the_file(cli, tmp_path, data, message):
-    path = tmp_path / "a.txt"
-    path.write_bytes(data)
-    result = cli("check", str(path))
-    assert result.exit_code == 2
-    assert message in result.stderr
-
-
 def test_very_long_lines_and_mixed_line_ends_keep_exact_positions(tmp_path):
     text = "x" * 300_000 + " Hifter\r\rSalama\r\n" + "é" * 1000 + " Hifter"
     findings = [f for f in audit_document(Document(id="d", target=text), AuditConfig.create()) if f.code == "N001"]
