@@ -21,12 +21,12 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from measure import measure  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = ROOT.parent / "shared" / "data" / "ntrex-dev"
@@ -68,16 +68,6 @@ def build(data: Path, folder: Path, size: int) -> tuple[Path, Path, int, int]:
     return jsonl, text, jsonl_words, text_words
 
 
-def run(command: list[str], stdout: Path) -> tuple[float, float, float, int]:
-    """(wall s, CPU s, peak RSS MiB, exit status) of a process and the workers it waited for."""
-    started = time.perf_counter()
-    with stdout.open("wb") as out:
-        process = subprocess.Popen(command, stdout=out, stderr=subprocess.DEVNULL)
-        _, status, usage = os.wait4(process.pid, 0)
-    return (time.perf_counter() - started, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024,
-            os.waitstatus_to_exitcode(status))
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
@@ -102,7 +92,7 @@ def main() -> None:
             if args.only and kind not in (None, args.only):
                 continue
             out = folder / "out.jsonl"
-            wall, cpu, rss, status = run([audit, "check", str(path), "--format", "jsonl", "--exit-zero",
+            wall, cpu, rss, status = measure([audit, "check", str(path), "--format", "jsonl", "--exit-zero",
                                           "--no-progress", "--jobs", str(args.jobs)], out)
             if status != 0:
                 raise SystemExit(f"audit check {path.name} failed with exit status {status}")

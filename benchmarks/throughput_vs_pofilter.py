@@ -28,11 +28,12 @@ import argparse
 import os
 import platform
 import shutil
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from measure import measure  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = ROOT.parent / "shared" / "data" / "ntrex-dev"
@@ -72,18 +73,6 @@ def build_corpus(data: Path, out: Path, copies: int) -> tuple[int, int, int]:
                 (folder / f"{n:03d}.po").write_text("\n".join(entries), encoding="utf-8")
                 files += 1
     return files, target_words, source_words
-
-
-def timed(command: list[str], stdout_path: Path) -> tuple[float, float, float, int]:
-    """(wall s, CPU s, peak RSS MiB, exit status) of one process and the workers it waited for."""
-    started = time.perf_counter()
-    with stdout_path.open("wb") as out:
-        process = subprocess.Popen(command, stdout=out, stderr=subprocess.DEVNULL)
-        _, status, usage = os.wait4(process.pid, 0)
-    wall = time.perf_counter() - started
-    process.returncode = os.waitstatus_to_exitcode(status)
-    # Linux reports the largest of the process and its waited-for children as ru_maxrss.
-    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, process.returncode
 
 
 def main() -> None:
@@ -129,7 +118,7 @@ def main() -> None:
         for name, command in runs:
             if name.startswith("pofilter"):
                 shutil.rmtree(work / "pofilter-out", ignore_errors=True)
-            result = timed(command, work / "stdout")
+            result = tuple(measure(command, work / "stdout"))
             if result[3] not in (0, 1):
                 raise SystemExit(f"{name} failed with exit status {result[3]}: {' '.join(command)}")
             if name.startswith("audit"):
