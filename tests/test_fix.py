@@ -338,4 +338,4 @@ def test_fix_deletes_zero_width_characters_only_where_no_words_join(cli, tmp_pat
     assert cli("fix", str(path), "--write", "--select", "A006").exit_code == 0
     assert path.read_text(encoding="utf-8") == "The talks began in Geneva.\nThe talks\u200bbegan.\n"
     assert cli("fix", str(path), "--write", "--select", "A006", "--unsafe-fixes").exit_code == 0
-    assert path.read_text(encoding="utf-8") == "The talks began in Geneva.\nThe talksbegan.\n"
+    assert path.read_text(encoding="utf-8") == "The talks began in Geneva.\nThe talks\u200bbegan.\n"

@@ -12,7 +12,7 @@ import os
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
 from audit import AuditConfig, Document, audit_document
@@ -74,6 +74,9 @@ def test_output_is_identical_across_runs(text: str):
 
 
 @given(any_text)
+@example("A\u00d0\u00b5\u00a0HIFTER")  # encoding damage beside a no-break space
+@example("Hifter Hifter \u0425\u0430\u0444\u0442\u0440")  # a fix reveals a variant of the fixed name
+@example("0\u200bAL-WEFAQ GOVERNMENT AL-WEFAQ GOVERNMENT")  # deleting a zero-width space would join words
 def test_fixing_is_idempotent_and_touches_only_flagged_spans(text: str):
     from audit.edits import applicable
 

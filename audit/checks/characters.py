@@ -86,9 +86,8 @@ def invisible_character(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
     Zero-width spaces, word joiners, soft hyphens and stray byte-order marks are deleted
     by `audit fix` where deleting cannot join two words: beside a space or a mark, or
     (soft hyphen, word joiner) inside a word they never split. A zero-width space
-    between two letters may stand for a lost space, so its deletion waits for
-    --unsafe-fixes; other controls get no suggestion, since only a person can tell what
-    they replaced.
+    between two letters or digits may stand for a lost space, and other controls for
+    anything: those get no suggestion, since only a person can tell what they replaced.
     """
     text = doc.target
     for start, end in _invisible_runs(text, invisible_ok(doc.target_lang)):
@@ -102,7 +101,7 @@ def invisible_character(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
         joins_nothing = set(run) <= _NO_BREAK or not (
             start > 0 and text[start - 1].isalnum() and end < len(text) and text[end].isalnum()
         )
-        yield Hit(start, end, message, severity=severity, suggestion="", fixable=joins_nothing)
+        yield Hit(start, end, message, severity=severity, suggestion="" if joins_nothing else None)
 
 
 # Invisible characters whose deletion loses nothing a reader sees; the last two never
