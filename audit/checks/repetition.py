@@ -41,10 +41,11 @@ class _Word(NamedTuple):
     new_paragraph: bool  # a blank line before it
 
 
-def _words(text: str) -> list[_Word]:
+def _words(text: str, damaged: bool) -> list[_Word]:
+    """The tokens of ``text``; ``damaged``: some need :func:`reading` (see ``needs_reading``)."""
     out = []
     previous_end = 0
-    clean = reading if needs_reading(text) else None
+    clean = reading if damaged else None
     append = out.append
     for m in _TOKEN.finditer(text):
         start, end = m.span()
@@ -92,9 +93,10 @@ def repeated_words(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
     """
     lang = language(doc.target_lang)
     text = doc.target
-    if not needs_reading(text) and not _may_repeat(text):
+    damaged = needs_reading(text)
+    if not damaged and not _may_repeat(text):
         return
-    words = _words(text)
+    words = _words(text, damaged)
     repeats = _repeats(words, lang)
     for run in _deleted_runs(words, repeats):
         first, last = run[0], run[-1]
