@@ -30,7 +30,12 @@ from audit.document import Span, split_paragraphs, split_sentences
 
 # Gale & Church (1993): bead priors and the variance of the length difference.
 BEAD_PRIORS: dict[tuple[int, int], float] = {
-    (1, 1): 0.89, (1, 0): 0.0099, (0, 1): 0.0099, (2, 1): 0.089 / 2, (1, 2): 0.089 / 2, (2, 2): 0.011,
+    (1, 1): 0.89,
+    (1, 0): 0.0099,
+    (0, 1): 0.0099,
+    (2, 1): 0.089 / 2,
+    (1, 2): 0.089 / 2,
+    (2, 2): 0.011,
 }
 VARIANCE = 6.8
 ANCHOR_BONUS = 1.5  # cost (nats) removed per anchor shared by both sides of a bead
@@ -42,12 +47,20 @@ Keys = Callable[[str, Span], frozenset[str]]
 # Characters of the language per character of English (NTREX-128 news, professional
 # translations): the expected target/source length ratio of a pair is their quotient.
 LENGTH_PER_ENGLISH_CHAR = {
-    "en": 1.0, "ar": 0.94, "de": 1.2, "fa": 0.99, "fr": 1.19, "he": 0.81, "ru": 1.11, "es": 1.16,
+    "en": 1.0,
+    "ar": 0.94,
+    "de": 1.2,
+    "fa": 0.99,
+    "fr": 1.19,
+    "he": 0.81,
+    "ru": 1.11,
+    "es": 1.16,
 }
 
 
 def expected_ratio(source_lang: str | None, target_lang: str | None) -> float | None:
     """Expected target/source length ratio of a language pair, where known."""
+
     def primary(lang: str | None) -> str:
         return (lang or "").replace("_", "-").split("-")[0].lower()
 
@@ -93,8 +106,14 @@ def _no_keys(text: str, span: Span) -> frozenset[str]:
     return frozenset()
 
 
-def align(source: str, target: str, *, source_keys: Keys = _no_keys, target_keys: Keys = _no_keys,
-          ratio: float | None = None) -> Alignment:
+def align(
+    source: str,
+    target: str,
+    *,
+    source_keys: Keys = _no_keys,
+    target_keys: Keys = _no_keys,
+    ratio: float | None = None,
+) -> Alignment:
     """Align two whole texts; see the module docstring.
 
     ``ratio`` is the expected target/source length ratio of the language pair; without
@@ -117,8 +136,15 @@ def align(source: str, target: str, *, source_keys: Keys = _no_keys, target_keys
         tgt_sents = [s for p in tgt_group for s in split_sentences(target, p)]
         for s, t, confidence in aligner.run(src_sents, tgt_sents):
             links.append(
-                Link(len(links) + 1, _cover(s), _cover(t), round(confidence, 3), len(s), len(t),
-                     tuple(s) if len(s) > 1 else ())
+                Link(
+                    len(links) + 1,
+                    _cover(s),
+                    _cover(t),
+                    round(confidence, 3),
+                    len(s),
+                    len(t),
+                    tuple(s) if len(s) > 1 else (),
+                )
             )
     return Alignment(tuple(links), ratio)
 
@@ -128,7 +154,9 @@ def _cover(spans: Sequence[Span]) -> Span | None:
 
 
 class _Aligner:
-    def __init__(self, source: str, target: str, ratio: float, source_keys: Keys, target_keys: Keys):
+    def __init__(
+        self, source: str, target: str, ratio: float, source_keys: Keys, target_keys: Keys
+    ):
         self.source, self.target, self.ratio = source, target, ratio
         self.source_keys, self.target_keys = source_keys, target_keys
 
@@ -154,8 +182,11 @@ class _Aligner:
                     if pi < 0 or pj < 0 or (pi, pj) not in cost:
                         continue
                     c = cost[(pi, pj)] + self._bead_cost(
-                        sum(slen[pi:i]), sum(tlen[pj:j]), (di, dj),
-                        frozenset().union(*skeys[pi:i]), frozenset().union(*tkeys[pj:j]),
+                        sum(slen[pi:i]),
+                        sum(tlen[pj:j]),
+                        (di, dj),
+                        frozenset().union(*skeys[pi:i]),
+                        frozenset().union(*tkeys[pj:j]),
                     )
                     if c < best:
                         best, best_bead = c, (di, dj)
@@ -182,7 +213,9 @@ class _Aligner:
             out.append((src[i0:i1], tgt[j0:j1], conf))
         return out
 
-    def _bead_cost(self, ls: int, lt: int, bead: tuple[int, int], sk: frozenset[str], tk: frozenset[str]) -> float:
+    def _bead_cost(
+        self, ls: int, lt: int, bead: tuple[int, int], sk: frozenset[str], tk: frozenset[str]
+    ) -> float:
         c = -math.log(BEAD_PRIORS[bead])
         if bead[0] and bead[1]:
             # An omission or addition has no pairing whose lengths could fit, so only
@@ -193,8 +226,9 @@ class _Aligner:
             c += ANCHOR_PENALTY * len(sk ^ tk)
         return c
 
-    def _deletion_confidence(self, beads: list[tuple[int, int, int, int]], k: int,
-                             slen: list[int], tlen: list[int]) -> float:
+    def _deletion_confidence(
+        self, beads: list[tuple[int, int, int, int]], k: int, slen: list[int], tlen: list[int]
+    ) -> float:
         """How sure we are that a 1-0 or 0-1 bead is a real omission or addition:
         one minus how well it would fit merged into a neighbouring pairing."""
         i0, i1, j0, j1 = beads[k]
@@ -203,8 +237,8 @@ class _Aligner:
             if 0 <= nb < len(beads):
                 a0, a1, b0, b1 = beads[nb]
                 if a1 > a0 and b1 > b0:
-                    ls = sum(slen[min(a0, i0):max(a1, i1)])
-                    lt = sum(tlen[min(b0, j0):max(b1, j1)])
+                    ls = sum(slen[min(a0, i0) : max(a1, i1)])
+                    lt = sum(tlen[min(b0, j0) : max(b1, j1)])
                     fits.append(length_fit(ls, lt, self.ratio))
         return 1 - max(fits, default=0.0)
 

@@ -52,8 +52,14 @@ class Entry:
         return (self.path, self.document, self.code, self.fingerprint)
 
     def to_dict(self) -> dict[str, str]:
-        data = {"path": self.path, "document": self.document, "code": self.code,
-                "fingerprint": self.fingerprint, "text": self.text, "message": self.message}
+        data = {
+            "path": self.path,
+            "document": self.document,
+            "code": self.code,
+            "fingerprint": self.fingerprint,
+            "text": self.text,
+            "message": self.message,
+        }
         if not self.document:
             del data["document"]
         return data
@@ -78,10 +84,7 @@ class Baseline:
     @classmethod
     def from_findings(cls, findings: Iterable[Finding], baseline_file: str | Path) -> Baseline:
         directory = _directory(baseline_file)
-        entries = [
-            Entry(*_key(f, directory), text=f.text, message=f.message)
-            for f in findings
-        ]
+        entries = [Entry(*_key(f, directory), text=f.text, message=f.message) for f in findings]
         return cls(directory, tuple(sorted(entries, key=lambda e: (e.key, e.text))))
 
     @classmethod
@@ -91,21 +94,28 @@ class Baseline:
         try:
             text = Path(path).read_text(encoding="utf-8")
         except FileNotFoundError:
-            raise InputError("no such baseline file; create one with `audit baseline create`", path=name) from None
+            raise InputError(
+                "no such baseline file; create one with `audit baseline create`", path=name
+            ) from None
         except (OSError, UnicodeDecodeError) as exc:
             raise InputError(f"cannot read baseline: {exc}", path=name) from None
         try:
             data = json.loads(text)
         except json.JSONDecodeError as exc:
-            raise InputError(f"invalid JSON in baseline (column {exc.colno}): {exc.msg}", path=name,
-                             line=exc.lineno) from None
+            raise InputError(
+                f"invalid JSON in baseline (column {exc.colno}): {exc.msg}",
+                path=name,
+                line=exc.lineno,
+            ) from None
         return cls(_directory(path), tuple(_entries(data, name)))
 
     def dumps(self) -> str:
         data = {"version": VERSION, "findings": [e.to_dict() for e in self.entries]}
         return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
 
-    def filter(self, findings: list[Finding], checked_paths: Iterable[str]) -> tuple[list[Finding], list[Entry]]:
+    def filter(
+        self, findings: list[Finding], checked_paths: Iterable[str]
+    ) -> tuple[list[Finding], list[Entry]]:
         """Split a run's findings: those not in the baseline (new), and the baseline
         entries of the checked files that nothing matched (resolved)."""
         available = Counter(e.key for e in self.entries)
@@ -156,11 +166,25 @@ def _key(f: Finding, directory: Path) -> Key:
 
 def _entries(data: Any, name: str) -> Iterable[Entry]:
     if not isinstance(data, dict) or not isinstance(data.get("findings"), list):
-        raise InputError('not an audit baseline (expected {"version": 1, "findings": [...]})', path=name)
+        raise InputError(
+            'not an audit baseline (expected {"version": 1, "findings": [...]})', path=name
+        )
     if data.get("version") != VERSION:
-        raise InputError(f"unsupported baseline version {data.get('version')!r} (expected {VERSION})", path=name)
+        raise InputError(
+            f"unsupported baseline version {data.get('version')!r} (expected {VERSION})", path=name
+        )
     for i, item in enumerate(data["findings"]):
-        if not isinstance(item, dict) or not all(isinstance(item.get(k), str) for k in ("path", "code", "fingerprint")):
-            raise InputError(f"baseline entry {i} needs path, code and fingerprint strings", path=name)
-        yield Entry(item["path"], str(item.get("document", "")), item["code"], item["fingerprint"],
-                    str(item.get("text", "")), str(item.get("message", "")))
+        if not isinstance(item, dict) or not all(
+            isinstance(item.get(k), str) for k in ("path", "code", "fingerprint")
+        ):
+            raise InputError(
+                f"baseline entry {i} needs path, code and fingerprint strings", path=name
+            )
+        yield Entry(
+            item["path"],
+            str(item.get("document", "")),
+            item["code"],
+            item["fingerprint"],
+            str(item.get("text", "")),
+            str(item.get("message", "")),
+        )

@@ -54,15 +54,33 @@ def pairs_for(doc: Document, ctx: CheckContext) -> list[Pair]:
     if alignment is None or not alignment.reliable:
         whole_target = Span(0, len(doc.target))
         whole_source = Span(0, len(doc.source))
-        return [Pair("1", whole_source, whole_target, alignment.confidence if alignment else 0.0,
-                     whole_target, aligned=True, source_window=whole_source)]
+        return [
+            Pair(
+                "1",
+                whole_source,
+                whole_target,
+                alignment.confidence if alignment else 0.0,
+                whole_target,
+                aligned=True,
+                source_window=whole_source,
+            )
+        ]
     links = alignment.links
     out = []
     for k, link in enumerate(links):
         unsure = link.confidence < SURE_LINK or link.source is None or link.target is None
         near = links[max(0, k - 1) : k + 2] if unsure else [link]
-        out.append(Pair(str(link.index), link.source, link.target, link.confidence, _cover([x.target for x in near]),
-                        aligned=True, source_window=_cover([x.source for x in near])))
+        out.append(
+            Pair(
+                str(link.index),
+                link.source,
+                link.target,
+                link.confidence,
+                _cover([x.target for x in near]),
+                aligned=True,
+                source_window=_cover([x.source for x in near]),
+            )
+        )
     return out
 
 
@@ -88,14 +106,25 @@ def alignment_for(doc: Document, ctx: CheckContext) -> Alignment | None:
     """Sentence alignment of a whole-article pair, anchored by numbers and glossary terms."""
     if doc.segments or doc.source is None or not doc.source.strip() or not doc.target.strip():
         return None
-    source_anchors = _anchors(doc.source, [(m.start, f"t:{m.entry.id}") for m in ctx.source_matches])
-    target_anchors = _anchors(doc.target, [(m.start, f"t:{m.entry.id}") for m in ctx.glossary_matches])
-    return align(doc.source, doc.target, source_keys=source_anchors, target_keys=target_anchors,
-                 ratio=expected_ratio(doc.source_lang, doc.target_lang))
+    source_anchors = _anchors(
+        doc.source, [(m.start, f"t:{m.entry.id}") for m in ctx.source_matches]
+    )
+    target_anchors = _anchors(
+        doc.target, [(m.start, f"t:{m.entry.id}") for m in ctx.glossary_matches]
+    )
+    return align(
+        doc.source,
+        doc.target,
+        source_keys=source_anchors,
+        target_keys=target_anchors,
+        ratio=expected_ratio(doc.source_lang, doc.target_lang),
+    )
 
 
 def _anchors(text: str, terms: list[tuple[int, str]]):  # type: ignore[no-untyped-def]
-    found = sorted(terms + [(n.start, "n:" + min(n.values)) for n in find_numbers(text, spelled=False)])
+    found = sorted(
+        terms + [(n.start, "n:" + min(n.values)) for n in find_numbers(text, spelled=False)]
+    )
     starts = [f[0] for f in found]
 
     def keys(_text: str, span: Span) -> frozenset[str]:

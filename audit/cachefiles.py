@@ -57,7 +57,11 @@ def load_yaml_data(text: str) -> Any:
         file = directory / f"data-{digest}.json"
         with contextlib.suppress(OSError, ValueError):
             cached = json.loads(file.read_text(encoding="utf-8"))
-            if isinstance(cached, dict) and cached.get("format") == _DATA_FORMAT and "data" in cached:
+            if (
+                isinstance(cached, dict)
+                and cached.get("format") == _DATA_FORMAT
+                and "data" in cached
+            ):
                 return cached["data"]
     import yaml  # only on a cache miss
 

@@ -95,12 +95,16 @@ def _matches(selector: str, check: Check) -> bool:
 def selector_matches(selector: str, code: str, name: str) -> bool:
     """True when ``selector`` (a code, code prefix, name or dotted name prefix) picks
     the check with this code and name. Also used by inline suppressions."""
-    if selector.upper() == code or (selector[:1].isalpha() and selector.isalnum() and code.startswith(selector.upper())):
+    if selector.upper() == code or (
+        selector[:1].isalpha() and selector.isalnum() and code.startswith(selector.upper())
+    ):
         return True
     return name == selector or name.startswith(selector + ".")
 
 
-def select_checks(checks: Sequence[Check], select: Sequence[str], ignore: Sequence[str]) -> tuple[Check, ...]:
+def select_checks(
+    checks: Sequence[Check], select: Sequence[str], ignore: Sequence[str]
+) -> tuple[Check, ...]:
     """Filter ``checks`` by code, code prefix (``N``, ``N00``), name or dotted prefix."""
     select = split_selectors(select)
     ignore = split_selectors(ignore)

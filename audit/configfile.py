@@ -58,8 +58,16 @@ KEYS: dict[str, tuple[str, str]] = {
     "source-language": ("string", "source language when the file does not say"),
     "options": ("table", "per-check options"),
 }
-PER_PATH_KEYS = ("select", "ignore", "severity", "glossaries", "default-glossaries", "language", "source-language",
-                 "options")
+PER_PATH_KEYS = (
+    "select",
+    "ignore",
+    "severity",
+    "glossaries",
+    "default-glossaries",
+    "language",
+    "source-language",
+    "options",
+)
 
 
 @dataclass(frozen=True)
@@ -92,12 +100,19 @@ def load_config(path: Path) -> ConfigFile:
     v = _Validator(path, lines, prefix)
     base = v.entry(data, prefix, KEYS, per_path_allowed=True)
     per_path = tuple(
-        (pattern, v.entry(table, (*prefix, "per-path", pattern), PER_PATH_KEYS, label=f"per-path {pattern!r}"))
+        (
+            pattern,
+            v.entry(
+                table, (*prefix, "per-path", pattern), PER_PATH_KEYS, label=f"per-path {pattern!r}"
+            ),
+        )
         for pattern, table in v.table(data.get("per-path", {}), (*prefix, "per-path")).items()
     )
     for pattern, _ in per_path:
         if not pattern.strip():
-            raise ConfigError("empty per-path pattern", path=str(path), line=line_of(lines, (*prefix, "per-path")))
+            raise ConfigError(
+                "empty per-path pattern", path=str(path), line=line_of(lines, (*prefix, "per-path"))
+            )
     return ConfigFile(path, base, per_path)
 
 
@@ -128,7 +143,9 @@ def parse(path: Path, text: str) -> dict[str, Any]:
 
 
 class _Validator:
-    def __init__(self, path: Path, lines: dict[tuple[str | int, ...], int], prefix: tuple[str, ...]):
+    def __init__(
+        self, path: Path, lines: dict[tuple[str | int, ...], int], prefix: tuple[str, ...]
+    ):
         self.path = path
         self.lines = lines
         self.prefix = prefix
@@ -148,8 +165,15 @@ class _Validator:
             raise self.error(f"{self.dotted(key_path)} must be a table", key_path)
         return value
 
-    def entry(self, data: dict[str, Any], at: tuple[str, ...], allowed: Any, *, per_path_allowed: bool = False,
-              label: str = "") -> Entry:
+    def entry(
+        self,
+        data: dict[str, Any],
+        at: tuple[str, ...],
+        allowed: Any,
+        *,
+        per_path_allowed: bool = False,
+        label: str = "",
+    ) -> Entry:
         values: dict[str, Any] = {}
         origins: dict[str, str] = {}
         for key, value in data.items():
@@ -173,7 +197,10 @@ class _Validator:
             if key in ("select", "ignore"):
                 self.selectors(value, key_path)
             if key == "glossaries":
-                return tuple(str((self.path.parent / v).resolve()) if not os.path.isabs(v) else v for v in value)
+                return tuple(
+                    str((self.path.parent / v).resolve()) if not os.path.isabs(v) else v
+                    for v in value
+                )
             return tuple(value)
         if kind == "boolean":
             if not isinstance(value, bool):
@@ -187,7 +214,10 @@ class _Validator:
             return self.severity(value, key_path)
         if key == "severity":
             table = self.table(value, key_path)
-            return {self.code(c, (*key_path, c)): self.severity(s, (*key_path, c)) for c, s in table.items()}
+            return {
+                self.code(c, (*key_path, c)): self.severity(s, (*key_path, c))
+                for c, s in table.items()
+            }
         return self.options(self.table(value, key_path), key_path)
 
     def severity(self, value: Any, key_path: tuple[str | int, ...]) -> str:
@@ -203,8 +233,10 @@ class _Validator:
         for i, raw in enumerate(values):
             for selector in split_selectors([raw]):
                 if not any(selector_matches(selector, c.code, c.name) for c in ALL_CHECKS):
-                    raise self.error(f"unknown check {selector!r} in {self.dotted(key_path)}; `audit rules` lists them",
-                                     (*key_path, i))
+                    raise self.error(
+                        f"unknown check {selector!r} in {self.dotted(key_path)}; `audit rules` lists them",
+                        (*key_path, i),
+                    )
 
     def code(self, code: str, key_path: tuple[str | int, ...]) -> str:
         from audit.checks import get_check
@@ -215,9 +247,13 @@ class _Validator:
             try:
                 return get_check(code).code
             except KeyError:
-                raise self.error(f"unknown check {code!r} in {self.dotted(key_path[:-1])}", key_path) from None
+                raise self.error(
+                    f"unknown check {code!r} in {self.dotted(key_path[:-1])}", key_path
+                ) from None
 
-    def options(self, table: dict[str, Any], key_path: tuple[str | int, ...]) -> dict[str, dict[str, Any]]:
+    def options(
+        self, table: dict[str, Any], key_path: tuple[str | int, ...]
+    ) -> dict[str, dict[str, Any]]:
         from audit.checks import get_check
 
         out: dict[str, dict[str, Any]] = {}
@@ -228,9 +264,13 @@ class _Validator:
                 opt_path = (*code_path, name)
                 if name not in check.options:
                     known = ", ".join(sorted(check.options)) or "none"
-                    raise self.error(f"unknown option {name!r} for {check.code} (its options: {known})", opt_path)
+                    raise self.error(
+                        f"unknown option {name!r} for {check.code} (its options: {known})", opt_path
+                    )
                 default = check.options[name]
-                if type(value) is not type(default) and not (isinstance(default, float) and type(value) is int):
+                if type(value) is not type(default) and not (
+                    isinstance(default, float) and type(value) is int
+                ):
                     raise self.error(
                         f"{check.code} option {name!r} must be {type(default).__name__}, like its default {default!r}",
                         opt_path,

@@ -143,7 +143,9 @@ class Document:
                 return having[i]
         return None
 
-    def file_position(self, side: str, offset: int, segment: Segment | None = None) -> tuple[str, int, int]:
+    def file_position(
+        self, side: str, offset: int, segment: Segment | None = None
+    ) -> tuple[str, int, int]:
         """``(path, line, column)`` in the original file of ``offset`` in the side's text.
 
         Segments map through their origins (escapes and markup accounted for); a
@@ -267,7 +269,11 @@ def _boundaries_in_line(text: str, line: Span) -> list[int]:
         nxt = _first_visible(text, after, line.end)
         if nxt is None or not _can_start_sentence(text[nxt]):
             continue
-        if text[m.start()] == "." and m.end() - m.start() == 1 and _is_abbreviation(text, m.start()):
+        if (
+            text[m.start()] == "."
+            and m.end() - m.start() == 1
+            and _is_abbreviation(text, m.start())
+        ):
             continue
         out.append(after)
     return out

@@ -35,7 +35,9 @@ def apply_suggestions(text: str, findings: Iterable[Finding], side: str = "targe
     pos = 0
     for f in applicable(findings, side):
         if text[f.start : f.end] != f.text:
-            raise ValueError(f"{f.code} at {f.start}:{f.end} does not match the text it was made for")
+            raise ValueError(
+                f"{f.code} at {f.start}:{f.end} does not match the text it was made for"
+            )
         out.append(text[pos : f.start])
         out.append(f.suggestion or "")
         pos = f.end

@@ -35,7 +35,9 @@ def audit_document(doc: Document, config: AuditConfig) -> list[Finding]:
     if may_hold_directives(doc):
         from audit.suppressions import apply as apply_suppressions
 
-        findings, ctx.suppression_outcome = apply_suppressions(findings, ctx.suppressions, config.checks)
+        findings, ctx.suppression_outcome = apply_suppressions(
+            findings, ctx.suppressions, config.checks
+        )
     for check in config.checks:
         if check.meta:
             findings.extend(_finding(doc, check, hit, ctx) for hit in check.run(doc, ctx))
@@ -83,7 +85,9 @@ def _finding(doc: Document, check: Check, hit: Hit, ctx: CheckContext) -> Findin
     )
 
 
-def _segment_of(doc: Document, hit: Hit, segment: Segment | None, ctx: CheckContext) -> tuple[str | None, int | None]:
+def _segment_of(
+    doc: Document, hit: Hit, segment: Segment | None, ctx: CheckContext
+) -> tuple[str | None, int | None]:
     """The segment id of a hit and the offset where that segment's text starts.
 
     A file unit names itself; in a whole-article pair the aligned link holding the
@@ -96,7 +100,11 @@ def _segment_of(doc: Document, hit: Hit, segment: Segment | None, ctx: CheckCont
         return hit.segment, None
     for pair in ctx.pairs:
         span = pair.source if hit.side == "source" else pair.target
-        if span is not None and span.start <= hit.start <= span.end and (hit.segment in (None, pair.id)):
+        if (
+            span is not None
+            and span.start <= hit.start <= span.end
+            and (hit.segment in (None, pair.id))
+        ):
             return pair.id, span.start
     return hit.segment, None
 

@@ -31,7 +31,9 @@ def batches(items: Iterable[T], size: int) -> Iterator[list[T]]:
         yield batch
 
 
-def in_order(submit: Callable[[list[T]], Future[R]], work: Iterable[list[T]], window: int) -> Iterator[R]:
+def in_order(
+    submit: Callable[[list[T]], Future[R]], work: Iterable[list[T]], window: int
+) -> Iterator[R]:
     """Submit batches, keeping at most ``window`` pending, and yield results in order."""
     pending: deque[Future[R]] = deque()
     for batch in work:
@@ -42,8 +44,9 @@ def in_order(submit: Callable[[list[T]], Future[R]], work: Iterable[list[T]], wi
         yield pending.popleft().result()
 
 
-def ordered_map(function: Callable[[list[T], Any], R], work: Iterable[list[T]], shared: Any, *,
-                workers: int) -> Iterator[R]:
+def ordered_map(
+    function: Callable[[list[T], Any], R], work: Iterable[list[T]], shared: Any, *, workers: int
+) -> Iterator[R]:
     """``function(batch, shared)`` for every batch, in ``workers`` processes (in this
     process when ``workers`` is 1), yielding results in the order of ``work``.
 
@@ -58,7 +61,9 @@ def ordered_map(function: Callable[[list[T], Any], R], work: Iterable[list[T]], 
     from concurrent.futures import ProcessPoolExecutor
 
     context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(workers, mp_context=context, initializer=_receive, initargs=(shared,)) as pool:
+    with ProcessPoolExecutor(
+        workers, mp_context=context, initializer=_receive, initargs=(shared,)
+    ) as pool:
         yield from in_order(lambda b: pool.submit(_call, function, b), work, max(2, 4 * workers))
 
 

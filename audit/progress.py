@@ -14,8 +14,12 @@ from contextlib import contextmanager
 from typing import TextIO
 
 
-def progress_enabled(*, no_progress: bool = False, stream: TextIO | None = None,
-                     environ: Mapping[str, str] | None = None) -> bool:
+def progress_enabled(
+    *,
+    no_progress: bool = False,
+    stream: TextIO | None = None,
+    environ: Mapping[str, str] | None = None,
+) -> bool:
     """Whether to draw a progress bar on ``stream`` (standard error by default)."""
     env = os.environ if environ is None else environ
     stream = sys.stderr if stream is None else stream
@@ -48,8 +52,14 @@ def progress(total: int | None, label: str, *, enabled: bool) -> Iterator[Callab
     )
 
     clock = TimeRemainingColumn() if total is not None else TimeElapsedColumn()
-    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), clock,
-                  transient=True, console=_console()) as bar:
+    with Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        clock,
+        transient=True,
+        console=_console(),
+    ) as bar:
         task = bar.add_task(label, total=total)
         yield lambda n=1: bar.advance(task, n)
 

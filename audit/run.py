@@ -73,8 +73,15 @@ class Runner:
     def config_key(settings: Settings) -> str:
         """Settings that give the same AuditConfig give the same key."""
         return json.dumps(
-            [settings.select, settings.ignore, settings.fail_on, settings.severity, settings.glossaries,
-             settings.default_glossaries, settings.options],
+            [
+                settings.select,
+                settings.ignore,
+                settings.fail_on,
+                settings.severity,
+                settings.glossaries,
+                settings.default_glossaries,
+                settings.options,
+            ],
             sort_keys=True,
         )
 
@@ -96,8 +103,15 @@ class Runner:
         """Read ``path`` with the languages its settings give."""
         settings = settings or self.settings(path)
         o = self.options
-        return load_file(path, encoding=o.encoding, errors=o.errors, source=o.source, target_lang=settings.language,
-                         source_lang=settings.source_language, fields=dict(o.fields))
+        return load_file(
+            path,
+            encoding=o.encoding,
+            errors=o.errors,
+            source=o.source,
+            target_lang=settings.language,
+            source_lang=settings.source_language,
+            fields=dict(o.fields),
+        )
 
     def stream(self, path: str, settings: Settings | None = None) -> Iterator[Document]:
         """The documents of ``path``, one at a time (a large file is read piece by piece)."""
@@ -105,8 +119,15 @@ class Runner:
 
         settings = settings or self.settings(path)
         o = self.options
-        return stream_path(path, encoding=o.encoding, errors=o.errors, source=o.source, target_lang=settings.language,
-                           source_lang=settings.source_language, fields=dict(o.fields))
+        return stream_path(
+            path,
+            encoding=o.encoding,
+            errors=o.errors,
+            source=o.source,
+            target_lang=settings.language,
+            source_lang=settings.source_language,
+            fields=dict(o.fields),
+        )
 
     def load(self, path: str) -> Input:
         """Read ``path`` and pair it with its settings and configuration."""
@@ -153,7 +174,9 @@ class RunResult:
     files: list[Checked]
     findings: list[Finding]
     documents: int
-    sources: dict[tuple[str, str], str] = field(default_factory=dict)  # (path, document) -> target text
+    sources: dict[tuple[str, str], str] = field(
+        default_factory=dict
+    )  # (path, document) -> target text
     skipped: list[str] = field(default_factory=list)  # why files were not audited (binary files)
     scores: list[dict[str, object]] = field(default_factory=list)  # round-trip scores per document
 
@@ -161,12 +184,21 @@ class RunResult:
         return failed(self.files, self.findings)
 
 
-PARALLEL_BYTES = 4 * 1024 * 1024  # inputs larger than this together are audited in parallel (--jobs 0)
+PARALLEL_BYTES = (
+    4 * 1024 * 1024
+)  # inputs larger than this together are audited in parallel (--jobs 0)
 BATCH_DOCUMENTS = 16  # documents sent to a worker at a time
 
 
-def audit_paths(runner: Runner, paths: Iterable[str], *, show_progress: bool = False, keep_text: bool = False,
-                scores: bool = False, jobs: int = 1) -> RunResult:
+def audit_paths(
+    runner: Runner,
+    paths: Iterable[str],
+    *,
+    show_progress: bool = False,
+    keep_text: bool = False,
+    scores: bool = False,
+    jobs: int = 1,
+) -> RunResult:
     """Audit ``paths`` one document at a time: a document's text is dropped once its
     findings are made, so memory follows the findings, not the input.
 
@@ -183,7 +215,9 @@ def audit_paths(runner: Runner, paths: Iterable[str], *, show_progress: bool = F
         key = runner.config_key(settings)
         configs[key] = runner.config(settings)
         plans.append((path, settings, key))
-    workers = jobs if jobs > 0 else (default_workers() if _input_bytes(paths) > PARALLEL_BYTES else 1)
+    workers = (
+        jobs if jobs > 0 else (default_workers() if _input_bytes(paths) > PARALLEL_BYTES else 1)
+    )
 
     result = RunResult([], [], 0)
 
@@ -199,7 +233,9 @@ def audit_paths(runner: Runner, paths: Iterable[str], *, show_progress: bool = F
     source_paths: list[set[str]] = [set() for _ in plans]
     shared = _Shared(configs, keep_text, scores)
     with progress(None, "auditing", enabled=show_progress) as tick:
-        for batch in ordered_map(_audit_batch, batches(work(), BATCH_DOCUMENTS), shared, workers=workers):
+        for batch in ordered_map(
+            _audit_batch, batches(work(), BATCH_DOCUMENTS), shared, workers=workers
+        ):
             for audited in batch:
                 result.findings.extend(audited.findings)
                 ids[audited.index][audited.document] = None
@@ -211,7 +247,9 @@ def audit_paths(runner: Runner, paths: Iterable[str], *, show_progress: bool = F
                 tick()
     for index, (path, _, key) in enumerate(plans):
         name = STDIN_NAME if path == STDIN else path
-        result.files.append(Checked(name, configs[key], tuple(ids[index]), tuple(sorted(source_paths[index]))))
+        result.files.append(
+            Checked(name, configs[key], tuple(ids[index]), tuple(sorted(source_paths[index])))
+        )
         result.documents += len(ids[index])
     result.findings.sort(key=Finding.sort_key)
     return result
@@ -243,9 +281,22 @@ def _audit_batch(batch: list[tuple[int, str, Document]], shared: _Shared) -> lis
     out = []
     for index, key, doc in batch:
         config = shared.configs[key]
-        scores = _round_trip_scores(doc, config) if shared.scores and doc.source and doc.back_translation else []
-        out.append(_Audited(index, doc.path, doc.id, doc.source_path, audit_document(doc, config),
-                            doc.target if shared.keep_text else None, scores))
+        scores = (
+            _round_trip_scores(doc, config)
+            if shared.scores and doc.source and doc.back_translation
+            else []
+        )
+        out.append(
+            _Audited(
+                index,
+                doc.path,
+                doc.id,
+                doc.source_path,
+                audit_document(doc, config),
+                doc.target if shared.keep_text else None,
+                scores,
+            )
+        )
     return out
 
 
@@ -276,4 +327,7 @@ def failed(files: Iterable[Checked], findings: Iterable[Finding]) -> bool:
         # and its document; either leads back to the input it came from.
         for name in {item.name, *item.documents, *item.source_paths}:
             levels[name] = min(levels.get(name, level), level, key=lambda s: s.rank)
-    return any(f.severity.rank >= levels.get(f.path, levels.get(f.document, Severity.MAJOR)).rank for f in findings)
+    return any(
+        f.severity.rank >= levels.get(f.path, levels.get(f.document, Severity.MAJOR)).rank
+        for f in findings
+    )

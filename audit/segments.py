@@ -44,8 +44,16 @@ class Origin:
 
     __slots__ = ("path", "offset", "field", "_anchors", "_verbatim", "_walk")
 
-    def __init__(self, path: str, offset: int, anchors: Sequence[tuple[int, int, int]] = (), verbatim: bool = True,
-                 field: str = "", *, walk: Callable[[], tuple[tuple[tuple[int, int, int], ...], bool]] | None = None):
+    def __init__(
+        self,
+        path: str,
+        offset: int,
+        anchors: Sequence[tuple[int, int, int]] = (),
+        verbatim: bool = True,
+        field: str = "",
+        *,
+        walk: Callable[[], tuple[tuple[tuple[int, int, int], ...], bool]] | None = None,
+    ):
         self.path = path
         self.offset = offset
         self.field = field  # e.g. "target", "msgstr", "seg", a CSV column or a JSON key
@@ -88,6 +96,7 @@ class Origin:
     def moved(self, lines: int, chars: int) -> Origin:
         """The same text found ``lines`` lines and ``chars`` characters further into a
         file (a JSON line located on its own, put back in its file)."""
+
         def walk() -> tuple[tuple[tuple[int, int, int], ...], bool]:
             return tuple((t, line + lines, c) for t, line, c in self.anchors), self.verbatim
 
@@ -130,10 +139,22 @@ class Segment:
     notes: tuple[str, ...] = ()  # the unit's comments (PO translator comments, XLIFF/TMX notes)
 
     def span(self, side: str) -> Span | None:
-        return self.target if side == "target" else self.source if side == "source" else self.back_translation
+        return (
+            self.target
+            if side == "target"
+            else self.source
+            if side == "source"
+            else self.back_translation
+        )
 
     def origin(self, side: str) -> Origin | None:
-        return self.target_origin if side == "target" else self.source_origin if side == "source" else None
+        return (
+            self.target_origin
+            if side == "target"
+            else self.source_origin
+            if side == "source"
+            else None
+        )
 
 
 @dataclass
@@ -160,9 +181,18 @@ class SegmentBuilder:
         self._lengths[key] += len(text)
         return Span(start, start + len(text))
 
-    def add(self, id: str, target: str, source: str | None = None, *, back_translation: str | None = None,
-            line: int | None = None, target_origin: Origin | None = None,
-            source_origin: Origin | None = None, notes: tuple[str, ...] = ()) -> None:
+    def add(
+        self,
+        id: str,
+        target: str,
+        source: str | None = None,
+        *,
+        back_translation: str | None = None,
+        line: int | None = None,
+        target_origin: Origin | None = None,
+        source_origin: Origin | None = None,
+        notes: tuple[str, ...] = (),
+    ) -> None:
         target_span = self._append(self.targets, "target", target)
         assert target_span is not None  # (an empty Span is falsy: test for None, never truth)
         self.segments.append(
@@ -188,7 +218,11 @@ class SegmentBuilder:
 
     @property
     def back_translation(self) -> str | None:
-        return "".join(self.back) if any(s.back_translation is not None for s in self.segments) else None
+        return (
+            "".join(self.back)
+            if any(s.back_translation is not None for s in self.segments)
+            else None
+        )
 
 
 # --- mapping a decoded text back onto the file ------------------------------------
@@ -210,17 +244,33 @@ def line_starts(raw: str) -> list[int]:
     return [0, *(m.end() for m in _NEWLINE.finditer(raw))]
 
 
-def locate(raw: str, start: int, text: str, path: str, *, starts: Sequence[int] | None = None,
-           escape: Step | None = None, field: str = "") -> Origin:
+def locate(
+    raw: str,
+    start: int,
+    text: str,
+    path: str,
+    *,
+    starts: Sequence[int] | None = None,
+    escape: Step | None = None,
+    field: str = "",
+) -> Origin:
     """The origin of ``text`` (as decoded), stored in ``raw`` (the file) from ``start``.
 
     The walk that maps it (see :func:`walk`) runs when a position is first asked for.
     """
-    return Origin(path, start, field=field, walk=lambda: walk(raw, start, text, starts=starts, escape=escape))
+    return Origin(
+        path, start, field=field, walk=lambda: walk(raw, start, text, starts=starts, escape=escape)
+    )
 
 
-def walk(raw: str, start: int, text: str, *, starts: Sequence[int] | None = None,
-         escape: Step | None = None) -> tuple[tuple[tuple[int, int, int], ...], bool]:
+def walk(
+    raw: str,
+    start: int,
+    text: str,
+    *,
+    starts: Sequence[int] | None = None,
+    escape: Step | None = None,
+) -> tuple[tuple[tuple[int, int, int], ...], bool]:
     """Walk ``text`` (as decoded) against ``raw`` (the file) from ``start``; return the
     anchors and whether the file stores the text verbatim.
 

@@ -85,7 +85,9 @@ def _has_tool_audit(path: Path) -> bool:
     return isinstance(parse(path, text).get("tool", {}).get("audit"), dict)
 
 
-def settings_for(file: str | None, config: ConfigFile | None, overrides: Overrides = Overrides()) -> Settings:
+def settings_for(
+    file: str | None, config: ConfigFile | None, overrides: Overrides = Overrides()
+) -> Settings:
     """The settings for ``file`` (None: standard input) under ``config``, then the
     command line."""
     s = Settings()
@@ -145,7 +147,9 @@ def _apply_overrides(s: Settings, o: Overrides) -> Settings:
         changes["source_language"] = o.source_language
     if o.glossaries:
         changes["glossaries"] = (*s.glossaries, *o.glossaries)
-        origins["glossaries"] = f"{origins['glossaries']} + {COMMAND_LINE}" if "glossaries" in origins else COMMAND_LINE
+        origins["glossaries"] = (
+            f"{origins['glossaries']} + {COMMAND_LINE}" if "glossaries" in origins else COMMAND_LINE
+        )
     for attr in changes:
         key = attr.replace("_", "-")
         if key != "glossaries":
@@ -164,5 +168,3 @@ def _path_matches(pattern: str, rel: str) -> bool:
     if "/" not in pattern:
         return fnmatch.fnmatchcase(rel.rsplit("/", 1)[-1], pattern)
     return fnmatch.fnmatchcase(rel, pattern[2:] if pattern.startswith("./") else pattern)
-
-

@@ -160,10 +160,16 @@ def suppressions_for(doc: Document) -> Suppressions:
             if parsed is None:
                 continue
             if isinstance(parsed, str) or parsed.kind != "ignore":
-                why = parsed if isinstance(parsed, str) else f"{parsed.kind} has no region in a unit's note; use ignore[...]"
+                why = (
+                    parsed
+                    if isinstance(parsed, str)
+                    else f"{parsed.kind} has no region in a unit's note; use ignore[...]"
+                )
                 problems.append(Problem(where, f"unit {seg.id!r}: {why}"))
                 continue
-            items.append(Suppression(parsed.selectors, parsed.texts, seg.target, where, segment=seg.id))
+            items.append(
+                Suppression(parsed.selectors, parsed.texts, seg.target, where, segment=seg.id)
+            )
     return Suppressions(tuple(items), tuple(problems), found.comment_spans)
 
 
@@ -184,7 +190,9 @@ def parse_text(text: str) -> Suppressions:
         elif d.kind == "ignore":
             scope = _line_scope(text, span, comments)
             if scope is None:
-                problems.append(Problem(span, "ignore[...] has no line of text after it to apply to"))
+                problems.append(
+                    Problem(span, "ignore[...] has no line of text after it to apply to")
+                )
             else:
                 items.append(Suppression(d.selectors, d.texts, scope, span))
         elif d.kind == "ignore-start":
@@ -196,11 +204,20 @@ def parse_text(text: str) -> Suppressions:
                 problems.append(Problem(span, f"ignore-end without an open {wanted} before it"))
                 continue
             start_span, start = opened
-            items.append(Suppression(start.selectors, start.texts, Span(start_span.end, span.start), start_span))
+            items.append(
+                Suppression(
+                    start.selectors, start.texts, Span(start_span.end, span.start), start_span
+                )
+            )
     for start_span, start in open_regions:
-        items.append(Suppression(start.selectors, start.texts, Span(start_span.end, len(text)), start_span))
+        items.append(
+            Suppression(start.selectors, start.texts, Span(start_span.end, len(text)), start_span)
+        )
         problems.append(
-            Problem(start_span, f"ignore-start[{','.join(start.selectors)}] is never closed; it runs to the end of the document")
+            Problem(
+                start_span,
+                f"ignore-start[{','.join(start.selectors)}] is never closed; it runs to the end of the document",
+            )
         )
     return Suppressions(tuple(items), tuple(problems), comments)
 
@@ -237,7 +254,9 @@ def apply(
     return kept, _outcome(suppressions, used, ran)
 
 
-def _outcome(suppressions: Suppressions, used: set[tuple[int, str]], ran: Sequence[Check]) -> Outcome:
+def _outcome(
+    suppressions: Suppressions, used: set[tuple[int, str]], ran: Sequence[Check]
+) -> Outcome:
     from audit.checks import ALL_CHECKS
 
     judged = [c for c in ran if not c.meta]
@@ -246,7 +265,12 @@ def _outcome(suppressions: Suppressions, used: set[tuple[int, str]], ran: Sequen
     for i, s in enumerate(suppressions.items):
         for selector in s.selectors:
             if not any(selector_matches(selector, c.code, c.name) for c in ALL_CHECKS):
-                problems.append(Problem(s.where, f"unknown check {selector!r} in suppression; `audit rules` lists them"))
+                problems.append(
+                    Problem(
+                        s.where,
+                        f"unknown check {selector!r} in suppression; `audit rules` lists them",
+                    )
+                )
         idle = tuple(
             sel
             for sel in s.selectors
@@ -278,7 +302,9 @@ def _inside_comments(f: Finding, comments: Sequence[Span]) -> bool:
     return any(c.start <= start and end <= c.end for c in comments)
 
 
-def _close(open_regions: list[tuple[Span, Directive]], selectors: tuple[str, ...]) -> tuple[Span, Directive] | None:
+def _close(
+    open_regions: list[tuple[Span, Directive]], selectors: tuple[str, ...]
+) -> tuple[Span, Directive] | None:
     """Pop the region an ignore-end closes: the last one opened, or the last one with
     the same selectors when the end names them."""
     wanted = {s.upper() for s in selectors}

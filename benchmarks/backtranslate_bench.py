@@ -50,7 +50,11 @@ def sentences(n: int) -> tuple[list[tuple[str, str]], list[str], str]:
         return list(zip(eng, arb))[:n], ids[:n], f"{DATA} (NTREX-128)"
     print(f"note: {DATA} not found; repeating the ten test sentences", file=sys.stderr)
     pairs = tiny_models.pairs()
-    return [pairs[i % len(pairs)] for i in range(n)], [f"doc{i // 10}" for i in range(n)], "tests/fixtures (repeated)"
+    return (
+        [pairs[i % len(pairs)] for i in range(n)],
+        [f"doc{i // 10}" for i in range(n)],
+        "tests/fixtures (repeated)",
+    )
 
 
 def best_of(repeat: int, run: Callable[[], object]) -> float:
@@ -71,23 +75,38 @@ def timed(repeat: int, run: Callable[[], object]) -> tuple[float, float]:
     return wall, cpu
 
 
-def bench_generation(model_dir: Path, texts: list[str], direction: Direction, args: argparse.Namespace) -> None:
+def bench_generation(
+    model_dir: Path, texts: list[str], direction: Direction, args: argparse.Namespace
+) -> None:
     import torch
 
     decoding = Decoding(beams=args.beams, max_new_tokens=args.max_new_tokens)
-    translator = BackTranslator(model_dir, batch_size=args.batch_size, decoding=decoding, cache=None, threads=args.threads)
+    translator = BackTranslator(
+        model_dir, batch_size=args.batch_size, decoding=decoding, cache=None, threads=args.threads
+    )
     loaded = translator.model()  # loaded once, untimed, for both paths
-    print(f"torch threads: {torch.get_num_threads()}; batch size {args.batch_size}; beams {args.beams}; "
-          f"max new tokens {args.max_new_tokens}")
+    print(
+        f"torch threads: {torch.get_num_threads()}; batch size {args.batch_size}; beams {args.beams}; "
+        f"max new tokens {args.max_new_tokens}"
+    )
     conv = conventions(loaded, direction)
     tok = loaded.tokenizer
     if conv.src_lang:
         tok.src_lang = conv.src_lang
-    ids = tok([conv.prefix + t for t in texts], truncation=True, max_length=input_limit(loaded))["input_ids"]
+    ids = tok([conv.prefix + t for t in texts], truncation=True, max_length=input_limit(loaded))[
+        "input_ids"
+    ]
     order = sorted(range(len(texts)), key=lambda i: -len(ids[i]))
-    batches = [tok.pad({"input_ids": [ids[i] for i in order[s : s + args.batch_size]]}, return_tensors="pt")
-               for s in range(0, len(order), args.batch_size)]
-    options = {"num_beams": args.beams, "max_new_tokens": min(args.max_new_tokens, loaded.model.config.max_position_embeddings - 2)}
+    batches = [
+        tok.pad(
+            {"input_ids": [ids[i] for i in order[s : s + args.batch_size]]}, return_tensors="pt"
+        )
+        for s in range(0, len(order), args.batch_size)
+    ]
+    options = {
+        "num_beams": args.beams,
+        "max_new_tokens": min(args.max_new_tokens, loaded.model.config.max_position_embeddings - 2),
+    }
     if conv.forced_bos_token_id is not None:
         options["forced_bos_token_id"] = conv.forced_bos_token_id
 
@@ -107,21 +126,53 @@ def bench_generation(model_dir: Path, texts: list[str], direction: Direction, ar
     n = len(texts)
     for name, label in (("direct", "direct model.generate"), ("audit", "audit code path")):
         wall, cpu = best[name]
-        print(f"generation  {label:<22} {n / wall:8.1f} segments/s wall ({wall:.2f} s), {n / cpu:8.1f} per CPU-second")
-    print(f"generation  audit / direct = {best['direct'][0] / best['audit'][0]:.3f} wall, "
-          f"{best['direct'][1] / best['audit'][1]:.3f} CPU  (target >= 0.9)")
+        print(
+            f"generation  {label:<22} {n / wall:8.1f} segments/s wall ({wall:.2f} s), {n / cpu:8.1f} per CPU-second"
+        )
+    print(
+        f"generation  audit / direct = {best['direct'][0] / best['audit'][0]:.3f} wall, "
+        f"{best['direct'][1] / best['audit'][1]:.3f} CPU  (target >= 0.9)"
+    )
 
 
-def bench_cache(model_dir: Path, pairs: list[tuple[str, str]], ids: list[str], args: argparse.Namespace) -> None:
+def bench_cache(
+    model_dir: Path, pairs: list[tuple[str, str]], ids: list[str], args: argparse.Namespace
+) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
-        records = [{"id": f"s{i}", "source_lang": args.source_lang, "target_lang": args.target_lang,
-                    "source": ar, "target": en} for i, (en, ar) in enumerate(pairs)]
+        records = [
+            {
+                "id": f"s{i}",
+                "source_lang": args.source_lang,
+                "target_lang": args.target_lang,
+                "source": ar,
+                "target": en,
+            }
+            for i, (en, ar) in enumerate(pairs)
+        ]
         src = work / "in.jsonl"
-        src.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
-        command = [sys.executable, "-m", "audit", "backtranslate", str(src), "--model", str(model_dir),
-                   "-o", str(work / "out.jsonl"), "--cache", str(work / "cache.sqlite3"), "--batch-size",
-                   str(args.batch_size), "--beams", str(args.beams), "--max-new-tokens", str(args.max_new_tokens)]
+        src.write_text(
+            "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8"
+        )
+        command = [
+            sys.executable,
+            "-m",
+            "audit",
+            "backtranslate",
+            str(src),
+            "--model",
+            str(model_dir),
+            "-o",
+            str(work / "out.jsonl"),
+            "--cache",
+            str(work / "cache.sqlite3"),
+            "--batch-size",
+            str(args.batch_size),
+            "--beams",
+            str(args.beams),
+            "--max-new-tokens",
+            str(args.max_new_tokens),
+        ]
         if args.threads:
             command += ["--threads", str(args.threads)]
         times = []
@@ -131,8 +182,12 @@ def bench_cache(model_dir: Path, pairs: list[tuple[str, str]], ids: list[str], a
             times.append(time.perf_counter() - t0)
             if result.returncode:
                 sys.exit(f"audit backtranslate failed: {result.stderr.strip()}")
-            print(f"cache       {result.stderr.strip().split(' (', 1)[-1].rstrip(')')}: {times[-1]:.2f} s")
-        print(f"cache       second run {times[0] / times[1]:.1f}x faster than the first  (target >= 20x)")
+            print(
+                f"cache       {result.stderr.strip().split(' (', 1)[-1].rstrip(')')}: {times[-1]:.2f} s"
+            )
+        print(
+            f"cache       second run {times[0] / times[1]:.1f}x faster than the first  (target >= 20x)"
+        )
 
 
 def bench_scoring(pairs: list[tuple[str, str]], ids: list[str], args: argparse.Namespace) -> None:
@@ -146,8 +201,16 @@ def bench_scoring(pairs: list[tuple[str, str]], ids: list[str], args: argparse.N
     groups: dict[str, list[tuple[str, str]]] = {}
     for (_, ar), doc_id in zip(pairs, ids):
         groups.setdefault(doc_id, []).append((ar, damaged(ar)))
-    docs = [Document(id=d, target="-", source="\n".join(s for s, _ in g), source_lang="ar",
-                     back_translation="\n".join(b for _, b in g)) for d, g in groups.items()]
+    docs = [
+        Document(
+            id=d,
+            target="-",
+            source="\n".join(s for s, _ in g),
+            source_lang="ar",
+            back_translation="\n".join(b for _, b in g),
+        )
+        for d, g in groups.items()
+    ]
     n = sum(len(g) for g in groups.values())
     chrf = CHRF()
 
@@ -165,26 +228,38 @@ def bench_scoring(pairs: list[tuple[str, str]], ids: list[str], args: argparse.N
     def audit_path() -> None:
         score_documents(docs, ["chrf"])
 
-    rates = {name: n / best_of(args.repeat, run) for name, run in
-             (("sacrebleu sentence_score only", direct_segments),
-              ("sacrebleu sentence + document corpus_score", direct_same_work),
-              ("audit score (+ Arabic normalization, alignment)", audit_path))}
+    rates = {
+        name: n / best_of(args.repeat, run)
+        for name, run in (
+            ("sacrebleu sentence_score only", direct_segments),
+            ("sacrebleu sentence + document corpus_score", direct_same_work),
+            ("audit score (+ Arabic normalization, alignment)", audit_path),
+        )
+    }
     for name, rate in rates.items():
         print(f"scoring     {name:<48} {rate:9.0f} segments/s")
     audit_rate = rates["audit score (+ Arabic normalization, alignment)"]
-    print(f"scoring     audit / sacrebleu same work = {audit_rate / rates['sacrebleu sentence + document corpus_score']:.3f}; "
-          f"audit / sentence_score only = {audit_rate / rates['sacrebleu sentence_score only']:.3f}")
+    print(
+        f"scoring     audit / sacrebleu same work = {audit_rate / rates['sacrebleu sentence + document corpus_score']:.3f}; "
+        f"audit / sentence_score only = {audit_rate / rates['sacrebleu sentence_score only']:.3f}"
+    )
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--model", type=Path, help="a local model directory (default: train the tiny test model)")
+    parser.add_argument(
+        "--model", type=Path, help="a local model directory (default: train the tiny test model)"
+    )
     parser.add_argument("--segments", type=int, default=256)
     parser.add_argument("--batch-size", type=int, default=16)
     parser.add_argument("--beams", type=int, default=2)
     parser.add_argument("--max-new-tokens", type=int, default=64)
-    parser.add_argument("--threads", type=int, default=None, help="torch CPU threads (default: torch's choice)")
-    parser.add_argument("--repeat", type=int, default=3, help="timings per measurement; the best is kept")
+    parser.add_argument(
+        "--threads", type=int, default=None, help="torch CPU threads (default: torch's choice)"
+    )
+    parser.add_argument(
+        "--repeat", type=int, default=3, help="timings per measurement; the best is kept"
+    )
     parser.add_argument("--source-lang", default="ar", help="language back-translated into")
     parser.add_argument("--target-lang", default="en", help="language of the texts translated")
     args = parser.parse_args()
@@ -196,11 +271,15 @@ def main() -> None:
         if model_dir is None:
             t0 = time.perf_counter()
             model_dir = tiny_models.build_marian(Path(tmp) / "opus-mt-tiny-en-ar")
-            print(f"model: tiny MarianMT trained in {time.perf_counter() - t0:.1f} s (outputs on unseen text are noise; "
-                  "the timing is what counts)")
+            print(
+                f"model: tiny MarianMT trained in {time.perf_counter() - t0:.1f} s (outputs on unseen text are noise; "
+                "the timing is what counts)"
+            )
         else:
             print(f"model: {model_dir}")
-        bench_generation(model_dir, [en for en, _ in pairs], Direction(args.target_lang, args.source_lang), args)
+        bench_generation(
+            model_dir, [en for en, _ in pairs], Direction(args.target_lang, args.source_lang), args
+        )
         bench_cache(model_dir, pairs, ids, args)
     bench_scoring(pairs, ids, args)
 

@@ -22,7 +22,9 @@ from audit.run import Runner, RunOptions
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("paths", nargs="+")
     parser.add_argument("--top", type=int, default=15)
     args = parser.parse_args()
@@ -54,8 +56,10 @@ def main() -> None:
 
     checks_s = sum(spent.values())
     print(f"{len(documents)} documents, {words:,} target words, {findings:,} findings")
-    print(f"reading {read_s:.2f} s; auditing {audit_s:.2f} s ({words / audit_s:,.0f} words/s), "
-          f"of which checks {checks_s:.2f} s and findings, sorting, fingerprints {audit_s - checks_s:.2f} s")
+    print(
+        f"reading {read_s:.2f} s; auditing {audit_s:.2f} s ({words / audit_s:,.0f} words/s), "
+        f"of which checks {checks_s:.2f} s and findings, sorting, fingerprints {audit_s - checks_s:.2f} s"
+    )
     print(f"\n{'check':8} {'seconds':>8} {'share':>6}")
     for code, seconds in spent.most_common(args.top):
         print(f"{code:8} {seconds:8.2f} {seconds / audit_s:6.1%}")

@@ -35,7 +35,16 @@ from audit import AuditConfig, Document, Finding, Severity, audit_document
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = ROOT.parent / "shared" / "data" / "ntrex-dev"
 REVIEW = Path(__file__).with_name("false_alarms_reviewed.tsv")
-LANGUAGES = {"eng": "en", "arb": "ar", "spa": "es", "fra": "fr", "deu": "de", "rus": "ru", "fas": "fa", "heb": "he"}
+LANGUAGES = {
+    "eng": "en",
+    "arb": "ar",
+    "spa": "es",
+    "fra": "fr",
+    "deu": "de",
+    "rus": "ru",
+    "fas": "fa",
+    "heb": "he",
+}
 SENTENCES_PER_PARAGRAPH = 3
 MAX_SENTENCES_PER_PARAGRAPH = 12
 TERMINAL = re.compile(r"[.!?…:][\"'”’»)]*\s*$")
@@ -69,7 +78,9 @@ def paragraph_plan(versions: list[list[str]]) -> list[list[int]]:
             continue
         current.append(i)
         balanced = not any(quote_open(" ".join(lines[j] for j in current)) for lines in versions)
-        if (len(current) >= SENTENCES_PER_PARAGRAPH and balanced) or len(current) >= MAX_SENTENCES_PER_PARAGRAPH:
+        if (len(current) >= SENTENCES_PER_PARAGRAPH and balanced) or len(
+            current
+        ) >= MAX_SENTENCES_PER_PARAGRAPH:
             plan.append(current)
             current = []
     if current:
@@ -95,7 +106,9 @@ def build_articles(data: Path) -> dict[str, list[Document]]:
     for file_lang, lines in texts.items():
         if len(lines) != len(ids):
             raise SystemExit(f"{file_lang}.txt has {len(lines)} lines, doc_ids.txt {len(ids)}")
-    plans = {d: paragraph_plan([[lines[i] for i in rows[d]] for lines in texts.values()]) for d in order}
+    plans = {
+        d: paragraph_plan([[lines[i] for i in rows[d]] for lines in texts.values()]) for d in order
+    }
     articles: dict[str, list[Document]] = {}
     for file_lang, lang in LANGUAGES.items():
         lines = texts[file_lang]
@@ -104,7 +117,11 @@ def build_articles(data: Path) -> dict[str, list[Document]]:
             sentences = [lines[i].strip() for i in rows[doc_id]]
             paragraphs = [sentences[0]] + [" ".join(sentences[i] for i in p) for p in plans[doc_id]]
             text = "\n\n".join(paragraphs) + "\n"
-            docs.append(Document(id=doc_id, path=f"ntrex/{file_lang}/{doc_id}", target=text, target_lang=lang))
+            docs.append(
+                Document(
+                    id=doc_id, path=f"ntrex/{file_lang}/{doc_id}", target=text, target_lang=lang
+                )
+            )
         articles[lang] = docs
     return articles
 
@@ -141,18 +158,26 @@ def record(path: Path, rows: list[tuple[str, Document, Finding]]) -> None:
             out.write(f"{lang}\t{doc.id}\t{f.code}\t{f.fingerprint}\t?\t\t{context(doc, f, 40)}\n")
 
 
-def print_table(title: str, counts: Counter[tuple[str, str]], codes: list[str], n: dict[str, int]) -> None:
+def print_table(
+    title: str, counts: Counter[tuple[str, str]], codes: list[str], n: dict[str, int]
+) -> None:
     langs = list(n)
     total = sum(n.values())
     print(f"\n{title}\n")
     print(f"{'check':<6}" + "".join(f"{lang:>7}" for lang in langs) + f"{'all':>8}{'count':>7}")
     for code in codes:
         per_lang = [counts[(code, lang)] for lang in langs]
-        print(f"{code:<6}" + "".join(f"{per_100(k, n[lang]):>7.1f}" for k, lang in zip(per_lang, langs))
-              + f"{per_100(sum(per_lang), total):>8.2f}{sum(per_lang):>7}")
+        print(
+            f"{code:<6}"
+            + "".join(f"{per_100(k, n[lang]):>7.1f}" for k, lang in zip(per_lang, langs))
+            + f"{per_100(sum(per_lang), total):>8.2f}{sum(per_lang):>7}"
+        )
     serious = [counts[("major+", lang)] for lang in langs]
-    print(f"{'c+maj':<6}" + "".join(f"{per_100(k, n[lang]):>7.1f}" for k, lang in zip(serious, langs))
-          + f"{per_100(sum(serious), total):>8.2f}{sum(serious):>7}   (critical and major findings)")
+    print(
+        f"{'c+maj':<6}"
+        + "".join(f"{per_100(k, n[lang]):>7.1f}" for k, lang in zip(serious, langs))
+        + f"{per_100(sum(serious), total):>8.2f}{sum(serious):>7}   (critical and major findings)"
+    )
 
 
 def targets(counts: Counter[tuple[str, str]], codes: list[str], n: dict[str, int]) -> str:
@@ -161,21 +186,34 @@ def targets(counts: Counter[tuple[str, str]], codes: list[str], n: dict[str, int
     worst = max(codes, key=lambda code: sum(counts[(code, lang)] for lang in n))
     worst_rate = per_100(sum(counts[(worst, lang)] for lang in n), total)
     ok = serious <= 5.0 and worst_rate <= 1.0
-    return (f"{'met' if ok else 'NOT met'}: critical+major {serious:.2f} per 100 (target <= 5), "
-            f"busiest check {worst} {worst_rate:.2f} per 100 (target <= 1)")
+    return (
+        f"{'met' if ok else 'NOT met'}: critical+major {serious:.2f} per 100 (target <= 5), "
+        f"busiest check {worst} {worst_rate:.2f} per 100 (target <= 1)"
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="the ntrex-dev folder")
-    parser.add_argument("--review", type=Path, default=REVIEW, help="findings judged true errors (TSV)")
-    parser.add_argument("--show", action="store_true", help="print every finding not judged a true error")
-    parser.add_argument("--show-code", action="append", default=[], help="print every finding of this check")
-    parser.add_argument("--record", action="store_true", help="append unreviewed findings to the review file")
+    parser.add_argument(
+        "--review", type=Path, default=REVIEW, help="findings judged true errors (TSV)"
+    )
+    parser.add_argument(
+        "--show", action="store_true", help="print every finding not judged a true error"
+    )
+    parser.add_argument(
+        "--show-code", action="append", default=[], help="print every finding of this check"
+    )
+    parser.add_argument(
+        "--record", action="store_true", help="append unreviewed findings to the review file"
+    )
     args = parser.parse_args(argv)
     if not (args.data / "doc_ids.txt").exists():
-        print(f"false_alarms: NTREX data not found at {args.data} (expected doc_ids.txt, eng.txt ...); "
-              "pass --data DIR", file=sys.stderr)
+        print(
+            f"false_alarms: NTREX data not found at {args.data} (expected doc_ids.txt, eng.txt ...); "
+            "pass --data DIR",
+            file=sys.stderr,
+        )
         return 2
     articles = build_articles(args.data)
     review = load_review(args.review)
@@ -188,7 +226,9 @@ def main(argv: list[str] | None = None) -> int:
     for lang, docs in articles.items():
         for doc in docs:
             for f in audit_document(doc, config):
-                keys = [(f.code, lang)] + ([("major+", lang)] if f.severity.rank >= Severity.MAJOR.rank else [])
+                keys = [(f.code, lang)] + (
+                    [("major+", lang)] if f.severity.rank >= Severity.MAJOR.rank else []
+                )
                 found.update(keys)
                 key = (lang, doc.id, f.code, f.fingerprint)
                 seen_keys.add(key)
@@ -198,21 +238,32 @@ def main(argv: list[str] | None = None) -> int:
                 if verdict is None:
                     unreviewed.append((lang, doc, f))
                 if (args.show and verdict != "true") or f.code in args.show_code:
-                    print(f"{lang} {doc.id} {f.code} {f.severity.value}: {f.message}\n    {context(doc, f)}")
+                    print(
+                        f"{lang} {doc.id} {f.code} {f.severity.value}: {f.message}\n    {context(doc, f)}"
+                    )
     elapsed = time.perf_counter() - started
     n = {lang: len(docs) for lang, docs in articles.items()}
     codes = [c.code for c in config.checks]
-    print(f"\nNTREX-128 dev: {sum(n.values())} articles ({', '.join(f'{lang} {k}' for lang, k in n.items())}), "
-          f"all {len(codes)} checks, bundled glossaries; audited in {elapsed:.1f} s")
+    print(
+        f"\nNTREX-128 dev: {sum(n.values())} articles ({', '.join(f'{lang} {k}' for lang, k in n.items())}), "
+        f"all {len(codes)} checks, bundled glossaries; audited in {elapsed:.1f} s"
+    )
     print_table("All findings per 100 articles, by check and target language:", found, codes, n)
     print(f"targets on all findings: {targets(found, codes, n)}")
     true_errors = sum(1 for verdict in review.values() if verdict == "true")
-    print_table(f"False alarms per 100 articles: findings not judged true errors in the data "
-                f"({true_errors} judged true in {args.review.name}):", unexplained, codes, n)
+    print_table(
+        f"False alarms per 100 articles: findings not judged true errors in the data "
+        f"({true_errors} judged true in {args.review.name}):",
+        unexplained,
+        codes,
+        n,
+    )
     print(f"targets on false alarms: {targets(unexplained, codes, n)}")
     stale = len(set(review) - seen_keys)
     if stale or unreviewed:
-        print(f"review file: {len(unreviewed)} findings not reviewed, {stale} reviewed findings no longer found")
+        print(
+            f"review file: {len(unreviewed)} findings not reviewed, {stale} reviewed findings no longer found"
+        )
     if args.record and unreviewed:
         record(args.review, unreviewed)
         print(f"recorded {len(unreviewed)} unreviewed findings in {args.review}")

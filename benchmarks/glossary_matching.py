@@ -50,8 +50,14 @@ def make_glossary(names: list[str], size: int, seed: int = 7) -> Glossary:
         if ck & vk or keys & used:
             continue
         used |= keys
-        entries.append(Entry(id=f"e{i}", canonical=canonical, kind="person",
-                             variants=(Variant(variant, canonical),)))
+        entries.append(
+            Entry(
+                id=f"e{i}",
+                canonical=canonical,
+                kind="person",
+                variants=(Variant(variant, canonical),),
+            )
+        )
     return Glossary(entries=tuple(entries))
 
 
@@ -82,7 +88,9 @@ def main() -> None:
 
     names = spellings()
     print(f"{len(names)} distinct real spellings; text of about {args.words} words")
-    print(f"{'entries':>8} {'forms':>9} {'build s':>8} {'scan s':>7} {'words/s':>12} {'matches':>8}")
+    print(
+        f"{'entries':>8} {'forms':>9} {'build s':>8} {'scan s':>7} {'words/s':>12} {'matches':>8}"
+    )
     rates = {}
     for size in args.sizes:
         glossary = make_glossary(names, size)
@@ -97,10 +105,14 @@ def main() -> None:
             matches = matcher.find(text)
             best = min(best, time.perf_counter() - t0)
         rates[size] = n_words / best
-        print(f"{size:>8} {len(matcher):>9} {build:>8.2f} {best:>7.3f} {rates[size]:>12,.0f} {len(matches):>8}")
+        print(
+            f"{size:>8} {len(matcher):>9} {build:>8.2f} {best:>7.3f} {rates[size]:>12,.0f} {len(matches):>8}"
+        )
     small, large = min(rates), max(rates)
     if small != large:
-        print(f"throughput at {large} entries = {rates[large] / rates[small]:.2f} x throughput at {small}")
+        print(
+            f"throughput at {large} entries = {rates[large] / rates[small]:.2f} x throughput at {small}"
+        )
 
 
 if __name__ == "__main__":

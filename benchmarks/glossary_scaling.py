@@ -65,8 +65,12 @@ def write_tsv(path: Path, size: int, names: list[str]) -> None:
 def run_child(glossary: Path, text: Path, cache: Path) -> dict:
     env = {**os.environ, "AUDIT_CACHE_DIR": str(cache)}
     env.pop("AUDIT_NO_CACHE", None)
-    out = subprocess.run([sys.executable, "-c", CHILD, str(glossary), str(text)], env=env,
-                         capture_output=True, text=True)
+    out = subprocess.run(
+        [sys.executable, "-c", CHILD, str(glossary), str(text)],
+        env=env,
+        capture_output=True,
+        text=True,
+    )
     if out.returncode:
         sys.exit(f"benchmark child failed:\n{out.stderr}")
     return json.loads(out.stdout)
@@ -78,7 +82,9 @@ def main() -> None:
     parser.add_argument("--words", type=int, default=100_000)
     args = parser.parse_args()
     names = spellings()
-    print(f"{'entries':>9} {'cold load s':>11} {'cached s':>9} {'1st scan s':>10} {'words/s':>11} {'matches':>8} {'peak MiB':>9}")
+    print(
+        f"{'entries':>9} {'cold load s':>11} {'cached s':>9} {'1st scan s':>10} {'words/s':>11} {'matches':>8} {'peak MiB':>9}"
+    )
     rates = {}
     with tempfile.TemporaryDirectory() as tmp:
         for size in args.sizes:
@@ -90,10 +96,14 @@ def main() -> None:
             cold = run_child(gpath, tpath, cache)
             warm = run_child(gpath, tpath, cache)
             rates[size] = warm["words_per_s"]
-            print(f"{size:>9} {cold['load']:>11.2f} {warm['load']:>9.2f} {warm['first']:>10.2f} {warm['words_per_s']:>11,.0f} "
-                  f"{warm['matches']:>8} {max(cold['rss_mib'], warm['rss_mib']):>9.0f}")
+            print(
+                f"{size:>9} {cold['load']:>11.2f} {warm['load']:>9.2f} {warm['first']:>10.2f} {warm['words_per_s']:>11,.0f} "
+                f"{warm['matches']:>8} {max(cold['rss_mib'], warm['rss_mib']):>9.0f}"
+            )
     if 1000 in rates and 100_000 in rates:
-        print(f"matching throughput at 100k entries = {rates[100_000] / rates[1000]:.2f} x that at 1k")
+        print(
+            f"matching throughput at 100k entries = {rates[100_000] / rates[1000]:.2f} x that at 1k"
+        )
 
 
 if __name__ == "__main__":

@@ -40,7 +40,9 @@ def po_from_text(text: str) -> str:
     def quote(s: str) -> str:
         return '"' + s.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
-    header = 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n"Language: en\\n"\n\n'
+    header = (
+        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n"Language: en\\n"\n\n'
+    )
     paragraphs = [p.strip() for p in text.split("\n\n") if p.strip()]
     entries = [f"msgid {quote(p)}\nmsgstr {quote(p)}\n" for p in paragraphs]
     return header + "\n".join(entries)
@@ -75,13 +77,30 @@ def main() -> int:
         rows: list[tuple[str, list[str] | None]] = [
             ("python -c pass (interpreter start)", [sys.executable, "-c", "pass"]),
             ('python -c "import audit"', [sys.executable, "-c", "import audit"]),
-            ("audit check SEED (bundled glossaries)",
-             [audit_exe, "check", str(SEED), "--exit-zero", "--no-progress"] if audit_exe else None),
-            ("  the same without N004/N005 (name variants)",
-             [audit_exe, "check", str(SEED), "--exit-zero", "--no-progress", "--ignore", "N004,N005"]
-             if audit_exe else None),
-            ("pofilter SEED.po (all default checks)",
-             [pofilter, "--progress=none", str(po), str(work / "out.po")] if pofilter else None),
+            (
+                "audit check SEED (bundled glossaries)",
+                [audit_exe, "check", str(SEED), "--exit-zero", "--no-progress"]
+                if audit_exe
+                else None,
+            ),
+            (
+                "  the same without N004/N005 (name variants)",
+                [
+                    audit_exe,
+                    "check",
+                    str(SEED),
+                    "--exit-zero",
+                    "--no-progress",
+                    "--ignore",
+                    "N004,N005",
+                ]
+                if audit_exe
+                else None,
+            ),
+            (
+                "pofilter SEED.po (all default checks)",
+                [pofilter, "--progress=none", str(po), str(work / "out.po")] if pofilter else None,
+            ),
         ]
         print(f"{'command':<42} {'wall':>9} {'cpu':>9}   (medians of {args.runs} runs)")
         results: dict[str, tuple[float, float]] = {}
@@ -98,7 +117,9 @@ def main() -> int:
         for i, what in enumerate(("wall", "cpu")):
             ratio = audit_t[i] / po_t[i]
             verdict = "meets" if ratio <= 1 else "misses"
-            print(f"audit check / pofilter ({what}) = {ratio:.2f}: {verdict} the target of at most 1.00")
+            print(
+                f"audit check / pofilter ({what}) = {ratio:.2f}: {verdict} the target of at most 1.00"
+            )
     return 0
 
 

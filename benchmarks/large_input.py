@@ -53,8 +53,13 @@ def build(data: Path, folder: Path, size: int) -> tuple[Path, Path, int, int]:
         n = 0
         while out.tell() < size:
             doc_id, src, tgt = docs[n % len(docs)]
-            record = {"id": f"{doc_id}#{n // len(docs)}", "source_lang": "ar", "target_lang": "en",
-                      "source": src, "target": tgt}
+            record = {
+                "id": f"{doc_id}#{n // len(docs)}",
+                "source_lang": "ar",
+                "target_lang": "en",
+                "source": src,
+                "target": tgt,
+            }
             out.write(json.dumps(record, ensure_ascii=False) + "\n")
             jsonl_words += len(tgt.split())
             n += 1
@@ -69,11 +74,17 @@ def build(data: Path, folder: Path, size: int) -> tuple[Path, Path, int, int]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
-    parser.add_argument("--mb", type=float, default=200.0, help="size of each file in megabytes (default 200)")
+    parser.add_argument(
+        "--mb", type=float, default=200.0, help="size of each file in megabytes (default 200)"
+    )
     parser.add_argument("--jobs", type=int, default=1, help="audit --jobs (default 1: one process)")
-    parser.add_argument("--only", choices=("jsonl", "text"), help="audit only this one of the two large files")
+    parser.add_argument(
+        "--only", choices=("jsonl", "text"), help="audit only this one of the two large files"
+    )
     args = parser.parse_args()
     if not (args.data / "doc_ids.txt").exists():
         raise SystemExit(f"NTREX-128 not found in {args.data} (use --data DIR)")
@@ -83,24 +94,42 @@ def main() -> None:
         jsonl, text, jsonl_words, text_words = build(args.data, folder, int(args.mb * 1_000_000))
         small = folder / "small.txt"
         small.write_text(articles(args.data)[0][2] + "\n", encoding="utf-8")
-        print(f"{'input':34} {'MB':>7} {'wall s':>7} {'CPU s':>7} {'MB/s':>6} {'words/s':>9} "
-              f"{'findings':>9} {'peak MiB':>9}")
-        inputs = [("one article (plain text, baseline)", small, len(small.read_text().split()), None),
-                  ("JSON Lines, bilingual ar->en", jsonl, jsonl_words, "jsonl"),
-                  ("plain text, en", text, text_words, "text")]
+        print(
+            f"{'input':34} {'MB':>7} {'wall s':>7} {'CPU s':>7} {'MB/s':>6} {'words/s':>9} "
+            f"{'findings':>9} {'peak MiB':>9}"
+        )
+        inputs = [
+            ("one article (plain text, baseline)", small, len(small.read_text().split()), None),
+            ("JSON Lines, bilingual ar->en", jsonl, jsonl_words, "jsonl"),
+            ("plain text, en", text, text_words, "text"),
+        ]
         for label, path, words, kind in inputs:
             if args.only and kind not in (None, args.only):
                 continue
             out = folder / "out.jsonl"
-            wall, cpu, rss, status = measure([audit, "check", str(path), "--format", "jsonl", "--exit-zero",
-                                          "--no-progress", "--jobs", str(args.jobs)], out)
+            wall, cpu, rss, status = measure(
+                [
+                    audit,
+                    "check",
+                    str(path),
+                    "--format",
+                    "jsonl",
+                    "--exit-zero",
+                    "--no-progress",
+                    "--jobs",
+                    str(args.jobs),
+                ],
+                out,
+            )
             if status != 0:
                 raise SystemExit(f"audit check {path.name} failed with exit status {status}")
             mb = path.stat().st_size / 1_000_000
             with out.open(encoding="utf-8") as f:
                 findings = sum(1 for _ in f)
-            print(f"{label:34} {mb:7.1f} {wall:7.1f} {cpu:7.1f} {mb / wall:6.2f} {words / wall:9,.0f} "
-                  f"{findings:9,} {rss:9.0f}")
+            print(
+                f"{label:34} {mb:7.1f} {wall:7.1f} {cpu:7.1f} {mb / wall:6.2f} {words / wall:9,.0f} "
+                f"{findings:9,} {rss:9.0f}"
+            )
             out.unlink()
 
 

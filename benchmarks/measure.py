@@ -26,5 +26,9 @@ def measure(command: list[str], stdout: Path) -> Measured:
     with stdout.open("wb") as out:
         process = subprocess.Popen(command, stdout=out, stderr=subprocess.DEVNULL)
         _, status, usage = os.wait4(process.pid, 0)
-    return Measured(time.perf_counter() - started, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024,
-                    os.waitstatus_to_exitcode(status))
+    return Measured(
+        time.perf_counter() - started,
+        usage.ru_utime + usage.ru_stime,
+        usage.ru_maxrss / 1024,
+        os.waitstatus_to_exitcode(status),
+    )

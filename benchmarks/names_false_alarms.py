@@ -29,7 +29,10 @@ def articles(lang: str) -> list[Document]:
     grouped: OrderedDict[str, list[str]] = OrderedDict()
     for doc_id, line in zip(ids, lines):
         grouped.setdefault(doc_id, []).append(line)
-    return [Document(id=d, target="\n".join(ls), target_lang=LANGUAGES[lang]) for d, ls in grouped.items()]
+    return [
+        Document(id=d, target="\n".join(ls), target_lang=LANGUAGES[lang])
+        for d, ls in grouped.items()
+    ]
 
 
 def main() -> int:
@@ -43,8 +46,10 @@ def main() -> int:
             docs = articles(lang)
             findings = [(d.id, f) for d in docs for f in audit_document(d, config)]
             flagged = len({d for d, _ in findings})
-            print(f"  {lang}: {len(docs)} articles, {len(findings)} findings in {flagged} articles "
-                  f"({100 * flagged / len(docs):.1f} articles with a finding per 100)")
+            print(
+                f"  {lang}: {len(docs)} articles, {len(findings)} findings in {flagged} articles "
+                f"({100 * flagged / len(docs):.1f} articles with a finding per 100)"
+            )
             for doc_id, f in findings:
                 print(f"    {doc_id} {f.code} {f.text!r}: {f.message}")
     return 0

@@ -39,11 +39,17 @@ def make_corpus(folder: Path, documents: int) -> str:
     from audit.corpus.synth import generate, load_ntrex, write_corpus
 
     source = SHARED_NTREX if (SHARED_NTREX / "eng.txt").is_file() else EXCERPT
-    note = "" if source == SHARED_NTREX else " (../shared/data/ntrex-dev not found: using the small test excerpt)"
+    note = (
+        ""
+        if source == SHARED_NTREX
+        else " (../shared/data/ntrex-dev not found: using the small test excerpt)"
+    )
     news = load_ntrex(source)
     counts = write_corpus(generate(documents, dt.date(2020, 1, 6), 21, news, seed=1), folder)
-    return (f"{counts['jsonl']} JSON Lines records + {counts['text']} text files, "
-            f"news text from {len(news)} documents in {source}{note}")
+    return (
+        f"{counts['jsonl']} JSON Lines records + {counts['text']} text files, "
+        f"news text from {len(news)} documents in {source}{note}"
+    )
 
 
 def run_one(engine: str, workers: int, corpus: str, out: str) -> None:
@@ -59,15 +65,28 @@ def run_one(engine: str, workers: int, corpus: str, out: str) -> None:
     wall = time.perf_counter() - start
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    print(json.dumps({"documents": result.documents, "findings": result.findings, "seconds": wall,
-                      "main_mib": own, "worker_mib": children}))
+    print(
+        json.dumps(
+            {
+                "documents": result.documents,
+                "findings": result.findings,
+                "seconds": wall,
+                "main_mib": own,
+                "worker_mib": children,
+            }
+        )
+    )
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
     parser.add_argument("--documents", type=int, default=10_000)
-    parser.add_argument("--setups", default=",".join(SETUPS), help=f"comma-separated, from {', '.join(SETUPS)}")
-    parser.add_argument("--run-one", nargs=4, metavar=("ENGINE", "WORKERS", "CORPUS", "OUT"), help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--setups", default=",".join(SETUPS), help=f"comma-separated, from {', '.join(SETUPS)}"
+    )
+    parser.add_argument(
+        "--run-one", nargs=4, metavar=("ENGINE", "WORKERS", "CORPUS", "OUT"), help=argparse.SUPPRESS
+    )
     args = parser.parse_args()
     if args.run_one:
         engine, workers, corpus, out = args.run_one
@@ -76,19 +95,36 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="audit-bench-") as tmp:
         corpus = Path(tmp) / "corpus"
         print(f"corpus: {args.documents} documents; {make_corpus(corpus, args.documents)}")
-        print(f"{'set-up':<10} {'documents':>9} {'findings':>9} {'seconds':>8} {'docs/s':>8} "
-              f"{'main MiB':>9} {'worker MiB':>10}")
+        print(
+            f"{'set-up':<10} {'documents':>9} {'findings':>9} {'seconds':>8} {'docs/s':>8} "
+            f"{'main MiB':>9} {'worker MiB':>10}"
+        )
         for name in args.setups.split(","):
             engine, workers = SETUPS[name]
-            proc = subprocess.run([sys.executable, __file__, "--run-one", engine, str(workers), str(corpus),
-                                   str(Path(tmp) / f"out-{name}")], capture_output=True, text=True, cwd=ROOT)
+            proc = subprocess.run(
+                [
+                    sys.executable,
+                    __file__,
+                    "--run-one",
+                    engine,
+                    str(workers),
+                    str(corpus),
+                    str(Path(tmp) / f"out-{name}"),
+                ],
+                capture_output=True,
+                text=True,
+                cwd=ROOT,
+            )
             if proc.returncode != 0:
                 print(f"{name:<10} failed:\n{proc.stderr[-2000:]}")
                 continue
             r = json.loads(proc.stdout.strip().splitlines()[-1])
             worker = "in-process" if (engine, workers) == ("local", 1) else f"{r['worker_mib']:.0f}"
-            print(f"{name:<10} {r['documents']:>9} {r['findings']:>9} {r['seconds']:>8.1f} "
-                  f"{r['documents'] / r['seconds']:>8.1f} {r['main_mib']:>9.0f} {worker:>10}", flush=True)
+            print(
+                f"{name:<10} {r['documents']:>9} {r['findings']:>9} {r['seconds']:>8.1f} "
+                f"{r['documents'] / r['seconds']:>8.1f} {r['main_mib']:>9.0f} {worker:>10}",
+                flush=True,
+            )
 
 
 if __name__ == "__main__":

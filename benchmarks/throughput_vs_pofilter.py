@@ -37,7 +37,16 @@ from measure import measure  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = ROOT.parent / "shared" / "data" / "ntrex-dev"
-LANGUAGES = {"eng": "en", "arb": "ar", "spa": "es", "fra": "fr", "deu": "de", "rus": "ru", "fas": "fa", "heb": "he"}
+LANGUAGES = {
+    "eng": "en",
+    "arb": "ar",
+    "spa": "es",
+    "fra": "fr",
+    "deu": "de",
+    "rus": "ru",
+    "fas": "fa",
+    "heb": "he",
+}
 
 
 def po_quote(text: str) -> str:
@@ -46,12 +55,16 @@ def po_quote(text: str) -> str:
 
 def build_corpus(data: Path, out: Path, copies: int) -> tuple[int, int, int]:
     """Write the PO files; return (files, target words, source words)."""
-    read = {code: (data / f"{code}.txt").read_text(encoding="utf-8").splitlines() for code in LANGUAGES}
+    read = {
+        code: (data / f"{code}.txt").read_text(encoding="utf-8").splitlines() for code in LANGUAGES
+    }
     ids = (data / "doc_ids.txt").read_text(encoding="utf-8").splitlines()
     rows: dict[str, list[int]] = {}
     for i, doc_id in enumerate(ids):
         rows.setdefault(doc_id, []).append(i)
-    directions = [("eng", x) for x in LANGUAGES if x != "eng"] + [(x, "eng") for x in LANGUAGES if x != "eng"]
+    directions = [("eng", x) for x in LANGUAGES if x != "eng"] + [
+        (x, "eng") for x in LANGUAGES if x != "eng"
+    ]
     files = target_words = source_words = 0
     for copy in range(copies):
         for src, tgt in directions:
@@ -59,15 +72,17 @@ def build_corpus(data: Path, out: Path, copies: int) -> tuple[int, int, int]:
             folder.mkdir(parents=True)
             for n, (doc_id, lines) in enumerate(rows.items()):
                 entries = [
-                    "msgid \"\"\nmsgstr \"\"\n\"Content-Type: text/plain; charset=UTF-8\\n\"\n"
-                    f"\"Language: {LANGUAGES[tgt]}\\n\"\n"
+                    'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n'
+                    f'"Language: {LANGUAGES[tgt]}\\n"\n'
                 ]
                 for i in lines:
                     source, target = read[src][i].strip(), read[tgt][i].strip()
                     if not source or not target:
                         continue
-                    entries.append(f"msgctxt {po_quote(f'{doc_id}:{i}')}\nmsgid {po_quote(source)}\n"
-                                   f"msgstr {po_quote(target)}\n")
+                    entries.append(
+                        f"msgctxt {po_quote(f'{doc_id}:{i}')}\nmsgid {po_quote(source)}\n"
+                        f"msgstr {po_quote(target)}\n"
+                    )
                     target_words += len(target.split())
                     source_words += len(source.split())
                 (folder / f"{n:03d}.po").write_text("\n".join(entries), encoding="utf-8")
@@ -76,11 +91,19 @@ def build_corpus(data: Path, out: Path, copies: int) -> tuple[int, int, int]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
-    parser.add_argument("--copies", type=int, default=4, help="copies of the 14-direction set (default 4)")
-    parser.add_argument("--jobs", type=int, nargs="+", default=[1, 0], help="audit --jobs values to run")
-    parser.add_argument("--repeat", type=int, default=1, help="runs of each command; the fastest is kept")
+    parser.add_argument(
+        "--copies", type=int, default=4, help="copies of the 14-direction set (default 4)"
+    )
+    parser.add_argument(
+        "--jobs", type=int, nargs="+", default=[1, 0], help="audit --jobs values to run"
+    )
+    parser.add_argument(
+        "--repeat", type=int, default=1, help="runs of each command; the fastest is kept"
+    )
     parser.add_argument("--keep", type=Path, help="build the corpus here and keep it")
     args = parser.parse_args()
     if not (args.data / "doc_ids.txt").exists():
@@ -97,19 +120,39 @@ def main() -> None:
         shutil.rmtree(corpus)
     files, target_words, source_words = build_corpus(args.data, corpus, args.copies)
     size = sum(p.stat().st_size for p in corpus.rglob("*.po"))
-    print(f"machine: {platform.processor() or platform.machine()}, {os.cpu_count()} processors, "
-          f"Python {platform.python_version()}")
-    print(f"corpus: NTREX-128 dev, {args.copies} copies x 14 directions x 63 articles = {files} PO files, "
-          f"{size / 2**20:.1f} MiB, {target_words:,} target words, {source_words:,} source words")
+    print(
+        f"machine: {platform.processor() or platform.machine()}, {os.cpu_count()} processors, "
+        f"Python {platform.python_version()}"
+    )
+    print(
+        f"corpus: NTREX-128 dev, {args.copies} copies x 14 directions x 63 articles = {files} PO files, "
+        f"{size / 2**20:.1f} MiB, {target_words:,} target words, {source_words:,} source words"
+    )
 
     runs: list[tuple[str, list[str]]] = [
-        (f"audit check --jobs {j}", [audit, "check", str(corpus), "--exit-zero", "--no-progress",
-                                     "--format", "jsonl", "--jobs", str(j)])
+        (
+            f"audit check --jobs {j}",
+            [
+                audit,
+                "check",
+                str(corpus),
+                "--exit-zero",
+                "--no-progress",
+                "--format",
+                "jsonl",
+                "--jobs",
+                str(j),
+            ],
+        )
         for j in args.jobs
     ]
     if pofilter:
-        runs.append(("pofilter (default checks)", [pofilter, "--progress=none", "-i", str(corpus), "-o",
-                                                   str(work / "pofilter-out")]))
+        runs.append(
+            (
+                "pofilter (default checks)",
+                [pofilter, "--progress=none", "-i", str(corpus), "-o", str(work / "pofilter-out")],
+            )
+        )
     else:
         print("pofilter not installed (install the bench extra); its row is skipped")
 
@@ -126,20 +169,28 @@ def main() -> None:
                 result = (*result[:3], findings)
             if name not in results or result[0] < results[name][0]:
                 results[name] = result
-    print(f"\n{'run':28} {'wall s':>8} {'CPU s':>8} {'words/s wall':>13} {'words/s CPU':>12} "
-          f"{'peak MiB':>9} {'vs pofilter (wall, CPU)':>24}")
+    print(
+        f"\n{'run':28} {'wall s':>8} {'CPU s':>8} {'words/s wall':>13} {'words/s CPU':>12} "
+        f"{'peak MiB':>9} {'vs pofilter (wall, CPU)':>24}"
+    )
     base = results.get("pofilter (default checks)")
-    for name, (wall, cpu, rss, extra) in results.items():
+    for name, (wall, cpu, rss, _extra) in results.items():
         ratio = f"{base[0] / wall:.2f}x, {base[1] / cpu:.2f}x" if base else "-"
-        print(f"{name:28} {wall:8.1f} {cpu:8.1f} {target_words / wall:13,.0f} {target_words / cpu:12,.0f} "
-              f"{rss:9.0f} {ratio:>24}")
+        print(
+            f"{name:28} {wall:8.1f} {cpu:8.1f} {target_words / wall:13,.0f} {target_words / cpu:12,.0f} "
+            f"{rss:9.0f} {ratio:>24}"
+        )
     for name, (_wall, _cpu, _rss, extra) in results.items():
         if name.startswith("audit"):
             print(f"{name}: {extra:,} findings")
     if base:
-        best = max((base[0] / r[0] for n, r in results.items() if n.startswith("audit")), default=0.0)
-        print(f"\nbest audit throughput / pofilter (wall) = {best:.2f}: "
-              f"{'meets' if best >= 5 else 'misses'} the target of at least 5")
+        best = max(
+            (base[0] / r[0] for n, r in results.items() if n.startswith("audit")), default=0.0
+        )
+        print(
+            f"\nbest audit throughput / pofilter (wall) = {best:.2f}: "
+            f"{'meets' if best >= 5 else 'misses'} the target of at least 5"
+        )
     shutil.rmtree(work, ignore_errors=True)
 
 

@@ -36,6 +36,8 @@ def update_golden() -> bool:
 
 
 @pytest.fixture(autouse=True)
-def _glossary_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+def _glossary_cache(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Keep the glossary cache of test runs out of the user's home."""
     monkeypatch.setenv("AUDIT_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "audit-cache"))

@@ -53,13 +53,26 @@ def loaded(tiny_model: Path):
 def articles(tmp_path: Path) -> Path:
     """Two articles (Arabic source, English target), one sentence per line."""
     records = [
-        {"id": "a1", "source_lang": "ar", "target_lang": "en", "desk": "world",
-         "source": "\n".join(ar for _, ar in PAIRS[:6]), "target": "\n".join(en for en, _ in PAIRS[:6])},
-        {"id": "a2", "source_lang": "ar", "target_lang": "en",
-         "source": "\n".join(ar for _, ar in PAIRS[6:]), "target": "\n".join(en for en, _ in PAIRS[6:])},
+        {
+            "id": "a1",
+            "source_lang": "ar",
+            "target_lang": "en",
+            "desk": "world",
+            "source": "\n".join(ar for _, ar in PAIRS[:6]),
+            "target": "\n".join(en for en, _ in PAIRS[:6]),
+        },
+        {
+            "id": "a2",
+            "source_lang": "ar",
+            "target_lang": "en",
+            "source": "\n".join(ar for _, ar in PAIRS[6:]),
+            "target": "\n".join(en for en, _ in PAIRS[6:]),
+        },
     ]
     path = tmp_path / "articles.jsonl"
-    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+    path.write_text(
+        "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8"
+    )
     return path
 
 
@@ -67,18 +80,34 @@ def _read(path: Path) -> list[dict]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
 
 
-def test_backtranslate_writes_known_outputs_and_leaves_input_untouched(cli, tiny_model, articles, tmp_path):
+def test_backtranslate_writes_known_outputs_and_leaves_input_untouched(
+    cli, tiny_model, articles, tmp_path
+):
     before = (articles.read_bytes(), articles.stat().st_mtime_ns)
     out = tmp_path / "out.jsonl"
-    result = cli("backtranslate", str(articles), "--model", str(tiny_model), "-o", str(out),
-                 "--cache", str(tmp_path / "cache.sqlite3"), "--batch-size", "4", "--beams", "2")
+    result = cli(
+        "backtranslate",
+        str(articles),
+        "--model",
+        str(tiny_model),
+        "-o",
+        str(out),
+        "--cache",
+        str(tmp_path / "cache.sqlite3"),
+        "--batch-size",
+        "4",
+        "--beams",
+        "2",
+    )
     assert result.exit_code == 0, result.stderr
     assert (articles.read_bytes(), articles.stat().st_mtime_ns) == before
     identity = model_identity(tiny_model)
     records = _read(out)
     assert [r["id"] for r in records] == ["a1", "a2"]
     for record in records:
-        assert record["back_translation"] == record["source"]  # the tiny model reproduces its training pairs
+        assert (
+            record["back_translation"] == record["source"]
+        )  # the tiny model reproduces its training pairs
         assert record["back_translation_model"] == identity
         assert record["back_translation_decoding"] == "beams:2,max_new_tokens:256"
     assert records[0]["desk"] == "world"
@@ -91,10 +120,24 @@ def test_backtranslate_writes_known_outputs_and_leaves_input_untouched(cli, tiny
     )
 
 
-def test_second_run_comes_from_the_cache_without_importing_torch(cli, tiny_model, articles, tmp_path):
+def test_second_run_comes_from_the_cache_without_importing_torch(
+    cli, tiny_model, articles, tmp_path
+):
     cache = tmp_path / "cache.sqlite3"
     first = tmp_path / "first.jsonl"
-    assert cli("backtranslate", str(articles), "--model", str(tiny_model), "-o", str(first), "--cache", str(cache)).exit_code == 0
+    assert (
+        cli(
+            "backtranslate",
+            str(articles),
+            "--model",
+            str(tiny_model),
+            "-o",
+            str(first),
+            "--cache",
+            str(cache),
+        ).exit_code
+        == 0
+    )
     second = tmp_path / "second.jsonl"
     code = (
         "import sys, runpy\n"
@@ -122,12 +165,16 @@ def test_model_loads_only_for_cache_misses(tiny_model, tmp_path):
     cache = TranslationCache(tmp_path / "c.sqlite3")
     docs = [Document(id="d", target="\n".join(en for en, _ in PAIRS[:3]), source_lang="ar")]
     for expected_loads in (1, 1):  # the second translator finds everything in the cache
-        translator = BackTranslator(tiny_model, cache=cache, loader=counting_loader, decoding=Decoding(beams=1))
+        translator = BackTranslator(
+            tiny_model, cache=cache, loader=counting_loader, decoding=Decoding(beams=1)
+        )
         (doc,) = backtranslate_documents(docs, translator)
         assert doc.back_translation == "\n".join(ar for _, ar in PAIRS[:3])
         assert len(loads) == expected_loads
     assert (translator.counts.cached, translator.counts.generated) == (3, 0)
-    other = BackTranslator(tiny_model, cache=cache, loader=counting_loader, decoding=Decoding(beams=3))
+    other = BackTranslator(
+        tiny_model, cache=cache, loader=counting_loader, decoding=Decoding(beams=3)
+    )
     backtranslate_documents(docs, other)  # other decoding settings: not the same entries
     assert len(loads) == 2 and other.counts.generated == 3
 
@@ -135,36 +182,60 @@ def test_model_loads_only_for_cache_misses(tiny_model, tmp_path):
 def test_generation_is_batched_longest_first_and_batch_size_does_not_change_results(loaded):
     texts = [en for en, _ in PAIRS]
     batches: list[list[int]] = []
-    out = generate(loaded, texts, Direction("en", "ar"), batch_size=3, decoding=Decoding(beams=1),
-                   on_batch=lambda batch, results: batches.append(batch))
+    out = generate(
+        loaded,
+        texts,
+        Direction("en", "ar"),
+        batch_size=3,
+        decoding=Decoding(beams=1),
+        on_batch=lambda batch, results: batches.append(batch),
+    )
     assert out == [ar for _, ar in PAIRS]
     assert [len(b) for b in batches] == [3, 3, 3, 1]
     lengths = [len(loaded.tokenizer(">>ara<< " + texts[i]).input_ids) for b in batches for i in b]
     assert lengths == sorted(lengths, reverse=True)
-    assert generate(loaded, texts, Direction("en", "ar"), batch_size=1, decoding=Decoding(beams=1)) == out
+    assert (
+        generate(loaded, texts, Direction("en", "ar"), batch_size=1, decoding=Decoding(beams=1))
+        == out
+    )
 
 
 def test_marian_language_tokens_and_direction(loaded, monkeypatch):
     assert conventions(loaded, Direction("en", "ar")).prefix == ">>ara<< "
     assert conventions(loaded, Direction("en", "arb")).prefix == ">>ara<< "
-    with pytest.raises(ModelError, match="translates into 'ar' but the back-translation must go into 'fr'"):
+    with pytest.raises(
+        ModelError, match="translates into 'ar' but the back-translation must go into 'fr'"
+    ):
         conventions(loaded, Direction("en", "fr"))
-    monkeypatch.setattr(loaded.tokenizer, "target_lang", None)  # as multilingual opus-mt models declare none
+    monkeypatch.setattr(
+        loaded.tokenizer, "target_lang", None
+    )  # as multilingual opus-mt models declare none
     assert conventions(loaded, Direction("en", "he")).prefix == ">>heb<< "
     with pytest.raises(ModelError, match="no language token for 'fr'.*>>ara<<"):
         conventions(loaded, Direction("en", "fr"))
-    with pytest.raises(ModelError, match="translates from 'en' but the back-translation must go from 'de'"):
+    with pytest.raises(
+        ModelError, match="translates from 'en' but the back-translation must go from 'de'"
+    ):
         conventions(loaded, Direction("de", "ar"))
     with pytest.raises(ModelError, match="give --source-lang"):
         conventions(loaded, Direction("en", None))
 
 
-@pytest.mark.parametrize(("family", "src_token", "forced"), [("nllb", "eng_Latn", "arb_Arab"), ("m2m100", "__en__", "__ar__")])
+@pytest.mark.parametrize(
+    ("family", "src_token", "forced"),
+    [("nllb", "eng_Latn", "arb_Arab"), ("m2m100", "__en__", "__ar__")],
+)
 def test_nllb_and_m2m100_language_codes(tmp_path, family, src_token, forced):
     model = load_model(tiny_models.build_multilingual(tmp_path / family, family))
     conv = conventions(model, Direction("en", "ar"))
     assert conv.forced_bos_token_id == model.tokenizer.convert_tokens_to_ids(forced)
-    out = generate(model, ["Trump said so."], Direction("en", "ar"), batch_size=2, decoding=Decoding(beams=1, max_new_tokens=4))
+    out = generate(
+        model,
+        ["Trump said so."],
+        Direction("en", "ar"),
+        batch_size=2,
+        decoding=Decoding(beams=1, max_new_tokens=4),
+    )
     assert not out[0].startswith(forced)  # the language token is not part of the text
     assert model.tokenizer("Trump").input_ids[0] == model.tokenizer.convert_tokens_to_ids(src_token)
     with pytest.raises(ModelError, match="give --source-lang"):
@@ -173,16 +244,31 @@ def test_nllb_and_m2m100_language_codes(tmp_path, family, src_token, forced):
 
 def _one_line_error(result) -> str:
     assert result.exit_code == 2, result.stdout + result.stderr
-    assert result.stdout == "" and result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
+    assert (
+        result.stdout == "" and result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
+    )
     return result.stderr
 
 
 def test_missing_and_incompatible_model_directories(cli, articles, tiny_model, tmp_path):
     def run(model: Path):
-        return _one_line_error(cli("backtranslate", str(articles), "--model", str(model), "-o", str(tmp_path / "o.jsonl"), "--no-cache"))
+        return _one_line_error(
+            cli(
+                "backtranslate",
+                str(articles),
+                "--model",
+                str(model),
+                "-o",
+                str(tmp_path / "o.jsonl"),
+                "--no-cache",
+            )
+        )
 
     missing = run(tmp_path / "nowhere")
-    assert "model directory not found" in missing and "hf download Helsinki-NLP/opus-mt-en-ar" in missing
+    assert (
+        "model directory not found" in missing
+        and "hf download Helsinki-NLP/opus-mt-en-ar" in missing
+    )
     empty = tmp_path / "empty"
     empty.mkdir()
     assert "no config.json" in run(empty)
@@ -201,15 +287,28 @@ def test_missing_and_incompatible_model_directories(cli, articles, tiny_model, t
     assert not (tmp_path / "o.jsonl").exists()
 
 
-def test_without_the_extra_the_command_says_what_to_install(cli, articles, tiny_model, tmp_path, monkeypatch):
+def test_without_the_extra_the_command_says_what_to_install(
+    cli, articles, tiny_model, tmp_path, monkeypatch
+):
     monkeypatch.setitem(sys.modules, "transformers", None)  # import transformers now fails
-    err = _one_line_error(cli("backtranslate", str(articles), "--model", str(tiny_model), "-o", str(tmp_path / "o.jsonl")))
+    err = _one_line_error(
+        cli(
+            "backtranslate",
+            str(articles),
+            "--model",
+            str(tiny_model),
+            "-o",
+            str(tmp_path / "o.jsonl"),
+        )
+    )
     assert "pip install 'audit[backtranslate]'" in err and "missing: transformers" in err
 
 
 def test_output_may_not_be_the_input(cli, articles, tiny_model):
     before = articles.read_bytes()
-    err = _one_line_error(cli("backtranslate", str(articles), "--model", str(tiny_model), "-o", str(articles)))
+    err = _one_line_error(
+        cli("backtranslate", str(articles), "--model", str(tiny_model), "-o", str(articles))
+    )
     assert "OUTPUT is INPUT" in err and articles.read_bytes() == before
 
 
@@ -218,30 +317,66 @@ def test_cuda_without_a_gpu_is_a_clear_error(cli, articles, tiny_model, tmp_path
 
     if torch.cuda.is_available():
         pytest.skip("a GPU is present")
-    err = _one_line_error(cli("backtranslate", str(articles), "--model", str(tiny_model), "-o", str(tmp_path / "o.jsonl"),
-                              "--device", "cuda", "--no-cache"))
+    err = _one_line_error(
+        cli(
+            "backtranslate",
+            str(articles),
+            "--model",
+            str(tiny_model),
+            "-o",
+            str(tmp_path / "o.jsonl"),
+            "--device",
+            "cuda",
+            "--no-cache",
+        )
+    )
     assert "no CUDA device" in err and "--device cpu" in err
 
 
 def test_source_language_is_guessed_when_records_do_not_give_it(cli, tiny_model, tmp_path):
     path = tmp_path / "in.jsonl"
-    path.write_text(json.dumps({"id": "x", "source": PAIRS[1][1], "target": PAIRS[1][0]}, ensure_ascii=False) + "\n",
-                    encoding="utf-8")
+    path.write_text(
+        json.dumps({"id": "x", "source": PAIRS[1][1], "target": PAIRS[1][0]}, ensure_ascii=False)
+        + "\n",
+        encoding="utf-8",
+    )
     out = tmp_path / "out.jsonl"
-    result = cli("backtranslate", str(path), "--model", str(tiny_model), "-o", str(out), "--no-cache")
+    result = cli(
+        "backtranslate", str(path), "--model", str(tiny_model), "-o", str(out), "--no-cache"
+    )
     assert result.exit_code == 0, result.stderr
-    assert _read(out)[0]["back_translation"] == PAIRS[1][1]  # needs >>ara<<, found from the Arabic source
+    assert (
+        _read(out)[0]["back_translation"] == PAIRS[1][1]
+    )  # needs >>ara<<, found from the Arabic source
 
 
 def test_existing_back_translations_are_kept_unless_replaced(cli, tiny_model, tmp_path):
     path = tmp_path / "in.jsonl"
-    record = {"id": "x", "source_lang": "ar", "source": PAIRS[0][1], "target": PAIRS[0][0], "back_translation": "mine"}
+    record = {
+        "id": "x",
+        "source_lang": "ar",
+        "source": PAIRS[0][1],
+        "target": PAIRS[0][0],
+        "back_translation": "mine",
+    }
     path.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
     out = tmp_path / "out.jsonl"
     cache = str(tmp_path / "c.sqlite3")
-    result = cli("backtranslate", str(path), "--model", str(tiny_model), "-o", str(out), "--cache", cache)
+    result = cli(
+        "backtranslate", str(path), "--model", str(tiny_model), "-o", str(out), "--cache", cache
+    )
     assert "1 kept their own" in result.stderr and _read(out)[0]["back_translation"] == "mine"
-    cli("backtranslate", str(path), "--model", str(tiny_model), "-o", str(out), "--cache", cache, "--replace")
+    cli(
+        "backtranslate",
+        str(path),
+        "--model",
+        str(tiny_model),
+        "-o",
+        str(out),
+        "--cache",
+        cache,
+        "--replace",
+    )
     assert _read(out)[0]["back_translation"] == PAIRS[0][1]
 
 

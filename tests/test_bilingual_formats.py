@@ -58,13 +58,25 @@ def test_injected_errors_are_found(fmt, kind, config):
     expected = json.loads((FIXTURES / kind / "expected.json").read_text(encoding="utf-8"))
     _, findings = _audit(FIXTURES / kind, FORMATS[fmt], config)
     for want in expected:
-        hits = [f for f in findings if f.code == want["code"]
-                and (f.entity == want["entity"] if want["entity"] else f.text.strip() == want["text"])]
+        hits = [
+            f
+            for f in findings
+            if f.code == want["code"]
+            and (f.entity == want["entity"] if want["entity"] else f.text.strip() == want["text"])
+        ]
         assert hits, (want, [(f.code, f.text) for f in findings])
         finding = hits[0]
         assert finding.segment, finding
-        assert finding.side == ("target" if kind == "number" else "source" if kind in ("variant", "dropped") else "target")
-        assert any(want["document"] in where for where in (finding.document, finding.path, finding.segment))
+        assert finding.side == (
+            "target"
+            if kind == "number"
+            else "source"
+            if kind in ("variant", "dropped")
+            else "target"
+        )
+        assert any(
+            want["document"] in where for where in (finding.document, finding.path, finding.segment)
+        )
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
@@ -78,14 +90,22 @@ def test_positions_point_into_the_original_file(fmt, config):
             continue
         lines = Path(f.path).read_text(encoding="utf-8").splitlines()
         line = lines[f.line - 1]
-        assert line[f.column - 1 : f.column - 1 + len(f.text)] == f.text, (f.path, f.line, f.column, f.text)
+        assert line[f.column - 1 : f.column - 1 + len(f.text)] == f.text, (
+            f.path,
+            f.line,
+            f.column,
+            f.text,
+        )
         assert f.segment_start is not None and f.segment_end - f.segment_start == len(f.text)
         checked += 1
     assert checked >= 4
 
 
 def test_document_ids_follow_the_format(config):
-    ids = {fmt: sorted({d.id for d in _audit(FIXTURES / "clean", pattern, config)[0]}) for fmt, pattern in FORMATS.items()}
+    ids = {
+        fmt: sorted({d.id for d in _audit(FIXTURES / "clean", pattern, config)[0]})
+        for fmt, pattern in FORMATS.items()
+    }
     articles = ["abcnews.306758", "abcnews.306764"]
     assert ids["jsonl"] == ids["xliff12"] == ids["xliff2"] == ids["csv"] == articles
     assert ids["po"] == [str(FIXTURES / "clean" / "sample.po")]
@@ -94,11 +114,22 @@ def test_document_ids_follow_the_format(config):
 
 def test_jsonl_keeps_metadata_and_maps_fields(tmp_path):
     path = tmp_path / "a.jsonl"
-    record = {"doc": "a1", "original": "قتل ١٥ شخصا.", "text": "16 people died.", "desk": "world",
-              "url": "https://example.org/a1", "editor": "R. S."}
+    record = {
+        "doc": "a1",
+        "original": "قتل ١٥ شخصا.",
+        "text": "16 people died.",
+        "desk": "world",
+        "url": "https://example.org/a1",
+        "editor": "R. S.",
+    }
     path.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
     (doc,) = read_path(str(path), fields={"id": "doc", "source": "original", "target": "text"})
-    assert (doc.id, doc.source, doc.target, doc.desk) == ("a1", "قتل ١٥ شخصا.", "16 people died.", "world")
+    assert (doc.id, doc.source, doc.target, doc.desk) == (
+        "a1",
+        "قتل ١٥ شخصا.",
+        "16 people died.",
+        "world",
+    )
     assert doc.metadata["url"] == "https://example.org/a1" and doc.metadata["editor"] == "R. S."
     (f,) = audit_document(doc, AuditConfig.create(select=["B002"], default_glossaries=False))
     assert (f.document, f.segment, f.side, f.text) == ("a1", "1", "target", "16")
@@ -116,14 +147,21 @@ def test_escapes_are_counted_in_positions(tmp_path):
         encoding="utf-8",
     )
     po = tmp_path / "a.po"
-    po.write_text('msgid ""\nmsgstr ""\n"Language: fr\\n"\n\nmsgid "Say \\"hi\\" to 15 cats"\n'
-                  'msgstr ""\n"Dites \\"salut\\" "\n"à 16 chats"\n', encoding="utf-8")
+    po.write_text(
+        'msgid ""\nmsgstr ""\n"Language: fr\\n"\n\nmsgid "Say \\"hi\\" to 15 cats"\n'
+        'msgstr ""\n"Dites \\"salut\\" "\n"à 16 chats"\n',
+        encoding="utf-8",
+    )
     config = AuditConfig.create(select=["B002"], default_glossaries=False)
     for path, segment in ((xlf, "t1"), (po, 'Say "hi" to 15 cats')):
         (doc,) = read_path(str(path))
         (f,) = audit_document(doc, config)
         assert (f.segment, f.text) == (segment, "16")
-        assert path.read_text(encoding="utf-8").splitlines()[f.line - 1][f.column - 1 :].startswith("16 chats"), f
+        assert (
+            path.read_text(encoding="utf-8")
+            .splitlines()[f.line - 1][f.column - 1 :]
+            .startswith("16 chats")
+        ), f
 
 
 BILLION_LAUGHS = (
@@ -138,12 +176,22 @@ BILLION_LAUGHS = (
     ("name", "content"),
     [
         ("laughs.xlf", BILLION_LAUGHS),
-        ("xxe.xlf", ('<?xml version="1.0"?>\n<!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/hostname">]>\n'
-                     '<xliff version="1.2"><file original="x"><body><trans-unit id="1"><source>&e;</source>'
-                     "</trans-unit></body></file></xliff>\n")),
-        ("xxe.tmx", ('<?xml version="1.0"?>\n<!DOCTYPE tmx [<!ENTITY e SYSTEM "http://127.0.0.1:9/x">]>\n'
-                     '<tmx version="1.4"><header srclang="en"/><body><tu><tuv xml:lang="en"><seg>&e;</seg></tuv>'
-                     "</tu></body></tmx>\n")),
+        (
+            "xxe.xlf",
+            (
+                '<?xml version="1.0"?>\n<!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/hostname">]>\n'
+                '<xliff version="1.2"><file original="x"><body><trans-unit id="1"><source>&e;</source>'
+                "</trans-unit></body></file></xliff>\n"
+            ),
+        ),
+        (
+            "xxe.tmx",
+            (
+                '<?xml version="1.0"?>\n<!DOCTYPE tmx [<!ENTITY e SYSTEM "http://127.0.0.1:9/x">]>\n'
+                '<tmx version="1.4"><header srclang="en"/><body><tu><tuv xml:lang="en"><seg>&e;</seg></tuv>'
+                "</tu></body></tmx>\n"
+            ),
+        ),
     ],
 )
 def test_hostile_xml_is_refused(cli, tmp_path, name, content):
@@ -158,7 +206,11 @@ def test_hostile_xml_is_refused(cli, tmp_path, name, content):
 @pytest.mark.parametrize(
     ("name", "content", "fragment"),
     [
-        ("bad.xlf", "<xliff version='1.2'><file><body>\n<trans-unit id='1'><source>a</target>", "malformed XML"),
+        (
+            "bad.xlf",
+            "<xliff version='1.2'><file><body>\n<trans-unit id='1'><source>a</target>",
+            "malformed XML",
+        ),
         ("bad.tmx", "<xliff/>", "not TMX"),
         ("bad.po", 'msgid "a"\nmsgstr "b"\nmsgid\n', "malformed PO"),
         ("bad.csv", "id,source,text\n1,a,b\n", "no 'target' column"),
@@ -179,9 +231,26 @@ def test_cli_source_options(cli, tmp_path):
     target, source = tmp_path / "t.txt", tmp_path / "s.txt"
     target.write_text("Khalifa Haftar met the envoy on March 16.\n", encoding="utf-8")
     source.write_text("التقى خليفة حفتر بالمبعوث في 15 مارس.\n", encoding="utf-8")
-    result = cli("check", str(target), "--source", str(source), "--source-lang", "ar", "--lang", "en", "--format", "json")
+    result = cli(
+        "check",
+        str(target),
+        "--source",
+        str(source),
+        "--source-lang",
+        "ar",
+        "--lang",
+        "en",
+        "--format",
+        "json",
+    )
     (f,) = json.loads(result.stdout)["findings"]
-    assert (f["code"], f["text"], f["side"], f["segment"], f["document"]) == ("B002", "16", "target", "1", str(target))
+    assert (f["code"], f["text"], f["side"], f["segment"], f["document"]) == (
+        "B002",
+        "16",
+        "target",
+        "1",
+        str(target),
+    )
     assert (f["line"], f["column"], f["path"]) == (1, 39, str(target))
     xlf = FIXTURES / "clean" / "sample.xlf"
     assert "applies to plain text" in cli("check", str(xlf), "--source", str(source)).stderr
@@ -195,7 +264,9 @@ def test_source_side_findings_name_the_source_file(cli, tmp_path):
     source.write_text("السطر الأول.\n\nالتقى المبعوث حفتر.\n", encoding="utf-8")
     result = cli("check", str(target), "--source", str(source), "--select", "B001")
     assert result.stdout.splitlines()[0].startswith(f"{source}:3:15: B001 ")
-    assert re.search(r"lacks \"Khalifa Haftar\" / \"Haftar\"; it has \"Hifter\" instead", result.stdout)
+    assert re.search(
+        r"lacks \"Khalifa Haftar\" / \"Haftar\"; it has \"Hifter\" instead", result.stdout
+    )
 
 
 def test_bilingual_check_of_a_different_script_pair_loads_no_model():
@@ -213,15 +284,31 @@ def test_bilingual_check_of_a_different_script_pair_loads_no_model():
         "except SystemExit:\n    pass\n"
         "sys.stderr.write('HEAVY=' + ','.join(m for m in ('numpy', 'pandas', 'torch') if m in sys.modules))\n"
     )
-    result = subprocess.run([sys.executable, "-c", code], check=False, cwd=ROOT, capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-c", code], check=False, cwd=ROOT, capture_output=True, text=True
+    )
     assert "B003" in result.stdout
     assert result.stderr.split("HEAVY=")[1] == ""
 
 
 def test_tsv_keeps_quotes_as_text_and_maps_columns(tmp_path):
     path = tmp_path / "a.tsv"
-    path.write_text('key\toriginal\ttranslation\tnote\nq1\t"قتل ١٥ شخصا"\t"16 people died"\tchecked\n', encoding="utf-8")
-    (doc,) = read_path(str(path), fields={"id": "key", "source": "original", "target": "translation"})
-    assert doc.target == '"16 people died"' and doc.segments[0].id == "q1" and doc.segments[0].line == 2
+    path.write_text(
+        'key\toriginal\ttranslation\tnote\nq1\t"قتل ١٥ شخصا"\t"16 people died"\tchecked\n',
+        encoding="utf-8",
+    )
+    (doc,) = read_path(
+        str(path), fields={"id": "key", "source": "original", "target": "translation"}
+    )
+    assert (
+        doc.target == '"16 people died"'
+        and doc.segments[0].id == "q1"
+        and doc.segments[0].line == 2
+    )
     (f,) = audit_document(doc, AuditConfig.create(select=["B002"], default_glossaries=False))
-    assert (f.segment, f.text, f.line, f.column) == ("q1", "16", 2, path.read_text(encoding="utf-8").splitlines()[1].index("16") + 1)
+    assert (f.segment, f.text, f.line, f.column) == (
+        "q1",
+        "16",
+        2,
+        path.read_text(encoding="utf-8").splitlines()[1].index("16") + 1,
+    )

@@ -21,36 +21,54 @@ def test_arabic_normalization_unifies_spellings():
 
 
 def test_arabic_article_and_proclitics():
-    assert "سراج" in word_keys("والسراج") and "سراج" in word_keys("بالسراج") and "سلام" in word_keys("للسلام")
+    assert (
+        "سراج" in word_keys("والسراج")
+        and "سراج" in word_keys("بالسراج")
+        and "سلام" in word_keys("للسلام")
+    )
     assert form_key("فايز السراج") == ("فايز", "سراج")
-    assert "زير" not in word_keys("وزير") or "وزير" in word_keys("وزير")  # the word itself is always a key
+    assert "زير" not in word_keys("وزير") or "وزير" in word_keys(
+        "وزير"
+    )  # the word itself is always a key
     assert word_keys("لا") == frozenset({"لا"})  # short words are not eaten
 
 
 def test_numbers_across_digit_systems_and_separators():
     assert readings("١٥") == readings("۱۵") == readings("15") == frozenset({"15"})
-    assert "1500" in readings("1,500") and "1500" in readings("١٬٥٠٠") and "1500" in readings("1.500")
+    assert (
+        "1500" in readings("1,500") and "1500" in readings("١٬٥٠٠") and "1500" in readings("1.500")
+    )
     assert readings("3,5") == frozenset({"3.5"}) and readings("1.234,5") == frozenset({"1234.5"})
     assert readings("30،000") & readings("30,000")
     (n,) = find_numbers("نزح 5 ملايين")
     assert "5000000" in n.values
     spelled = [(x.values, x.spelled) for x in find_numbers("three of the 1980s, الحادي والعشرين")]
-    assert spelled == [(frozenset({"3"}), True), (frozenset({"1980"}), True), (frozenset({"21"}), True)]
+    assert spelled == [
+        (frozenset({"3"}), True),
+        (frozenset({"1980"}), True),
+        (frozenset({"21"}), True),
+    ]
     assert [sorted(x.values) for x in find_numbers("in 2019 100 people")] == [["2019"], ["100"]]
 
 
 def test_alignment_finds_a_dropped_sentence_with_confidence():
-    source = ("The talks resumed in Geneva on Monday after a break of three weeks. "
-              "Both delegations attended the opening session at the Palais des Nations. "
-              "The envoy said 12 points remained open. He expects a result by Friday.")
-    target = ("Les pourparlers ont repris lundi à Genève après une pause de trois semaines. "
-              "L'émissaire a déclaré que 12 points restaient ouverts. Il attend un résultat d'ici vendredi.")
+    source = (
+        "The talks resumed in Geneva on Monday after a break of three weeks. "
+        "Both delegations attended the opening session at the Palais des Nations. "
+        "The envoy said 12 points remained open. He expects a result by Friday."
+    )
+    target = (
+        "Les pourparlers ont repris lundi à Genève après une pause de trois semaines. "
+        "L'émissaire a déclaré que 12 points restaient ouverts. Il attend un résultat d'ici vendredi."
+    )
     alignment = align(source, target, ratio=1.19)
     shapes = [(link.source_sentences, link.target_sentences) for link in alignment.links]
     assert shapes == [(1, 1), (1, 0), (1, 1), (1, 1)]
     dropped = alignment.links[1]
     assert source[dropped.source.start : dropped.source.end].startswith("Both delegations")
-    assert all(0.0 <= link.confidence <= 1.0 for link in alignment.links) and dropped.confidence > 0.5
+    assert (
+        all(0.0 <= link.confidence <= 1.0 for link in alignment.links) and dropped.confidence > 0.5
+    )
 
 
 def test_locate_counts_escapes_and_line_breaks():
@@ -73,7 +91,9 @@ def test_segment_lookup_and_file_positions():
     builder.add("a", "Hello there", "Bonjour")
     builder.add("b", "", "Salut")
     builder.add("c", "Bye", "Au revoir")
-    doc = Document(id="d", target=builder.target, source=builder.source, segments=tuple(builder.segments))
+    doc = Document(
+        id="d", target=builder.target, source=builder.source, segments=tuple(builder.segments)
+    )
     assert doc.target == "Hello there\n\n\n\nBye"
     assert doc.segment_at("target", doc.target.index("Bye")).id == "c"
     assert doc.segment_at("source", doc.source.index("Salut")).id == "b"

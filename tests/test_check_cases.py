@@ -26,8 +26,19 @@ from audit.edits import apply_suggestions
 from audit.segments import SegmentBuilder
 
 FIXTURES = Path(__file__).parent / "fixtures" / "checks"
-POSITION_KEYS = ("start", "end", "line", "column", "end_line", "end_column", "suggestion", "fixable", "entity", "side",
-                 "segment")
+POSITION_KEYS = (
+    "start",
+    "end",
+    "line",
+    "column",
+    "end_line",
+    "end_column",
+    "suggestion",
+    "fixable",
+    "entity",
+    "side",
+    "segment",
+)
 
 
 def _load(code: str) -> dict:
@@ -62,7 +73,9 @@ def _config(data: dict, case: dict, tmp_path: Path) -> AuditConfig:
         return AuditConfig.create(select=select, default_glossaries=False, options=options)
     path = tmp_path / "case-glossary.yaml"
     path.write_text(glossary, encoding="utf-8")
-    return AuditConfig.create(select=select, default_glossaries=False, glossaries=[path], options=options)
+    return AuditConfig.create(
+        select=select, default_glossaries=False, glossaries=[path], options=options
+    )
 
 
 def _document(case: dict) -> Document:
@@ -70,13 +83,31 @@ def _document(case: dict) -> Document:
     if "segments" in case:
         builder = SegmentBuilder()
         for unit in case["segments"]:
-            builder.add(str(unit["id"]), unit.get("target") or "", unit.get("source"),
-                        back_translation=unit.get("back_translation"))
-        return Document(id="case", path="case.xlf", target=builder.target, target_lang=lang, source=builder.source,
-                        source_lang=source_lang, back_translation=builder.back_translation,
-                        segments=tuple(builder.segments))
-    return Document(id="case", path="case.txt", target=case["text"], target_lang=lang, source=case.get("source"),
-                    source_lang=source_lang, back_translation=case.get("back_translation"))
+            builder.add(
+                str(unit["id"]),
+                unit.get("target") or "",
+                unit.get("source"),
+                back_translation=unit.get("back_translation"),
+            )
+        return Document(
+            id="case",
+            path="case.xlf",
+            target=builder.target,
+            target_lang=lang,
+            source=builder.source,
+            source_lang=source_lang,
+            back_translation=builder.back_translation,
+            segments=tuple(builder.segments),
+        )
+    return Document(
+        id="case",
+        path="case.txt",
+        target=case["text"],
+        target_lang=lang,
+        source=case.get("source"),
+        source_lang=source_lang,
+        back_translation=case.get("back_translation"),
+    )
 
 
 @pytest.mark.parametrize(("data", "case"), list(_cases()))
@@ -87,7 +118,9 @@ def test_case(data: dict, case: dict, tmp_path: Path):
         findings = [f for f in findings if f.code == data["check"]]
     assert all(f.code == data["check"] for f in findings)
     expected = case["expect"]
-    assert [f.text for f in findings] == [e["text"] for e in expected], [f.message for f in findings]
+    assert [f.text for f in findings] == [e["text"] for e in expected], [
+        f.message for f in findings
+    ]
     for finding, want in zip(findings, expected):
         assert finding.text == doc.side_text(finding.side)[finding.start : finding.end]
         for key in POSITION_KEYS:

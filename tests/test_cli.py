@@ -25,10 +25,12 @@ def test_clean_text_exits_zero(cli, tmp_path):
 
 
 def test_standard_input(cli):
-    result = cli("check", "-", "--format", "json", input="Salama met Hifter.".encode())
+    result = cli("check", "-", "--format", "json", input=b"Salama met Hifter.")
     assert result.exit_code == 1
     data = json.loads(result.stdout)
-    assert [(f["path"], f["text"], f["suggestion"]) for f in data["findings"] if f["code"] == "N001"] == [
+    assert [
+        (f["path"], f["text"], f["suggestion"]) for f in data["findings"] if f["code"] == "N001"
+    ] == [
         ("<stdin>", "Salama", "Salameh"),
         ("<stdin>", "Hifter", "Haftar"),
     ]
@@ -59,7 +61,9 @@ def test_no_default_glossaries_and_extra_glossary(cli, tmp_path, in_root):
     codes = {f["code"] for f in json.loads(result.stdout)["findings"]}
     assert not codes & {"N001", "N002", "N003"}
     g = tmp_path / "extra.yaml"
-    g.write_text("entries:\n  - canonical: Reuters\n    kind: organization\n    variants: [Routers]\n")
+    g.write_text(
+        "entries:\n  - canonical: Reuters\n    kind: organization\n    variants: [Routers]\n"
+    )
     doc = tmp_path / "a.txt"
     doc.write_text("Routers quoted diplomats.")
     result = cli("check", str(doc), "-g", str(g), "--format", "json")
@@ -70,7 +74,10 @@ def test_no_default_glossaries_and_extra_glossary(cli, tmp_path, in_root):
     ("content", "expected"),
     [
         (b"Salama \xff\xfe met", "invalid UTF-8 at byte 7 (0xff)"),
-        (b"\xef\xbb\xbfSalama \xc3\x28", "invalid UTF-8 at byte 10 (0xc3)"),  # offsets count the BOM
+        (
+            b"\xef\xbb\xbfSalama \xc3\x28",
+            "invalid UTF-8 at byte 10 (0xc3)",
+        ),  # offsets count the BOM
         (b"\xff\xfeS\x00a\x00\x00\xd8", "invalid UTF-16-LE at byte 6"),
         (b"", "empty file"),
         (b"  \n\n", "empty file"),
@@ -94,10 +101,15 @@ def test_binary_files_are_skipped_with_a_message(cli, tmp_path):
     article.write_text("Salama met Hifter.", encoding="utf-8")
     result = cli("check", str(image), str(article), "--format", "json")
     assert result.exit_code == 1  # the article's findings, not the image, decide
-    assert result.stderr == f"audit: warning: {image}: looks like a binary file (NUL bytes); not audited\n"
+    assert (
+        result.stderr
+        == f"audit: warning: {image}: looks like a binary file (NUL bytes); not audited\n"
+    )
     data = json.loads(result.stdout)
     assert {f["path"] for f in data["findings"]} == {str(article)}
-    assert data["summary"]["notes"] == [f"Skipped: {image}: looks like a binary file (NUL bytes); not audited"]
+    assert data["summary"]["notes"] == [
+        f"Skipped: {image}: looks like a binary file (NUL bytes); not audited"
+    ]
     alone = cli("check", str(image))
     assert alone.exit_code == 0 and "Skipped: " in alone.stdout
 
@@ -111,7 +123,10 @@ def test_invalid_utf8_can_be_replaced_on_request(cli, tmp_path):
 
 
 def test_utf16_and_utf8_bom_are_read(cli, tmp_path):
-    for name, data in (("a.txt", "\ufeffSalama left.".encode("utf-8")), ("b.txt", "Salama left.".encode("utf-16"))):
+    for name, data in (
+        ("a.txt", "\ufeffSalama left.".encode("utf-8")),
+        ("b.txt", "Salama left.".encode("utf-16")),
+    ):
         path = tmp_path / name
         path.write_bytes(data)
         result = cli("check", str(path), "--format", "json")
@@ -142,7 +157,9 @@ def test_a_folder_is_audited_as_the_files_of_known_formats_inside_it(cli, tmp_pa
     (tmp_path / "notes.docx").write_bytes(b"PK\x03\x04 not audited")
     (tmp_path / ".hidden.txt").write_text("Salama left.\n", encoding="utf-8")
     by_folder = cli("check", str(tmp_path), "--format", "json")
-    by_files = cli("check", str(tmp_path / "a.md"), str(tmp_path / "desk" / "b.txt"), "--format", "json")
+    by_files = cli(
+        "check", str(tmp_path / "a.md"), str(tmp_path / "desk" / "b.txt"), "--format", "json"
+    )
     assert by_folder.exit_code == by_files.exit_code == 1
     assert by_folder.stdout == by_files.stdout
     paths = {f["path"] for f in json.loads(by_folder.stdout)["findings"]}
@@ -212,14 +229,22 @@ def test_no_traceback_on_unreadable_file(tmp_path):
     result = _run(sys.executable, "-m", "audit", "check", str(path))
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
-    assert result.stderr.strip() == f"audit: error: {path}: invalid UTF-8 at byte 0 (0xc3); give --encoding, or --errors replace to substitute"
+    assert (
+        result.stderr.strip()
+        == f"audit: error: {path}: invalid UTF-8 at byte 0 (0xc3); give --encoding, or --errors replace to substitute"
+    )
 
 
 def test_worker_processes_give_the_same_output(cli, tmp_path, in_root):
     seed = (ROOT / SEED).read_text(encoding="utf-8")
     path = tmp_path / "many.jsonl"
-    path.write_text("".join(json.dumps({"id": f"d{i}", "target": seed if i % 2 else "Salama met Hifter."}) + "\n"
-                            for i in range(40)), encoding="utf-8")
+    path.write_text(
+        "".join(
+            json.dumps({"id": f"d{i}", "target": seed if i % 2 else "Salama met Hifter."}) + "\n"
+            for i in range(40)
+        ),
+        encoding="utf-8",
+    )
     one = cli("check", str(path), "--format", "json", "--jobs", "1")
     two = cli("check", str(path), "--format", "json", "--jobs", "2")
     assert one.exit_code == two.exit_code == 1

@@ -7,12 +7,21 @@ import datetime as dt
 import pytest
 
 from audit import AuditConfig, Document
-from audit.corpus import Periods, Weights, Window, glossary_matches, iter_files, parse_day, spelling_usage, week_of
+from audit.corpus import (
+    Periods,
+    Weights,
+    Window,
+    glossary_matches,
+    iter_files,
+    parse_day,
+    spelling_usage,
+    week_of,
+)
 from audit.corpus.aggregate import verdict
-from audit.parallel import batches
 from audit.corpus.mqm import per_thousand, word_count
 from audit.corpus.svg import line_chart, stacked_bars
 from audit.errors import ConfigError
+from audit.parallel import batches
 
 
 def test_parse_day_accepts_dates_and_timestamps():
@@ -63,34 +72,66 @@ def test_verdicts():
 
 def test_spelling_usage_counts_accepted_forms_too():
     config = AuditConfig.create()
-    text = "Khalifa Haftar spoke. Haftar and Hifter, then HAFTAR. Salama left the Berlin conference."
+    text = (
+        "Khalifa Haftar spoke. Haftar and Hifter, then HAFTAR. Salama left the Berlin conference."
+    )
     doc = Document(id="d", target=text)
-    usage = {(u.entity, u.spelling): (u.role, u.accepted, u.count)
-             for u in spelling_usage(doc, glossary_matches(doc, config))}
+    usage = {
+        (u.entity, u.spelling): (u.role, u.accepted, u.count)
+        for u in spelling_usage(doc, glossary_matches(doc, config))
+    }
     assert usage[("khalifa-haftar", "Khalifa Haftar")] == ("canonical", True, 1)
     assert usage[("khalifa-haftar", "Haftar")] == ("short", True, 1)
     assert usage[("khalifa-haftar", "Hifter")] == ("variant", False, 1)
     assert usage[("khalifa-haftar", "HAFTAR")] == ("short", True, 1)  # a headline in capitals
     assert usage[("ghassan-salameh", "Salama")] == ("variant", False, 1)
-    assert usage[("berlin-conference", "Berlin conference")] == ("canonical", False, 1)  # other capitals
+    assert usage[("berlin-conference", "Berlin conference")] == (
+        "canonical",
+        False,
+        1,
+    )  # other capitals
 
 
 def test_spelling_usage_takes_forms_reported_without_a_glossary_entry():
     from audit.findings import Category, Finding, Severity
 
     doc = Document(id="d", target="Kadhafi and Gaddafi")
-    finding = Finding(code="X001", name="x", severity=Severity.MAJOR, category=Category.TERMINOLOGY, message="m",
-                      start=0, end=7, line=1, column=1, end_line=1, end_column=8, text="Kadhafi", entity="cluster-1",
-                      extra={"forms": {"Kadhafi": 1, "Gaddafi": 1}, "canonical": "Gaddafi"})
+    finding = Finding(
+        code="X001",
+        name="x",
+        severity=Severity.MAJOR,
+        category=Category.TERMINOLOGY,
+        message="m",
+        start=0,
+        end=7,
+        line=1,
+        column=1,
+        end_line=1,
+        end_column=8,
+        text="Kadhafi",
+        entity="cluster-1",
+        extra={"forms": {"Kadhafi": 1, "Gaddafi": 1}, "canonical": "Gaddafi"},
+    )
     usage = spelling_usage(doc, [], [finding])
     assert [(u.entity, u.spelling, u.role, u.count) for u in usage] == [
-        ("cluster-1", "Gaddafi", "unlisted", 1), ("cluster-1", "Kadhafi", "unlisted", 1)]
+        ("cluster-1", "Gaddafi", "unlisted", 1),
+        ("cluster-1", "Kadhafi", "unlisted", 1),
+    ]
 
 
 def test_discovery_walks_folders_in_order_and_skips_hidden_and_unknown_files(tmp_path):
     (tmp_path / "b").mkdir()
     (tmp_path / ".git").mkdir()
-    for name in ("b/2.txt", "a.jsonl", "c.md", ".hidden.txt", ".git/x.txt", "data.json", "b/1.md", "d.xliff"):
+    for name in (
+        "b/2.txt",
+        "a.jsonl",
+        "c.md",
+        ".hidden.txt",
+        ".git/x.txt",
+        "data.json",
+        "b/1.md",
+        "d.xliff",
+    ):
         (tmp_path / name).write_text("x", encoding="utf-8")
     found = [p.removeprefix(str(tmp_path) + "/") for p in iter_files([str(tmp_path)])]
     assert found == ["a.jsonl", "c.md", "d.xliff", "b/1.md", "b/2.txt"]
@@ -102,7 +143,11 @@ def test_discovery_walks_folders_in_order_and_skips_hidden_and_unknown_files(tmp
 
 def test_batches_keep_order():
     docs = [Document(id=str(i), target="x") for i in range(7)]
-    assert [[d.id for d in b] for b in batches(docs, 3)] == [["0", "1", "2"], ["3", "4", "5"], ["6"]]
+    assert [[d.id for d in b] for b in batches(docs, 3)] == [
+        ["0", "1", "2"],
+        ["3", "4", "5"],
+        ["6"],
+    ]
 
 
 def test_charts_escape_labels():

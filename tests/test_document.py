@@ -32,7 +32,11 @@ def test_paragraphs_are_separated_by_blank_lines_and_trimmed():
 def test_sentences_respect_abbreviations_and_initials():
     text = "Maj. Gen. Khalifa Haftar met U.S. envoys. J. Smith said so. Then they left!"
     got = [text[s.start : s.end] for s in split_sentences(text)]
-    assert got == ["Maj. Gen. Khalifa Haftar met U.S. envoys.", "J. Smith said so.", "Then they left!"]
+    assert got == [
+        "Maj. Gen. Khalifa Haftar met U.S. envoys.",
+        "J. Smith said so.",
+        "Then they left!",
+    ]
 
 
 def test_heading_line_is_its_own_sentence():

@@ -54,7 +54,9 @@ def _artifact_fix_available(text: str, fragment: str) -> bool:
 
 def test_fix_write_removes_debris_line_and_space_before_full_stop(cli, seed_copy):
     text = seed_copy.read_text(encoding="utf-8")
-    id_line = "6126630991001 bf9801bd-5cd0-414d-80b4-03d65c28c170 847c82cd-0a26-4a11-9c49-2622b3dad4d7"
+    id_line = (
+        "6126630991001 bf9801bd-5cd0-414d-80b4-03d65c28c170 847c82cd-0a26-4a11-9c49-2622b3dad4d7"
+    )
     if not (_artifact_fix_available(text, id_line) and _artifact_fix_available(text, "Tripoli .")):
         pytest.skip("no registered check offers fixes for debris lines and spacing")
     assert cli("fix", str(seed_copy), "--write").exit_code == 0
@@ -84,7 +86,9 @@ def test_every_edit_lies_in_a_flagged_span():
     # Edits that touch are composed into one (two adjacent debris lines): each edit is
     # a run of touching flagged spans with their suggestions in order.
     for e in result.edits:
-        run = sorted((f for f in fixable if e.start <= f.start and f.end <= e.end), key=lambda f: f.start)
+        run = sorted(
+            (f for f in fixable if e.start <= f.start and f.end <= e.end), key=lambda f: f.start
+        )
         assert run and run[0].start == e.start and run[-1].end == e.end
         assert all(a.end == b.start for a, b in zip(run, run[1:]))
         assert "".join(f.suggestion for f in run) == e.replacement
@@ -199,8 +203,11 @@ def test_a_write_that_fails_is_a_one_line_error(tmp_path):
 
 
 _edit_rounds = st.lists(
-    st.lists(st.tuples(st.integers(0, 30), st.integers(0, 4), st.text("XYZ", max_size=3)), max_size=4),
-    min_size=1, max_size=4,
+    st.lists(
+        st.tuples(st.integers(0, 30), st.integers(0, 4), st.text("XYZ", max_size=3)), max_size=4
+    ),
+    min_size=1,
+    max_size=4,
 )
 
 
@@ -225,7 +232,7 @@ def test_composed_edits_reproduce_every_round_and_touch_only_edited_text(origina
     assert all(a.end < b.start or (a.end <= b.start) for a, b in zip(composed, composed[1:]))
 
 
-PO = '''msgid ""
+PO = """msgid ""
 msgstr ""
 "Content-Type: text/plain; charset=UTF-8\\n"
 "Language: en\\n"
@@ -238,7 +245,7 @@ msgstr ""
 
 msgid "وداعا"
 msgstr "Nothing to fix."
-'''
+"""
 
 XLIFF_12 = """<?xml version="1.0" encoding="UTF-8"?>
 <xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
@@ -274,15 +281,31 @@ XLIFF_2 = """<?xml version="1.0" encoding="UTF-8"?>
 @pytest.mark.parametrize(
     ("name", "content", "expected"),
     [
-        ("messages.po", PO, PO.replace('"Salama met \\"Hifter\\"', '"Salameh met \\"Haftar\\"')
-         .replace("\"Hifter's forces", "\"Haftar's forces")),
-        ("project.xlf", XLIFF_12, XLIFF_12.replace("Salama &amp; <g id=\"1\">Hifter</g>",
-                                                   "Salameh &amp; <g id=\"1\">Haftar</g>")),
+        (
+            "messages.po",
+            PO,
+            PO.replace('"Salama met \\"Hifter\\"', '"Salameh met \\"Haftar\\"').replace(
+                "\"Hifter's forces", "\"Haftar's forces"
+            ),
+        ),
+        (
+            "project.xlf",
+            XLIFF_12,
+            XLIFF_12.replace(
+                'Salama &amp; <g id="1">Hifter</g>', 'Salameh &amp; <g id="1">Haftar</g>'
+            ),
+        ),
         ("project2.xliff", XLIFF_2, XLIFF_2.replace("Salama spoke", "Salameh spoke")),
-        ("segments.csv", 'id,source,target\n1,سلامة,"Salama said ""Hifter"" left"\n2,x,Hifter\n',
-         'id,source,target\n1,سلامة,"Salameh said ""Haftar"" left"\n2,x,Haftar\n'),
-        ("cues.srt", "1\n00:00:01,000 --> 00:00:02,000\nSalama met\nHifter.\n\n2\n00:00:03,000 --> 00:00:04,000\nBye.\n",
-         "1\n00:00:01,000 --> 00:00:02,000\nSalameh met\nHaftar.\n\n2\n00:00:03,000 --> 00:00:04,000\nBye.\n"),
+        (
+            "segments.csv",
+            'id,source,target\n1,سلامة,"Salama said ""Hifter"" left"\n2,x,Hifter\n',
+            'id,source,target\n1,سلامة,"Salameh said ""Haftar"" left"\n2,x,Haftar\n',
+        ),
+        (
+            "cues.srt",
+            "1\n00:00:01,000 --> 00:00:02,000\nSalama met\nHifter.\n\n2\n00:00:03,000 --> 00:00:04,000\nBye.\n",
+            "1\n00:00:01,000 --> 00:00:02,000\nSalameh met\nHaftar.\n\n2\n00:00:03,000 --> 00:00:04,000\nBye.\n",
+        ),
     ],
 )
 def test_bilingual_files_are_fixed_in_place(cli, tmp_path, name, content, expected):
@@ -301,11 +324,19 @@ def test_units_keep_their_spans_between_rounds_and_edits_never_cross_units():
     builder = SegmentBuilder()
     builder.add("1", "Salama met Hifter.", "a")
     builder.add("2", "Hifter left.", "b")
-    doc = Document(id="d", path="d.xlf", target=builder.target, source=builder.source,
-                   segments=tuple(builder.segments))
+    doc = Document(
+        id="d",
+        path="d.xlf",
+        target=builder.target,
+        source=builder.source,
+        segments=tuple(builder.segments),
+    )
     edits = [Edit(0, 6, "Salameh"), Edit(11, 17, "Haftar"), Edit(20, 26, "Haftar")]
     moved = _after(doc, edits)
-    assert [moved.target[s.target.start : s.target.end] for s in moved.segments] == ["Salameh met Haftar.", "Haftar left."]
+    assert [moved.target[s.target.start : s.target.end] for s in moved.segments] == [
+        "Salameh met Haftar.",
+        "Haftar left.",
+    ]
     assert not _within_a_unit(doc, Edit(17, 21, " "))  # across the separator
 
 
@@ -319,7 +350,9 @@ def test_tmx_is_fixed_in_place(cli, tmp_path):
     path = tmp_path / "m.tmx"
     path.write_text(tmx, encoding="utf-8")
     assert cli("fix", str(path), "--write", "--select", "N001").exit_code == 0
-    assert path.read_text(encoding="utf-8") == tmx.replace("Salama &amp; Hifter.", "Salameh &amp; Haftar.")
+    assert path.read_text(encoding="utf-8") == tmx.replace(
+        "Salama &amp; Hifter.", "Salameh &amp; Haftar."
+    )
 
 
 def test_binary_files_are_skipped_with_a_message(cli, tmp_path):
@@ -334,7 +367,9 @@ def test_binary_files_are_skipped_with_a_message(cli, tmp_path):
 
 def test_fix_deletes_zero_width_characters_only_where_no_words_join(cli, tmp_path):
     path = tmp_path / "a.txt"
-    path.write_text("The talks \u200bbegan in Gen\u00adeva.\nThe talks\u200bbegan.\n", encoding="utf-8")
+    path.write_text(
+        "The talks \u200bbegan in Gen\u00adeva.\nThe talks\u200bbegan.\n", encoding="utf-8"
+    )
     assert cli("fix", str(path), "--write", "--select", "A006").exit_code == 0
     assert path.read_text(encoding="utf-8") == "The talks began in Geneva.\nThe talks\u200bbegan.\n"
     assert cli("fix", str(path), "--write", "--select", "A006", "--unsafe-fixes").exit_code == 0

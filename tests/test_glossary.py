@@ -5,7 +5,12 @@ from pathlib import Path
 import pytest
 
 from audit.errors import GlossaryError
-from audit.glossary import GlossaryMatcher, bundled_glossary_paths, load_glossaries, load_glossary_file
+from audit.glossary import (
+    GlossaryMatcher,
+    bundled_glossary_paths,
+    load_glossaries,
+    load_glossary_file,
+)
 
 
 def write(tmp_path: Path, text: str, name: str = "g.yaml") -> Path:
@@ -20,8 +25,15 @@ def test_bundled_libya_glossary_loads_and_covers_the_seed():
     g = load_glossaries(paths)
     ids = set(g.by_id)
     for wanted in (
-        "khalifa-haftar", "ghassan-salameh", "government-of-national-accord", "joint-military-commission",
-        "berlin-conference", "muammar-gaddafi", "tripoli", "benghazi", "geneva",
+        "khalifa-haftar",
+        "ghassan-salameh",
+        "government-of-national-accord",
+        "joint-military-commission",
+        "berlin-conference",
+        "muammar-gaddafi",
+        "tripoli",
+        "benghazi",
+        "geneva",
     ):
         assert wanted in ids
     gaddafi = g.entry("muammar-gaddafi")
@@ -32,7 +44,10 @@ def test_bundled_libya_glossary_loads_and_covers_the_seed():
 
 
 def test_entry_fields_and_variant_replacements(tmp_path):
-    g = load_glossary_file(write(tmp_path, """
+    g = load_glossary_file(
+        write(
+            tmp_path,
+            """
 entries:
   - id: haftar
     canonical: Khalifa Haftar
@@ -44,7 +59,9 @@ entries:
       - {form: Khalifa Hiftar, note: rare}
       - {form: Heftar, use: Haftar}
     notes: LNA commander
-"""))
+""",
+        )
+    )
     e = g.entry("haftar")
     assert e.kind == "person" and e.short == ("Haftar",) and e.source == ("خليفة حفتر",)
     assert [(v.form, v.use, v.note) for v in e.variants] == [
@@ -56,25 +73,35 @@ entries:
 
 
 def test_variant_never_defaults_to_an_acronym(tmp_path):
-    g = load_glossary_file(write(tmp_path, """
+    g = load_glossary_file(
+        write(
+            tmp_path,
+            """
 entries:
   - canonical: Government of National Accord
     kind: organization
     short: [GNA]
     variants: [Wefaq]
-"""))
+""",
+        )
+    )
     e = g.entries[0]
     assert e.id == "government-of-national-accord"
     assert e.variants[0].use == "Government of National Accord"
 
 
 def test_yaml_keeps_names_that_look_like_booleans_or_numbers(tmp_path):
-    g = load_glossary_file(write(tmp_path, """
+    g = load_glossary_file(
+        write(
+            tmp_path,
+            """
 entries:
   - canonical: "No"
     short: [On]
     variants: [Yes, 1999]
-"""))
+""",
+        )
+    )
     e = g.entries[0]
     assert e.canonical == "No" and e.short == ("On",)
     assert [v.form for v in e.variants] == ["Yes", "1999"]
@@ -88,7 +115,11 @@ entries:
         ("entries:\n  - canonical: A\n    kind: dragon\n", 2, "unknown kind"),
         ("entries:\n  - canonical: A\n    colour: red\n", 2, "unknown entry key 'colour'"),
         ("entries:\n  - canonical: A\n    canonical: B\n", 3, "duplicate key 'canonical'"),
-        ("entries:\n  - id: a\n    canonical: Alpha\n  - id: a\n    canonical: Beta\n", 4, "duplicate entry id"),
+        (
+            "entries:\n  - id: a\n    canonical: Alpha\n  - id: a\n    canonical: Beta\n",
+            4,
+            "duplicate entry id",
+        ),
         (
             "entries:\n  - canonical: Khalifa Haftar\n    variants: [Hifter]\n"
             "  - canonical: Hafez Hifter\n    variants:\n      - Hifter\n",
@@ -100,9 +131,21 @@ entries:
             4,
             "already the canonical form 'Tripoli'",
         ),
-        ("entries:\n  - canonical: Berlin Conference\n    variants:\n      - Berlin conference\n", 4, "only in case"),
-        ("entries:\n  - canonical: Al-Wefaq\n    variants: [El Wefaq]\n", 3, "only in case, accents, hyphens or article"),
-        ("entries:\n  - canonical: Khalifa Haftar\n    variants:\n      Hafez: [Hifter]\n", 4, "not the canonical form"),
+        (
+            "entries:\n  - canonical: Berlin Conference\n    variants:\n      - Berlin conference\n",
+            4,
+            "only in case",
+        ),
+        (
+            "entries:\n  - canonical: Al-Wefaq\n    variants: [El Wefaq]\n",
+            3,
+            "only in case, accents, hyphens or article",
+        ),
+        (
+            "entries:\n  - canonical: Khalifa Haftar\n    variants:\n      Hafez: [Hifter]\n",
+            4,
+            "not the canonical form",
+        ),
         ("just a string\n", 1, "a glossary is a mapping"),
         ("entries: 3\n", 1, "'entries' must be a list"),
     ],
@@ -152,7 +195,9 @@ def test_csv_and_tsv_import(tmp_path):
     assert [e.id for e in g.entries] == ["haftar", "tripoli"]
     assert [v.form for v in g.entry("haftar").variants] == ["Hifter", "Hiftar"]
     assert g.entry("tripoli").line == 4
-    tsv_path = write(tmp_path, "canonical\tvariants\nGhassan Salameh\tSalama|Ghassan Salama\n", "g.tsv")
+    tsv_path = write(
+        tmp_path, "canonical\tvariants\nGhassan Salameh\tSalama|Ghassan Salama\n", "g.tsv"
+    )
     e = load_glossary_file(tsv_path).entries[0]
     assert [v.form for v in e.variants] == ["Salama", "Ghassan Salama"]
     bad = write(tmp_path, "canonical,colour\nA,red\n", "bad.csv")
@@ -168,7 +213,9 @@ def _matcher(tmp_path, text):
 
 
 def test_matcher_whole_words_possessives_and_longest_match(tmp_path):
-    m = _matcher(tmp_path, """
+    m = _matcher(
+        tmp_path,
+        """
 entries:
   - canonical: Khalifa Haftar
     short: [Haftar]
@@ -178,7 +225,8 @@ entries:
     variants:
       GNA: [Al-Wefaq]
       Government of National Accord: [Al-Wefaq government]
-""")
+""",
+    )
     text = "Hifter's men; Hifters; the al Wefaq government and el-Wefaq; KHALIFA HAFTAR; gna; GNA."
     found = [(text[x.start : x.end], x.form.role, x.entry.id) for x in m.find(text)]
     assert found == [
@@ -191,12 +239,15 @@ entries:
 
 
 def test_matcher_handles_sun_letter_assimilation_and_apostrophes(tmp_path):
-    m = _matcher(tmp_path, """
+    m = _matcher(
+        tmp_path,
+        """
 entries:
   - canonical: Fayez al-Sarraj
     short: [al-Sarraj]
   - canonical: Mu'ammar
-""")
+""",
+    )
     text = "as-Sarraj and es Sarraj met Mu’ammar."
     assert [text[x.start : x.end] for x in m.find(text)] == ["as-Sarraj", "es Sarraj", "Mu’ammar"]
 

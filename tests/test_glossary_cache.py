@@ -28,7 +28,10 @@ def test_an_edited_glossary_misses_the_cache(tmp_path, monkeypatch):
     g.write_text(GLOSSARY)
     assert [v.form for v in load_glossaries_cached([g]).entries[0].variants] == ["Routers"]
     g.write_text(GLOSSARY.replace("[Routers]", "[Routers, Reuter]"))
-    assert [v.form for v in load_glossaries_cached([g]).entries[0].variants] == ["Routers", "Reuter"]
+    assert [v.form for v in load_glossaries_cached([g]).entries[0].variants] == [
+        "Routers",
+        "Reuter",
+    ]
 
 
 def test_a_damaged_cache_file_is_ignored_and_caching_can_be_turned_off(tmp_path, monkeypatch):
@@ -53,8 +56,12 @@ def test_a_warm_cache_spares_the_hook_the_glossary_parsing(tmp_path):
         "sys.stderr.write('PARSED=' + str('audit.glossary.load' in sys.modules or 'yaml' in sys.modules))\n"
     )
     env = {"AUDIT_CACHE_DIR": str(tmp_path / "cache"), "PATH": ""}
-    cold = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, env=env)
-    warm = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, env=env)
+    cold = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, env=env
+    )
+    warm = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, env=env
+    )
     assert cold.stderr.endswith("PARSED=True")
     assert warm.stderr.endswith("PARSED=False")
     assert cold.stdout == warm.stdout and "N001" in warm.stdout
@@ -67,7 +74,9 @@ def test_bundled_yaml_data_is_cached_as_json_and_read_back_unchanged(tmp_path, m
     text = "rules:\n  - ['kh', 'x', 'a digraph']\nscript: Arabic\n"
     first = load_yaml_data(text)
     (file,) = (tmp_path / "cache").glob("data-*.json")
-    assert load_yaml_data(text) == first == {"rules": [["kh", "x", "a digraph"]], "script": "Arabic"}
+    assert (
+        load_yaml_data(text) == first == {"rules": [["kh", "x", "a digraph"]], "script": "Arabic"}
+    )
     file.write_text('{"format": 1, "data": {"rules": []}}')  # the cache is what is read back
     assert load_yaml_data(text) == {"rules": []}
     dated = "day: 2020-01-20\n"  # a date would come back from JSON as a string: not cached

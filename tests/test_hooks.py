@@ -31,10 +31,18 @@ def test_hook_entry_runs_as_pre_commit_runs_it(tmp_path):
     article.write_text("Salama met Hifter.\n", encoding="utf-8")
     hooks = {h["id"]: h for h in _hooks()}
     env = {"PRE_COMMIT": "1", "PATH": ""}
-    check = subprocess.run([sys.executable, "-m", "audit", *hooks["audit"]["entry"].split()[1:], str(article)],
-                           capture_output=True, text=True, env=env)
+    check = subprocess.run(
+        [sys.executable, "-m", "audit", *hooks["audit"]["entry"].split()[1:], str(article)],
+        capture_output=True,
+        text=True,
+        env=env,
+    )
     assert check.returncode == 1 and "N001" in check.stdout and check.stderr == ""
-    fix = subprocess.run([sys.executable, "-m", "audit", *hooks["audit-fix"]["entry"].split()[1:], str(article)],
-                         capture_output=True, text=True, env=env)
+    fix = subprocess.run(
+        [sys.executable, "-m", "audit", *hooks["audit-fix"]["entry"].split()[1:], str(article)],
+        capture_output=True,
+        text=True,
+        env=env,
+    )
     assert fix.returncode == 0
     assert article.read_text(encoding="utf-8") == "Salameh met Haftar.\n"

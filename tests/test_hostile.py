@@ -28,7 +28,9 @@ def test_glossary_forms_are_literal_and_matching_is_linear(tmp_path):
     # As regular expressions these forms would never finish on this text.
     text = ("a" * 5000 + "! ") * 40 + " (a+)+$ Qzx0 " + "x" * 200_000
     findings = audit_document(Document(id="d", target=text), config)
-    assert [(f.code, f.text, f.suggestion) for f in findings if f.code == "N001"] == [("N001", "Qzx0", NESTED)]
+    assert [(f.code, f.text, f.suggestion) for f in findings if f.code == "N001"] == [
+        ("N001", "Qzx0", NESTED)
+    ]
 
 
 def test_an_interrupted_write_leaves_the_original_intact(tmp_path, monkeypatch):
@@ -58,18 +60,31 @@ def test_a_fix_killed_mid_write_leaves_the_original_intact(tmp_path):
         "from audit.cli import main\n"
         "main()\n"
     )
-    result = subprocess.run([sys.executable, "-c", code, str(path)], cwd=ROOT, capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-c", code, str(path)], cwd=ROOT, capture_output=True, text=True
+    )
     assert result.returncode == 137
     assert path.read_text(encoding="utf-8") == original
     # A retry succeeds and leaves the stray temporary file alone.
-    retry = subprocess.run([sys.executable, "-m", "audit", "fix", "--write", str(path)], cwd=ROOT,
-                           capture_output=True, text=True)
+    retry = subprocess.run(
+        [sys.executable, "-m", "audit", "fix", "--write", str(path)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
     assert retry.returncode == 0, retry.stderr
     assert "Hifter" not in path.read_text(encoding="utf-8")
 
 
 def test_very_long_lines_and_mixed_line_ends_keep_exact_positions(tmp_path):
     text = "x" * 300_000 + " Hifter\r\rSalama\r\n" + "é" * 1000 + " Hifter"
-    findings = [f for f in audit_document(Document(id="d", target=text), AuditConfig.create()) if f.code == "N001"]
+    findings = [
+        f
+        for f in audit_document(Document(id="d", target=text), AuditConfig.create())
+        if f.code == "N001"
+    ]
     assert [(f.text, f.line, f.column) for f in findings] == [
-        ("Hifter", 1, 300_002), ("Salama", 3, 1), ("Hifter", 4, 1002)]
+        ("Hifter", 1, 300_002),
+        ("Salama", 3, 1),
+        ("Hifter", 4, 1002),
+    ]

@@ -13,7 +13,9 @@ from tests.conftest import ROOT, SEED
 SUPPORTED = ("en", "es", "fr", "de", "ru", "ar", "fa", "he")
 
 
-@pytest.mark.parametrize(("code", "expected"), [("en-GB", "en"), ("ara", "ar"), ("arb", "ar"), ("FAS", "fa")])
+@pytest.mark.parametrize(
+    ("code", "expected"), [("en-GB", "en"), ("ara", "ar"), ("arb", "ar"), ("FAS", "fa")]
+)
 def test_codes_are_normalized(code, expected):
     assert language(code).code == expected
 

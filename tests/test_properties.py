@@ -18,23 +18,60 @@ from hypothesis import strategies as st
 from audit import AuditConfig, Document, audit_document
 from audit.document import LineIndex
 from audit.edits import apply_suggestions
-from audit.fix.plan import fix_document
 from audit.errors import GlossaryError
+from audit.fix.plan import fix_document
 from audit.glossary import load_glossaries
 
-settings.register_profile("ci", max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-settings.register_profile("long", max_examples=2000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile(
+    "ci", max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.register_profile(
+    "long", max_examples=2000, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 CONFIG = AuditConfig.create()
 
 # Words that make the checks fire, mixed with arbitrary text.
 WORDS = [
-    "Hifter", "Haftar", "Haftar's", "Hifter’s", "HIFTER", "Salama", "Salameh", "Ghassan Salama",
-    "al-Wefaq", "Al-Wefaq government", "El Wefaq", "National Accord government", "GNA", "U.N.",
-    "ceasefire", "cease-fire", "Cease-fire", "Berlin conference", "Berlin Conference",
-    "Tripoli", "Tripoli .", "Qaddafi", "Kadhâfi", "İstanbul", "حفتر", "خليفة حفتر", "Хафтар",
-    "e-mail", "email", "150,000", "January 12", "2019", "ß", "ﬁ", "e\u0301", "👩‍👩‍👧", "\t", "  ",
+    "Hifter",
+    "Haftar",
+    "Haftar's",
+    "Hifter’s",
+    "HIFTER",
+    "Salama",
+    "Salameh",
+    "Ghassan Salama",
+    "al-Wefaq",
+    "Al-Wefaq government",
+    "El Wefaq",
+    "National Accord government",
+    "GNA",
+    "U.N.",
+    "ceasefire",
+    "cease-fire",
+    "Cease-fire",
+    "Berlin conference",
+    "Berlin Conference",
+    "Tripoli",
+    "Tripoli .",
+    "Qaddafi",
+    "Kadhâfi",
+    "İstanbul",
+    "حفتر",
+    "خليفة حفتر",
+    "Хафтар",
+    "e-mail",
+    "email",
+    "150,000",
+    "January 12",
+    "2019",
+    "ß",
+    "ﬁ",
+    "e\u0301",
+    "👩‍👩‍👧",
+    "\t",
+    "  ",
 ]
 SEPARATORS = [" ", " ", " ", "\n", "\r\n", "\r", "\n\n", ". ", ", ", "\u00a0", "\u200b", "'", "’"]
 
@@ -46,7 +83,9 @@ wordy_text = st.lists(
     st.tuples(st.sampled_from(WORDS) | st.text(max_size=8), st.sampled_from(SEPARATORS)),
     max_size=60,
 ).map(lambda parts: "".join(w + s for w, s in parts))
-any_text = arbitrary_text | wordy_text | st.builds(lambda a, b: a * 50 + b, wordy_text, arbitrary_text)
+any_text = (
+    arbitrary_text | wordy_text | st.builds(lambda a, b: a * 50 + b, wordy_text, arbitrary_text)
+)
 
 
 def _check_findings(text: str, findings) -> None:
@@ -75,8 +114,12 @@ def test_output_is_identical_across_runs(text: str):
 
 @given(any_text)
 @example("A\u00d0\u00b5\u00a0HIFTER")  # encoding damage beside a no-break space
-@example("Hifter Hifter \u0425\u0430\u0444\u0442\u0440")  # a fix reveals a variant of the fixed name
-@example("0\u200bAL-WEFAQ GOVERNMENT AL-WEFAQ GOVERNMENT")  # deleting a zero-width space would join words
+@example(
+    "Hifter Hifter \u0425\u0430\u0444\u0442\u0440"
+)  # a fix reveals a variant of the fixed name
+@example(
+    "0\u200bAL-WEFAQ GOVERNMENT AL-WEFAQ GOVERNMENT"
+)  # deleting a zero-width space would join words
 def test_fixing_is_idempotent_and_touches_only_flagged_spans(text: str):
     from audit.edits import applicable
 
@@ -97,19 +140,30 @@ def test_fixing_is_idempotent_and_touches_only_flagged_spans(text: str):
     refindings = audit_document(Document(id="d", target=fixed), CONFIG)
     _check_findings(fixed, refindings)
     for f, start, end in replaced:  # none of the fixed findings comes back
-        assert not any(r.code == f.code and r.start < max(end, start + 1) and start < r.end for r in refindings)
+        assert not any(
+            r.code == f.code and r.start < max(end, start + 1) and start < r.end for r in refindings
+        )
     # `audit fix` repeats until nothing changes (a fix may reveal a finding: once Hifter
     # reads Haftar, a third spelling is a variant of it); running it again changes nothing.
     for unsafe in (False, True):
         result = fix_document(Document(id="d", target=text), CONFIG, unsafe=unsafe)
-        assert fix_document(Document(id="d", target=result.fixed), CONFIG, unsafe=unsafe).edits == ()
+        assert (
+            fix_document(Document(id="d", target=result.fixed), CONFIG, unsafe=unsafe).edits == ()
+        )
 
 
-entry_names = st.text(alphabet="abcdefghiklmnoprstuzAEHKLMNOSTW -'’ابتحسلم", min_size=1, max_size=14)
+entry_names = st.text(
+    alphabet="abcdefghiklmnoprstuzAEHKLMNOSTW -'’ابتحسلم", min_size=1, max_size=14
+)
 
 
 @given(
-    st.lists(st.tuples(entry_names, st.lists(entry_names, max_size=3), st.lists(entry_names, max_size=2)), max_size=6),
+    st.lists(
+        st.tuples(
+            entry_names, st.lists(entry_names, max_size=3), st.lists(entry_names, max_size=2)
+        ),
+        max_size=6,
+    ),
     any_text,
 )
 @settings(suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
@@ -139,7 +193,9 @@ def _q(s: str) -> str:
 
 @pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])
 def test_line_endings_give_the_same_findings_on_the_same_lines(newline: str):
-    text = newline.join(["Salama met Hifter.", "", "The cease-fire and the ceasefire, then the ceasefire."])
+    text = newline.join(
+        ["Salama met Hifter.", "", "The cease-fire and the ceasefire, then the ceasefire."]
+    )
     findings = audit_document(Document(id="d", target=text), CONFIG)
     assert [(f.code, f.line, f.column, f.text) for f in findings] == [
         ("N001", 1, 1, "Salama"),
@@ -148,7 +204,9 @@ def test_line_endings_give_the_same_findings_on_the_same_lines(newline: str):
     ]
 
 
-@given(st.lists(any_text.filter(str.strip), min_size=2, max_size=4), st.randoms(use_true_random=False))
+@given(
+    st.lists(any_text.filter(str.strip), min_size=2, max_size=4), st.randoms(use_true_random=False)
+)
 @settings(suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 def test_output_does_not_depend_on_the_order_of_the_files(tmp_path_factory, texts, random):
     from audit.run import Runner, RunOptions, audit_paths

@@ -27,9 +27,26 @@ def report_dir(corpus_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Pa
     from audit.cli import main
 
     out = tmp_path_factory.mktemp("report")
-    result = CliRunner().invoke(main, ["report", str(corpus_dir), "--since", SINCE, "--until", UNTIL, "--by", "desk",
-                                       "--by", "translator", "--workers", "1", "-o", str(out)],
-                                catch_exceptions=False)
+    result = CliRunner().invoke(
+        main,
+        [
+            "report",
+            str(corpus_dir),
+            "--since",
+            SINCE,
+            "--until",
+            UNTIL,
+            "--by",
+            "desk",
+            "--by",
+            "translator",
+            "--workers",
+            "1",
+            "-o",
+            str(out),
+        ],
+        catch_exceptions=False,
+    )
     assert result.exit_code == 0, result.output
     return out
 
@@ -40,18 +57,26 @@ def spelling(table: pd.DataFrame, entity: str, form: str) -> dict:
     return rows.iloc[0].to_dict()
 
 
-@pytest.mark.parametrize(("entity", "form", "accepted"), [
-    ("khalifa-haftar", "Hifter", False),
-    ("ghassan-salameh", "Salama", False),
-    ("ghassan-salameh", "Ghassan Salameh", True),
-    ("khalifa-haftar", "Khalifa Haftar", True),
-])
+@pytest.mark.parametrize(
+    ("entity", "form", "accepted"),
+    [
+        ("khalifa-haftar", "Hifter", False),
+        ("ghassan-salameh", "Salama", False),
+        ("ghassan-salameh", "Ghassan Salameh", True),
+        ("khalifa-haftar", "Khalifa Haftar", True),
+    ],
+)
 def test_spelling_table_counts_and_dates_match_the_texts(report_dir, entity, form, accepted):
     table = pd.read_parquet(report_dir / "spellings.parquet")
     row = spelling(table, entity, form)
     count, documents, first, last = corpus.occurrences(form, SINCE, UNTIL)
     assert count > 0
-    assert (row["count"], row["documents"], row["first_seen"], row["last_seen"]) == (count, documents, first, last)
+    assert (row["count"], row["documents"], row["first_seen"], row["last_seen"]) == (
+        count,
+        documents,
+        first,
+        last,
+    )
     assert bool(row["accepted"]) is accepted
     csv = pd.read_csv(report_dir / "spellings.csv")
     assert spelling(csv, entity, form)["count"] == count
@@ -74,7 +99,10 @@ def test_documents_table_covers_both_periods_with_mqm_scores(report_dir):
     points = docs["minor"] * 1 + docs["major"] * 5 + docs["critical"] * 25
     assert (docs["error_points"] == points).all()
     scored = docs[docs["words"] > 0]
-    assert ((scored["points_per_1k_words"] - scored["error_points"] * 1000 / scored["words"]).abs() < 1e-3).all()
+    assert (
+        (scored["points_per_1k_words"] - scored["error_points"] * 1000 / scored["words"]).abs()
+        < 1e-3
+    ).all()
     assert docs["bt_chrf"].between(0, 100).sum() > 0  # news articles carry a back-translation
 
 
@@ -100,8 +128,16 @@ def test_text_files_are_dated_by_modification_time(report_dir):
 def test_comparison_names_groups_and_verdicts(report_dir):
     comparison = pd.read_parquet(report_dir / "comparison.parquet")
     assert set(comparison["group_by"]) == {"all", "desk", "translator"}
-    assert {"mt-a", "mt-b", "team-c"} <= set(comparison.loc[comparison["group_by"] == "translator", "group"])
-    allowed = {"regression", "improvement", "steady", "no previous documents", "no documents this period"}
+    assert {"mt-a", "mt-b", "team-c"} <= set(
+        comparison.loc[comparison["group_by"] == "translator", "group"]
+    )
+    allowed = {
+        "regression",
+        "improvement",
+        "steady",
+        "no previous documents",
+        "no documents this period",
+    }
     assert set(comparison["verdict"]) <= allowed
     overall = comparison[comparison["group_by"] == "all"].iloc[0]
     groups = pd.read_parquet(report_dir / "groups.parquet")
@@ -111,9 +147,15 @@ def test_comparison_names_groups_and_verdicts(report_dir):
 
 def test_html_and_markdown_written(report_dir):
     html = (report_dir / "report.html").read_text(encoding="utf-8")
-    for heading in ("Headline figures", "Findings per week by MQM category", "Top inconsistent entities",
-                    "Spelling drift over time", "Worst documents", "Back-translation scores",
-                    "Compared with the previous period"):
+    for heading in (
+        "Headline figures",
+        "Findings per week by MQM category",
+        "Top inconsistent entities",
+        "Spelling drift over time",
+        "Worst documents",
+        "Back-translation scores",
+        "Compared with the previous period",
+    ):
         assert heading in html
     assert html.count("<svg") >= 3  # weekly findings, drift per entity, back-translation histogram
     assert "<mark>Hifter</mark>" in html
@@ -124,16 +166,49 @@ def test_html_and_markdown_written(report_dir):
 
 
 def test_html_escapes_article_text_and_loads_nothing_from_outside(cli, tmp_path):
-    hostile = "<script>alert('x')</script> Salama met Hifter <img src=x onerror=alert(1)> in Geneva."
-    corpus.write_jsonl(tmp_path / "in.jsonl", [
-        {"id": "<b>doc</b>", "date": "2020-01-20", "desk": "<i>desk</i>", "translator": "t&t", "target": hostile},
-        {"id": "clean", "date": "2020-01-21", "desk": "world", "target": "Ghassan Salameh met Khalifa Haftar."},
-    ])
-    result = cli("report", str(tmp_path / "in.jsonl"), "--since", "2020-01-20", "--until", "2020-01-26",
-                 "--by", "desk", "--workers", "1", "-o", str(tmp_path / "out"))
+    hostile = (
+        "<script>alert('x')</script> Salama met Hifter <img src=x onerror=alert(1)> in Geneva."
+    )
+    corpus.write_jsonl(
+        tmp_path / "in.jsonl",
+        [
+            {
+                "id": "<b>doc</b>",
+                "date": "2020-01-20",
+                "desk": "<i>desk</i>",
+                "translator": "t&t",
+                "target": hostile,
+            },
+            {
+                "id": "clean",
+                "date": "2020-01-21",
+                "desk": "world",
+                "target": "Ghassan Salameh met Khalifa Haftar.",
+            },
+        ],
+    )
+    result = cli(
+        "report",
+        str(tmp_path / "in.jsonl"),
+        "--since",
+        "2020-01-20",
+        "--until",
+        "2020-01-26",
+        "--by",
+        "desk",
+        "--workers",
+        "1",
+        "-o",
+        str(tmp_path / "out"),
+    )
     assert result.exit_code == 0, result.output
     html = (tmp_path / "out" / "report.html").read_text(encoding="utf-8")
-    assert "<script" not in html and "<img" not in html and "<b>doc" not in html and "<i>desk" not in html
+    assert (
+        "<script" not in html
+        and "<img" not in html
+        and "<b>doc" not in html
+        and "<i>desk" not in html
+    )
     assert "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;" in html
     assert "&lt;i&gt;desk&lt;/i&gt;" in html
     assert "<mark>Hifter</mark>" in html
@@ -146,12 +221,19 @@ def test_html_escapes_article_text_and_loads_nothing_from_outside(cli, tmp_path)
 def test_date_filtering_uses_metadata_then_modification_time(cli, tmp_path):
     src = tmp_path / "in"
     src.mkdir()
-    corpus.write_jsonl(src / "export.jsonl", [
-        {"id": "before", "date": "2020-01-05", "target": "Hifter spoke."},  # outside both periods
-        {"id": "previous", "date": "2020-01-19T23:30:00+01:00", "target": "Hifter spoke."},
-        {"id": "current", "date": "2020-01-20", "target": "Salama spoke."},
-        {"id": "after", "date": "2020-01-27", "target": "Salama spoke."},
-    ])
+    corpus.write_jsonl(
+        src / "export.jsonl",
+        [
+            {
+                "id": "before",
+                "date": "2020-01-05",
+                "target": "Hifter spoke.",
+            },  # outside both periods
+            {"id": "previous", "date": "2020-01-19T23:30:00+01:00", "target": "Hifter spoke."},
+            {"id": "current", "date": "2020-01-20", "target": "Salama spoke."},
+            {"id": "after", "date": "2020-01-27", "target": "Salama spoke."},
+        ],
+    )
     for name, day in (("inside.txt", dt.date(2020, 1, 22)), ("outside.txt", dt.date(2019, 12, 1))):
         path = src / name
         path.write_text("Salama met Haftar.\n", encoding="utf-8")
@@ -160,42 +242,110 @@ def test_date_filtering_uses_metadata_then_modification_time(cli, tmp_path):
     (src / ".hidden.txt").write_text("Salama", encoding="utf-8")
     (src / "notes.json").write_text("{}", encoding="utf-8")
     out = tmp_path / "out"
-    result = cli("report", str(src), "--since", "2020-01-20", "--until", "2020-01-26", "--workers", "1", "-o", str(out))
+    result = cli(
+        "report",
+        str(src),
+        "--since",
+        "2020-01-20",
+        "--until",
+        "2020-01-26",
+        "--workers",
+        "1",
+        "-o",
+        str(out),
+    )
     assert result.exit_code == 0, result.output
     docs = pd.read_parquet(out / "documents.parquet").sort_values("document")
-    got = {(Path(p).name if d.endswith(".txt") else d, day, period)
-           for p, d, day, period in zip(docs["path"], docs["document"], docs["date"], docs["period"])}
-    assert got == {("previous", "2020-01-19", "previous"), ("current", "2020-01-20", "current"),
-                   ("inside.txt", "2020-01-22", "current")}
+    got = {
+        (Path(p).name if d.endswith(".txt") else d, day, period)
+        for p, d, day, period in zip(docs["path"], docs["document"], docs["date"], docs["period"])
+    }
+    assert got == {
+        ("previous", "2020-01-19", "previous"),
+        ("current", "2020-01-20", "current"),
+        ("inside.txt", "2020-01-22", "current"),
+    }
     variants = pd.read_parquet(out / "variant_changes.parquet")
     overall = variants[variants["group_by"] == "all"]
-    assert set(zip(overall["status"], overall["spelling"])) == {("new", "Salama"), ("gone", "Hifter")}
+    assert set(zip(overall["status"], overall["spelling"])) == {
+        ("new", "Salama"),
+        ("gone", "Hifter"),
+    }
 
 
 def test_bad_dates_are_one_line_errors(cli, tmp_path):
-    path = corpus.write_jsonl(tmp_path / "in.jsonl", [{"id": "a", "date": "2020-01-20", "target": "x"},
-                                                       {"id": "b", "date": "last Tuesday", "target": "x"}])
+    path = corpus.write_jsonl(
+        tmp_path / "in.jsonl",
+        [
+            {"id": "a", "date": "2020-01-20", "target": "x"},
+            {"id": "b", "date": "last Tuesday", "target": "x"},
+        ],
+    )
     result = cli("report", str(path), "--workers", "1", "-o", str(tmp_path / "out"))
     assert result.exit_code == 2
-    assert result.stderr == (f"audit: error: {path}:2: unreadable date 'last Tuesday' "
-                             "(expected YYYY-MM-DD or an ISO 8601 timestamp)\n")
-    result = cli("report", str(path), "--since", "2020-02-01", "--until", "2020-01-01", "-o", str(tmp_path / "out"))
+    assert result.stderr == (
+        f"audit: error: {path}:2: unreadable date 'last Tuesday' "
+        "(expected YYYY-MM-DD or an ISO 8601 timestamp)\n"
+    )
+    result = cli(
+        "report",
+        str(path),
+        "--since",
+        "2020-02-01",
+        "--until",
+        "2020-01-01",
+        "-o",
+        str(tmp_path / "out"),
+    )
     assert result.exit_code == 2 and "is after --until" in result.stderr
     result = cli("report", str(path), "--since", "soon", "-o", str(tmp_path / "out"))
-    assert result.exit_code == 2 and result.stderr.startswith("audit: error: --since: unreadable date 'soon'")
+    assert result.exit_code == 2 and result.stderr.startswith(
+        "audit: error: --since: unreadable date 'soon'"
+    )
 
 
 def test_no_document_in_the_period_is_an_error(cli, tmp_path):
-    path = corpus.write_jsonl(tmp_path / "in.jsonl", [{"id": "a", "date": "2020-01-20", "target": "Hifter"}])
-    result = cli("report", str(path), "--since", "2021-01-01", "--until", "2021-01-07", "-o", str(tmp_path / "out"))
+    path = corpus.write_jsonl(
+        tmp_path / "in.jsonl", [{"id": "a", "date": "2020-01-20", "target": "Hifter"}]
+    )
+    result = cli(
+        "report",
+        str(path),
+        "--since",
+        "2021-01-01",
+        "--until",
+        "2021-01-07",
+        "-o",
+        str(tmp_path / "out"),
+    )
     assert result.exit_code == 2
     assert "no documents dated 2021-01-01 to 2021-01-07" in result.stderr
 
 
-def test_findings_are_streamed_in_chunks_with_the_same_content(cli, corpus_dir, report_dir, tmp_path):
+def test_findings_are_streamed_in_chunks_with_the_same_content(
+    cli, corpus_dir, report_dir, tmp_path
+):
     out = tmp_path / "chunked"
-    result = cli("report", str(corpus_dir), "--since", SINCE, "--until", UNTIL, "--by", "desk", "--by", "translator",
-                 "--workers", "1", "--batch-size", "4", "--chunk-rows", "25", "-o", str(out))
+    result = cli(
+        "report",
+        str(corpus_dir),
+        "--since",
+        SINCE,
+        "--until",
+        UNTIL,
+        "--by",
+        "desk",
+        "--by",
+        "translator",
+        "--workers",
+        "1",
+        "--batch-size",
+        "4",
+        "--chunk-rows",
+        "25",
+        "-o",
+        str(out),
+    )
     assert result.exit_code == 0, result.output
     parquet = pq.ParquetFile(out / "findings.parquet")
     assert parquet.num_row_groups > 3
@@ -207,9 +357,26 @@ def test_findings_are_streamed_in_chunks_with_the_same_content(cli, corpus_dir, 
 
 
 def test_weights_are_configurable(cli, tmp_path):
-    path = corpus.write_jsonl(tmp_path / "in.jsonl", [
-        {"id": "a", "date": "2020-01-20", "target": "Salama met Hifter in the Berlin conference hall."}])
-    result = cli("report", str(path), "--weights", "major=10,minor=0", "--workers", "1", "-o", str(tmp_path / "out"))
+    path = corpus.write_jsonl(
+        tmp_path / "in.jsonl",
+        [
+            {
+                "id": "a",
+                "date": "2020-01-20",
+                "target": "Salama met Hifter in the Berlin conference hall.",
+            }
+        ],
+    )
+    result = cli(
+        "report",
+        str(path),
+        "--weights",
+        "major=10,minor=0",
+        "--workers",
+        "1",
+        "-o",
+        str(tmp_path / "out"),
+    )
     assert result.exit_code == 0, result.output
     doc = pd.read_parquet(tmp_path / "out" / "documents.parquet").iloc[0]
     assert doc["major"] >= 2 and doc["minor"] >= 1
@@ -223,11 +390,17 @@ def test_missing_report_packages_say_what_to_install(cli, tmp_path, monkeypatch)
     import importlib.util
 
     real = importlib.util.find_spec
-    monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name == "pyarrow" else real(name, *a))
-    path = corpus.write_jsonl(tmp_path / "in.jsonl", [{"id": "a", "date": "2020-01-20", "target": "x"}])
+    monkeypatch.setattr(
+        importlib.util, "find_spec", lambda name, *a: None if name == "pyarrow" else real(name, *a)
+    )
+    path = corpus.write_jsonl(
+        tmp_path / "in.jsonl", [{"id": "a", "date": "2020-01-20", "target": "x"}]
+    )
     result = cli("report", str(path), "-o", str(tmp_path / "out"))
     assert result.exit_code == 2
-    assert result.stderr == "audit: error: audit report needs pyarrow: pip install 'audit[report]'\n"
+    assert (
+        result.stderr == "audit: error: audit report needs pyarrow: pip install 'audit[report]'\n"
+    )
 
 
 def test_back_translation_scores_are_those_of_audit_score(report_dir):

@@ -68,8 +68,15 @@ def test_sarif_validates_against_the_official_schema(seed_output):
         region = result["locations"][0]["physicalLocation"]["region"]
         assert (region["startLine"], region["startColumn"]) == (finding["line"], finding["column"])
         assert region["snippet"]["text"] == finding["text"]
-    hifter = next(r for r in run["results"] if r["locations"][0]["physicalLocation"]["region"]["snippet"]["text"] == "Hifter")
-    assert hifter["fixes"][0]["artifactChanges"][0]["replacements"][0]["insertedContent"]["text"] == "Haftar"
+    hifter = next(
+        r
+        for r in run["results"]
+        if r["locations"][0]["physicalLocation"]["region"]["snippet"]["text"] == "Hifter"
+    )
+    assert (
+        hifter["fixes"][0]["artifactChanges"][0]["replacements"][0]["insertedContent"]["text"]
+        == "Haftar"
+    )
     n001 = next(r for r in rules if r["id"] == "N001")
     assert "Salama had visited Khalifa Hifter" in n001["help"]["text"]
 
@@ -83,7 +90,10 @@ def test_sarif_fingerprints_survive_moving_paragraphs(tmp_path, cli):
 
     def prints(path):
         log = json.loads(cli("check", str(path), "--format", "sarif", "--select", "N001").stdout)
-        return sorted((r["ruleId"], r["partialFingerprints"]["auditContextHash/v1"]) for r in log["runs"][0]["results"])
+        return sorted(
+            (r["ruleId"], r["partialFingerprints"]["auditContextHash/v1"])
+            for r in log["runs"][0]["results"]
+        )
 
     assert prints(a) == prints(b)
 
@@ -110,9 +120,22 @@ def test_junit_counts(seed_output):
 
 
 def _finding(**kw) -> Finding:
-    base = dict(code="N001", name="names.non-canonical-variant", severity=Severity.MAJOR,
-                category=Category.TERMINOLOGY, message="m", start=0, end=1, line=1, column=1, end_line=1,
-                end_column=2, text="x", path="a.txt", document="a.txt")
+    base = dict(
+        code="N001",
+        name="names.non-canonical-variant",
+        severity=Severity.MAJOR,
+        category=Category.TERMINOLOGY,
+        message="m",
+        start=0,
+        end=1,
+        line=1,
+        column=1,
+        end_line=1,
+        end_column=2,
+        text="x",
+        path="a.txt",
+        document="a.txt",
+    )
     base.update(kw)
     return Finding(**base)
 
@@ -120,14 +143,16 @@ def _finding(**kw) -> Finding:
 def test_github_escapes_data_and_properties():
     f = _finding(message="100% wrong\nnext", path="dir,x/a:b.txt")
     out = render(Report([f], 1), "github").splitlines()[0]
-    assert out == ("::error file=dir%2Cx/a%3Ab.txt,line=1,col=1,endColumn=2,title=N001 names.non-canonical-variant"
-                   "::100%25 wrong%0Anext")
+    assert out == (
+        "::error file=dir%2Cx/a%3Ab.txt,line=1,col=1,endColumn=2,title=N001 names.non-canonical-variant"
+        "::100%25 wrong%0Anext"
+    )
     minor = render(Report([_finding(severity=Severity.MINOR)], 1), "github")
     assert minor.startswith("::warning ")
 
 
 def test_markdown_escapes_markup_and_pipes():
-    f = _finding(code="M001", message='unused: <!-- audit: ignore[N001] --> a|b', suggestion="")
+    f = _finding(code="M001", message="unused: <!-- audit: ignore[N001] --> a|b", suggestion="")
     out = render(Report([f], 1), "markdown")
     assert "&lt;!-- audit: ignore[N001] --&gt; a\\|b" in out
     assert "<!--" not in out
@@ -156,7 +181,12 @@ def test_sarif_for_a_unit_of_a_bilingual_file_names_it(cli, tmp_path):
     jsonschema.Draft7Validator(json.loads(SCHEMA.read_text(encoding="utf-8"))).validate(log)
     (result,) = log["runs"][0]["results"]
     loc = result["locations"][0]
-    assert loc["physicalLocation"]["region"] == {"startLine": 4, "startColumn": 55, "endLine": 4, "endColumn": 61}
+    assert loc["physicalLocation"]["region"] == {
+        "startLine": 4,
+        "startColumn": 55,
+        "endLine": 4,
+        "endColumn": 61,
+    }
     assert loc["logicalLocations"] == [{"fullyQualifiedName": "story-7/u1", "kind": "object"}]
     assert "fixes" not in result  # "&amp;" in the file: a region replacement would not be the edit
 

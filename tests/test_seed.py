@@ -46,8 +46,22 @@ def test_seed_findings_are_the_ones_a_translator_needs(seed_json):
     text = (ROOT / SEED).read_text(encoding="utf-8")
     for f in findings:
         assert text[f["start"] : f["end"]] == f["text"]
-        for key in ("path", "code", "name", "severity", "category", "message", "line", "column",
-                    "end_line", "end_column", "start", "end", "text", "suggestion"):
+        for key in (
+            "path",
+            "code",
+            "name",
+            "severity",
+            "category",
+            "message",
+            "line",
+            "column",
+            "end_line",
+            "end_column",
+            "start",
+            "end",
+            "text",
+            "suggestion",
+        ):
             assert key in f
 
     def having(code, flagged):
@@ -57,9 +71,16 @@ def test_seed_findings_are_the_ones_a_translator_needs(seed_json):
     assert len(hifter) == 2 and {f["suggestion"] for f in hifter} == {"Haftar"}
     salama = having("N001", "Salama")
     assert len(salama) == 2 and {f["suggestion"] for f in salama} == {"Salameh"}
-    gna = [f for f in findings if f["code"] == "N002" and f["entity"] == "government-of-national-accord"]
+    gna = [
+        f
+        for f in findings
+        if f["code"] == "N002" and f["entity"] == "government-of-national-accord"
+    ]
     assert len(gna) == 1
-    assert "Al-Wefaq government" in gna[0]["message"] and "National Accord government" in gna[0]["message"]
+    assert (
+        "Al-Wefaq government" in gna[0]["message"]
+        and "National Accord government" in gna[0]["message"]
+    )
     for entity in ("khalifa-haftar", "ghassan-salameh"):
         assert len([f for f in findings if f["code"] == "N002" and f["entity"] == entity]) == 1
     (ceasefire,) = [f for f in findings if f["text"] == "cease-fire"]
@@ -72,7 +93,14 @@ def test_seed_findings_leave_numbers_and_correct_names_alone(seed_json):
     findings = json.loads(seed_json)["findings"]
     text = (ROOT / SEED).read_text(encoding="utf-8")
     protected = ["January 12", "150,000", "April 2019", "late 2011", "10 months", "two weeks"]
-    protected += ["Khalifa Haftar", "Ghassan Salameh", "Tripoli", "Benghazi", "Geneva", "Muammar Gaddafi"]
+    protected += [
+        "Khalifa Haftar",
+        "Ghassan Salameh",
+        "Tripoli",
+        "Benghazi",
+        "Geneva",
+        "Muammar Gaddafi",
+    ]
     for phrase in protected:
         start = 0
         while (i := text.find(phrase, start)) >= 0:

@@ -30,7 +30,9 @@ def test_the_id_line_is_one_finding_for_the_whole_line(seed):
     assert (f.line, f.column, f.severity.value, f.category.value) == (7, 1, "major", "markup")
     assert f.text == ID_LINE + "\n" and f.suggestion == ""
     assert "13-digit ID, 2 UUIDs" in f.message
-    assert not [g for g in findings if g.code == "A002"]  # not reported again identifier by identifier
+    assert not [
+        g for g in findings if g.code == "A002"
+    ]  # not reported again identifier by identifier
 
 
 def test_the_video_label_line(seed):
@@ -70,4 +72,6 @@ def test_fixing_twice_changes_nothing_more(seed):
     text, findings = seed
     once = apply_suggestions(text, [f for f in findings if f.code[0] in "AS"])
     again = audit_document(Document(id="seed", target=once), AuditConfig.create(select=["A", "S"]))
-    assert [f.code for f in again] == ["S009"]  # left to a person: lower-case it or end the sentence
+    assert [f.code for f in again] == [
+        "S009"
+    ]  # left to a person: lower-case it or end the sentence

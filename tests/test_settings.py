@@ -16,7 +16,9 @@ from audit.settings import find_config, settings_for
 from audit.tomlkeys import key_lines
 from tests.conftest import ROOT, SEED
 
-ARTICLE = "The ceasefire held; the cease-fire was observed. Salama left. The Berlin conference ended.\n"
+ARTICLE = (
+    "The ceasefire held; the cease-fire was observed. Salama left. The Berlin conference ended.\n"
+)
 
 
 @pytest.fixture
@@ -34,7 +36,9 @@ def _codes(cli, *args):
 
 
 def test_pyproject_is_found_walking_up_and_cli_overrides_it(cli, project):
-    (project / "pyproject.toml").write_text('[project]\nname = "x"\n\n[tool.audit]\nignore = ["N001"]\n')
+    (project / "pyproject.toml").write_text(
+        '[project]\nname = "x"\n\n[tool.audit]\nignore = ["N001"]\n'
+    )
     assert _codes(cli, str(project / "desk" / "sport" / "c.txt")) == ["C001", "N003"]
     assert _codes(cli, str(project / "a.txt"), "--ignore", "N003") == ["C001", "N001"]
     assert _codes(cli, str(project / "a.txt"), "--isolated") == ["C001", "N001", "N003"]
@@ -50,15 +54,15 @@ def test_audit_toml_wins_over_pyproject_and_the_nearest_file_wins(cli, project):
 
 def test_pyproject_without_tool_audit_is_skipped(project):
     (project / "pyproject.toml").write_text('[tool.audit]\nselect = ["N"]\n')
-    (project / "desk" / "pyproject.toml").write_text('[tool.other]\naudit = 1\n')
+    (project / "desk" / "pyproject.toml").write_text("[tool.other]\naudit = 1\n")
     assert find_config(project / "desk") == (project / "pyproject.toml").resolve()
 
 
 def test_severity_fail_on_options_and_per_path(cli, project):
     (project / ".audit.toml").write_text(
         'fail-on = "critical"\n'
-        "[severity]\nC001 = \"critical\"\n"
-        '[options.C001]\nmin-length = 12\n'
+        '[severity]\nC001 = "critical"\n'
+        "[options.C001]\nmin-length = 12\n"
         '[per-path."desk/*"]\nignore = ["N003"]\n[per-path."desk/*".options.C001]\nmin-length = 4\n'
         '[per-path."c.txt"]\nselect = ["N001"]\n'
     )
@@ -75,8 +79,12 @@ def test_severity_fail_on_options_and_per_path(cli, project):
 
 
 def test_glossaries_are_relative_to_the_config_file(cli, project):
-    (project / "terms.yaml").write_text("entries:\n  - canonical: Reuters\n    variants: [Routers]\n")
-    (project / ".audit.toml").write_text('glossaries = ["terms.yaml"]\ndefault-glossaries = false\n')
+    (project / "terms.yaml").write_text(
+        "entries:\n  - canonical: Reuters\n    variants: [Routers]\n"
+    )
+    (project / ".audit.toml").write_text(
+        'glossaries = ["terms.yaml"]\ndefault-glossaries = false\n'
+    )
     (project / "desk" / "r.txt").write_text("Routers quoted Salama.\n")
     result = cli("check", str(project / "desk" / "r.txt"), "--format", "json")
     assert [f["text"] for f in json.loads(result.stdout)["findings"]] == ["Routers"]
@@ -95,10 +103,14 @@ def test_language_setting_reaches_plain_text(cli, project):
         ('[severity]\nN001 = "severe"\n', 2, "unknown severity 'severe'"),
         ('select = ["N", "Q9"]\n', 1, "unknown check 'Q9' in select"),
         ('ignore = "N001"\n', 1, "ignore must be a list of strings"),
-        ('[options.C001]\nmin-len = 3\n', 2, "unknown option 'min-len' for C001"),
+        ("[options.C001]\nmin-len = 3\n", 2, "unknown option 'min-len' for C001"),
         ('[options.C001]\nmin-length = "3"\n', 2, "must be int"),
-        ('[per-path."*.md"]\nfail-on = "minor"\n', 2, "unknown setting 'fail-on' in per-path '*.md'"),
-        ('x = {a = 1,\n', 1, "invalid TOML"),
+        (
+            '[per-path."*.md"]\nfail-on = "minor"\n',
+            2,
+            "unknown setting 'fail-on' in per-path '*.md'",
+        ),
+        ("x = {a = 1,\n", 1, "invalid TOML"),
         ('select = [\n  "N",\n]\nbogus = 1\n', 4, "unknown setting 'bogus'"),
     ],
 )
@@ -113,16 +125,20 @@ def test_bad_settings_name_file_and_line_and_exit_2(cli, project, content, line,
 
 
 def test_unknown_key_line_in_pyproject(cli, project):
-    (project / "pyproject.toml").write_text('[project]\nname = "x"\n# [tool.audit] in a comment\n[tool.audit]\n'
-                                            'select = ["N"]\n\n[tool.audit.per-path."x/*"]\nlanguag = "fr"\n')
+    (project / "pyproject.toml").write_text(
+        '[project]\nname = "x"\n# [tool.audit] in a comment\n[tool.audit]\n'
+        'select = ["N"]\n\n[tool.audit.per-path."x/*"]\nlanguag = "fr"\n'
+    )
     result = cli("check", str(project / "a.txt"))
     assert result.exit_code == 2
     assert "pyproject.toml:8: unknown setting 'languag' in per-path 'x/*'" in result.stderr
 
 
 def test_config_show_prints_values_and_origins(cli, project, monkeypatch):
-    (project / "pyproject.toml").write_text('[tool.audit]\nselect = ["N", "C001"]\n\n[tool.audit.severity]\nC001 = "major"\n'
-                                            '[tool.audit.per-path."desk/*"]\nignore = ["N003"]\n')
+    (project / "pyproject.toml").write_text(
+        '[tool.audit]\nselect = ["N", "C001"]\n\n[tool.audit.severity]\nC001 = "major"\n'
+        '[tool.audit.per-path."desk/*"]\nignore = ["N003"]\n'
+    )
     monkeypatch.chdir(project)
     out = cli("config", "show", "desk/b.txt", "--fail-on", "minor").stdout.splitlines()
     assert out[0] == "# settings for desk/b.txt"
@@ -131,8 +147,12 @@ def test_config_show_prints_values_and_origins(cli, project, monkeypatch):
     assert rows["select"].split("#")[1].strip() == "pyproject.toml:2"
     assert rows["select"].startswith('select = ["N", "C001"]')
     assert rows["ignore"].endswith("# pyproject.toml:7 (per-path 'desk/*')")
-    assert rows["fail-on"].startswith('fail-on = "minor"') and rows["fail-on"].endswith("# command line")
-    assert rows["severity"].startswith('severity = {C001 = "major"}') and rows["severity"].endswith("pyproject.toml:4")
+    assert rows["fail-on"].startswith('fail-on = "minor"') and rows["fail-on"].endswith(
+        "# command line"
+    )
+    assert rows["severity"].startswith('severity = {C001 = "major"}') and rows["severity"].endswith(
+        "pyproject.toml:4"
+    )
     assert rows["language"].endswith("# default")
     data = json.loads(cli("config", "show", "a.txt", "--format", "json").stdout)
     assert data["settings"]["ignore"] == {"value": [], "origin": "default"}
@@ -143,11 +163,18 @@ def test_settings_for_without_a_file_uses_defaults_then_overrides():
     from audit.settings import Overrides
 
     s = settings_for(None, None, Overrides(select=("N",), fail_on="MINOR"))
-    assert (s.select, s.fail_on, s.origin("select"), s.origin("ignore")) == (("N",), "minor", "command line", "default")
+    assert (s.select, s.fail_on, s.origin("select"), s.origin("ignore")) == (
+        ("N",),
+        "minor",
+        "command line",
+        "default",
+    )
 
 
 def test_the_repository_has_no_config_that_changes_the_seed_golden(in_root):
-    assert find_config(ROOT / SEED) is None or load_config(find_config(ROOT / SEED)).base.values == {}
+    assert (
+        find_config(ROOT / SEED) is None or load_config(find_config(ROOT / SEED)).base.values == {}
+    )
 
 
 # -- key line scanner ---------------------------------------------------------------
@@ -162,7 +189,7 @@ def test_key_lines_reads_every_kind_of_key_and_string():
         's = """a\n[not.a.table]\nb""""\n'
         "l = '''x = 1'''\n"
         'inline = {a = 1, b.c = [1, {d = "}"}]}\n'
-        '[tool.audit.per-path."desk/*.txt"]\nignore = [\'x\']\n'
+        "[tool.audit.per-path.\"desk/*.txt\"]\nignore = ['x']\n"
         "[[arr]]\nk = 1\n[[arr]]\nk = 2\nd = 1979-05-27 07:32:00Z\n"
     )
     tomllib.loads(text)
@@ -179,12 +206,21 @@ def test_key_lines_reads_every_kind_of_key_and_string():
 
 
 _keys = st.from_regex(r"[a-z][a-z0-9-]{0,6}", fullmatch=True)
-_scalars = st.one_of(st.integers(-5, 5), st.booleans(), st.text(st.characters(codec="utf-8", exclude_categories=["Cs"]), max_size=8))
+_scalars = st.one_of(
+    st.integers(-5, 5),
+    st.booleans(),
+    st.text(st.characters(codec="utf-8", exclude_categories=["Cs"]), max_size=8),
+)
 
 
 @settings(max_examples=100, deadline=None)
-@given(st.dictionaries(_keys, st.dictionaries(_keys, st.one_of(_scalars, st.lists(_scalars, max_size=3)), max_size=4),
-                       max_size=4))
+@given(
+    st.dictionaries(
+        _keys,
+        st.dictionaries(_keys, st.one_of(_scalars, st.lists(_scalars, max_size=3)), max_size=4),
+        max_size=4,
+    )
+)
 def test_key_lines_finds_each_key_on_its_line(tables):
     lines_out, expected = [], {}
     for table, values in tables.items():
@@ -216,7 +252,7 @@ def test_bilingual_thresholds_are_options_too(cli, tmp_path):
 
     config = load_config(tmp_path / ".audit.toml")
     assert config.base.values["options"] == {"B005": {"max": 1.5, "min_length": 10, "min": 0.1}}
-    (tmp_path / ".audit.toml").write_text("[options.B005]\nmax = \"2\"\n")
+    (tmp_path / ".audit.toml").write_text('[options.B005]\nmax = "2"\n')
     with pytest.raises(ConfigError, match="B005 option 'max' must be float"):
         load_config(tmp_path / ".audit.toml")
 
@@ -224,7 +260,9 @@ def test_bilingual_thresholds_are_options_too(cli, tmp_path):
 def test_round_trip_thresholds_are_a_table_option(tmp_path):
     from audit.configfile import load_config
 
-    (tmp_path / ".audit.toml").write_text("[options.R001]\nmin_words = 5\n[options.R001.thresholds]\nchrf = 35.0\n")
+    (tmp_path / ".audit.toml").write_text(
+        "[options.R001]\nmin_words = 5\n[options.R001.thresholds]\nchrf = 35.0\n"
+    )
     assert load_config(tmp_path / ".audit.toml").base.values["options"] == {
         "R001": {"min_words": 5, "thresholds": {"chrf": 35.0}}
     }

@@ -13,7 +13,11 @@ from audit.formats.stream import stream_path
 from tests.conftest import ROOT, SEED
 
 SEED_TEXT = (ROOT / SEED).read_text(encoding="utf-8")
-PER_OCCURRENCE = ("N001", "N003", "C001")  # checks whose findings do not depend on the whole document
+PER_OCCURRENCE = (
+    "N001",
+    "N003",
+    "C001",
+)  # checks whose findings do not depend on the whole document
 
 
 @pytest.fixture
@@ -24,7 +28,17 @@ def small_limits(monkeypatch):
 
 
 def _key(f):
-    return (f.code, f.path, f.document, f.line, f.column, f.end_line, f.end_column, f.text, f.suggestion)
+    return (
+        f.code,
+        f.path,
+        f.document,
+        f.line,
+        f.column,
+        f.end_line,
+        f.end_column,
+        f.text,
+        f.suggestion,
+    )
 
 
 def _findings(docs, codes=None):
@@ -43,8 +57,13 @@ def test_a_large_text_file_is_read_in_parts_with_file_positions(tmp_path, small_
     whole = read_path(str(path))
     assert _findings(parts, PER_OCCURRENCE) == _findings(whole, PER_OCCURRENCE)
     # The lone \r ends a line for positions, as it does when the file is read whole.
-    tail = [(k[3], k[4], k[7]) for k in _findings(parts, ("N001",)) if k[3] > 4 * SEED_TEXT.count("\n")]
-    assert tail[-2:] == [(4 * (SEED_TEXT.count("\n") + 2) + 2, 1, "Hifter"), (4 * (SEED_TEXT.count("\n") + 2) + 3, 1, "Salama")]
+    tail = [
+        (k[3], k[4], k[7]) for k in _findings(parts, ("N001",)) if k[3] > 4 * SEED_TEXT.count("\n")
+    ]
+    assert tail[-2:] == [
+        (4 * (SEED_TEXT.count("\n") + 2) + 2, 1, "Hifter"),
+        (4 * (SEED_TEXT.count("\n") + 2) + 3, 1, "Salama"),
+    ]
 
 
 def test_a_large_json_lines_file_is_read_a_record_at_a_time(tmp_path, small_limits):
@@ -52,7 +71,12 @@ def test_a_large_json_lines_file_is_read_a_record_at_a_time(tmp_path, small_limi
     with path.open("w", encoding="utf-8") as f:
         f.write("\ufeff")
         for i in range(6):
-            f.write(json.dumps({"id": f"a{i}", "target": SEED_TEXT, "desk": "x"}, ensure_ascii=i % 2 == 0) + "\n\n")
+            f.write(
+                json.dumps(
+                    {"id": f"a{i}", "target": SEED_TEXT, "desk": "x"}, ensure_ascii=i % 2 == 0
+                )
+                + "\n\n"
+            )
     streamed, whole = list(stream_path(str(path))), read_path(str(path))
     assert streamed == whole
     assert [d.target_origin for d in streamed] == [d.target_origin for d in whole]
@@ -89,7 +113,9 @@ def test_utf16_large_files_are_read_whole(tmp_path, small_limits):
 
 def test_check_command_streams_and_reports_like_before(cli, tmp_path, small_limits):
     path = tmp_path / "big.jsonl"
-    path.write_text("".join(json.dumps({"id": f"d{i}", "target": SEED_TEXT}) + "\n" for i in range(3)))
+    path.write_text(
+        "".join(json.dumps({"id": f"d{i}", "target": SEED_TEXT}) + "\n" for i in range(3))
+    )
     result = cli("check", str(path), "--format", "json")
     data = json.loads(result.stdout)
     assert data["summary"]["documents"] == 3

@@ -20,14 +20,19 @@ def _codes(text: str, **kw) -> list[tuple[str, str]]:
 def test_next_line_scope_skips_blank_and_directive_lines():
     text = "<!-- audit: ignore[N001] -->\n\n<!-- audit: ignore[N003] -->\nSalama at the Berlin conference.\nSalama left."
     s = parse_text(text)
-    assert [text[i.scope.start : i.scope.end] for i in s.items] == ["Salama at the Berlin conference."] * 2
+    assert [text[i.scope.start : i.scope.end] for i in s.items] == [
+        "Salama at the Berlin conference."
+    ] * 2
     assert _codes(text, select=["N001", "N003", "M"]) == [("N001", "Salama")]
 
 
 def test_a_comment_sharing_its_line_with_text_covers_that_line():
     text = "Salama left. <!-- audit: ignore[N001] -->\nSalama stayed."
     assert _codes(text, select=["N001"]) == [("N001", "Salama")]
-    assert audit_document(Document(id="d", target=text), AuditConfig.create(select=["N001"]))[0].line == 2
+    assert (
+        audit_document(Document(id="d", target=text), AuditConfig.create(select=["N001"]))[0].line
+        == 2
+    )
 
 
 def test_per_match_form_only_hides_the_quoted_text():
@@ -37,7 +42,9 @@ def test_per_match_form_only_hides_the_quoted_text():
 
 def test_selectors_take_codes_prefixes_and_names():
     for selector in ("N001", "N", "names", "names.non-canonical-variant", "n001"):
-        assert _codes(f"<!-- audit: ignore[{selector}] -->\nSalama left.", select=["N001"]) == [], selector
+        assert _codes(f"<!-- audit: ignore[{selector}] -->\nSalama left.", select=["N001"]) == [], (
+            selector
+        )
 
 
 def test_region_and_nested_regions_closed_by_name():
@@ -47,15 +54,37 @@ def test_region_and_nested_regions_closed_by_name():
     )
     s = parse_text(text)
     assert [(i.selectors, text[i.scope.start : i.scope.end].split()) for i in s.items] == [
-        (("N001",), ["Salama", "<!--", "audit:", "ignore-start[N003]", "-->", "Berlin", "conference"]),
-        (("N003",), ["Berlin", "conference", "<!--", "audit:", "ignore-end[N001]", "-->", "Salama", "Berlin", "conference"]),
+        (
+            ("N001",),
+            ["Salama", "<!--", "audit:", "ignore-start[N003]", "-->", "Berlin", "conference"],
+        ),
+        (
+            ("N003",),
+            [
+                "Berlin",
+                "conference",
+                "<!--",
+                "audit:",
+                "ignore-end[N001]",
+                "-->",
+                "Salama",
+                "Berlin",
+                "conference",
+            ],
+        ),
     ]
     assert [code for code, _ in _codes(text, select=["N001", "N003", "M"])] == ["N001", "N001"]
 
 
 def test_directive_grammar():
-    d = parse_directive(' audit: ignore[N001, C001] "Hifter" "Salama \\"Abu\\"" -- quoted from the statement ')
-    assert (d.kind, d.selectors, d.texts) == ("ignore", ("N001", "C001"), ("Hifter", 'Salama "Abu"'))
+    d = parse_directive(
+        ' audit: ignore[N001, C001] "Hifter" "Salama \\"Abu\\"" -- quoted from the statement '
+    )
+    assert (d.kind, d.selectors, d.texts) == (
+        "ignore",
+        ("N001", "C001"),
+        ("Hifter", 'Salama "Abu"'),
+    )
     assert parse_directive(" TODO: check names ") is None
     assert "needs the checks" in parse_directive("audit: ignore-start")
     assert parse_directive("audit: ignore-end").kind == "ignore-end"
@@ -65,8 +94,14 @@ def test_directive_grammar():
 def test_comment_spans_are_exposed_and_findings_inside_them_dropped():
     seen: list[tuple[Span, ...]] = []
 
-    @check(code="X900", name="test.markup", severity=Severity.MAJOR, category=Category.MARKUP,
-           bad="<!-- x -->", good="x")
+    @check(
+        code="X900",
+        name="test.markup",
+        severity=Severity.MAJOR,
+        category=Category.MARKUP,
+        bad="<!-- x -->",
+        good="x",
+    )
     def markup(doc: Document, ctx: CheckContext):
         """Flags every HTML comment, and the whole line around the first one."""
         seen.append(ctx.comment_spans)
@@ -84,26 +119,37 @@ def test_comment_spans_are_exposed_and_findings_inside_them_dropped():
 
 
 def test_a_fix_overlapping_a_directive_is_not_offered_as_safe():
-    @check(code="X901", name="test.wide", severity=Severity.MINOR, category=Category.FLUENCY, bad="a", good="b",
-           fixable=True)
+    @check(
+        code="X901",
+        name="test.wide",
+        severity=Severity.MINOR,
+        category=Category.FLUENCY,
+        bad="a",
+        good="b",
+        fixable=True,
+    )
     def wide(doc: Document, ctx: CheckContext):
         """Flags the whole text."""
         yield Hit(0, len(doc.target), "whole text", suggestion="x")
 
-    (f,) = audit_document(Document(id="d", target="Salama <!-- audit: ignore[N001] --> left."), Config(checks=(wide,)))
+    (f,) = audit_document(
+        Document(id="d", target="Salama <!-- audit: ignore[N001] --> left."), Config(checks=(wide,))
+    )
     assert f.suggestion == "x" and not f.fixable
 
 
 def test_unused_and_invalid_suppressions_reach_the_cli(cli, tmp_path):
     path = tmp_path / "a.md"
-    path.write_text("<!-- audit: ignore[N001] -->\nSalameh left.\n<!-- audit: ignore[Q1] -->\nText.\n")
+    path.write_text(
+        "<!-- audit: ignore[N001] -->\nSalameh left.\n<!-- audit: ignore[Q1] -->\nText.\n"
+    )
     data = json.loads(cli("check", str(path), "--format", "json").stdout)
     assert [(f["code"], f["line"]) for f in data["findings"]] == [("M001", 1), ("M002", 3)]
     quiet = json.loads(cli("check", str(path), "--format", "json", "--ignore", "M").stdout)
     assert quiet["findings"] == []
 
 
-PO_WITH_NOTES = '''msgid ""
+PO_WITH_NOTES = """msgid ""
 msgstr ""
 "Language: en\\n"
 
@@ -118,7 +164,7 @@ msgstr "Salama left."
 # audit: ignore-start[N]
 msgid "x"
 msgstr "Hifter again."
-'''
+"""
 
 XLIFF_WITH_NOTES = """<?xml version="1.0" encoding="UTF-8"?>
 <xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
@@ -151,7 +197,9 @@ def _file_findings(cli, tmp_path, name, content, *select):
 def test_po_translator_comments_suppress_their_entry(cli, tmp_path):
     found = _file_findings(cli, tmp_path, "a.po", PO_WITH_NOTES, "N001", "C001", "M")
     assert ("N001", "حفتر", "Salama") in found  # only "Hifter" was named
-    assert not any(code == "N001" and seg == "حفتر" and text == "Hifter" for code, seg, text in found)
+    assert not any(
+        code == "N001" and seg == "حفتر" and text == "Hifter" for code, seg, text in found
+    )
     assert ("N001", "سلامة", "Salama") in found
     assert ("N001", "x", "Hifter") in found  # a region makes no sense in a note: not applied
     metas = [(code, seg) for code, seg, _ in found if code.startswith("M")]
@@ -169,4 +217,6 @@ def test_fix_leaves_a_suppressed_unit_alone(cli, tmp_path):
     path = tmp_path / "a.xlf"
     path.write_text(XLIFF_WITH_NOTES, encoding="utf-8")
     assert cli("fix", str(path), "--write", "--select", "N001").exit_code == 0
-    assert path.read_text(encoding="utf-8") == XLIFF_WITH_NOTES.replace("<target>Hifter left.", "<target>Haftar left.")
+    assert path.read_text(encoding="utf-8") == XLIFF_WITH_NOTES.replace(
+        "<target>Hifter left.", "<target>Haftar left."
+    )

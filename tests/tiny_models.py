@@ -28,7 +28,9 @@ TARGET_LOSS = 0.02
 
 def pairs(path: Path = FIXTURE) -> list[tuple[str, str]]:
     """(English, Arabic) pairs."""
-    rows = [line.split("\t") for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    rows = [
+        line.split("\t") for line in path.read_text(encoding="utf-8").splitlines() if line.strip()
+    ]
     return [(en, ar) for en, ar in rows]
 
 
@@ -61,19 +63,33 @@ def build_marian(dest: Path, data: list[tuple[str, str]] | None = None, *, seed:
         vocab.setdefault(token, len(vocab))
     vocab["<pad>"] = len(vocab)
     (dest / "vocab.json").write_text(json.dumps(vocab, ensure_ascii=False), encoding="utf-8")
-    (dest / "tokenizer_config.json").write_text(json.dumps({"source_lang": "en", "target_lang": "ar"}), encoding="utf-8")
+    (dest / "tokenizer_config.json").write_text(
+        json.dumps({"source_lang": "en", "target_lang": "ar"}), encoding="utf-8"
+    )
     tokenizer = MarianTokenizer.from_pretrained(str(dest))
 
     config = MarianConfig(
-        vocab_size=len(vocab), d_model=64, encoder_layers=2, decoder_layers=2, encoder_attention_heads=4,
-        decoder_attention_heads=4, encoder_ffn_dim=128, decoder_ffn_dim=128, max_position_embeddings=256,
-        pad_token_id=vocab["<pad>"], eos_token_id=0, decoder_start_token_id=vocab["<pad>"], forced_eos_token_id=0,
+        vocab_size=len(vocab),
+        d_model=64,
+        encoder_layers=2,
+        decoder_layers=2,
+        encoder_attention_heads=4,
+        decoder_attention_heads=4,
+        encoder_ffn_dim=128,
+        decoder_ffn_dim=128,
+        max_position_embeddings=256,
+        pad_token_id=vocab["<pad>"],
+        eos_token_id=0,
+        decoder_start_token_id=vocab["<pad>"],
+        forced_eos_token_id=0,
         dropout=0.0,
     )
     torch.manual_seed(seed)
     model = MarianMTModel(config)
     threads = torch.get_num_threads()
-    torch.set_num_threads(1)  # a model this small trains faster on one thread, and busy machines stay fair
+    torch.set_num_threads(
+        1
+    )  # a model this small trains faster on one thread, and busy machines stay fair
     try:
         _train(model, tokenizer, data, config.pad_token_id)
     finally:
@@ -87,8 +103,12 @@ def _train(model, tokenizer, data: list[tuple[str, str]], pad_id: int) -> None: 
     """Full-batch AdamW until the loss says every pair is memorized."""
     import torch
 
-    batch = tokenizer([f"{LANGUAGE_TOKENS[0]} {en}" for en, _ in data], text_target=[ar for _, ar in data],
-                      return_tensors="pt", padding=True)
+    batch = tokenizer(
+        [f"{LANGUAGE_TOKENS[0]} {en}" for en, _ in data],
+        text_target=[ar for _, ar in data],
+        return_tensors="pt",
+        padding=True,
+    )
     batch["labels"][batch["labels"] == pad_id] = -100
     optimizer = torch.optim.AdamW(model.parameters(), lr=3e-3)
     model.train()
@@ -105,17 +125,29 @@ def _train(model, tokenizer, data: list[tuple[str, str]], pad_id: int) -> None: 
 def build_multilingual(dest: Path, family: str) -> Path:
     """An untrained ``nllb`` (NllbTokenizer) or ``m2m100`` (M2M100Tokenizer) model directory."""
     import torch
-    from transformers import M2M100Config, M2M100ForConditionalGeneration, M2M100Tokenizer, NllbTokenizer
+    from transformers import (
+        M2M100Config,
+        M2M100ForConditionalGeneration,
+        M2M100Tokenizer,
+        NllbTokenizer,
+    )
 
     dest.mkdir(parents=True, exist_ok=True)
     if family == "nllb":
-        tokenizer = NllbTokenizer()  # byte-level nothing: every word is <unk>, language codes are real
+        tokenizer = (
+            NllbTokenizer()
+        )  # byte-level nothing: every word is <unk>, language codes are real
     else:
         import sentencepiece as spm
 
         proto = io.BytesIO()
-        spm.SentencePieceTrainer.train(sentence_iterator=iter([en for en, _ in pairs()]), model_writer=proto,
-                                       vocab_size=60, hard_vocab_limit=False, minloglevel=2)
+        spm.SentencePieceTrainer.train(
+            sentence_iterator=iter([en for en, _ in pairs()]),
+            model_writer=proto,
+            vocab_size=60,
+            hard_vocab_limit=False,
+            minloglevel=2,
+        )
         sp = spm.SentencePieceProcessor(model_proto=proto.getvalue())
         vocab = {"<s>": 0, "<pad>": 1, "</s>": 2, "<unk>": 3}
         for i in range(sp.get_piece_size()):
@@ -124,15 +156,26 @@ def build_multilingual(dest: Path, family: str) -> Path:
         scratch.mkdir()
         (scratch / "vocab.json").write_text(json.dumps(vocab), encoding="utf-8")
         (scratch / "spm.model").write_bytes(proto.getvalue())
-        tokenizer = M2M100Tokenizer(vocab_file=str(scratch / "vocab.json"), spm_file=str(scratch / "spm.model"))
+        tokenizer = M2M100Tokenizer(
+            vocab_file=str(scratch / "vocab.json"), spm_file=str(scratch / "spm.model")
+        )
     tokenizer.save_pretrained(str(dest))
     size = max(tokenizer.get_vocab().values()) + 1
     if family != "nllb":  # language tokens sit above the vocabulary, then the made-up words
         size = max(tokenizer.lang_code_to_id.values()) + 1 + tokenizer.num_madeup_words
     config = M2M100Config(
-        vocab_size=size, d_model=16, encoder_layers=1, decoder_layers=1, encoder_attention_heads=2,
-        decoder_attention_heads=2, encoder_ffn_dim=32, decoder_ffn_dim=32, max_position_embeddings=64,
-        pad_token_id=tokenizer.pad_token_id, eos_token_id=tokenizer.eos_token_id, bos_token_id=tokenizer.bos_token_id,
+        vocab_size=size,
+        d_model=16,
+        encoder_layers=1,
+        decoder_layers=1,
+        encoder_attention_heads=2,
+        decoder_attention_heads=2,
+        encoder_ffn_dim=32,
+        decoder_ffn_dim=32,
+        max_position_embeddings=64,
+        pad_token_id=tokenizer.pad_token_id,
+        eos_token_id=tokenizer.eos_token_id,
+        bos_token_id=tokenizer.bos_token_id,
         decoder_start_token_id=tokenizer.eos_token_id,
     )
     torch.manual_seed(0)

@@ -107,7 +107,9 @@ def check(
     def wrap(function: CheckFunction) -> Check:
         if not inspect.getdoc(function):
             raise TypeError(f"check {code} needs a docstring")
-        return Check(code, name, severity, category, function, bad, good, fixable, dict(options or {}), meta)
+        return Check(
+            code, name, severity, category, function, bad, good, fixable, dict(options or {}), meta
+        )
 
     return wrap
 
@@ -188,4 +190,6 @@ class CheckContext:
 def may_hold_directives(doc: Document) -> bool:
     """A cheap test: can the document hold an ``audit:`` suppression directive? When it
     cannot, the suppression module is not even imported (hook start-up time)."""
-    return "audit" in doc.target or any("audit" in note for seg in doc.segments for note in seg.notes)
+    return "audit" in doc.target or any(
+        "audit" in note for seg in doc.segments for note in seg.notes
+    )

@@ -61,7 +61,11 @@ def key_term_mismatch(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
 
     targets = ctx.glossary_matches
     for pair in ctx.pairs:
-        window = pair.window if pair.confidence >= MIN_CONFIDENCE or not pair.aligned else Span(0, len(doc.target))
+        window = (
+            pair.window
+            if pair.confidence >= MIN_CONFIDENCE or not pair.aligned
+            else Span(0, len(doc.target))
+        )
         found = inside(targets, window)
         accepted = {m.entry.id for m in found if m.form.accepted}
         for sm in inside(ctx.source_matches, pair.source):
@@ -71,10 +75,13 @@ def key_term_mismatch(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
             forms = " / ".join(f'"{f}"' for f in sm.entry.accepted)
             instead = f'; it has "{variants[0]}" instead' if variants else ""
             yield Hit(
-                sm.start, sm.end,
-                f'"{doc.source[sm.start:sm.end]}" ({sm.entry.canonical}) is in the source, '  # type: ignore[index]
+                sm.start,
+                sm.end,
+                f'"{doc.source[sm.start : sm.end]}" ({sm.entry.canonical}) is in the source, '  # type: ignore[index]
                 f"but the translation lacks {forms}{instead}",
-                side="source", segment=pair.id, entity=sm.entry.id,
+                side="source",
+                segment=pair.id,
+                entity=sm.entry.id,
             )
 
 
@@ -114,13 +121,30 @@ def number_mismatch(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
             missing = _unmatched(missing, inside(all_tgt, pair.window))
             extra = _unmatched(extra, inside(all_src, pair.source_window))
         for s, t in zip(missing, extra):
-            yield Hit(t.start, t.end, f'"{target[t.start:t.end]}" does not match the source, which has '
-                      f'"{source[s.start:s.end]}"', side="target", segment=pair.id)
-        for t in extra[len(missing):]:
-            yield Hit(t.start, t.end, f'"{target[t.start:t.end]}" is not in the source', side="target", segment=pair.id)
-        for s in missing[len(extra):]:
-            yield Hit(s.start, s.end, f'"{source[s.start:s.end]}" from the source is missing in the translation',
-                      side="source", segment=pair.id)
+            yield Hit(
+                t.start,
+                t.end,
+                f'"{target[t.start : t.end]}" does not match the source, which has '
+                f'"{source[s.start : s.end]}"',
+                side="target",
+                segment=pair.id,
+            )
+        for t in extra[len(missing) :]:
+            yield Hit(
+                t.start,
+                t.end,
+                f'"{target[t.start : t.end]}" is not in the source',
+                side="target",
+                segment=pair.id,
+            )
+        for s in missing[len(extra) :]:
+            yield Hit(
+                s.start,
+                s.end,
+                f'"{source[s.start : s.end]}" from the source is missing in the translation',
+                side="source",
+                segment=pair.id,
+            )
 
 
 def _unmatched(wanted: list[Number], pool: list[Number]) -> list[Number]:
@@ -165,15 +189,27 @@ def untranslated(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
     for pair in ctx.pairs:
         if pair.source is None or pair.target is None or not len(pair.target):
             continue
-        src, tgt = doc.source[pair.source.start : pair.source.end], doc.target[pair.target.start : pair.target.end]  # type: ignore[index]
+        src, tgt = (
+            doc.source[pair.source.start : pair.source.end],
+            doc.target[pair.target.start : pair.target.end],
+        )  # type: ignore[index]
         span = _trimmed(doc.target, pair.target)
         if " ".join(src.split()).casefold() == " ".join(tgt.split()).casefold():
             if len(_WORDS.findall(tgt)) >= 2:
-                yield Hit(span.start, span.end, "the translation is identical to the source", segment=pair.id)
+                yield Hit(
+                    span.start,
+                    span.end,
+                    "the translation is identical to the source",
+                    segment=pair.id,
+                )
             continue
         if target_lang and _in_source_language(tgt, src, source, target_lang):
-            yield Hit(span.start, span.end, f"this translation is in the source language ({source.lang}), "
-                      f"not {target_lang}", segment=pair.id)
+            yield Hit(
+                span.start,
+                span.end,
+                f"this translation is in the source language ({source.lang}), not {target_lang}",
+                segment=pair.id,
+            )
 
 
 class _SourceLanguage:
@@ -203,7 +239,9 @@ class _SourceLanguage:
         return script_of_language(self.lang) if script == "Other" else script
 
 
-def _in_source_language(text: str, source_text: str, source: _SourceLanguage, target_lang: str) -> bool:
+def _in_source_language(
+    text: str, source_text: str, source: _SourceLanguage, target_lang: str
+) -> bool:
     """True when ``text`` (the translation of ``source_text``) is written in the source language."""
     from audit.lang.identify import identify, script_of_language, script_shares
 
@@ -214,7 +252,11 @@ def _in_source_language(text: str, source_text: str, source: _SourceLanguage, ta
         if letters < 8 or shares.get(source.script, 0.0) < 0.6:
             return False
         return bool(source.lang) and source.lang != target_lang
-    if len(text.strip()) < 40 or not _shares_words(text, source_text) or script_shares(text)[0] < 30:
+    if (
+        len(text.strip()) < 40
+        or not _shares_words(text, source_text)
+        or script_shares(text)[0] < 30
+    ):
         return False
     if not source.lang or source.lang == target_lang:
         return False
@@ -271,10 +313,20 @@ def omission(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
         span = _trimmed(doc.source or "", pair.source)
         if pair.target is not None and doc.target[pair.target.start : pair.target.end].strip():
             continue
-        if pair.aligned and (pair.confidence < MIN_CONFIDENCE or len(_WORDS.findall(doc.source[span.start:span.end])) < 3):  # type: ignore[index]
+        if pair.aligned and (
+            pair.confidence < MIN_CONFIDENCE
+            or len(_WORDS.findall(doc.source[span.start : span.end])) < 3
+        ):  # type: ignore[index]
             continue
-        yield Hit(span.start, span.end, "this source sentence has no translation" if pair.aligned
-                  else "this segment has no translation", side="source", segment=pair.id)
+        yield Hit(
+            span.start,
+            span.end,
+            "this source sentence has no translation"
+            if pair.aligned
+            else "this segment has no translation",
+            side="source",
+            segment=pair.id,
+        )
     yield from _merged_omissions(doc, ctx)
 
 
@@ -294,11 +346,22 @@ def _merged_omissions(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
     if alignment is None:
         return
     source = doc.source or ""
-    one_to_one = sorted(len(x.target) / len(x.source) for x in alignment.links  # type: ignore[arg-type]
-                        if x.source_sentences == 1 and x.target_sentences == 1 and len(x.source or ()) >= 20)
-    ratio = one_to_one[len(one_to_one) // 2] if len(one_to_one) >= 3 else _pair_ratio(doc) or alignment.ratio
+    one_to_one = sorted(
+        len(x.target) / len(x.source)
+        for x in alignment.links  # type: ignore[arg-type]
+        if x.source_sentences == 1 and x.target_sentences == 1 and len(x.source or ()) >= 20
+    )
+    ratio = (
+        one_to_one[len(one_to_one) // 2]
+        if len(one_to_one) >= 3
+        else _pair_ratio(doc) or alignment.ratio
+    )
     for link in alignment.links:
-        if len(link.source_parts) < 2 or link.target is None or link.target_sentences >= link.source_sentences:
+        if (
+            len(link.source_parts) < 2
+            or link.target is None
+            or link.target_sentences >= link.source_sentences
+        ):
             continue
         lt = len(link.target)
         total = sum(len(p) for p in link.source_parts)
@@ -306,14 +369,24 @@ def _merged_omissions(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
         target_numbers = find_numbers(doc.target, link.target.start, link.target.end)
         for part in link.source_parts:
             fit_rest = length_fit(total - len(part), lt, ratio)
-            if fit_rest < 0.3 or fit_rest < 2.5 * fit_all or len(_WORDS.findall(source[part.start:part.end])) < 5:
+            if (
+                fit_rest < 0.3
+                or fit_rest < 2.5 * fit_all
+                or len(_WORDS.findall(source[part.start : part.end])) < 5
+            ):
                 continue
             numbers = [n for n in find_numbers(source, part.start, part.end) if not n.spelled]
             if _unmatched(numbers, target_numbers) != numbers:
                 continue
-            yield Hit(part.start, part.end, "this source sentence seems to have no translation (the aligned "
-                      "translation fits the rest of the passage)", side="source", segment=str(link.index),
-                      severity=Severity.MINOR)
+            yield Hit(
+                part.start,
+                part.end,
+                "this source sentence seems to have no translation (the aligned "
+                "translation fits the rest of the passage)",
+                side="source",
+                segment=str(link.index),
+                severity=Severity.MINOR,
+            )
 
 
 # --- B005 length ratio ------------------------------------------------------------
@@ -358,14 +431,24 @@ def length_ratio(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
         ratio = lt / ls / expected
         if ratio < low or ratio > high:
             what = "shorter" if ratio < 1 else "longer"
-            yield Hit(span.start, span.end, f"the translation is {ratio if ratio >= 1 else 1 / ratio:.1f}× {what} "
-                      "than expected for its source", segment=pair.id, extra={"ratio": round(ratio, 2)})
+            yield Hit(
+                span.start,
+                span.end,
+                f"the translation is {ratio if ratio >= 1 else 1 / ratio:.1f}× {what} "
+                "than expected for its source",
+                segment=pair.id,
+                extra={"ratio": round(ratio, 2)},
+            )
 
 
 def _expected_ratio(doc: Document, pairs: list[Pair]) -> float:
     ratios = sorted(
-        len(p.target) / len(p.source) for p in pairs if p.source is not None and p.target is not None
-        and len(p.source) >= 20 and len(p.target) >= 1
+        len(p.target) / len(p.source)
+        for p in pairs
+        if p.source is not None
+        and p.target is not None
+        and len(p.source) >= 20
+        and len(p.target) >= 1
     )
     if len(ratios) >= 5:
         return ratios[len(ratios) // 2]
@@ -398,8 +481,14 @@ _PARITY = re.compile(
     r"|(?P<hashtag>(?<![\w&#])#[^\W\d_]\w*)"
 )
 _TAG_PARTS = re.compile(r"<(/?)([\w:.-]+)(?:[^<>]*?\bid=\"([^\"]*)\")?")
-_KIND_NAMES = {"url": "URL", "email": "e-mail address", "tag": "tag", "placeholder": "placeholder",
-               "handle": "@handle", "hashtag": "hashtag"}
+_KIND_NAMES = {
+    "url": "URL",
+    "email": "e-mail address",
+    "tag": "tag",
+    "placeholder": "placeholder",
+    "handle": "@handle",
+    "hashtag": "hashtag",
+}
 
 
 # Every item above holds one of these: most segments hold none and are not scanned.
@@ -415,7 +504,11 @@ def _items(text: str, span: Span | None) -> list[_Item]:
         value = m.group()
         if kind == "tag":
             parts = _TAG_PARTS.match(value)
-            key = f"<{parts.group(1)}{parts.group(2).lower()} {parts.group(3) or ''}>" if parts else value
+            key = (
+                f"<{parts.group(1)}{parts.group(2).lower()} {parts.group(3) or ''}>"
+                if parts
+                else value
+            )
         elif kind in ("url", "email", "handle"):
             key = value.lower().rstrip("/")
         else:
@@ -451,7 +544,9 @@ def parity(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
         yield from _one_sided(src, tgt_keys, "source", pair.id, doc.source or "")
 
 
-def _one_sided(items: list[_Item], other: Counter[tuple[str, str]], side: str, segment: str, text: str) -> Iterator[Hit]:
+def _one_sided(
+    items: list[_Item], other: Counter[tuple[str, str]], side: str, segment: str, text: str
+) -> Iterator[Hit]:
     seen: Counter[tuple[str, str]] = Counter()
     for item in items:
         key = (item.kind, item.key)
@@ -460,5 +555,11 @@ def _one_sided(items: list[_Item], other: Counter[tuple[str, str]], side: str, s
             continue
         where = "the source" if side == "target" else "the translation"
         minor = item.kind == "hashtag"
-        yield Hit(item.start, item.end, f'{_KIND_NAMES[item.kind]} "{text[item.start:item.end]}" is not in {where}',
-                  side=side, segment=segment, severity=Severity.MINOR if minor else None)
+        yield Hit(
+            item.start,
+            item.end,
+            f'{_KIND_NAMES[item.kind]} "{text[item.start : item.end]}" is not in {where}',
+            side=side,
+            segment=segment,
+            severity=Severity.MINOR if minor else None,
+        )

@@ -53,8 +53,11 @@ def mojibake(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
     """
     text = doc.target
     # Words that artifacts.mixed-script-word fixes as a whole (repair and look-alikes).
-    fixed_whole = [(s, e) for s, e in _damaged_words(text)
-                   if any(h.suggestion is not None for h in _mixed_hit(text[s:e], s, e, repaired(text[s:e])))]
+    fixed_whole = [
+        (s, e)
+        for s, e in _damaged_words(text)
+        if any(h.suggestion is not None for h in _mixed_hit(text[s:e], s, e, repaired(text[s:e])))
+    ]
     for start, end, fixed in repairs(text):
         if _REPLACEMENT in text[start:end]:
             continue
@@ -62,10 +65,18 @@ def mojibake(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
         tail = len(os.path.commonprefix([text[start + head : end][::-1], fixed[head:][::-1]]))
         found, fix = text[start + head : end - tail], fixed[head : len(fixed) - tail]
         whole = any(s <= start < e for s, e in fixed_whole)
-        yield Hit(start + head, end - tail, f'encoding damage: "{found}" should read "{fix}"',
-                  suggestion=None if whole else fix)
+        yield Hit(
+            start + head,
+            end - tail,
+            f'encoding damage: "{found}" should read "{fix}"',
+            suggestion=None if whole else fix,
+        )
     for m in re.finditer(f"{_REPLACEMENT}+", text):
-        yield Hit(m.start(), m.end(), "replacement character: text lost in decoding; restore it from the source")
+        yield Hit(
+            m.start(),
+            m.end(),
+            "replacement character: text lost in decoding; restore it from the source",
+        )
 
 
 @check(
@@ -133,7 +144,9 @@ def _invisible_runs(text: str, allowed: frozenset[str]) -> Iterator[tuple[int, i
 
 def _is_invisible(ch: str, allowed: frozenset[str]) -> bool:
     return (
-        ch not in "\t" and ch not in allowed and ch not in _VISIBLE_FORMAT
+        ch not in "\t"
+        and ch not in allowed
+        and ch not in _VISIBLE_FORMAT
         and unicodedata.category(ch) in _INVISIBLE_CATEGORIES
     )
 
@@ -169,7 +182,11 @@ def odd_space(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
             if any(s < line.start + m.end() and line.start + m.start() < e for s, e in damaged):
                 continue
             at_edge = m.start() == 0 or m.end() == len(text)
-            if not at_edge and text[m.end()] in _SPACED_MARKS and text[m.end()] not in lang.space_before:
+            if (
+                not at_edge
+                and text[m.end()] in _SPACED_MARKS
+                and text[m.end()] not in lang.space_before
+            ):
                 continue  # a space before punctuation: spacing.space-before-punctuation
             if at_edge:
                 suggestion = ""
@@ -179,9 +196,12 @@ def odd_space(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
                 continue  # one typographic space between two characters
             else:
                 suggestion = " "
-            yield Hit(line.start + m.start(), line.start + m.end(),
-                      f"{'odd space' if at_edge or len(run) == 1 else 'mixed spaces'} ({_space_names(run)})",
-                      suggestion=suggestion)
+            yield Hit(
+                line.start + m.start(),
+                line.start + m.end(),
+                f"{'odd space' if at_edge or len(run) == 1 else 'mixed spaces'} ({_space_names(run)})",
+                suggestion=suggestion,
+            )
 
 
 def _one_space(run: str, after: str, space_before: str) -> str:
@@ -191,7 +211,9 @@ def _one_space(run: str, after: str, space_before: str) -> str:
 
 
 def _space_names(run: str) -> str:
-    return ", ".join(dict.fromkeys("space" if c == " " else unicodedata.name(c, "space").lower() for c in run))
+    return ", ".join(
+        dict.fromkeys("space" if c == " " else unicodedata.name(c, "space").lower() for c in run)
+    )
 
 
 @check(
@@ -228,8 +250,12 @@ def foreign_script(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
             continue
         if run in allowed:
             continue
-        yield Hit(start, end, f"{' and '.join(scripts)} text in this {lang.name} document: "
-                  f'"{run}"; translate or transliterate it')
+        yield Hit(
+            start,
+            end,
+            f"{' and '.join(scripts)} text in this {lang.name} document: "
+            f'"{run}"; translate or transliterate it',
+        )
 
 
 @cache
@@ -280,8 +306,10 @@ def _mixed_hit(word: str, start: int, end: int, reading: str | None = None) -> I
         by_script = {name: sum(1 for c in part if rx.match(c)) for name, rx in classes.items()}
         present = [name for name, n in by_script.items() if n]
         main = max(present, key=lambda name: by_script[name])
-        if "Greek" in present and main != "Greek" and not all(
-            c in homoglyphs("Greek") for c in part if classes["Greek"].match(c)
+        if (
+            "Greek" in present
+            and main != "Greek"
+            and not all(c in homoglyphs("Greek") for c in part if classes["Greek"].match(c))
         ):
             continue  # a Greek symbol inside a Latin word (ΔT, μg), not a look-alike
         mixed.append((part, present))

@@ -66,7 +66,8 @@ def hyphenation(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
     if not keys:
         return
     closed = re.compile(
-        r"(?<![^\W\d_])(?<![^\W\d_][-‐‑])(?:" + "|".join(map(re.escape, sorted(keys, key=len, reverse=True)))
+        r"(?<![^\W\d_])(?<![^\W\d_][-‐‑])(?:"
+        + "|".join(map(re.escape, sorted(keys, key=len, reverse=True)))
         + r")(?![^\W\d_])(?![-‐‑][^\W\d_])",
         re.IGNORECASE,
     )
@@ -75,10 +76,16 @@ def hyphenation(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
         word = m.group().lower()
         key = _closed(word)
         if key in keys and not _overlaps(covered, m.start(), m.end()):
-            groups.setdefault(key, []).append(_Occurrence(m.start(), m.end(), _HYPHEN_CHARS.sub("-", word)))
+            groups.setdefault(key, []).append(
+                _Occurrence(m.start(), m.end(), _HYPHEN_CHARS.sub("-", word))
+            )
     for occurrences in groups.values():
         forms = {o.form for o in occurrences}
-        if len(forms) < 2 or not any("-" in f for f in forms) or not any("-" not in f for f in forms):
+        if (
+            len(forms) < 2
+            or not any("-" in f for f in forms)
+            or not any("-" not in f for f in forms)
+        ):
             continue
         yield from _minority_hits(doc, occurrences, "spelling")
 
@@ -127,9 +134,15 @@ def _minority_hits(doc: Document, occurrences: list[_Occurrence], what: str) -> 
     for o in occurrences:
         counts[o.form] = counts.get(o.form, 0) + 1
     # Most frequent first; ties go to the form used first.
-    majority = max(counts, key=lambda f: (counts[f], -next(i for i, o in enumerate(occurrences) if o.form == f)))
+    majority = max(
+        counts,
+        key=lambda f: (counts[f], -next(i for i, o in enumerate(occurrences) if o.form == f)),
+    )
     majority_text = next(doc.target[o.start : o.end] for o in occurrences if o.form == majority)
-    tally = ", ".join(f'"{_surface(doc, occurrences, f)}" ×{n}' for f, n in sorted(counts.items(), key=lambda kv: -kv[1]))
+    tally = ", ".join(
+        f'"{_surface(doc, occurrences, f)}" ×{n}'
+        for f, n in sorted(counts.items(), key=lambda kv: -kv[1])
+    )
     for o in occurrences:
         if o.form == majority:
             continue
@@ -152,7 +165,11 @@ def _adapt_case(found: str, majority: str) -> str:
         return majority.upper()
     if found[:1].isupper():
         return majority[:1].upper() + majority[1:]
-    return majority[:1].lower() + majority[1:] if majority[:1].isupper() and not found[:1].isupper() else majority
+    return (
+        majority[:1].lower() + majority[1:]
+        if majority[:1].isupper() and not found[:1].isupper()
+        else majority
+    )
 
 
 def _covered(ctx: CheckContext) -> list[tuple[int, int]]:

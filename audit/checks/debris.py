@@ -27,15 +27,22 @@ from audit.lang.profiles import Language, language
 
 _UUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
 _HASH = re.compile(r"[0-9a-f]{16,}|[0-9A-F]{16,}")
-_MEDIA_EXTENSIONS = r"(?:mp4|m4v|mov|avi|wmv|flv|webm|mkv|mp3|m4a|wav|ogg|m3u8|jpe?g|png|gif|webp|svg|bmp|tiff?)"
+_MEDIA_EXTENSIONS = (
+    r"(?:mp4|m4v|mov|avi|wmv|flv|webm|mkv|mp3|m4a|wav|ogg|m3u8|jpe?g|png|gif|webp|svg|bmp|tiff?)"
+)
 _MEDIA_FILE = re.compile(r"[\w%+-][\w.%+-]*\." + _MEDIA_EXTENSIONS, re.IGNORECASE)
-_TRACKING_NAMES = r"(?:utm_[a-z]+|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|igshid|ocid|cmpid|ref_src)"
+_TRACKING_NAMES = (
+    r"(?:utm_[a-z]+|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|igshid|ocid|cmpid|ref_src)"
+)
 _TRACKING_PARAMETER = re.compile(_TRACKING_NAMES + "=", re.IGNORECASE)
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 _TOKEN = re.compile(r"\S+")
 # Something that may be an identifier: a quick test before a line is looked at closely.
 _CANDIDATE = re.compile(
-    r"\d{12}|[0-9a-fA-F]{16}|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-|\." + _MEDIA_EXTENSIONS + r"\b|[?&]" + _TRACKING_NAMES,
+    r"\d{12}|[0-9a-fA-F]{16}|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-|\."
+    + _MEDIA_EXTENSIONS
+    + r"\b|[?&]"
+    + _TRACKING_NAMES,
     re.IGNORECASE,
 )
 _EDGE_PUNCTUATION = "\"'“”‘’«»()[]{}<>,;:.!?"
@@ -76,9 +83,19 @@ def identifier_kind(token: str, min_digits: int = _ID_DIGITS) -> str | None:
     """
     if _UUID.fullmatch(token):
         return "UUID"
-    if _HASH.fullmatch(token) and any(c.isdigit() for c in token) and any(c.isalpha() for c in token):
+    if (
+        _HASH.fullmatch(token)
+        and any(c.isdigit() for c in token)
+        and any(c.isalpha() for c in token)
+    ):
         return "hash"
-    if token.isdigit() and token.isascii() and len(token) >= min_digits and token[0] != "0" and not is_isbn(token):
+    if (
+        token.isdigit()
+        and token.isascii()
+        and len(token) >= min_digits
+        and token[0] != "0"
+        and not is_isbn(token)
+    ):
         return f"{len(token)}-digit ID"
     if _MEDIA_FILE.fullmatch(token):
         return "media file name"
@@ -170,7 +187,12 @@ def debris_line(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
     for line, span in removal_spans(doc, _removable(lang)).items():
         kinds = debris_line_kinds(line.text(doc).strip())
         if kinds:
-            yield Hit(span.start, span.end, f"line of page debris ({_describe(kinds)}); delete the line", suggestion="")
+            yield Hit(
+                span.start,
+                span.end,
+                f"line of page debris ({_describe(kinds)}); delete the line",
+                suggestion="",
+            )
 
 
 @check(
@@ -204,8 +226,12 @@ def inline_identifier(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
             tracking = _without_tracking(token.text) if _URL.match(token.text) else None
             if tracking:
                 q, end, replacement = tracking
-                yield Hit(token.start + q, token.start + end, "tracking parameters in a URL; delete them",
-                          suggestion=replacement)
+                yield Hit(
+                    token.start + q,
+                    token.start + end,
+                    "tracking parameters in a URL; delete them",
+                    suggestion=replacement,
+                )
                 continue
             kind = identifier_kind(token.text, _LONE_ID_DIGITS)
             if kind is None:

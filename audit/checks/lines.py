@@ -84,7 +84,9 @@ def _whole_paragraph(paragraphs: list[list[Line]], index: int) -> dict[Line, Spa
         spans[last] = Span(last.start, paragraphs[index + 1][0].start)
     elif index > 0:
         first, last = lines[0], lines[-1]
-        spans[first] = Span(paragraphs[index - 1][-1].end, first.next if len(lines) > 1 else first.end)
+        spans[first] = Span(
+            paragraphs[index - 1][-1].end, first.next if len(lines) > 1 else first.end
+        )
         if len(lines) > 1:
             spans[last] = Span(last.start, last.end)
     return spans

@@ -48,22 +48,51 @@ def _inner(group: int) -> Callable[[re.Match[str]], str]:
 
 _PATTERNS = (
     _Pattern("HTML comment", re.compile(r"<!--.*?-->", re.DOTALL), _drop),
-    _Pattern("HTML tag", re.compile(r"</?(?:" + "|".join(_TAG_NAMES) + r")(?:\s[^<>\n]*)?/?>", re.IGNORECASE), _drop),
-    _Pattern("HTML entity", re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"),
-             lambda m: html.unescape(m.group())),
+    _Pattern(
+        "HTML tag",
+        re.compile(r"</?(?:" + "|".join(_TAG_NAMES) + r")(?:\s[^<>\n]*)?/?>", re.IGNORECASE),
+        _drop,
+    ),
+    _Pattern(
+        "HTML entity",
+        re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"),
+        lambda m: html.unescape(m.group()),
+    ),
     _Pattern("Markdown image", re.compile(r"!\[[^\]\n]*\]\([^)\s]+\)"), _drop),
-    _Pattern("Markdown link", re.compile(r"\[([^\]\n]+)\]\((?:https?://|www\.|/)[^)\s]*\)"), _inner(1)),
+    _Pattern(
+        "Markdown link", re.compile(r"\[([^\]\n]+)\]\((?:https?://|www\.|/)[^)\s]*\)"), _inner(1)
+    ),
     _Pattern("wiki link", re.compile(r"\[\[(?:[^\]|\n]+\|)?([^\]|\n]+)\]\]"), _inner(1)),
     _Pattern("template", re.compile(r"\{\{[^{}\n]*\}\}"), None),
-    _Pattern("shortcode", re.compile(r"\[/?(?:caption|embed|video|audio|gallery|playlist|youtube)(?:\s[^\]\n]*)?\]",
-                                     re.IGNORECASE), _drop),
-    _Pattern("Markdown bold", re.compile(r"(?<![*\w])\*\*(?=\S)([^*\n]+?)(?<=\S)\*\*(?![*\w])"), _inner(1)),
-    _Pattern("Markdown bold", re.compile(r"(?<![_\w])__(?=\S)([^_\n]+?)(?<=\S)__(?![_\w])"), _inner(1)),
+    _Pattern(
+        "shortcode",
+        re.compile(
+            r"\[/?(?:caption|embed|video|audio|gallery|playlist|youtube)(?:\s[^\]\n]*)?\]",
+            re.IGNORECASE,
+        ),
+        _drop,
+    ),
+    _Pattern(
+        "Markdown bold",
+        re.compile(r"(?<![*\w])\*\*(?=\S)([^*\n]+?)(?<=\S)\*\*(?![*\w])"),
+        _inner(1),
+    ),
+    _Pattern(
+        "Markdown bold", re.compile(r"(?<![_\w])__(?=\S)([^_\n]+?)(?<=\S)__(?![_\w])"), _inner(1)
+    ),
     _Pattern("wiki bold", re.compile(r"'''(?=\S)([^'\n]+?)(?<=\S)'''"), _inner(1)),
     _Pattern("Markdown heading", re.compile(r"^[ \t]*#{1,6}[ \t]+(?=\S)", re.MULTILINE), _drop),
-    _Pattern("wiki heading", re.compile(r"^[ \t]*(={2,6})[ \t]*([^=\n]+?)[ \t]*\1[ \t]*$", re.MULTILINE), _inner(2)),
+    _Pattern(
+        "wiki heading",
+        re.compile(r"^[ \t]*(={2,6})[ \t]*([^=\n]+?)[ \t]*\1[ \t]*$", re.MULTILINE),
+        _inner(2),
+    ),
     _Pattern("placeholder", re.compile(r"(?<![\w%])%(?:\([A-Za-z_]\w*\))?[sd](?!\w)"), None),
-    _Pattern("placeholder", re.compile(r"\$\{[^{}\s]+\}|(?<![\w{])\{(?:\d{1,2}|[A-Za-z_]\w*)\}(?![\w}])"), None),
+    _Pattern(
+        "placeholder",
+        re.compile(r"\$\{[^{}\s]+\}|(?<![\w{])\{(?:\d{1,2}|[A-Za-z_]\w*)\}(?![\w}])"),
+        None,
+    ),
 )
 
 
@@ -86,7 +115,9 @@ def markup(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
     """
     lang = language(doc.target_lang)
     text = doc.target
-    taken: list[tuple[int, int]] = [(c.start, c.end) for c in ctx.comment_spans]  # audit: directives
+    taken: list[tuple[int, int]] = [
+        (c.start, c.end) for c in ctx.comment_spans
+    ]  # audit: directives
     hits = []
     for pattern in _PATTERNS:
         for m in pattern.regex.finditer(text):
@@ -101,7 +132,14 @@ def markup(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
                 suggestion = " "
             elif suggestion == "":
                 start, end = tidy_deletion(text, start, end, lang.space_before)
-            hits.append(Hit(start, end, f"{pattern.kind} in the text: {_show(m.group())}", suggestion=suggestion))
+            hits.append(
+                Hit(
+                    start,
+                    end,
+                    f"{pattern.kind} in the text: {_show(m.group())}",
+                    suggestion=suggestion,
+                )
+            )
     yield from sorted(hits, key=lambda h: h.start)
 
 

@@ -22,8 +22,8 @@ if TYPE_CHECKING:
     name="meta.unused-suppression",
     severity=Severity.MINOR,
     category=Category.OTHER,
-    bad='<!-- audit: ignore[N001] -->\nKhalifa Haftar left.',
-    good='<!-- audit: ignore[N001] -->\nKhalifa Hifter left.',
+    bad="<!-- audit: ignore[N001] -->\nKhalifa Haftar left.",
+    good="<!-- audit: ignore[N001] -->\nKhalifa Hifter left.",
     meta=True,
 )
 def unused_suppression(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
@@ -44,8 +44,8 @@ def unused_suppression(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
     name="meta.invalid-suppression",
     severity=Severity.MINOR,
     category=Category.OTHER,
-    bad='<!-- audit: ignore-start[N001] -->\nKhalifa Hifter left.',
-    good='<!-- audit: ignore-start[N001] -->\nKhalifa Hifter left.\n<!-- audit: ignore-end -->',
+    bad="<!-- audit: ignore-start[N001] -->\nKhalifa Hifter left.",
+    good="<!-- audit: ignore-start[N001] -->\nKhalifa Hifter left.\n<!-- audit: ignore-end -->",
     meta=True,
 )
 def invalid_suppression(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
@@ -67,7 +67,9 @@ def _hit(doc: Document, unused: Unused) -> Hit:
         message = f"unused suppression in the note of unit {s.segment!r}: no {which} finding{' on' + on if on else ''}"
         return Hit(s.where.start, s.where.end, message)
     if len(unused.selectors) == len(s.selectors):
-        message = f"unused suppression: no {which}{' finding on' + on if on else ' finding'} in its scope"
+        message = (
+            f"unused suppression: no {which}{' finding on' + on if on else ' finding'} in its scope"
+        )
         span = _whole_lines(doc.target, s.where)
         return Hit(span.start, span.end, message, suggestion="", fixable=False)
     message = f"{which} in this suppression is unused: no such finding{' on' + on if on else ''} in its scope"

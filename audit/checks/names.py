@@ -44,7 +44,9 @@ def non_canonical_variant(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
         start += m.start
         end += m.start
         replacement = _match_case(doc.target[start:end], replacement, doc.is_sentence_start(start))
-        message = f'"{doc.target[start:end]}" is a variant of {m.entry.canonical}; use "{replacement}"'
+        message = (
+            f'"{doc.target[start:end]}" is a variant of {m.entry.canonical}; use "{replacement}"'
+        )
         if m.form.note:
             message += f" ({m.form.note})"
         yield Hit(start, end, message, suggestion=replacement, entity=m.entry.id)
@@ -114,7 +116,9 @@ def form_mismatch(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
         if _same_form(found, expected):
             continue
         if found.isupper() or (
-            found[:1].lower() == expected[:1].lower() and found[1:] == expected[1:] and doc.is_sentence_start(m.start)
+            found[:1].lower() == expected[:1].lower()
+            and found[1:] == expected[1:]
+            and doc.is_sentence_start(m.start)
         ):
             continue
         expected = _match_case(found, expected, doc.is_sentence_start(m.start))
@@ -164,12 +168,16 @@ def _rendering_groups(doc: Document, matches: list[Match]) -> dict[str, str]:
 
 def _same_letters(key: str, replacement: str | None) -> bool:
     """True when a folded variant and its replacement have the same letters and digits."""
-    return replacement is not None and _LETTERS.sub("", key) == _LETTERS.sub("", fold_key(replacement))
+    return replacement is not None and _LETTERS.sub("", key) == _LETTERS.sub(
+        "", fold_key(replacement)
+    )
 
 
 def _contains_words(longer: str, shorter: str) -> bool:
     lw, sw = longer.split(), shorter.split()
-    return len(sw) < len(lw) and any(lw[i : i + len(sw)] == sw for i in range(len(lw) - len(sw) + 1))
+    return len(sw) < len(lw) and any(
+        lw[i : i + len(sw)] == sw for i in range(len(lw) - len(sw) + 1)
+    )
 
 
 def _minimal_edit(found: str, replacement: str) -> tuple[int, int, str]:

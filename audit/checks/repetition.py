@@ -66,7 +66,17 @@ def _words(text: str, damaged: bool) -> list[_Word]:
         stripped = core.rstrip(_CLOSING)
         if "." in stripped and core[len(stripped) :].startswith("."):
             stripped += "."  # an abbreviation keeps its full stop: U.N., a.m.
-        append(_Word(start, end, lead, stripped, core[len(stripped) :], stripped.casefold(), new_paragraph))
+        append(
+            _Word(
+                start,
+                end,
+                lead,
+                stripped,
+                core[len(stripped) :],
+                stripped.casefold(),
+                new_paragraph,
+            )
+        )
     return out
 
 
@@ -200,8 +210,11 @@ def _same_phrase(words: list[_Word], a: int, b: int, n: int) -> bool:
     if b + n > len(words):
         return False
     return all(
-        words[a + k].key == words[b + k].key and not words[b + k].lead and not words[a + k].trail
-        and not words[b + k].new_paragraph and not words[a + k + 1].new_paragraph
+        words[a + k].key == words[b + k].key
+        and not words[b + k].lead
+        and not words[a + k].trail
+        and not words[b + k].new_paragraph
+        and not words[a + k + 1].new_paragraph
         for k in range(n)
     )
 
@@ -211,7 +224,9 @@ def _is_allowed(words: list[_Word], i: int, n: int, lang: Language) -> bool:
     if not any(c.isalpha() for c in first.key) or any(c.isdigit() for c in first.key):
         return True  # numbers and marks: "10 10", "* * *"
     copy = words[i + n : i + 2 * n]
-    if second.core[:1].isupper() and all(w.core[:1].isupper() or w.key in lang.function_words for w in copy):
+    if second.core[:1].isupper() and all(
+        w.core[:1].isupper() or w.key in lang.function_words for w in copy
+    ):
         return True  # names and titles: Sirhan Sirhan, Walla Walla, New York New York
     if n == 1:
         if first.key in lang.doubled_ok:
@@ -244,7 +259,10 @@ def repeated_sentence(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
     for s in doc.sentences:
         key = _normalized(doc.target[s.start : s.end])
         paragraph = paragraph_of(s.start)
-        if len(key.split()) < _MIN_REPEATED_WORDS or doc.paragraphs[paragraph].start in repeated_paragraphs:
+        if (
+            len(key.split()) < _MIN_REPEATED_WORDS
+            or doc.paragraphs[paragraph].start in repeated_paragraphs
+        ):
             continue
         if key in seen and paragraph - paragraph_of(seen[key].start) <= 1:
             first = doc.lines.position(seen[key].start)[0]

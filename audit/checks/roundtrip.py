@@ -56,12 +56,17 @@ def low_round_trip_score(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
     for seg in scored.segments:
         if len(seg.pair.source.split()) < min_words:
             continue
-        low = [(seg.scores[name], limit) for name, limit in thresholds.items() if _fails(seg.scores[name], limit)]
+        low = [
+            (seg.scores[name], limit)
+            for name, limit in thresholds.items()
+            if _fails(seg.scores[name], limit)
+        ]
         if not low:
             continue
         missing = missing_words(seg.pair.source, seg.pair.back_translation, scored.language)
         described = ", ".join(
-            f"{s.label} {s.formatted()} {'under' if s.higher_is_better else 'over'} {limit:g}" for s, limit in low
+            f"{s.label} {s.formatted()} {'under' if s.higher_is_better else 'over'} {limit:g}"
+            for s, limit in low
         )
         hint = f"; not in the back-translation: {', '.join(missing)}" if missing else ""
         yield Hit(
@@ -73,7 +78,10 @@ def low_round_trip_score(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
             extra={
                 "back_translation": seg.pair.back_translation,
                 "missing": missing,
-                "scores": {s.metric: {"score": s.value, "threshold": limit, "signature": s.signature} for s, limit in low},
+                "scores": {
+                    s.metric: {"score": s.value, "threshold": limit, "signature": s.signature}
+                    for s, limit in low
+                },
             },
         )
 

@@ -45,7 +45,11 @@ def _broken_start(words: list[_Word], k: int, text: str, lang: Language) -> bool
     if not _is_title(w.text) or w.text.lower() not in lang.function_words or k + 1 >= len(words):
         return False
     nxt = words[k + 1]
-    return text[w.end : nxt.start] == " " and nxt.text.islower() and nxt.text.lower() not in lang.name_particles
+    return (
+        text[w.end : nxt.start] == " "
+        and nxt.text.islower()
+        and nxt.text.lower() not in lang.name_particles
+    )
 
 
 @check(
@@ -76,26 +80,38 @@ def capitalized_function_word(doc: Document, ctx: CheckContext) -> Iterator[Hit]
         nxt = _WORD.match(text, m.end() + 1)
         if prev is None or nxt is None or not prev.group().islower():
             continue
-        if not nxt.group().islower() or nxt.group() in lang.name_particles or doc.is_sentence_start(m.start()):
+        if (
+            not nxt.group().islower()
+            or nxt.group() in lang.name_particles
+            or doc.is_sentence_start(m.start())
+        ):
             continue
         sentence = doc.sentence_at(m.start())
         if sentence is not None and sentence not in title_case:
             title_case[sentence] = _title_case(_words_in(text, sentence), lang)
         if sentence is not None and title_case[sentence]:
             continue  # a headline in title case: "What Is It and Has It Done Anything?"
-        yield Hit(m.start(), m.end(), f'"{m.group()}" is capitalized inside a sentence: lower-case it, '
-                  "or end the sentence before it")
+        yield Hit(
+            m.start(),
+            m.end(),
+            f'"{m.group()}" is capitalized inside a sentence: lower-case it, '
+            "or end the sentence before it",
+        )
 
 
 @cache
 def _capitalized_function_words(lang: Language) -> re.Pattern[str]:
     """Capitalized function words between a letter and a space and a space and a letter."""
-    words = sorted((w[:1].upper() + w[1:] for w in lang.function_words if len(w) > 1), key=len, reverse=True)
+    words = sorted(
+        (w[:1].upper() + w[1:] for w in lang.function_words if len(w) > 1), key=len, reverse=True
+    )
     return re.compile(r"(?<=[^\W\d_] )(?:" + "|".join(map(re.escape, words)) + r")(?= [^\W\d_])")
 
 
 def _words_in(text: str, span: Span) -> list[_Word]:
-    return [_Word(m.start(), m.end(), m.group()) for m in _WORD.finditer(text, span.start, span.end)]
+    return [
+        _Word(m.start(), m.end(), m.group()) for m in _WORD.finditer(text, span.start, span.end)
+    ]
 
 
 @check(
@@ -127,7 +143,9 @@ def lowercase_sentence_start(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
         before = _token_before(text, m.start())
         if _is_abbreviation(before, lang) or _starts_name(text, m.end(1), word, lang):
             continue
-        yield Hit(m.start(1), m.end(1), f'"{word}" starts a sentence in lower case after "{before}."')
+        yield Hit(
+            m.start(1), m.end(1), f'"{word}" starts a sentence in lower case after "{before}."'
+        )
 
 
 def _starts_name(text: str, end: int, word: str, lang: Language) -> bool:
@@ -181,8 +199,11 @@ def glued_heading(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
         if k is None:
             continue
         heading = text[s.start : words[k - 1].end]
-        yield Hit(s.start, words[k - 1].end, f'heading "{heading}" runs into the sentence after it; '
-                  "put it on a line of its own")
+        yield Hit(
+            s.start,
+            words[k - 1].end,
+            f'heading "{heading}" runs into the sentence after it; put it on a line of its own',
+        )
 
 
 def _heading_candidate(text: str, sentence: Span, lang: Language) -> list[_Word]:
@@ -216,6 +237,8 @@ def _heading_length(words: list[_Word], text: str, lang: Language) -> int | None
 
 def _title_case(words: list[_Word], lang: Language) -> bool:
     """Every word capitalized except function words (a heading in title case)."""
-    return bool(words) and words[0].text[0].isupper() and all(
-        w.text[0].isupper() or w.text.lower() in lang.function_words for w in words
+    return (
+        bool(words)
+        and words[0].text[0].isupper()
+        and all(w.text[0].isupper() or w.text.lower() in lang.function_words for w in words)
     )

@@ -55,7 +55,9 @@ def space_before_punctuation(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
         if mark in lang.space_before:
             continue
         if _starts_sentence(text, after):  # "Genève .Puis": the space belongs after the mark
-            yield Hit(space[0], after, f'space before "{mark}" instead of after it', suggestion=mark + " ")
+            yield Hit(
+                space[0], after, f'space before "{mark}" instead of after it', suggestion=mark + " "
+            )
         elif not _is_exempt_after_space(text, m.start(1), mark, after):
             yield Hit(space[0], space[1], f'space before "{mark}"; delete it', suggestion="")
 
@@ -118,7 +120,9 @@ def missing_space_after(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
                 continue
             if not (following[:1].isupper() and following[1:2].islower()):
                 continue
-        if _inside_url(text, at) or (mark == ";" and _ENTITY_BEFORE.search(text, max(0, at - 12), at)):
+        if _inside_url(text, at) or (
+            mark == ";" and _ENTITY_BEFORE.search(text, max(0, at - 12), at)
+        ):
             continue  # a URL, or an HTML entity (artifacts.markup reports it)
         yield Hit(at, after, f'no space after "{mark}"', suggestion=mark + " ")
 
@@ -172,7 +176,9 @@ def doubled_punctuation(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
         found = m.group()
         kept = _one_mark(found.replace(" ", "").replace("\t", ""))
         following = word_after(text, m.end())[:1]
-        code_like = " " not in found and word_before(text, m.start())[-1:].isalnum() and following.isalnum()
+        code_like = (
+            " " not in found and word_before(text, m.start())[-1:].isalnum() and following.isalnum()
+        )
         if kept is None or code_like or _inside_url(text, m.start()):
             continue  # not a doubling, or code such as std::vector, or a URL
         if found[0] == "." and _in_ellipsis(text, m.start()):

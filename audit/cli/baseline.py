@@ -25,8 +25,14 @@ def baseline() -> None:
 
 def _common(f: Callable[..., Any]) -> Callable[..., Any]:
     """The arguments and options that `create` and `prune` share (those of `audit check`)."""
-    f = click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False), default=DEFAULT_FILE,
-                     show_default=True, help="The baseline file.")(f)
+    f = click.option(
+        "--baseline",
+        "baseline_path",
+        type=click.Path(dir_okay=False),
+        default=DEFAULT_FILE,
+        show_default=True,
+        help="The baseline file.",
+    )(f)
     f = click.option("--no-progress", is_flag=True, help="No progress bar.")(f)
     f = settings_options(f)
     return click.argument("paths", nargs=-1, required=True, metavar="PATH...")(f)
@@ -43,7 +49,9 @@ def create(paths: tuple[str, ...], baseline_path: str, no_progress: bool, **kw: 
     """Write every current finding in PATH... to the baseline file (replacing it)."""
     new = Baseline.from_findings(_audit(paths, no_progress, **kw).findings, baseline_path)
     write_atomic(baseline_path, new.dumps().encode("utf-8"))
-    click.echo(f"Wrote {len(new.entries)} finding{'s' if len(new.entries) != 1 else ''} to {baseline_path}.")
+    click.echo(
+        f"Wrote {len(new.entries)} finding{'s' if len(new.entries) != 1 else ''} to {baseline_path}."
+    )
 
 
 @baseline.command("prune")
@@ -56,5 +64,7 @@ def prune(paths: tuple[str, ...], baseline_path: str, no_progress: bool, **kw: A
     kept = known.without(resolved)
     if resolved:
         write_atomic(baseline_path, kept.dumps().encode("utf-8"))
-    click.echo(f"Removed {len(resolved)} resolved entr{'ies' if len(resolved) != 1 else 'y'}; "
-               f"{len(kept.entries)} remain in {baseline_path}.")
+    click.echo(
+        f"Removed {len(resolved)} resolved entr{'ies' if len(resolved) != 1 else 'y'}; "
+        f"{len(kept.entries)} remain in {baseline_path}."
+    )

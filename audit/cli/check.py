@@ -18,19 +18,51 @@ from audit.run import Runner, audit_paths, failed
 @click.command()
 @click.argument("paths", nargs=-1, required=True, metavar="PATH...")
 @settings_options
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default=None,
-              help="Output format [default: grouped on a terminal, text otherwise].")
-@click.option("--fail-on", type=click.Choice(SEVERITIES), default=None,
-              help="Exit 1 when a finding is at or above this severity [default: major, or the config file's].")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(FORMATS),
+    default=None,
+    help="Output format [default: grouped on a terminal, text otherwise].",
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice(SEVERITIES),
+    default=None,
+    help="Exit 1 when a finding is at or above this severity [default: major, or the config file's].",
+)
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings reach the fail level.")
-@click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False), default=None,
-              help="Report and fail only on findings not in this baseline file (see `audit baseline`).")
-@click.option("--no-progress", is_flag=True, help="No progress bar (it is shown only on a terminal, never in CI).")
-@click.option("--jobs", "-j", type=click.IntRange(min=0), default=0, show_default=True,
-              help="Worker processes; 0: one per processor when the input is over 4 MB, else none. "
-                   "Output is the same whatever the number.")
-def check(paths: tuple[str, ...], fmt: str | None, fail_on: str | None, exit_zero: bool, baseline_path: str | None,
-          no_progress: bool, jobs: int, **settings: Any) -> None:
+@click.option(
+    "--baseline",
+    "baseline_path",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="Report and fail only on findings not in this baseline file (see `audit baseline`).",
+)
+@click.option(
+    "--no-progress",
+    is_flag=True,
+    help="No progress bar (it is shown only on a terminal, never in CI).",
+)
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=0),
+    default=0,
+    show_default=True,
+    help="Worker processes; 0: one per processor when the input is over 4 MB, else none. "
+    "Output is the same whatever the number.",
+)
+def check(
+    paths: tuple[str, ...],
+    fmt: str | None,
+    fail_on: str | None,
+    exit_zero: bool,
+    baseline_path: str | None,
+    no_progress: bool,
+    jobs: int,
+    **settings: Any,
+) -> None:
     """Audit PATH... (`-` reads standard input) and print the findings.
 
     Settings come from the nearest .audit.toml or pyproject.toml [tool.audit]
@@ -42,8 +74,14 @@ def check(paths: tuple[str, ...], fmt: str | None, fail_on: str | None, exit_zer
     check_source(paths, settings["source"])
     runner = Runner(run_options(fail_on=fail_on, **settings))
     fmt = fmt or ("grouped" if sys.stdout.isatty() else "text")
-    result = audit_paths(runner, paths, show_progress=progress_enabled(no_progress=no_progress),
-                         keep_text=fmt == "grouped", scores=True, jobs=jobs)
+    result = audit_paths(
+        runner,
+        paths,
+        show_progress=progress_enabled(no_progress=no_progress),
+        keep_text=fmt == "grouped",
+        scores=True,
+        jobs=jobs,
+    )
     for reason in result.skipped:
         click.echo(f"audit: warning: {reason}", err=True)
     findings = result.findings

@@ -21,8 +21,12 @@ def config() -> None:
 @config.command("show")
 @click.argument("path", required=False, default=STDIN, metavar="[PATH]")
 @settings_options
-@click.option("--fail-on", type=click.Choice(SEVERITIES), default=None, help="As for `audit check`.")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option(
+    "--fail-on", type=click.Choice(SEVERITIES), default=None, help="As for `audit check`."
+)
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
+)
 def show(path: str, fail_on: str | None, fmt: str, **settings: Any) -> None:
     """Print the settings that apply to PATH (default: a file in the current
     directory), with the file and line each came from, after the command-line
@@ -32,14 +36,21 @@ def show(path: str, fail_on: str | None, fmt: str, **settings: Any) -> None:
         data = {
             "path": None if path == STDIN else path,
             "config_file": resolved.config_file,
-            "settings": {k: {"value": _plain(resolved.value(k)), "origin": resolved.origin(k)} for k in KEYS},
+            "settings": {
+                k: {"value": _plain(resolved.value(k)), "origin": resolved.origin(k)} for k in KEYS
+            },
         }
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
         return
     click.echo(f"# settings for {'standard input' if path == STDIN else path}")
     click.echo(f"# config file: {resolved.config_file or 'none found'}")
-    rows = [(f"{k} = {_toml(v)}" if (v := resolved.value(k)) is not None else f"# {k} not set", resolved.origin(k))
-            for k in KEYS]
+    rows = [
+        (
+            f"{k} = {_toml(v)}" if (v := resolved.value(k)) is not None else f"# {k} not set",
+            resolved.origin(k),
+        )
+        for k in KEYS
+    ]
     width = max(len(r[0]) for r in rows)
     for text, origin in rows:
         click.echo(f"{text.ljust(width)}  # {origin}")
@@ -68,6 +79,8 @@ def _toml(value: Any) -> str:
 
 
 def _key(key: str) -> str:
-    return key if key.replace("-", "").replace("_", "").isalnum() and key.isascii() else json.dumps(key)
-
-
+    return (
+        key
+        if key.replace("-", "").replace("_", "").isalnum() and key.isascii()
+        else json.dumps(key)
+    )

@@ -17,9 +17,16 @@ from audit.run import Runner
 
 @click.command()
 @click.argument("paths", nargs=-1, required=True, metavar="PATH...")
-@click.option("--write", is_flag=True, help="Apply the fixes to the files (standard input: print the fixed text).")
-@click.option("--unsafe-fixes", is_flag=True,
-              help="Also apply suggestions that need a person's judgement (consistency choices, removals).")
+@click.option(
+    "--write",
+    is_flag=True,
+    help="Apply the fixes to the files (standard input: print the fixed text).",
+)
+@click.option(
+    "--unsafe-fixes",
+    is_flag=True,
+    help="Also apply suggestions that need a person's judgement (consistency choices, removals).",
+)
 @settings_options
 def fix(paths: tuple[str, ...], write: bool, unsafe_fixes: bool, **settings: Any) -> None:
     """Fix what is safe to fix in PATH...: glossary spellings and forms, and other
@@ -34,7 +41,9 @@ def fix(paths: tuple[str, ...], write: bool, unsafe_fixes: bool, **settings: Any
     paths = tuple(iter_files(paths))  # folders: the files of known formats inside them
     check_source(paths, settings["source"])
     if settings["errors"] != "strict":
-        raise ConfigError("--errors replace would write the replacement characters back; fix the encoding first")
+        raise ConfigError(
+            "--errors replace would write the replacement characters back; fix the encoding first"
+        )
     runner = Runner(run_options(**settings))
     changed_files = applied = left = 0
     for path in paths:

@@ -15,10 +15,16 @@ def glossary() -> None:
 
 @glossary.command("check")
 @click.argument("paths", nargs=-1, type=click.Path(dir_okay=False))
-@click.option("--no-default-glossaries", is_flag=True, help="Validate PATHS alone, without the bundled glossaries.")
+@click.option(
+    "--no-default-glossaries",
+    is_flag=True,
+    help="Validate PATHS alone, without the bundled glossaries.",
+)
 def check_cmd(paths: tuple[str, ...], no_default_glossaries: bool) -> None:
     """Validate glossary files together with the bundled ones (exit 2 on the first problem)."""
-    all_paths = ([] if no_default_glossaries else [str(p) for p in bundled_glossary_paths()]) + list(paths)
+    all_paths = (
+        [] if no_default_glossaries else [str(p) for p in bundled_glossary_paths()]
+    ) + list(paths)
     g = load_glossaries(all_paths)
     forms = sum(1 + len(e.short) + len(e.variants) for e in g.entries)
     click.echo(f"OK: {len(g)} entries, {forms} forms in {len(all_paths)} file(s).")
@@ -27,23 +33,46 @@ def check_cmd(paths: tuple[str, ...], no_default_glossaries: bool) -> None:
 @glossary.command("list")
 @click.argument("paths", nargs=-1, type=click.Path(dir_okay=False))
 @glossary_options
-def list_cmd(paths: tuple[str, ...], glossaries: tuple[str, ...], no_default_glossaries: bool) -> None:
+def list_cmd(
+    paths: tuple[str, ...], glossaries: tuple[str, ...], no_default_glossaries: bool
+) -> None:
     """List entries: id, kind, canonical form, short forms and variant count."""
-    all_paths = ([] if no_default_glossaries else [str(p) for p in bundled_glossary_paths()]) + list(glossaries) + list(paths)
+    all_paths = (
+        ([] if no_default_glossaries else [str(p) for p in bundled_glossary_paths()])
+        + list(glossaries)
+        + list(paths)
+    )
     for e in load_glossaries(all_paths).entries:
         short = f" ({', '.join(e.short)})" if e.short else ""
-        click.echo(f"{e.id}\t{e.kind}\t{e.canonical}{short}\t{len(e.variants)} variants\t{e.location}")
+        click.echo(
+            f"{e.id}\t{e.kind}\t{e.canonical}{short}\t{len(e.variants)} variants\t{e.location}"
+        )
 
 
 @glossary.command("suggest")
 @click.argument("paths", nargs=-1, required=True, metavar="PATH...")
-@click.option("-o", "--output", "output", required=True, type=click.Path(dir_okay=False, allow_dash=True),
-              help="Glossary file to write (YAML); `-` prints it.")
+@click.option(
+    "-o",
+    "--output",
+    "output",
+    required=True,
+    type=click.Path(dir_okay=False, allow_dash=True),
+    help="Glossary file to write (YAML); `-` prints it.",
+)
 @glossary_options
 @input_options
-def suggest_cmd(paths: tuple[str, ...], output: str, glossaries: tuple[str, ...], no_default_glossaries: bool,
-                target_lang: str | None, source_lang: str | None, source: str | None, fields: dict[str, str],
-                encoding: str | None, errors: str) -> None:
+def suggest_cmd(
+    paths: tuple[str, ...],
+    output: str,
+    glossaries: tuple[str, ...],
+    no_default_glossaries: bool,
+    target_lang: str | None,
+    source_lang: str | None,
+    source: str | None,
+    fields: dict[str, str],
+    encoding: str | None,
+    errors: str,
+) -> None:
     """Propose glossary entries from the names in PATH... (any input format).
 
     Spellings that look like one name are grouped; the canonical form is the
@@ -59,10 +88,19 @@ def suggest_cmd(paths: tuple[str, ...], output: str, glossaries: tuple[str, ...]
     from audit.names.similarity import Comparer
     from audit.names.suggest import propose, render_yaml
 
-    all_paths = ([] if no_default_glossaries else [str(p) for p in bundled_glossary_paths()]) + list(glossaries)
+    all_paths = (
+        [] if no_default_glossaries else [str(p) for p in bundled_glossary_paths()]
+    ) + list(glossaries)
     matcher = GlossaryMatcher(load_glossaries(all_paths)) if all_paths else None
-    documents = read_inputs(paths, target_lang=target_lang, source_lang=source_lang, source=source, fields=fields,
-                            encoding=encoding, errors=errors)
+    documents = read_inputs(
+        paths,
+        target_lang=target_lang,
+        source_lang=source_lang,
+        source=source,
+        fields=fields,
+        encoding=encoding,
+        errors=errors,
+    )
     language = target_lang or (documents[0].target_lang if documents else "en")
     comparer = Comparer(tables_for_language(source_lang), language=language)
     text = render_yaml(propose(documents, matcher, comparer), len(documents), matcher)
@@ -72,8 +110,10 @@ def suggest_cmd(paths: tuple[str, ...], output: str, glossaries: tuple[str, ...]
     write_atomically(output, text)
     load_glossaries([*all_paths, output])  # the proposals must load beside the glossaries used
     entries = len(yaml.safe_load(text)["entries"])
-    click.echo(f"Wrote {output}: {entries} proposed entr{'y' if entries == 1 else 'ies'} "
-               f"from {len(documents)} document(s).")
+    click.echo(
+        f"Wrote {output}: {entries} proposed entr{'y' if entries == 1 else 'ies'} "
+        f"from {len(documents)} document(s)."
+    )
 
 
 def write_atomically(path: str, text: str) -> None:

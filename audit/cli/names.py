@@ -74,7 +74,9 @@ def _comparer(scripts: tuple[str, ...], lang: str | None, **thresholds: float | 
     show_default=True,
     help="Print clusters with at least this many spellings (1 prints every spelling).",
 )
-@_threshold_option(f"Least score for two spellings to be one name [default: {DEFAULT_THRESHOLDS.link}].")
+@_threshold_option(
+    f"Least score for two spellings to be one name [default: {DEFAULT_THRESHOLDS.link}]."
+)
 @_format_option
 def cluster_cmd(
     path: str,

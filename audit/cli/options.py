@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from audit.errors import ConfigError
-from audit.formats import iter_files
 from audit.findings import Severity
+from audit.formats import iter_files
 from audit.run import RunOptions
 from audit.settings import Overrides
 
@@ -37,7 +37,9 @@ def glossary_options(f: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def selection_options(f: Callable[..., Any]) -> Callable[..., Any]:
-    f = click.option("--ignore", multiple=True, metavar="CODES", help="Checks to skip (same forms as --select).")(f)
+    f = click.option(
+        "--ignore", multiple=True, metavar="CODES", help="Checks to skip (same forms as --select)."
+    )(f)
     f = click.option(
         "--select",
         multiple=True,
@@ -47,7 +49,9 @@ def selection_options(f: Callable[..., Any]) -> Callable[..., Any]:
     return f
 
 
-def _parse_fields(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]) -> dict[str, str]:
+def _parse_fields(
+    ctx: click.Context, param: click.Parameter, values: tuple[str, ...]
+) -> dict[str, str]:
     fields: dict[str, str] = {}
     for value in values:
         name, sep, column = value.partition("=")
@@ -59,10 +63,18 @@ def _parse_fields(ctx: click.Context, param: click.Parameter, values: tuple[str,
 
 def input_options(f: Callable[..., Any]) -> Callable[..., Any]:
     """How input files are read: languages, a separate source file, field names, decoding."""
-    f = click.option("--errors", type=click.Choice(["strict", "replace"]), default="strict", show_default=True,
-                     help="What to do with undecodable bytes.")(f)
-    f = click.option("--encoding", default=None,
-                     help="Input encoding (default: UTF-8, or as the byte-order mark says).")(f)
+    f = click.option(
+        "--errors",
+        type=click.Choice(["strict", "replace"]),
+        default="strict",
+        show_default=True,
+        help="What to do with undecodable bytes.",
+    )(f)
+    f = click.option(
+        "--encoding",
+        default=None,
+        help="Input encoding (default: UTF-8, or as the byte-order mark says).",
+    )(f)
     f = click.option(
         "--field",
         "fields",
@@ -72,13 +84,28 @@ def input_options(f: Callable[..., Any]) -> Callable[..., Any]:
         help="Read field NAME (id, source, target, back_translation, source_lang, target_lang, document...) "
         "from JSON key or CSV/TSV column KEY; repeatable.",
     )(f)
-    f = click.option("--source", "source", type=click.Path(dir_okay=False, allow_dash=True), default=None,
-                     help="Source file of a plain-text, Markdown or SRT target (one PATH only).")(f)
-    f = click.option("--source-lang", default=None, metavar="LANG",
-                     help="Source language when the file does not say [default: the config file's, else detected].")(f)
-    f = click.option("--target-lang", "--lang", "target_lang", default=None, metavar="LANG",
-                     help="Target language when the file does not say (XLIFF, PO, TMX and JSON Lines may) "
-                     "[default: the config file's language, else en].")(f)
+    f = click.option(
+        "--source",
+        "source",
+        type=click.Path(dir_okay=False, allow_dash=True),
+        default=None,
+        help="Source file of a plain-text, Markdown or SRT target (one PATH only).",
+    )(f)
+    f = click.option(
+        "--source-lang",
+        default=None,
+        metavar="LANG",
+        help="Source language when the file does not say [default: the config file's, else detected].",
+    )(f)
+    f = click.option(
+        "--target-lang",
+        "--lang",
+        "target_lang",
+        default=None,
+        metavar="LANG",
+        help="Target language when the file does not say (XLIFF, PO, TMX and JSON Lines may) "
+        "[default: the config file's language, else en].",
+    )(f)
     return f
 
 
@@ -103,11 +130,22 @@ def settings_options(f: Callable[..., Any]) -> Callable[..., Any]:
     return f
 
 
-def run_options(*, select: tuple[str, ...] = (), ignore: tuple[str, ...] = (), fail_on: str | None = None,
-                glossaries: tuple[str, ...] = (), no_default_glossaries: bool = False, target_lang: str | None = None,
-                source_lang: str | None = None, source: str | None = None, fields: dict[str, str] | None = None,
-                config_path: str | None = None, isolated: bool = False, encoding: str | None = None,
-                errors: str = "strict") -> RunOptions:
+def run_options(
+    *,
+    select: tuple[str, ...] = (),
+    ignore: tuple[str, ...] = (),
+    fail_on: str | None = None,
+    glossaries: tuple[str, ...] = (),
+    no_default_glossaries: bool = False,
+    target_lang: str | None = None,
+    source_lang: str | None = None,
+    source: str | None = None,
+    fields: dict[str, str] | None = None,
+    config_path: str | None = None,
+    isolated: bool = False,
+    encoding: str | None = None,
+    errors: str = "strict",
+) -> RunOptions:
     """Command-line values as run options; options not given leave the config file's."""
     overrides = Overrides(
         select=tuple(select),
@@ -118,8 +156,15 @@ def run_options(*, select: tuple[str, ...] = (), ignore: tuple[str, ...] = (), f
         language=target_lang,
         source_language=source_lang,
     )
-    return RunOptions(overrides, config_path=config_path, isolated=isolated, encoding=encoding, errors=errors,
-                      source=source, fields=dict(fields or {}))
+    return RunOptions(
+        overrides,
+        config_path=config_path,
+        isolated=isolated,
+        encoding=encoding,
+        errors=errors,
+        source=source,
+        fields=dict(fields or {}),
+    )
 
 
 def check_source(paths: Sequence[str], source: str | None) -> None:
@@ -128,14 +173,30 @@ def check_source(paths: Sequence[str], source: str | None) -> None:
         raise ConfigError("--source pairs one source file with one PATH")
 
 
-def read_inputs(paths: Sequence[str], *, target_lang: str | None, source_lang: str | None, source: str | None,
-                fields: dict[str, str], encoding: str | None, errors: str) -> list[Document]:
+def read_inputs(
+    paths: Sequence[str],
+    *,
+    target_lang: str | None,
+    source_lang: str | None,
+    source: str | None,
+    fields: dict[str, str],
+    encoding: str | None,
+    errors: str,
+) -> list[Document]:
     """Every document in ``paths``, read as :func:`input_options` say (languages not given
     come from the configuration file, as for `audit check`)."""
     from audit.run import Runner
 
     paths = tuple(iter_files(paths))
     check_source(paths, source)
-    runner = Runner(run_options(target_lang=target_lang, source_lang=source_lang, source=source, fields=fields,
-                                encoding=encoding, errors=errors))
+    runner = Runner(
+        run_options(
+            target_lang=target_lang,
+            source_lang=source_lang,
+            source=source,
+            fields=fields,
+            encoding=encoding,
+            errors=errors,
+        )
+    )
     return [doc for path in paths for doc in runner.read(path).documents]

@@ -19,34 +19,101 @@ from audit.errors import ConfigError
 
 @click.command()
 @click.argument("paths", nargs=-1, required=True, metavar="PATH...")
-@click.option("--since", metavar="DATE",
-              help="First day reported (YYYY-MM-DD). Enables the previous-period comparison.")
-@click.option("--until", metavar="DATE", help="Last day reported (default: today when --since is given).")
-@click.option("--by", "by", multiple=True, type=click.Choice(GROUPINGS),
-              help="Compare groups of documents by this field; repeatable.")
-@click.option("--engine", type=click.Choice(ENGINES), default="local", show_default=True,
-              help="Run on local processes or on a Dask cluster.")
-@click.option("--scheduler", metavar="ADDRESS", help="Dask scheduler address (default: start a local cluster).")
-@click.option("--workers", type=click.IntRange(min=1), default=None,
-              help="Worker processes (default: CPU count; with --scheduler the cluster decides).")
-@click.option("--batch-size", type=click.IntRange(min=1), default=50, show_default=True,
-              help="Documents sent to a worker at a time.")
-@click.option("--chunk-rows", type=click.IntRange(min=1), default=5000, show_default=True,
-              help="Rows buffered before a chunk is written to the tables.")
-@click.option("--weights", default="", metavar="SPEC",
-              help="MQM error points by severity, e.g. 'minor=1,major=5,critical=25' (the defaults; info=0).")
-@click.option("--top", type=click.IntRange(min=1), default=10, show_default=True,
-              help="Entities and documents listed in the report.")
-@click.option("-o", "--output", "output", required=True, type=click.Path(file_okay=False),
-              help="Folder to write the tables and reports to (created if missing).")
+@click.option(
+    "--since",
+    metavar="DATE",
+    help="First day reported (YYYY-MM-DD). Enables the previous-period comparison.",
+)
+@click.option(
+    "--until", metavar="DATE", help="Last day reported (default: today when --since is given)."
+)
+@click.option(
+    "--by",
+    "by",
+    multiple=True,
+    type=click.Choice(GROUPINGS),
+    help="Compare groups of documents by this field; repeatable.",
+)
+@click.option(
+    "--engine",
+    type=click.Choice(ENGINES),
+    default="local",
+    show_default=True,
+    help="Run on local processes or on a Dask cluster.",
+)
+@click.option(
+    "--scheduler",
+    metavar="ADDRESS",
+    help="Dask scheduler address (default: start a local cluster).",
+)
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Worker processes (default: CPU count; with --scheduler the cluster decides).",
+)
+@click.option(
+    "--batch-size",
+    type=click.IntRange(min=1),
+    default=50,
+    show_default=True,
+    help="Documents sent to a worker at a time.",
+)
+@click.option(
+    "--chunk-rows",
+    type=click.IntRange(min=1),
+    default=5000,
+    show_default=True,
+    help="Rows buffered before a chunk is written to the tables.",
+)
+@click.option(
+    "--weights",
+    default="",
+    metavar="SPEC",
+    help="MQM error points by severity, e.g. 'minor=1,major=5,critical=25' (the defaults; info=0).",
+)
+@click.option(
+    "--top",
+    type=click.IntRange(min=1),
+    default=10,
+    show_default=True,
+    help="Entities and documents listed in the report.",
+)
+@click.option(
+    "-o",
+    "--output",
+    "output",
+    required=True,
+    type=click.Path(file_okay=False),
+    help="Folder to write the tables and reports to (created if missing).",
+)
 @glossary_options
 @selection_options
 @input_options
-def report(paths: tuple[str, ...], since: str | None, until: str | None, by: tuple[str, ...], engine: str,
-           scheduler: str | None, workers: int | None, batch_size: int, chunk_rows: int, weights: str, top: int,
-           output: str, glossaries: tuple[str, ...], no_default_glossaries: bool, select: tuple[str, ...],
-           ignore: tuple[str, ...], target_lang: str | None, source_lang: str | None, source: str | None,
-           fields: dict[str, str], encoding: str | None, errors: str) -> None:
+def report(
+    paths: tuple[str, ...],
+    since: str | None,
+    until: str | None,
+    by: tuple[str, ...],
+    engine: str,
+    scheduler: str | None,
+    workers: int | None,
+    batch_size: int,
+    chunk_rows: int,
+    weights: str,
+    top: int,
+    output: str,
+    glossaries: tuple[str, ...],
+    no_default_glossaries: bool,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    target_lang: str | None,
+    source_lang: str | None,
+    source: str | None,
+    fields: dict[str, str],
+    encoding: str | None,
+    errors: str,
+) -> None:
     """Audit every document in PATH... (files, folders, JSON Lines exports) and write a report to -o DIR.
 
     Documents are dated by their metadata (JSON Lines `date`), else by file modification
@@ -54,29 +121,49 @@ def report(paths: tuple[str, ...], since: str | None, until: str | None, by: tup
     compared, overall and per --by group.
     """
     if source is not None:
-        raise ConfigError("--source pairs one file with one source; a corpus carries its sources inside "
-                          "(JSON Lines `source`, XLIFF, PO, TMX, CSV/TSV pairs)")
+        raise ConfigError(
+            "--source pairs one file with one source; a corpus carries its sources inside "
+            "(JSON Lines `source`, XLIFF, PO, TMX, CSV/TSV pairs)"
+        )
     first = option_day(since, "--since")
     last = option_day(until, "--until")
     if first is not None and last is None:
         last = max(dt.date.today(), first)
-    config = AuditConfig.create(glossaries=glossaries, default_glossaries=not no_default_glossaries,
-                                select=select, ignore=ignore)
+    config = AuditConfig.create(
+        glossaries=glossaries,
+        default_glossaries=not no_default_glossaries,
+        select=select,
+        ignore=ignore,
+    )
     options = ReportOptions(
         periods=Periods.create(first, last),
         by=tuple(dict.fromkeys(by)),
-        engine=EngineOptions(engine=engine, workers=workers or os.cpu_count() or 1, scheduler=scheduler,
-                             batch_size=batch_size),
+        engine=EngineOptions(
+            engine=engine,
+            workers=workers or os.cpu_count() or 1,
+            scheduler=scheduler,
+            batch_size=batch_size,
+        ),
         weights=Weights.parse(weights),
         chunk_rows=chunk_rows,
         top=top,
         progress=True,
-        read_options={"target_lang": target_lang or "en", "source_lang": source_lang, "fields": fields,
-                      "encoding": encoding, "errors": errors},
+        read_options={
+            "target_lang": target_lang or "en",
+            "source_lang": source_lang,
+            "fields": fields,
+            "encoding": encoding,
+            "errors": errors,
+        },
     )
     result = build_report(paths, config, output, options)
     cur = result.headline["current"]
-    click.echo(f"{cur['documents']} documents, {cur['findings']} findings, "
-               f"{cur['points_per_1k_words']:.2f} error points per 1,000 words ({options.periods.current.label()}).")
-    click.echo(f"Wrote {result.directory / 'report.html'}, {result.directory / 'summary.md'} and tables "
-               f"(findings, documents, spellings, ...) in {result.directory}.", file=sys.stdout)
+    click.echo(
+        f"{cur['documents']} documents, {cur['findings']} findings, "
+        f"{cur['points_per_1k_words']:.2f} error points per 1,000 words ({options.periods.current.label()})."
+    )
+    click.echo(
+        f"Wrote {result.directory / 'report.html'}, {result.directory / 'summary.md'} and tables "
+        f"(findings, documents, spellings, ...) in {result.directory}.",
+        file=sys.stdout,
+    )

@@ -10,7 +10,9 @@ from audit.checks import ALL_CHECKS
 
 
 @click.command()
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
+)
 def rules(fmt: str) -> None:
     """List every check: code, name, default severity, category, summary and examples."""
     if fmt == "json":
@@ -32,7 +34,9 @@ def rules(fmt: str) -> None:
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
         return
     for c in ALL_CHECKS:
-        click.echo(f"{c.code}  {c.name}  [{c.severity.value}, {c.category.value}{', fixable' if c.fixable else ''}]")
+        click.echo(
+            f"{c.code}  {c.name}  [{c.severity.value}, {c.category.value}{', fixable' if c.fixable else ''}]"
+        )
         click.echo(f"      {c.summary}")
         click.echo(f"      bad:  {c.bad}")
         click.echo(f"      good: {c.good}")

@@ -33,8 +33,12 @@ MIN_CHANGE = 0.5
 _COMBINE = {"sum": "sum", "count": "sum", "min": "min", "max": "max"}
 
 
-def streamed_sum(path: Path, keys: Sequence[str], aggs: dict[str, tuple[str, str]],
-                 where: dict[str, Collection[Any]] | None = None) -> Any:
+def streamed_sum(
+    path: Path,
+    keys: Sequence[str],
+    aggs: dict[str, tuple[str, str]],
+    where: dict[str, Collection[Any]] | None = None,
+) -> Any:
     """Group a Parquet table by ``keys``, one row group at a time.
 
     ``aggs`` maps an output column to ``(input column, function)`` with function one of
@@ -53,7 +57,11 @@ def streamed_sum(path: Path, keys: Sequence[str], aggs: dict[str, tuple[str, str
         for column, values in where.items():
             chunk = chunk[chunk[column].isin(list(values))]
         if len(chunk):
-            parts.append(chunk.groupby(list(keys), dropna=False).agg(**{k: v for k, v in aggs.items()}).reset_index())
+            parts.append(
+                chunk.groupby(list(keys), dropna=False)
+                .agg(**{k: v for k, v in aggs.items()})
+                .reset_index()
+            )
     if not parts:
         return pd.DataFrame(columns=[*keys, *aggs])
     combined = pd.concat(parts, ignore_index=True)
@@ -76,15 +84,21 @@ def spelling_table(directory: Path, period: str = "current") -> Any:
     table = streamed_sum(
         directory / "mentions.parquet",
         ["entity", "canonical", "kind", "spelling", "role", "accepted"],
-        {"count": ("count", "sum"), "documents": ("document", "count"),
-         "first_seen": ("date", "min"), "last_seen": ("date", "max")},
+        {
+            "count": ("count", "sum"),
+            "documents": ("document", "count"),
+            "first_seen": ("date", "min"),
+            "last_seen": ("date", "max"),
+        },
         where={"period": [period]},
     )
     if table.empty:
         return table.assign(share=[])
     totals = table.groupby("entity")["count"].transform("sum")
     table["share"] = (table["count"] / totals).round(4)
-    table = table.sort_values(["entity", "count", "spelling"], ascending=[True, False, True], kind="mergesort")
+    table = table.sort_values(
+        ["entity", "count", "spelling"], ascending=[True, False, True], kind="mergesort"
+    )
     return table.reset_index(drop=True)
 
 
@@ -92,12 +106,26 @@ def inconsistent_entities(spellings: Any, top: int) -> list[str]:
     """Entities written more than one way, the most variant occurrences first."""
     if spellings.empty:
         return []
-    per = spellings.assign(variant=spellings["count"].where(~spellings["accepted"], 0),
-                           variants=~spellings["accepted"], ok=spellings["accepted"])
-    stats = per.groupby("entity").agg(variants=("variants", "sum"), ok=("ok", "any"), variant=("variant", "sum"),
-                                      spellings=("spelling", "nunique"), total=("count", "sum")).reset_index()
+    per = spellings.assign(
+        variant=spellings["count"].where(~spellings["accepted"], 0),
+        variants=~spellings["accepted"],
+        ok=spellings["accepted"],
+    )
+    stats = (
+        per.groupby("entity")
+        .agg(
+            variants=("variants", "sum"),
+            ok=("ok", "any"),
+            variant=("variant", "sum"),
+            spellings=("spelling", "nunique"),
+            total=("count", "sum"),
+        )
+        .reset_index()
+    )
     stats = stats[stats["variants"] + stats["ok"].astype(int) > 1]
-    stats = stats.sort_values(["variant", "spellings", "total", "entity"], ascending=[False, False, False, True])
+    stats = stats.sort_values(
+        ["variant", "spellings", "total", "entity"], ascending=[False, False, False, True]
+    )
     return list(stats["entity"].head(top))
 
 
@@ -108,19 +136,24 @@ def drift_table(directory: Path, entities: Sequence[str]) -> Any:
     """
     wanted = set(entities)
     table = streamed_sum(
-        directory / "mentions.parquet", ["entity", "week", "spelling"], {"count": ("count", "sum")},
+        directory / "mentions.parquet",
+        ["entity", "week", "spelling"],
+        {"count": ("count", "sum")},
         where={"entity": wanted},
     )
     if table.empty:
         return table.assign(share=[])
-    table["share"] = (table["count"] / table.groupby(["entity", "week"])["count"].transform("sum")).round(4)
+    table["share"] = (
+        table["count"] / table.groupby(["entity", "week"])["count"].transform("sum")
+    ).round(4)
     return table.sort_values(["entity", "week", "spelling"]).reset_index(drop=True)
 
 
 def weekly_table(directory: Path) -> Any:
     """Findings and error points per week and MQM category, both periods (column ``period``)."""
     table = streamed_sum(
-        directory / "findings.parquet", ["week", "period", "category"],
+        directory / "findings.parquet",
+        ["week", "period", "category"],
         {"findings": ("code", "count"), "points": ("points", "sum")},
     )
     return table.sort_values(["week", "category"]).reset_index(drop=True)
@@ -129,13 +162,18 @@ def weekly_table(directory: Path) -> Any:
 def checks_table(directory: Path) -> Any:
     """Findings per check (code and name) in the current period, with documents affected."""
     per_doc = streamed_sum(
-        directory / "findings.parquet", ["code", "name", "check_family", "category", "document"],
-        {"findings": ("severity", "count")}, where={"period": ["current"]},
+        directory / "findings.parquet",
+        ["code", "name", "check_family", "category", "document"],
+        {"findings": ("severity", "count")},
+        where={"period": ["current"]},
     )
     if per_doc.empty:
         return per_doc.drop(columns=["document"]).assign(documents=[])
-    table = per_doc.groupby(["code", "name", "check_family", "category"]).agg(
-        findings=("findings", "sum"), documents=("document", "nunique")).reset_index()
+    table = (
+        per_doc.groupby(["code", "name", "check_family", "category"])
+        .agg(findings=("findings", "sum"), documents=("document", "nunique"))
+        .reset_index()
+    )
     return table.sort_values(["findings", "code"], ascending=[False, True]).reset_index(drop=True)
 
 
@@ -146,13 +184,22 @@ def group_table(documents: Any, by: Sequence[str]) -> Any:
     frames = []
     for column in ("all", *by):
         key = documents[column] if column != "all" else pd.Series("all", index=documents.index)
-        g = documents.assign(group=key.fillna("").replace("", "(none)")).groupby(["group", "period"])
-        frame = g.agg(documents=("document", "count"), words=("words", "sum"), findings=("findings", "sum"),
-                      error_points=("error_points", "sum"), bt_chrf=("bt_chrf", "mean")).reset_index()
+        g = documents.assign(group=key.fillna("").replace("", "(none)")).groupby(
+            ["group", "period"]
+        )
+        frame = g.agg(
+            documents=("document", "count"),
+            words=("words", "sum"),
+            findings=("findings", "sum"),
+            error_points=("error_points", "sum"),
+            bt_chrf=("bt_chrf", "mean"),
+        ).reset_index()
         frame.insert(0, "group_by", column)
         frames.append(frame)
     table = pd.concat(frames, ignore_index=True)
-    table["points_per_1k_words"] = [per_thousand(p, int(w)) for p, w in zip(table["error_points"], table["words"])]
+    table["points_per_1k_words"] = [
+        per_thousand(p, int(w)) for p, w in zip(table["error_points"], table["words"])
+    ]
     table["bt_chrf"] = table["bt_chrf"].round(2)
     return table.sort_values(["group_by", "group", "period"]).reset_index(drop=True)
 
@@ -168,23 +215,39 @@ def comparison_table(groups: Any, variants: Any) -> Any:
         now = float(cur["points_per_1k_words"].iloc[0]) if len(cur) else None
         before = float(prev["points_per_1k_words"].iloc[0]) if len(prev) else None
         mine = variants[(variants["group_by"] == group_by) & (variants["group"] == group)]
-        rows.append({
-            "group_by": group_by,
-            "group": group,
-            "documents": int(cur["documents"].iloc[0]) if len(cur) else 0,
-            "documents_previous": int(prev["documents"].iloc[0]) if len(prev) else 0,
-            "points_per_1k_words": now,
-            "points_per_1k_words_previous": before,
-            "change": None if now is None or before is None else round(now - before, 4),
-            "verdict": verdict(now, before),
-            "bt_chrf": float(cur["bt_chrf"].iloc[0]) if len(cur) else None,
-            "bt_chrf_previous": float(prev["bt_chrf"].iloc[0]) if len(prev) else None,
-            "new_variants": _joined(mine[mine["status"] == "new"]),
-            "variants_gone": _joined(mine[mine["status"] == "gone"]),
-        })
-    return pd.DataFrame(rows, columns=["group_by", "group", "documents", "documents_previous",
-                                       "points_per_1k_words", "points_per_1k_words_previous", "change",
-                                       "verdict", "bt_chrf", "bt_chrf_previous", "new_variants", "variants_gone"])
+        rows.append(
+            {
+                "group_by": group_by,
+                "group": group,
+                "documents": int(cur["documents"].iloc[0]) if len(cur) else 0,
+                "documents_previous": int(prev["documents"].iloc[0]) if len(prev) else 0,
+                "points_per_1k_words": now,
+                "points_per_1k_words_previous": before,
+                "change": None if now is None or before is None else round(now - before, 4),
+                "verdict": verdict(now, before),
+                "bt_chrf": float(cur["bt_chrf"].iloc[0]) if len(cur) else None,
+                "bt_chrf_previous": float(prev["bt_chrf"].iloc[0]) if len(prev) else None,
+                "new_variants": _joined(mine[mine["status"] == "new"]),
+                "variants_gone": _joined(mine[mine["status"] == "gone"]),
+            }
+        )
+    return pd.DataFrame(
+        rows,
+        columns=[
+            "group_by",
+            "group",
+            "documents",
+            "documents_previous",
+            "points_per_1k_words",
+            "points_per_1k_words_previous",
+            "change",
+            "verdict",
+            "bt_chrf",
+            "bt_chrf_previous",
+            "new_variants",
+            "variants_gone",
+        ],
+    )
 
 
 def verdict(now: float | None, before: float | None) -> str:
@@ -207,63 +270,126 @@ def variant_changes(directory: Path, by: Sequence[str]) -> Any:
 
     columns = [c for c in by]
     usage = streamed_sum(
-        directory / "mentions.parquet", [*columns, "period", "entity", "canonical", "spelling"],
-        {"count": ("count", "sum"), "documents": ("document", "count"), "first_seen": ("date", "min")},
+        directory / "mentions.parquet",
+        [*columns, "period", "entity", "canonical", "spelling"],
+        {
+            "count": ("count", "sum"),
+            "documents": ("document", "count"),
+            "first_seen": ("date", "min"),
+        },
         where={"accepted": [False]},
     )
     frames = []
     for column in ("all", *by):
-        key = usage[column] if column != "all" else pd.Series("all", index=usage.index, dtype=object)
+        key = (
+            usage[column] if column != "all" else pd.Series("all", index=usage.index, dtype=object)
+        )
         u = usage.assign(group=key.fillna("").replace("", "(none)"))
-        u = u.groupby(["group", "period", "entity", "canonical", "spelling"]).agg(
-            count=("count", "sum"), documents=("documents", "sum"), first_seen=("first_seen", "min")).reset_index()
+        u = (
+            u.groupby(["group", "period", "entity", "canonical", "spelling"])
+            .agg(
+                count=("count", "sum"),
+                documents=("documents", "sum"),
+                first_seen=("first_seen", "min"),
+            )
+            .reset_index()
+        )
         cur = u[u["period"] == "current"].drop(columns="period")
         prev = u[u["period"] == "previous"].drop(columns="period")
         key_cols = ["group", "entity", "spelling"]
         merged = cur.merge(prev[key_cols], how="outer", on=key_cols, indicator=True)
-        new = cur.merge(merged[merged["_merge"] == "left_only"][key_cols], on=key_cols).assign(status="new")
+        new = cur.merge(merged[merged["_merge"] == "left_only"][key_cols], on=key_cols).assign(
+            status="new"
+        )
         merged = prev.merge(cur[key_cols], how="outer", on=key_cols, indicator=True)
-        gone = prev.merge(merged[merged["_merge"] == "left_only"][key_cols], on=key_cols).assign(status="gone")
+        gone = prev.merge(merged[merged["_merge"] == "left_only"][key_cols], on=key_cols).assign(
+            status="gone"
+        )
         frame = pd.concat([new, gone], ignore_index=True)
         frame.insert(0, "group_by", column)
         frames.append(frame)
-    cols = ["group_by", "group", "status", "entity", "canonical", "spelling", "count", "documents", "first_seen"]
+    cols = [
+        "group_by",
+        "group",
+        "status",
+        "entity",
+        "canonical",
+        "spelling",
+        "count",
+        "documents",
+        "first_seen",
+    ]
     table = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=cols)
-    return table[cols].sort_values(["group_by", "group", "status", "entity", "spelling"]).reset_index(drop=True)
+    return (
+        table[cols]
+        .sort_values(["group_by", "group", "status", "entity", "spelling"])
+        .reset_index(drop=True)
+    )
 
 
 def _joined(frame: Any) -> str:
     return ", ".join(f"{s} ({c})" for s, c in zip(frame["spelling"], frame["count"]))
 
 
-def worst_documents(documents: Any, directory: Path, top: int, excerpts: int) -> list[dict[str, Any]]:
+def worst_documents(
+    documents: Any, directory: Path, top: int, excerpts: int
+) -> list[dict[str, Any]]:
     """The documents with the most error points per 1,000 words, each with its worst findings."""
     import pyarrow.parquet as pq
 
     current = documents[(documents["period"] == "current") & (documents["findings"] > 0)]
-    current = current.sort_values(["points_per_1k_words", "error_points", "document"],
-                                  ascending=[False, False, True], kind="mergesort").head(top)
+    current = current.sort_values(
+        ["points_per_1k_words", "error_points", "document"],
+        ascending=[False, False, True],
+        kind="mergesort",
+    ).head(top)
     if current.empty:
         return []
     ids = list(current["document"])
-    findings = pq.read_table(directory / "findings.parquet", filters=[("document", "in", ids)],
-                             columns=["document", "path", "code", "severity", "message", "line", "column",
-                                      "before", "text", "after"]).to_pandas()
+    findings = pq.read_table(
+        directory / "findings.parquet",
+        filters=[("document", "in", ids)],
+        columns=[
+            "document",
+            "path",
+            "code",
+            "severity",
+            "message",
+            "line",
+            "column",
+            "before",
+            "text",
+            "after",
+        ],
+    ).to_pandas()
     rank = {s.value: s.rank for s in Severity}
     findings = findings.assign(rank=findings["severity"].map(rank))
     out = []
     for row in current.itertuples(index=False):
         mine = findings[(findings["document"] == row.document) & (findings["path"] == row.path)]
-        mine = mine.sort_values(["rank", "line", "column"], ascending=[False, True, True]).head(excerpts)
-        out.append({"document": row.document, "path": row.path, "date": row.date, "desk": row.desk,
-                    "translator": row.translator, "words": int(row.words), "findings": int(row.findings),
-                    "points": float(row.error_points), "score": float(row.points_per_1k_words),
-                    "excerpts": mine.drop(columns=["rank"]).to_dict("records")})
+        mine = mine.sort_values(["rank", "line", "column"], ascending=[False, True, True]).head(
+            excerpts
+        )
+        out.append(
+            {
+                "document": row.document,
+                "path": row.path,
+                "date": row.date,
+                "desk": row.desk,
+                "translator": row.translator,
+                "words": int(row.words),
+                "findings": int(row.findings),
+                "points": float(row.error_points),
+                "score": float(row.points_per_1k_words),
+                "excerpts": mine.drop(columns=["rank"]).to_dict("records"),
+            }
+        )
     return out
 
 
 def headline(documents: Any, spellings: Any, inconsistent: Sequence[str]) -> dict[str, Any]:
     """The figures at the top of the report, this period and the previous one."""
+
     def figures(docs: Any) -> dict[str, Any]:
         words = int(docs["words"].sum())
         points = float(docs["error_points"].sum())

@@ -76,20 +76,31 @@ def analyse_document(doc: Document, settings: RunSettings) -> Rows:
     usage = spelling_usage(doc, glossary_matches(doc, settings.config), findings)
     bt_chrf, bt_signature = back_translation_score(doc)
     for u in usage:
-        rows.mentions.append({**groups, "entity": u.entity, "canonical": u.canonical, "kind": u.kind,
-                              "spelling": u.spelling, "role": u.role, "accepted": u.accepted,
-                              "count": u.count})
-    rows.documents.append({
-        **groups,
-        "words": words,
-        "findings": len(findings),
-        **{s.value: severities.get(s, 0) for s in Severity},
-        "error_points": points,
-        "points_per_1k_words": per_thousand(points, words),
-        "bt_chrf": bt_chrf,
-        "bt_signature": bt_signature,
-        "excerpt": _collapse(doc.target[:200]),
-    })
+        rows.mentions.append(
+            {
+                **groups,
+                "entity": u.entity,
+                "canonical": u.canonical,
+                "kind": u.kind,
+                "spelling": u.spelling,
+                "role": u.role,
+                "accepted": u.accepted,
+                "count": u.count,
+            }
+        )
+    rows.documents.append(
+        {
+            **groups,
+            "words": words,
+            "findings": len(findings),
+            **{s.value: severities.get(s, 0) for s in Severity},
+            "error_points": points,
+            "points_per_1k_words": per_thousand(points, words),
+            "bt_chrf": bt_chrf,
+            "bt_signature": bt_signature,
+            "excerpt": _collapse(doc.target[:200]),
+        }
+    )
     return rows
 
 

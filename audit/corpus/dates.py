@@ -23,7 +23,9 @@ def parse_day(value: str) -> dt.date:
     try:
         return dt.date.fromisoformat(text[:10]) if len(text) >= 10 else dt.date.fromisoformat(text)
     except ValueError:
-        raise ValueError(f"unreadable date {value!r} (expected YYYY-MM-DD or an ISO 8601 timestamp)") from None
+        raise ValueError(
+            f"unreadable date {value!r} (expected YYYY-MM-DD or an ISO 8601 timestamp)"
+        ) from None
 
 
 def option_day(value: str | None, option: str) -> dt.date | None:
@@ -53,7 +55,9 @@ class Window:
             raise ConfigError(f"--since {self.since} is after --until {self.until}")
 
     def contains(self, day: dt.date) -> bool:
-        return (self.since is None or day >= self.since) and (self.until is None or day <= self.until)
+        return (self.since is None or day >= self.since) and (
+            self.until is None or day <= self.until
+        )
 
     @property
     def days(self) -> int | None:

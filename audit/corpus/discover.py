@@ -20,7 +20,10 @@ from audit.document import Document
 from audit.errors import InputError
 from audit.formats import iter_files, iter_path
 
-def iter_documents(paths: Iterable[str], periods: Periods, **read_options: Any) -> Iterator[Document]:
+
+def iter_documents(
+    paths: Iterable[str], periods: Periods, **read_options: Any
+) -> Iterator[Document]:
     """Every document in ``paths`` that falls in one of ``periods``, dated, in file order."""
     for path in iter_files(paths):
         mtime_day: dt.date | None = None

@@ -41,7 +41,9 @@ class EngineOptions:
         return max(2, 4 * self.workers)
 
 
-def run(docs: Iterable[Document], settings: RunSettings, options: EngineOptions) -> Generator[Rows, None, None]:
+def run(
+    docs: Iterable[Document], settings: RunSettings, options: EngineOptions
+) -> Generator[Rows, None, None]:
     """Analyse ``docs`` with the chosen engine; yield one :class:`Rows` per batch, in order."""
     if options.engine == "local":
         return run_local(docs, settings, options)
@@ -50,11 +52,17 @@ def run(docs: Iterable[Document], settings: RunSettings, options: EngineOptions)
     raise ConfigError(f"unknown engine {options.engine!r} (expected one of: {', '.join(ENGINES)})")
 
 
-def run_local(docs: Iterable[Document], settings: RunSettings, options: EngineOptions) -> Generator[Rows, None, None]:
-    yield from ordered_map(analyse_batch, batches(docs, options.batch_size), settings, workers=options.workers)
+def run_local(
+    docs: Iterable[Document], settings: RunSettings, options: EngineOptions
+) -> Generator[Rows, None, None]:
+    yield from ordered_map(
+        analyse_batch, batches(docs, options.batch_size), settings, workers=options.workers
+    )
 
 
-def run_dask(docs: Iterable[Document], settings: RunSettings, options: EngineOptions) -> Generator[Rows, None, None]:
+def run_dask(
+    docs: Iterable[Document], settings: RunSettings, options: EngineOptions
+) -> Generator[Rows, None, None]:
     distributed = _import_distributed()
     with contextlib.ExitStack() as stack:
         if options.scheduler:
@@ -64,21 +72,34 @@ def run_dask(docs: Iterable[Document], settings: RunSettings, options: EngineOpt
             try:
                 client = stack.enter_context(distributed.Client(options.scheduler, timeout=timeout))
             except OSError as exc:
-                raise ConfigError(f"cannot reach the Dask scheduler at {options.scheduler}: {exc}") from None
+                raise ConfigError(
+                    f"cannot reach the Dask scheduler at {options.scheduler}: {exc}"
+                ) from None
         else:
-            cluster = stack.enter_context(distributed.LocalCluster(
-                n_workers=max(1, options.workers), threads_per_worker=1, processes=True,
-                dashboard_address=None, silence_logs=40))
+            cluster = stack.enter_context(
+                distributed.LocalCluster(
+                    n_workers=max(1, options.workers),
+                    threads_per_worker=1,
+                    processes=True,
+                    dashboard_address=None,
+                    silence_logs=40,
+                )
+            )
             client = stack.enter_context(distributed.Client(cluster))
         [shared] = client.scatter([settings], broadcast=True)
         window = max(options.max_in_flight, 4 * len(client.scheduler_info().get("workers", {})))
-        yield from in_order((lambda b: client.submit(analyse_batch, b, shared, pure=False)),
-                            batches(docs, options.batch_size), window)
+        yield from in_order(
+            (lambda b: client.submit(analyse_batch, b, shared, pure=False)),
+            batches(docs, options.batch_size),
+            window,
+        )
 
 
 def _import_distributed() -> Any:
     try:
         import dask.distributed as distributed
     except ImportError:
-        raise ConfigError("--engine dask needs dask.distributed: pip install 'audit[report]'") from None
+        raise ConfigError(
+            "--engine dask needs dask.distributed: pip install 'audit[report]'"
+        ) from None
     return distributed

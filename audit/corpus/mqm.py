@@ -39,11 +39,15 @@ class Weights:
             name, sep, number = part.partition("=")
             name = name.strip().lower()
             if not sep or name not in {s.value for s in Severity}:
-                raise ConfigError(f"--weights: expected SEVERITY=POINTS pairs such as major=5, got {part!r}")
+                raise ConfigError(
+                    f"--weights: expected SEVERITY=POINTS pairs such as major=5, got {part!r}"
+                )
             try:
                 values[name] = float(number)
             except ValueError:
-                raise ConfigError(f"--weights: {number.strip()!r} is not a number (in {part!r})") from None
+                raise ConfigError(
+                    f"--weights: {number.strip()!r} is not a number (in {part!r})"
+                ) from None
             if values[name] < 0:
                 raise ConfigError(f"--weights: points cannot be negative (in {part!r})")
         return cls(**values)

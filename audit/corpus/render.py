@@ -31,15 +31,21 @@ def templates_dir() -> Path:
     for folder in candidates:
         if (folder / TEMPLATE).is_file():
             return folder
-    raise FileNotFoundError(f"report template {TEMPLATE} not found in {', '.join(map(str, candidates))}")
+    raise FileNotFoundError(
+        f"report template {TEMPLATE} not found in {', '.join(map(str, candidates))}"
+    )
 
 
 def write_html(data: dict[str, Any], path: Path) -> Path:
     import jinja2
 
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(templates_dir())),
-                             autoescape=True, undefined=jinja2.StrictUndefined,
-                             trim_blocks=True, lstrip_blocks=True)
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(templates_dir())),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
     env.filters["num"] = _num
     html = env.get_template(TEMPLATE).render(**html_context(data, jinja2.utils.markupsafe.Markup))
     path.write_text(html, encoding="utf-8")
@@ -59,8 +65,12 @@ def html_context(data: dict[str, Any], safe: Any) -> dict[str, Any]:
         "by": data["by"],
         "weights": data["weights"].describe(),
         "cards": _cards(data["headline"]),
-        "weekly_chart": safe(svg.stacked_bars(weeks, series, "Findings per week by MQM category")) if weeks else None,
-        "weekly_rows": [{"week": w, **{c: series[c][i] for c in categories}} for i, w in enumerate(weeks)],
+        "weekly_chart": safe(svg.stacked_bars(weeks, series, "Findings per week by MQM category"))
+        if weeks
+        else None,
+        "weekly_rows": [
+            {"week": w, **{c: series[c][i] for c in categories}} for i, w in enumerate(weeks)
+        ],
         "categories": categories,
         "checks": data["checks"].to_dict("records"),
         "entities": _entities(data, safe),
@@ -103,7 +113,13 @@ def _cards(headline: dict[str, Any]) -> list[dict[str, Any]]:
             value, before = cur.get(key), prev.get(key)
         if key == "bt_chrf_median" and value is None:
             continue
-        cards.append({"label": label, "value": _num(value), "previous": None if before is None else _num(before)})
+        cards.append(
+            {
+                "label": label,
+                "value": _num(value),
+                "previous": None if before is None else _num(before),
+            }
+        )
     return cards
 
 
@@ -116,14 +132,18 @@ def _entities(data: dict[str, Any], safe: Any) -> list[dict[str, Any]]:
         mine = drift[drift["entity"] == entity]
         names = list(rows["spelling"])
         series = {s: [_share(mine, w, s) for w in weeks] for s in names}
-        out.append({
-            "entity": entity,
-            "canonical": rows["canonical"].iloc[0],
-            "kind": rows["kind"].iloc[0],
-            "total": int(rows["count"].sum()),
-            "spellings": rows.to_dict("records"),
-            "chart": safe(_drift_chart(weeks, series, rows["canonical"].iloc[0])) if weeks else None,
-        })
+        out.append(
+            {
+                "entity": entity,
+                "canonical": rows["canonical"].iloc[0],
+                "kind": rows["kind"].iloc[0],
+                "total": int(rows["count"].sum()),
+                "spellings": rows.to_dict("records"),
+                "chart": safe(_drift_chart(weeks, series, rows["canonical"].iloc[0]))
+                if weeks
+                else None,
+            }
+        )
     return out
 
 
@@ -173,8 +193,17 @@ def write_markdown(data: dict[str, Any], path: Path) -> Path:
 def md(text: Any) -> str:
     """Escape article text for Markdown: no HTML, no table breaks, no emphasis."""
     s = "" if text is None else str(text)
-    for ch, rep in (("&", "&amp;"), ("<", "&lt;"), (">", "&gt;"), ("|", "\\|"), ("*", "\\*"), ("_", "\\_"),
-                    ("`", "\\`"), ("[", "\\["), ("]", "\\]")):
+    for ch, rep in (
+        ("&", "&amp;"),
+        ("<", "&lt;"),
+        (">", "&gt;"),
+        ("|", "\\|"),
+        ("*", "\\*"),
+        ("_", "\\_"),
+        ("`", "\\`"),
+        ("[", "\\["),
+        ("]", "\\]"),
+    ):
         s = s.replace(ch, rep)
     return " ".join(s.split())
 
@@ -195,27 +224,47 @@ def markdown(data: dict[str, Any]) -> str:
         f"{_num(cur['variant_mentions'])} uses of variant spellings.",
     ]
     if cur["bt_chrf_median"] is not None:
-        lines.append(f"- Back-translation chrF: median {cur['bt_chrf_median']} over {cur['bt_documents']} documents.")
+        lines.append(
+            f"- Back-translation chrF: median {cur['bt_chrf_median']} over {cur['bt_documents']} documents."
+        )
     lines += ["", "## Inconsistent entities", ""]
     spellings = data["spellings"]
     for entity in data["top_entities"]:
         rows = spellings[spellings["entity"] == entity]
-        forms = ", ".join(f"{md(r.spelling)} ×{r.count} ({r.share:.0%}, {r.first_seen} to {r.last_seen})"
-                          for r in rows.itertuples())
+        forms = ", ".join(
+            f"{md(r.spelling)} ×{r.count} ({r.share:.0%}, {r.first_seen} to {r.last_seen})"
+            for r in rows.itertuples()
+        )
         lines.append(f"- **{md(rows['canonical'].iloc[0])}**: {forms}")
     if not data["top_entities"]:
         lines.append("None: every entity was written one way.")
-    lines += ["", "## Worst documents", "", "| document | date | findings | points per 1,000 words |",
-              "|---|---|---|---|"]
-    lines += [f"| {md(d['document'])} | {d['date']} | {d['findings']} | {_num(d['score'])} |" for d in data["worst"]]
+    lines += [
+        "",
+        "## Worst documents",
+        "",
+        "| document | date | findings | points per 1,000 words |",
+        "|---|---|---|---|",
+    ]
+    lines += [
+        f"| {md(d['document'])} | {d['date']} | {d['findings']} | {_num(d['score'])} |"
+        for d in data["worst"]
+    ]
     lines += ["", "## Compared with the previous period", ""]
     if data["periods"].previous is None:
         lines.append("No previous period: give --since (and --until) to compare.")
     else:
-        lines += ["| grouping | group | score before → now | verdict | new variants |", "|---|---|---|---|---|"]
+        lines += [
+            "| grouping | group | score before → now | verdict | new variants |",
+            "|---|---|---|---|---|",
+        ]
         for r in data["comparison"].to_dict("records"):
-            lines.append(f"| {md(r['group_by'])} | {md(r['group'])} | {_num(r['points_per_1k_words_previous'])} → "
-                         f"{_num(r['points_per_1k_words'])} | {r['verdict']} | {md(r['new_variants']) or '–'} |")
-    lines += ["", "Full report: report.html. Tables: findings, documents, spellings (Parquet and CSV).", ""]
+            lines.append(
+                f"| {md(r['group_by'])} | {md(r['group'])} | {_num(r['points_per_1k_words_previous'])} → "
+                f"{_num(r['points_per_1k_words'])} | {r['verdict']} | {md(r['new_variants']) or '–'} |"
+            )
+    lines += [
+        "",
+        "Full report: report.html. Tables: findings, documents, spellings (Parquet and CSV).",
+        "",
+    ]
     return "\n".join(lines)
-

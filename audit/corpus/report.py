@@ -73,30 +73,44 @@ def require_report_packages() -> None:
         raise ConfigError(f"audit report needs {', '.join(missing)}: pip install 'audit[report]'")
 
 
-def build_report(paths: Sequence[str], config: AuditConfig, out_dir: str | Path,
-                 options: ReportOptions = ReportOptions()) -> ReportResult:
+def build_report(
+    paths: Sequence[str],
+    config: AuditConfig,
+    out_dir: str | Path,
+    options: ReportOptions = ReportOptions(),
+) -> ReportResult:
     """Audit every document of ``paths`` in the options' periods and write the report."""
     require_report_packages()
     for column in options.by:
         if column not in GROUPINGS:
-            raise ConfigError(f"cannot group by {column!r} (expected one of: {', '.join(GROUPINGS)})")
+            raise ConfigError(
+                f"cannot group by {column!r} (expected one of: {', '.join(GROUPINGS)})"
+            )
     directory = Path(out_dir)
     settings = RunSettings(config, options.weights)
     docs = iter_documents(paths, options.periods, **options.read_options)
-    with TableSet(directory, options.chunk_rows) as tables, _progress(options.progress) as advance, \
-            contextlib.closing(run(docs, settings, options.engine)) as results:
+    with (
+        TableSet(directory, options.chunk_rows) as tables,
+        _progress(options.progress) as advance,
+        contextlib.closing(run(docs, settings, options.engine)) as results,
+    ):
         for rows in results:
             tables.append(rows)
             advance(len(rows.documents))
     streamed = tables.tables
     data = summarise(directory, options)
     if data["headline"]["current"]["documents"] == 0:
-        raise InputError(f"no documents dated {options.periods.current.label()}", path=", ".join(paths))
+        raise InputError(
+            f"no documents dated {options.periods.current.label()}", path=", ".join(paths)
+        )
     from audit.corpus.render import write_html, write_markdown
 
     files = [t.parquet_path for t in streamed.values()] + [t.csv_path for t in streamed.values()]
     files += data.pop("_files")
-    files += [write_html(data, directory / "report.html"), write_markdown(data, directory / "summary.md")]
+    files += [
+        write_html(data, directory / "report.html"),
+        write_markdown(data, directory / "summary.md"),
+    ]
     return ReportResult(
         directory=directory,
         documents=streamed["documents"].rows,
@@ -120,8 +134,14 @@ def summarise(directory: Path, options: ReportOptions) -> dict[str, Any]:
     comparison = aggregate.comparison_table(groups, variants)
     drift = aggregate.drift_table(directory, top_entities)
     files = []
-    for name, frame in (("spellings", spellings), ("weekly", weekly), ("checks", checks), ("groups", groups),
-                        ("comparison", comparison), ("variant_changes", variants)):
+    for name, frame in (
+        ("spellings", spellings),
+        ("weekly", weekly),
+        ("checks", checks),
+        ("groups", groups),
+        ("comparison", comparison),
+        ("variant_changes", variants),
+    ):
         write_frame(frame, directory, name)
         files += [directory / f"{name}.parquet", directory / f"{name}.csv"]
     current = documents["period"] == "current"
@@ -151,5 +171,7 @@ def _progress(enabled: bool) -> Iterator[Callable[[int], None]]:
     or in CI: :mod:`audit.progress`); a no-op otherwise."""
     from audit.progress import progress, progress_enabled
 
-    with progress(None, "auditing documents", enabled=progress_enabled(no_progress=not enabled)) as advance:
+    with progress(
+        None, "auditing documents", enabled=progress_enabled(no_progress=not enabled)
+    ) as advance:
         yield advance

@@ -38,7 +38,11 @@ DEBRIS = (
     "The minister said the talks werenâ€™t over.",
     "<script>alert('debris')</script>",
 )
-TITLES = ("Geneva military talks on Libya", "Libya ceasefire committee meets", "UN envoy presses Libyan parties")
+TITLES = (
+    "Geneva military talks on Libya",
+    "Libya ceasefire committee meets",
+    "UN envoy presses Libyan parties",
+)
 
 
 @dataclass(frozen=True)
@@ -69,8 +73,14 @@ def seed_paragraphs(path: Path = SEED_ARTICLE) -> list[str]:
     return [p.strip() for p in re.split(r"\n\s*\n", path.read_text(encoding="utf-8")) if p.strip()]
 
 
-def generate(documents: int, start: dt.date, days: int, news: Sequence[NewsDoc], seed: int = 0,
-             libya_share: float = 0.35) -> Iterator[dict[str, Any]]:
+def generate(
+    documents: int,
+    start: dt.date,
+    days: int,
+    news: Sequence[NewsDoc],
+    seed: int = 0,
+    libya_share: float = 0.35,
+) -> Iterator[dict[str, Any]]:
     """Yield ``documents`` JSON Lines records dated over ``days`` days from ``start``."""
     rng = random.Random(seed)
     paragraphs = seed_paragraphs()
@@ -78,10 +88,17 @@ def generate(documents: int, start: dt.date, days: int, news: Sequence[NewsDoc],
         day = start + dt.timedelta(days=(i * days) // max(1, documents))
         progress = (day - start).days / max(1, days - 1)  # 0 in the first week, 1 at the end
         translator = rng.choice(TRANSLATORS)
-        record: dict[str, Any] = {"id": f"art-{i:06d}", "date": day.isoformat(), "translator": translator,
-                                  "target_lang": "en"}
+        record: dict[str, Any] = {
+            "id": f"art-{i:06d}",
+            "date": day.isoformat(),
+            "translator": translator,
+            "target_lang": "en",
+        }
         if rng.random() < libya_share or not news:
-            record.update(desk="libya", target=_libya_article(rng, paragraphs, _error_rate(translator, progress)))
+            record.update(
+                desk="libya",
+                target=_libya_article(rng, paragraphs, _error_rate(translator, progress)),
+            )
         else:
             doc = rng.choice(news)
             record.update(desk=rng.choice(DESKS[1:]), **_news_article(rng, doc))
@@ -101,8 +118,12 @@ def _error_rate(translator: str, progress: float) -> float:
 
 def _libya_article(rng: random.Random, paragraphs: list[str], error_rate: float) -> str:
     """Seed paragraphs, verbatim (with the seed's own errors) or corrected then drifted."""
-    body = [p for p in paragraphs if not p[:1].isdigit()]  # the seed's debris goes in via _with_debris
-    chosen = [body[0]] + sorted(rng.sample(body[1:], k=rng.randint(3, min(6, len(body) - 1))), key=body.index)
+    body = [
+        p for p in paragraphs if not p[:1].isdigit()
+    ]  # the seed's debris goes in via _with_debris
+    chosen = [body[0]] + sorted(
+        rng.sample(body[1:], k=rng.randint(3, min(6, len(body) - 1))), key=body.index
+    )
     text = "\n\n".join([rng.choice(TITLES), *chosen])
     if rng.random() < error_rate * 0.5:
         return text + "\n"  # as machine-translated: Hifter, Salama, Al-Wefaq ...
@@ -127,8 +148,12 @@ def _news_article(rng: random.Random, doc: NewsDoc) -> dict[str, Any]:
     for i in range(1, len(doc.english), 3):
         paras.append(" ".join(doc.english[i : i + 3]))
     source = " ".join(doc.arabic)
-    return {"target": "\n\n".join(paras) + "\n", "source": source, "source_lang": "ar",
-            "back_translation": _degrade(rng, doc.arabic, rng.uniform(0.0, 0.5))}
+    return {
+        "target": "\n\n".join(paras) + "\n",
+        "source": source,
+        "source_lang": "ar",
+        "back_translation": _degrade(rng, doc.arabic, rng.uniform(0.0, 0.5)),
+    }
 
 
 def _degrade(rng: random.Random, sentences: Sequence[str], damage: float) -> str:
@@ -150,7 +175,9 @@ def _with_debris(rng: random.Random, text: str) -> str:
     return "\n\n".join(paragraphs) + "\n"
 
 
-def write_corpus(records: Iterator[dict[str, Any]], out_dir: str | Path, text_every: int = 10) -> dict[str, int]:
+def write_corpus(
+    records: Iterator[dict[str, Any]], out_dir: str | Path, text_every: int = 10
+) -> dict[str, int]:
     """Write records as weekly JSON Lines exports, and every ``text_every``-th as a plain
     ``.txt`` file dated only by its modification time (no metadata), as folders of
     articles are. Returns how many records went to each kind of file."""
@@ -194,8 +221,10 @@ def main() -> None:
     if not (ntrex / "eng.txt").is_file():
         ntrex = ROOT / "tests" / "fixtures" / "ntrex-excerpt"
     counts = write_corpus(generate(documents, start, days, load_ntrex(ntrex)), args[0])
-    print(f"wrote {counts['jsonl']} JSON Lines records and {counts['text']} text files to {args[0]} "
-          f"(news text from {ntrex})")
+    print(
+        f"wrote {counts['jsonl']} JSON Lines records and {counts['text']} text files to {args[0]} "
+        f"(news text from {ntrex})"
+    )
 
 
 if __name__ == "__main__":

@@ -25,7 +25,8 @@ _GROUP = [
 
 #: Streamed tables: name -> [(column, type)]. Types are pyarrow type names.
 SCHEMAS: dict[str, list[tuple[str, str]]] = {
-    "findings": _GROUP + [
+    "findings": _GROUP
+    + [
         ("code", "string"),
         ("check_family", "string"),
         ("name", "string"),
@@ -47,7 +48,8 @@ SCHEMAS: dict[str, list[tuple[str, str]]] = {
         ("after", "string"),
         ("extra", "string"),
     ],
-    "documents": _GROUP + [
+    "documents": _GROUP
+    + [
         ("words", "int64"),
         ("findings", "int64"),
         ("info", "int64"),
@@ -60,7 +62,8 @@ SCHEMAS: dict[str, list[tuple[str, str]]] = {
         ("bt_signature", "string"),
         ("excerpt", "string"),
     ],
-    "mentions": _GROUP + [
+    "mentions": _GROUP
+    + [
         ("entity", "string"),
         ("canonical", "string"),
         ("kind", "string"),
@@ -126,7 +129,9 @@ class TableSet:
 
     def __init__(self, directory: Path, chunk_rows: int):
         directory.mkdir(parents=True, exist_ok=True)
-        self.tables = {name: ChunkedTable(directory, name, cols, chunk_rows) for name, cols in SCHEMAS.items()}
+        self.tables = {
+            name: ChunkedTable(directory, name, cols, chunk_rows) for name, cols in SCHEMAS.items()
+        }
 
     def append(self, rows: Any) -> None:
         for name, table in self.tables.items():

@@ -40,12 +40,17 @@ def glossary_matches(doc: Document, config: AuditConfig) -> list[Match]:
     return matcher.find(doc.target) if matcher else []
 
 
-def spelling_usage(doc: Document, matches: Iterable[Match], findings: Iterable[Finding] = ()) -> list[Usage]:
+def spelling_usage(
+    doc: Document, matches: Iterable[Match], findings: Iterable[Finding] = ()
+) -> list[Usage]:
     """Count each entity's spellings in ``doc``, sorted by entity then spelling."""
     counts: Counter[tuple[str, str, str, str, str, bool]] = Counter()
     for m in matches:
         surface = " ".join(doc.target[m.start : m.end].split())
-        accepted = m.form.accepted and _plain(surface) in (_plain(m.form.text), _plain(m.form.text).upper())
+        accepted = m.form.accepted and _plain(surface) in (
+            _plain(m.form.text),
+            _plain(m.form.text).upper(),
+        )
         counts[(m.entry.id, m.entry.canonical, m.entry.kind, surface, m.form.role, accepted)] += 1
     seen = {key[0] for key in counts}
     for f in findings:

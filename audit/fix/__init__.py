@@ -23,4 +23,12 @@ from audit.fix.atomic import write_atomic
 from audit.fix.plan import DocumentFix, FileFix, fix_document, fix_file
 from audit.fix.writers import WRITERS, writer_for
 
-__all__ = ["WRITERS", "DocumentFix", "FileFix", "fix_document", "fix_file", "write_atomic", "writer_for"]
+__all__ = [
+    "WRITERS",
+    "DocumentFix",
+    "FileFix",
+    "fix_document",
+    "fix_file",
+    "write_atomic",
+    "writer_for",
+]

@@ -27,7 +27,9 @@ def write_atomic(path: str, data: bytes, *, expected: bytes | None = None) -> No
             with open(target, "rb") as f:
                 if f.read() != expected:
                     raise InputError("changed while being fixed; not written", path=path)
-        fd, tmp = tempfile.mkstemp(prefix=f".{os.path.basename(target)}.", suffix=".audit-tmp", dir=directory)
+        fd, tmp = tempfile.mkstemp(
+            prefix=f".{os.path.basename(target)}.", suffix=".audit-tmp", dir=directory
+        )
     except OSError as exc:
         raise InputError(f"cannot write: {exc.strerror}", path=path) from None
     try:

@@ -56,7 +56,10 @@ class FileFix:
             fromfile=f"a/{name}",
             tofile=f"b/{name}",
         )
-        return "".join(line if line.endswith(("\n", "\r")) else line + "\n\\ No newline at end of file\n" for line in lines)
+        return "".join(
+            line if line.endswith(("\n", "\r")) else line + "\n\\ No newline at end of file\n"
+            for line in lines
+        )
 
 
 def fix_document(doc: Document, config: AuditConfig, *, unsafe: bool = False) -> DocumentFix:
@@ -65,13 +68,21 @@ def fix_document(doc: Document, config: AuditConfig, *, unsafe: bool = False) ->
     current = doc
     applied = 0
     for _ in range(MAX_ROUNDS):
-        edits = [e for e in edits_for(audit_document(current, config), unsafe=unsafe) if _within_a_unit(current, e)]
+        edits = [
+            e
+            for e in edits_for(audit_document(current, config), unsafe=unsafe)
+            if _within_a_unit(current, e)
+        ]
         if not edits:
             break
         rounds.append(edits)
         applied += len(edits)
         current = _after(current, edits)
-    left = sum(1 for f in audit_document(current, config) if f.suggestion is not None and f.suggestion != f.text)
+    left = sum(
+        1
+        for f in audit_document(current, config)
+        if f.suggestion is not None and f.suggestion != f.text
+    )
     return DocumentFix(doc, tuple(compose(doc.target, rounds)), current.target, applied, left)
 
 
@@ -81,7 +92,9 @@ def fix_file(source: SourceFile, config: AuditConfig, *, unsafe: bool = False) -
 
     writer = writer_for(source.reader)
     if writer is None:
-        raise InputError("audit fix cannot write this format back; fix it by hand", path=source.name)
+        raise InputError(
+            "audit fix cannot write this format back; fix it by hand", path=source.name
+        )
     fixes = tuple(fix_document(doc, config, unsafe=unsafe) for doc in source.documents)
     changed: Sequence[DocumentFix] = [f for f in fixes if f.edits]
     after = writer(source.text, changed) if changed else source.text
@@ -95,7 +108,9 @@ def _verify(source: SourceFile, after: str, fixes: Sequence[DocumentFix]) -> Non
     try:
         reread = list(source.reader(after, source.name, **source.options))
     except InputError as exc:
-        raise InputError(f"the fixed file would not read back ({exc}); not written", path=source.name) from None
+        raise InputError(
+            f"the fixed file would not read back ({exc}); not written", path=source.name
+        ) from None
     if [d.target for d in reread] != [f.fixed for f in fixes]:
         raise InputError("could not write the fixes back exactly; not written", path=source.name)
 
@@ -116,7 +131,11 @@ def _after(doc: Document, edits: list[Edit]) -> Document:
     segments = []
     for seg in doc.segments:
         s, t = seg.target.start, seg.target.end
-        before = sum(len(e.replacement) - (e.end - e.start) for e in edits if e.end <= s and e.start < s)
-        inside = sum(len(e.replacement) - (e.end - e.start) for e in edits if s <= e.start and e.end <= t)
+        before = sum(
+            len(e.replacement) - (e.end - e.start) for e in edits if e.end <= s and e.start < s
+        )
+        inside = sum(
+            len(e.replacement) - (e.end - e.start) for e in edits if s <= e.start and e.end <= t
+        )
         segments.append(replace(seg, target=Span(s + before, t + before + inside)))
     return replace(doc, target=target, segments=tuple(segments))

@@ -79,13 +79,20 @@ def origin_writer(encode: Encoder) -> Writer:
                 if origin is None:
                     splices.append((e.start, e.end, e.replacement))  # the document is the file
                     continue
-                splices.append((_raw(origin, e.start - base, starts), _raw(origin, e.end - base, starts),
-                                encode(e.replacement, text, origin)))
+                splices.append(
+                    (
+                        _raw(origin, e.start - base, starts),
+                        _raw(origin, e.end - base, starts),
+                        encode(e.replacement, text, origin),
+                    )
+                )
         out: list[str] = []
         pos = 0
         for start, end, replacement in sorted(splices):
             if start < pos:
-                raise InputError("two fixes overlap in the file; not written", path=fixes[0].document.path)
+                raise InputError(
+                    "two fixes overlap in the file; not written", path=fixes[0].document.path
+                )
             out += [text[pos:start], replacement]
             pos = end
         out.append(text[pos:])
@@ -101,10 +108,14 @@ def _origin_of(fix: DocumentFix, start: int, end: int, text: str) -> tuple[Origi
     if doc.segments:
         seg = doc.segment_at("target", start)
         if seg is None or not (seg.target.start <= start and end <= seg.target.end):
-            raise InputError("a fix would cross from one unit into the next; not written", path=doc.path)
+            raise InputError(
+                "a fix would cross from one unit into the next; not written", path=doc.path
+            )
         if seg.target_origin is None:
-            raise InputError(f"unit {seg.id!r}: where its target is in the file is unknown; not written",
-                             path=doc.path)
+            raise InputError(
+                f"unit {seg.id!r}: where its target is in the file is unknown; not written",
+                path=doc.path,
+            )
         return seg.target_origin, seg.target.start
     if doc.target_origin is not None:
         return doc.target_origin, 0

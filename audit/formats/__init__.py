@@ -52,8 +52,20 @@ SOURCE_FILE_READERS: tuple[Reader, ...] = (read_text, read_srt)
 #: File name endings audited when a folder is given, besides those of every reader above.
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
 
-__all__ = ["READERS", "STDIN", "TEXT_SUFFIXES", "SourceFile", "folder_suffixes", "iter_files", "iter_path",
-           "load_file", "read_bytes", "read_path", "read_text_file", "reader_for"]
+__all__ = [
+    "READERS",
+    "STDIN",
+    "TEXT_SUFFIXES",
+    "SourceFile",
+    "folder_suffixes",
+    "iter_files",
+    "iter_path",
+    "load_file",
+    "read_bytes",
+    "read_path",
+    "read_text_file",
+    "reader_for",
+]
 
 
 def folder_suffixes() -> frozenset[str]:
@@ -80,8 +92,10 @@ def iter_files(paths: Iterable[str]) -> Iterator[str]:
                     found = True
                     yield str(Path(root) / name)
         if not found:
-            raise InputError(f"no files to audit in this folder (known endings: {' '.join(sorted(suffixes))})",
-                             path=path)
+            raise InputError(
+                f"no files to audit in this folder (known endings: {' '.join(sorted(suffixes))})",
+                path=path,
+            )
 
 
 def reader_for(path: str) -> Reader:
@@ -121,8 +135,14 @@ def read_text_file(path: str, *, encoding: str | None = None, errors: str = "str
     return _read_decoded(path, encoding=encoding, errors=errors)[1]
 
 
-def read_path(path: str, *, encoding: str | None = None, errors: str = "strict", source: str | None = None,
-              **options: Any) -> list[Document]:
+def read_path(
+    path: str,
+    *,
+    encoding: str | None = None,
+    errors: str = "strict",
+    source: str | None = None,
+    **options: Any,
+) -> list[Document]:
     """Read every document in ``path``; raise :class:`InputError` on bad input.
 
     ``source`` names the source file of a plain-text, Markdown or SRT target.
@@ -130,8 +150,14 @@ def read_path(path: str, *, encoding: str | None = None, errors: str = "strict",
     return list(iter_path(path, encoding=encoding, errors=errors, source=source, **options))
 
 
-def iter_path(path: str, *, encoding: str | None = None, errors: str = "strict", source: str | None = None,
-              **options: Any) -> Iterator[Document]:
+def iter_path(
+    path: str,
+    *,
+    encoding: str | None = None,
+    errors: str = "strict",
+    source: str | None = None,
+    **options: Any,
+) -> Iterator[Document]:
     """Like :func:`read_path`, one document at a time (a large export is never held as
     documents all at once); errors surface when the bad record is reached."""
     name, _, text, reader, options = _prepare(path, encoding, errors, source, options)
@@ -151,24 +177,33 @@ class SourceFile:
     options: dict[str, Any]  # what the reader was given, to read a fixed text back alike
 
 
-def load_file(path: str, *, encoding: str | None = None, errors: str = "strict", source: str | None = None,
-              **options: Any) -> SourceFile:
+def load_file(
+    path: str,
+    *,
+    encoding: str | None = None,
+    errors: str = "strict",
+    source: str | None = None,
+    **options: Any,
+) -> SourceFile:
     """Read and decode ``path`` and split it into documents, keeping the file's bytes
     and text (``audit fix`` writes them back); one-line errors."""
     name, data, text, reader, options = _prepare(path, encoding, errors, source, options)
     return SourceFile(path, name, data, text, reader, list(reader(text, name, **options)), options)
 
 
-def _prepare(path: str, encoding: str | None, errors: str, source: str | None,
-             options: dict[str, Any]) -> tuple[str, bytes, str, Reader, dict[str, Any]]:
+def _prepare(
+    path: str, encoding: str | None, errors: str, source: str | None, options: dict[str, Any]
+) -> tuple[str, bytes, str, Reader, dict[str, Any]]:
     """Decode ``path``, pick its reader and complete the reader's options."""
     name = STDIN_NAME if path == STDIN else path
     data, text = _read_decoded(path, encoding=encoding, errors=errors)
     reader = DEFAULT_READER if path == STDIN else reader_for(path)
     if source is not None:
         if reader not in SOURCE_FILE_READERS:
-            raise ConfigError(f"{name}: --source applies to plain text, Markdown and SRT; "
-                              "this format carries its source inside")
+            raise ConfigError(
+                f"{name}: --source applies to plain text, Markdown and SRT; "
+                "this format carries its source inside"
+            )
         options["source"] = read_text_file(source, encoding=encoding, errors=errors)
         options["source_path"] = STDIN_NAME if source == STDIN else source
     return name, data, text, reader, options

@@ -21,9 +21,22 @@ from audit.document import Document
 from audit.errors import InputError
 from audit.segments import Origin, line_starts, locate
 
-KNOWN = ("id", "target", "source", "source_lang", "target_lang", "back_translation", "date", "desk", "translator", "url")
+KNOWN = (
+    "id",
+    "target",
+    "source",
+    "source_lang",
+    "target_lang",
+    "back_translation",
+    "date",
+    "desk",
+    "translator",
+    "url",
+)
 _WS = re.compile(r"[ \t\r\n]*")
-_ESCAPE = re.compile(r"\\u[dD][89abAB][0-9a-fA-F]{2}\\u[dD][c-fC-F][0-9a-fA-F]{2}|\\u[0-9a-fA-F]{4}|\\.")
+_ESCAPE = re.compile(
+    r"\\u[dD][89abAB][0-9a-fA-F]{2}\\u[dD][c-fC-F][0-9a-fA-F]{2}|\\u[0-9a-fA-F]{4}|\\."
+)
 
 
 def _step(raw: str, i: int, text: str, j: int) -> tuple[int, int] | None:
@@ -36,14 +49,22 @@ def _step(raw: str, i: int, text: str, j: int) -> tuple[int, int] | None:
 def read_jsonl(text: str, path: str, **options: Any) -> Iterator[Document]:
     """The documents of a JSON Lines text, one per non-blank line."""
     starts = line_starts(text)
-    lines = ((n, start, text[start : starts[n] if n < len(starts) else len(text)].rstrip("\r\n"))
-             for n, start in enumerate(starts, start=1))
+    lines = (
+        (n, start, text[start : starts[n] if n < len(starts) else len(text)].rstrip("\r\n"))
+        for n, start in enumerate(starts, start=1)
+    )
     yield from read_jsonl_lines(lines, path, **options)
 
 
-def read_jsonl_lines(lines: Iterable[tuple[int, int, str]], path: str, *, target_lang: str = "en",
-                     source_lang: str | None = None, fields: Mapping[str, str] | None = None,
-                     **_: Any) -> Iterator[Document]:
+def read_jsonl_lines(
+    lines: Iterable[tuple[int, int, str]],
+    path: str,
+    *,
+    target_lang: str = "en",
+    source_lang: str | None = None,
+    fields: Mapping[str, str] | None = None,
+    **_: Any,
+) -> Iterator[Document]:
     """Documents from ``(line number, character offset of the line, line text)``
     triples: a whole text, or a file streamed line by line (``audit check`` on a large
     export never holds it whole)."""
@@ -56,7 +77,9 @@ def read_jsonl_lines(lines: Iterable[tuple[int, int, str]], path: str, *, target
         try:
             record = json.loads(line)
         except json.JSONDecodeError as exc:
-            raise InputError(f"invalid JSON at column {exc.colno}: {exc.msg}", path=path, line=number) from None
+            raise InputError(
+                f"invalid JSON at column {exc.colno}: {exc.msg}", path=path, line=number
+            ) from None
         if not isinstance(record, dict):
             raise InputError("each line must be a JSON object", path=path, line=number)
         target = record.get(keys["target"])
@@ -84,18 +107,31 @@ def read_jsonl_lines(lines: Iterable[tuple[int, int, str]], path: str, *, target
                 **({"url": record[keys["url"]]} if keys["url"] in record else {}),
                 **{k: v for k, v in record.items() if k not in mapped},
             },
-            target_origin=_origin(line, number, start, values.get(keys["target"]), target, path, keys["target"]),
-            source_origin=_origin(line, number, start, values.get(keys["source"]), source, path, keys["source"]),
+            target_origin=_origin(
+                line, number, start, values.get(keys["target"]), target, path, keys["target"]
+            ),
+            source_origin=_origin(
+                line, number, start, values.get(keys["source"]), source, path, keys["source"]
+            ),
         )
 
 
-def _origin(line: str, number: int, line_start: int, column: int | None, value: str | None, path: str,
-            field: str) -> Origin | None:
+def _origin(
+    line: str,
+    number: int,
+    line_start: int,
+    column: int | None,
+    value: str | None,
+    path: str,
+    field: str,
+) -> Origin | None:
     """Where a string value of a record sits in the file (a JSON line has no raw line
     breaks, so the value is located within its line and moved to the line's place)."""
     if column is None or value is None:
         return None
-    return locate(line, column, value, path, starts=[0], escape=_step, field=field).moved(number - 1, line_start)
+    return locate(line, column, value, path, starts=[0], escape=_step, field=field).moved(
+        number - 1, line_start
+    )
 
 
 def _string_starts(line: str) -> dict[str, int]:

@@ -18,7 +18,17 @@ from typing import Any
 from audit.document import Document
 from audit.errors import InputError
 
-_FIELDS = ("id", "source_lang", "target_lang", "source", "target", "back_translation", "date", "desk", "translator")
+_FIELDS = (
+    "id",
+    "source_lang",
+    "target_lang",
+    "source",
+    "target",
+    "back_translation",
+    "date",
+    "desk",
+    "translator",
+)
 _READER_ONLY = frozenset({"line"})
 
 
@@ -28,7 +38,9 @@ def to_record(doc: Document) -> dict[str, Any]:
         value = getattr(doc, name)
         if value is not None:
             record[name] = value
-    record.update((k, v) for k, v in doc.metadata.items() if k not in _READER_ONLY and k not in record)
+    record.update(
+        (k, v) for k, v in doc.metadata.items() if k not in _READER_ONLY and k not in record
+    )
     return record
 
 
@@ -37,7 +49,9 @@ def write_jsonl(path: str | Path, docs: Iterable[Document]) -> None:
     target = Path(path)
     text = "".join(json.dumps(to_record(d), ensure_ascii=False) + "\n" for d in docs)
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or ".")
+        fd, tmp = tempfile.mkstemp(
+            prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or "."
+        )
     except OSError as exc:
         raise InputError(f"cannot write: {exc.strerror}", path=str(path)) from None
     try:

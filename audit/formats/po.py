@@ -18,7 +18,7 @@ from audit.errors import InputError
 from audit.segments import Origin, SegmentBuilder, line_starts, locate
 
 _CONTINUATION = re.compile(r'"[ \t]*(?:\r\n|\r|\n)(?:[ \t]*#~?[^\n]*\n)*[ \t]*"')
-_ESCAPE = re.compile(r'\\(?:[0-7]{1,3}|x[0-9a-fA-F]{1,2}|.)')
+_ESCAPE = re.compile(r"\\(?:[0-7]{1,3}|x[0-9a-fA-F]{1,2}|.)")
 
 
 def _step(raw: str, i: int, text: str, j: int) -> tuple[int, int] | None:
@@ -31,8 +31,9 @@ def _step(raw: str, i: int, text: str, j: int) -> tuple[int, int] | None:
     return None
 
 
-def read_po(text: str, path: str, *, target_lang: str = "en", source_lang: str | None = None,
-            **_: Any) -> Iterator[Document]:
+def read_po(
+    text: str, path: str, *, target_lang: str = "en", source_lang: str | None = None, **_: Any
+) -> Iterator[Document]:
     import polib
 
     try:
@@ -40,8 +41,11 @@ def read_po(text: str, path: str, *, target_lang: str = "en", source_lang: str |
     except (OSError, ValueError) as exc:
         message = str(exc)
         m = re.search(r"\(line (\d+)\)", message)
-        raise InputError(f"malformed PO: {message.split(' (line')[0]}", path=path,
-                         line=int(m.group(1)) if m else None) from None
+        raise InputError(
+            f"malformed PO: {message.split(' (line')[0]}",
+            path=path,
+            line=int(m.group(1)) if m else None,
+        ) from None
     starts = line_starts(text)
     cursor = 0
     builder = SegmentBuilder()
@@ -49,23 +53,45 @@ def read_po(text: str, path: str, *, target_lang: str = "en", source_lang: str |
         if entry.obsolete or (not entry.msgid and not entry.msgctxt):
             continue
         key = f"{entry.msgctxt}\x04{entry.msgid}" if entry.msgctxt is not None else entry.msgid
-        entry_start = starts[entry.linenum - 1] if entry.linenum and entry.linenum <= len(starts) else cursor
+        entry_start = (
+            starts[entry.linenum - 1] if entry.linenum and entry.linenum <= len(starts) else cursor
+        )
         cursor = max(cursor, entry_start)
-        notes = tuple(entry.tcomment.splitlines()) if entry.tcomment else ()  # "# ..." translator comments
+        notes = (
+            tuple(entry.tcomment.splitlines()) if entry.tcomment else ()
+        )  # "# ..." translator comments
         src_origin, cursor_after_id = _origin(text, cursor, "msgid", entry.msgid, path, starts)
         if entry.msgid_plural:
-            plural_origin, cursor_after_id = _origin(text, cursor_after_id, "msgid_plural", entry.msgid_plural,
-                                                     path, starts)
+            plural_origin, cursor_after_id = _origin(
+                text, cursor_after_id, "msgid_plural", entry.msgid_plural, path, starts
+            )
             for n in sorted(entry.msgstr_plural):
                 target = entry.msgstr_plural[n]
-                tgt_origin, cursor_after_id = _origin(text, cursor_after_id, f"msgstr[{n}]", target, path, starts)
-                builder.add(f"{key}[{n}]", target, entry.msgid if n == 0 else entry.msgid_plural,
-                            line=entry.linenum, target_origin=tgt_origin,
-                            source_origin=src_origin if n == 0 else plural_origin, notes=notes)
+                tgt_origin, cursor_after_id = _origin(
+                    text, cursor_after_id, f"msgstr[{n}]", target, path, starts
+                )
+                builder.add(
+                    f"{key}[{n}]",
+                    target,
+                    entry.msgid if n == 0 else entry.msgid_plural,
+                    line=entry.linenum,
+                    target_origin=tgt_origin,
+                    source_origin=src_origin if n == 0 else plural_origin,
+                    notes=notes,
+                )
         else:
-            tgt_origin, cursor_after_id = _origin(text, cursor_after_id, "msgstr", entry.msgstr, path, starts)
-            builder.add(key, entry.msgstr, entry.msgid, line=entry.linenum, target_origin=tgt_origin,
-                        source_origin=src_origin, notes=notes)
+            tgt_origin, cursor_after_id = _origin(
+                text, cursor_after_id, "msgstr", entry.msgstr, path, starts
+            )
+            builder.add(
+                key,
+                entry.msgstr,
+                entry.msgid,
+                line=entry.linenum,
+                target_origin=tgt_origin,
+                source_origin=src_origin,
+                notes=notes,
+            )
         cursor = cursor_after_id
     language = catalog.metadata.get("Language") or target_lang
     yield Document(
@@ -75,12 +101,19 @@ def read_po(text: str, path: str, *, target_lang: str = "en", source_lang: str |
         target_lang=language.replace("_", "-"),
         source=builder.source,
         source_lang=source_lang,
-        metadata={"format": "po", **{k: v for k, v in catalog.metadata.items() if k in ("Project-Id-Version", "Language")}},
+        metadata={
+            "format": "po",
+            **{
+                k: v for k, v in catalog.metadata.items() if k in ("Project-Id-Version", "Language")
+            },
+        },
         segments=tuple(builder.segments),
     )
 
 
-def _origin(raw: str, start: int, keyword: str, text: str, path: str, starts: list[int]) -> tuple[Origin | None, int]:
+def _origin(
+    raw: str, start: int, keyword: str, text: str, path: str, starts: list[int]
+) -> tuple[Origin | None, int]:
     """Where the string after ``keyword`` begins (just past its opening quote)."""
     m = re.compile(rf'^[ \t]*{re.escape(keyword)}[ \t]+"', re.MULTILINE).search(raw, start)
     if m is None:

@@ -23,8 +23,12 @@ def _cues(text: str, path: str) -> list[tuple[str, str, Origin | None, int | Non
     try:
         subtitles = list(srt.parse(text))
     except srt.SRTParseError as exc:
-        line = text.count("\n", 0, exc.expected_start) + 1 if hasattr(exc, "expected_start") else None
-        raise InputError(f"malformed SRT: {str(exc).split(' (')[0]}", path=path, line=line) from None
+        line = (
+            text.count("\n", 0, exc.expected_start) + 1 if hasattr(exc, "expected_start") else None
+        )
+        raise InputError(
+            f"malformed SRT: {str(exc).split(' (')[0]}", path=path, line=line
+        ) from None
     starts = line_starts(text)
     matches = list(srt.SRT_REGEX.finditer(text))
     out = []
@@ -38,8 +42,16 @@ def _cues(text: str, path: str) -> list[tuple[str, str, Origin | None, int | Non
     return out
 
 
-def read_srt(text: str, path: str, *, target_lang: str = "en", source: str | None = None,
-             source_lang: str | None = None, source_path: str | None = None, **_: Any) -> Iterator[Document]:
+def read_srt(
+    text: str,
+    path: str,
+    *,
+    target_lang: str = "en",
+    source: str | None = None,
+    source_lang: str | None = None,
+    source_path: str | None = None,
+    **_: Any,
+) -> Iterator[Document]:
     target_cues = _cues(text, path)
     source_cues = _cues(source, source_path or path) if source is not None else []
     same_order = len(source_cues) == len(target_cues)
@@ -48,8 +60,14 @@ def read_srt(text: str, path: str, *, target_lang: str = "en", source: str | Non
     builder = SegmentBuilder()
     for k, (number, content, origin, line) in enumerate(target_cues):
         src = by_number.get(number) if not same_order else source_cues[k]
-        builder.add(number, content, src[1] if src else ("" if source is not None else None), line=line,
-                    target_origin=origin, source_origin=src[2] if src else None)
+        builder.add(
+            number,
+            content,
+            src[1] if src else ("" if source is not None else None),
+            line=line,
+            target_origin=origin,
+            source_origin=src[2] if src else None,
+        )
     if not same_order:  # cues of the source that the target lacks: empty targets
         for number, content, origin, _line in source_cues:
             if number not in target_numbers:

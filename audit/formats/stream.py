@@ -34,11 +34,22 @@ _BREAK = re.compile(r"\r\n|\r|\n")
 _OTHER_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)
 
 
-def stream_path(path: str, *, encoding: str | None = None, errors: str = "strict", source: str | None = None,
-                **options: Any) -> Iterator[Document]:
+def stream_path(
+    path: str,
+    *,
+    encoding: str | None = None,
+    errors: str = "strict",
+    source: str | None = None,
+    **options: Any,
+) -> Iterator[Document]:
     """The documents of ``path``, one at a time; large files are never held whole."""
     reader = reader_for(path) if path != STDIN else None
-    if reader not in (read_jsonl, read_text) or encoding is not None or source is not None or not _large(path):
+    if (
+        reader not in (read_jsonl, read_text)
+        or encoding is not None
+        or source is not None
+        or not _large(path)
+    ):
         yield from iter_path(path, encoding=encoding, errors=errors, source=source, **options)
         return
     with open(path, "rb") as f:
@@ -103,6 +114,13 @@ def _text_parts(path: str, errors: str, *, target_lang: str = "en", **_: Any) ->
         yield _part(path, target_lang, "".join(part), start, anchors)
 
 
-def _part(path: str, target_lang: str, text: str, start: int, anchors: list[tuple[int, int, int]]) -> Document:
-    return Document(id=path, path=path, target=text, target_lang=target_lang,
-                    target_origin=Origin(path=path, offset=start, anchors=tuple(anchors)))
+def _part(
+    path: str, target_lang: str, text: str, start: int, anchors: list[tuple[int, int, int]]
+) -> Document:
+    return Document(
+        id=path,
+        path=path,
+        target=text,
+        target_lang=target_lang,
+        target_origin=Origin(path=path, offset=start, anchors=tuple(anchors)),
+    )

@@ -47,23 +47,41 @@ def _field_starts(raw: str, start: int, delimiter: str, quoted: bool) -> list[in
         return out
 
 
-def read_table(text: str, path: str, *, target_lang: str = "en", source_lang: str | None = None,
-               fields: Mapping[str, str] | None = None, delimiter: str = ",", **_: Any) -> Iterator[Document]:
+def read_table(
+    text: str,
+    path: str,
+    *,
+    target_lang: str = "en",
+    source_lang: str | None = None,
+    fields: Mapping[str, str] | None = None,
+    delimiter: str = ",",
+    **_: Any,
+) -> Iterator[Document]:
     names = {name: (fields or {}).get(name, name) for name in COLUMNS}
     # TSV exports (spreadsheets, corpus tools) write quotes as text; CSV quotes fields.
     quoted = delimiter != "\t"
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True,
-                        quoting=csv.QUOTE_MINIMAL if quoted else csv.QUOTE_NONE)
+    reader = csv.reader(
+        io.StringIO(text, newline=""),
+        delimiter=delimiter,
+        strict=True,
+        quoting=csv.QUOTE_MINIMAL if quoted else csv.QUOTE_NONE,
+    )
     try:
         header = next(reader)
     except StopIteration:
         raise InputError("empty table", path=path) from None
     except csv.Error as exc:
-        raise InputError(f"malformed {'TSV' if delimiter == chr(9) else 'CSV'}: {exc}", path=path, line=1) from None
+        raise InputError(
+            f"malformed {'TSV' if delimiter == chr(9) else 'CSV'}: {exc}", path=path, line=1
+        ) from None
     column = {name: header.index(col) for name, col in names.items() if col in header}
     if "target" not in column:
-        raise InputError(f"no {names['target']!r} column (columns: {', '.join(header)}); "
-                         "map one with --field target=NAME", path=path, line=1)
+        raise InputError(
+            f"no {names['target']!r} column (columns: {', '.join(header)}); "
+            "map one with --field target=NAME",
+            path=path,
+            line=1,
+        )
     starts = line_starts(text)
     documents: dict[str, tuple[SegmentBuilder, dict[str, str]]] = {}
     row_line = reader.line_num + 1
@@ -72,25 +90,44 @@ def read_table(text: str, path: str, *, target_lang: str = "en", source_lang: st
             row_line = reader.line_num + 1
             continue
         if len(row) != len(header):
-            raise InputError(f"row has {len(row)} fields, the header {len(header)}", path=path, line=row_line)
+            raise InputError(
+                f"row has {len(row)} fields, the header {len(header)}", path=path, line=row_line
+            )
 
         def cell(name: str, row: list[str] = row) -> str | None:
             return row[column[name]] if name in column else None
 
-        offsets = _field_starts(text, starts[row_line - 1], delimiter, quoted) if row_line <= len(starts) else []
+        offsets = (
+            _field_starts(text, starts[row_line - 1], delimiter, quoted)
+            if row_line <= len(starts)
+            else []
+        )
         origins: dict[str, Origin | None] = {}
         for side in ("target", "source"):
             value = cell(side)
             if side in column and value is not None and column[side] < len(offsets):
-                origins[side] = locate(text, offsets[column[side]], value, path, starts=starts, escape=_step,
-                                       field=names[side])
+                origins[side] = locate(
+                    text,
+                    offsets[column[side]],
+                    value,
+                    path,
+                    starts=starts,
+                    escape=_step,
+                    field=names[side],
+                )
         doc_key = cell("document") or path
         builder, langs = documents.setdefault(doc_key, (SegmentBuilder(), {}))
         langs.setdefault("source", cell("source_lang") or source_lang or "")
         langs.setdefault("target", cell("target_lang") or target_lang)
-        builder.add(cell("id") or str(number), cell("target") or "", cell("source"),
-                    back_translation=cell("back_translation"), line=row_line,
-                    target_origin=origins.get("target"), source_origin=origins.get("source"))
+        builder.add(
+            cell("id") or str(number),
+            cell("target") or "",
+            cell("source"),
+            back_translation=cell("back_translation"),
+            line=row_line,
+            target_origin=origins.get("target"),
+            source_origin=origins.get("source"),
+        )
         row_line = reader.line_num + 1
     for doc_id, (builder, langs) in documents.items():
         yield Document(

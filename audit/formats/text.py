@@ -13,8 +13,16 @@ from typing import Any
 from audit.document import Document
 
 
-def read_text(text: str, path: str, *, target_lang: str = "en", source: str | None = None,
-              source_lang: str | None = None, source_path: str | None = None, **_: Any) -> Iterator[Document]:
+def read_text(
+    text: str,
+    path: str,
+    *,
+    target_lang: str = "en",
+    source: str | None = None,
+    source_lang: str | None = None,
+    source_path: str | None = None,
+    **_: Any,
+) -> Iterator[Document]:
     yield Document(
         id=path,
         path=path,

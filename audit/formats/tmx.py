@@ -24,20 +24,31 @@ def _primary(lang: str | None) -> str:
     return (lang or "").split("-")[0].split("_")[0].lower()
 
 
-def read_tmx(text: str, path: str, *, target_lang: str = "en", source_lang: str | None = None,
-             **_: Any) -> Iterator[Document]:
+def read_tmx(
+    text: str, path: str, *, target_lang: str = "en", source_lang: str | None = None, **_: Any
+) -> Iterator[Document]:
     root = parse_xml(text, path)
     if local(root.tag) != "tmx":
-        raise InputError(f"not TMX: the root element is <{local(root.tag)}>", path=path, line=root.sourceline)
+        raise InputError(
+            f"not TMX: the root element is <{local(root.tag)}>", path=path, line=root.sourceline
+        )
     header = next((c for c in root if local(c.tag) == "header"), None)
     header_src = header.get("srclang") if header is not None else None
     src = source_lang or (header_src if header_src and header_src != "*all*" else None)
     units = list(root.iter("{*}tu"))
-    languages = [_primary(tuv.get(XML_LANG) or tuv.get("lang")) for tu in units for tuv in tu if local(tuv.tag) == "tuv"]
+    languages = [
+        _primary(tuv.get(XML_LANG) or tuv.get("lang"))
+        for tu in units
+        for tuv in tu
+        if local(tuv.tag) == "tuv"
+    ]
     if src is None:
         raise InputError("TMX without srclang in its header; give --source-lang", path=path)
-    tgt = _primary(target_lang) if _primary(target_lang) in languages else next(
-        (lang for lang in languages if lang != _primary(src)), _primary(target_lang))
+    tgt = (
+        _primary(target_lang)
+        if _primary(target_lang) in languages
+        else next((lang for lang in languages if lang != _primary(src)), _primary(target_lang))
+    )
     locator = ElementLocator(text, path)
     builder = SegmentBuilder()
     for n, tu in enumerate(units, start=1):
@@ -54,8 +65,15 @@ def read_tmx(text: str, path: str, *, target_lang: str = "en", source_lang: str 
             texts[side] = inner_text(seg)
             origins[side] = locator.origin(seg, texts[side], f"seg[{lang}]")
         notes = tuple(inner_text(c) for c in tu if local(c.tag) == "note")
-        builder.add(tu.get("tuid") or str(n), texts.get("target", ""), texts.get("source"), line=tu.sourceline,
-                    target_origin=origins.get("target"), source_origin=origins.get("source"), notes=notes)
+        builder.add(
+            tu.get("tuid") or str(n),
+            texts.get("target", ""),
+            texts.get("source"),
+            line=tu.sourceline,
+            target_origin=origins.get("target"),
+            source_origin=origins.get("source"),
+            notes=notes,
+        )
     yield Document(
         id=path,
         path=path,

@@ -24,11 +24,14 @@ from audit.formats.xml import ElementLocator, inner_text, local, parse_xml
 from audit.segments import SegmentBuilder
 
 
-def read_xliff(text: str, path: str, *, target_lang: str = "en", source_lang: str | None = None,
-               **_: Any) -> Iterator[Document]:
+def read_xliff(
+    text: str, path: str, *, target_lang: str = "en", source_lang: str | None = None, **_: Any
+) -> Iterator[Document]:
     root = parse_xml(text, path)
     if local(root.tag) != "xliff":
-        raise InputError(f"not XLIFF: the root element is <{local(root.tag)}>", path=path, line=root.sourceline)
+        raise InputError(
+            f"not XLIFF: the root element is <{local(root.tag)}>", path=path, line=root.sourceline
+        )
     version = root.get("version", "")
     locator = ElementLocator(text, path)
     two = version.startswith("2") or "document:2" in (root.tag or "")
@@ -74,8 +77,14 @@ def _notes(el: Any) -> tuple[str, ...]:
     return tuple(inner_text(n) for n in notes)
 
 
-def _add(builder: SegmentBuilder, seg_id: str, holder: Any, line: int | None, locator: ElementLocator,
-         notes: tuple[str, ...] = ()) -> None:
+def _add(
+    builder: SegmentBuilder,
+    seg_id: str,
+    holder: Any,
+    line: int | None,
+    locator: ElementLocator,
+    notes: tuple[str, ...] = (),
+) -> None:
     origins: dict[str, Any] = {}
     texts: dict[str, str | None] = {"source": None, "target": None}
     for child in holder:
@@ -83,8 +92,15 @@ def _add(builder: SegmentBuilder, seg_id: str, holder: Any, line: int | None, lo
         if name in texts and texts[name] is None:
             texts[name] = inner_text(child)
             origins[name] = locator.origin(child, texts[name] or "", name)
-    builder.add(seg_id, texts["target"] or "", texts["source"], line=line,
-                target_origin=origins.get("target"), source_origin=origins.get("source"), notes=notes)
+    builder.add(
+        seg_id,
+        texts["target"] or "",
+        texts["source"],
+        line=line,
+        target_origin=origins.get("target"),
+        source_origin=origins.get("source"),
+        notes=notes,
+    )
 
 
 def _units_12(file_el: Any, locator: ElementLocator) -> SegmentBuilder:

@@ -32,10 +32,21 @@ def parse_xml(text: str, path: str) -> Any:
     head = text[: text.find("]>") + 2] if "<!DOCTYPE" in text[:4096] else ""
     if _ENTITY_DECLARATION.search(head):
         line = text.count("\n", 0, _ENTITY_DECLARATION.search(head).start()) + 1  # type: ignore[union-attr]
-        raise InputError("XML entity declarations are refused (entity expansion or external entities)",
-                         path=path, line=line)
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, dtd_validation=False,
-                             huge_tree=False, remove_comments=True, remove_pis=True, encoding="utf-8")
+        raise InputError(
+            "XML entity declarations are refused (entity expansion or external entities)",
+            path=path,
+            line=line,
+        )
+    parser = etree.XMLParser(
+        resolve_entities=False,
+        no_network=True,
+        load_dtd=False,
+        dtd_validation=False,
+        huge_tree=False,
+        remove_comments=True,
+        remove_pis=True,
+        encoding="utf-8",
+    )
     try:
         root = etree.fromstring(text.encode("utf-8"), parser)
     except etree.XMLSyntaxError as exc:
@@ -45,7 +56,9 @@ def parse_xml(text: str, path: str) -> Any:
     docinfo = root.getroottree().docinfo
     dtd = docinfo.internalDTD
     if dtd is not None and any(True for _ in dtd.iterentities()):
-        raise InputError("XML entity declarations are refused (entity expansion or external entities)", path=path)
+        raise InputError(
+            "XML entity declarations are refused (entity expansion or external entities)", path=path
+        )
     return root
 
 
@@ -62,7 +75,9 @@ def inner_text(el: Any) -> str:
         if name:
             attrs = "".join(f' {local(k)}="{_attr(v)}"' for k, v in child.attrib.items())
             inner = inner_text(child)
-            parts.append(f"<{name}{attrs}>{inner}</{name}>" if inner or len(child) else f"<{name}{attrs}/>")
+            parts.append(
+                f"<{name}{attrs}>{inner}</{name}>" if inner or len(child) else f"<{name}{attrs}/>"
+            )
         parts.append(child.tail or "")
     return "".join(parts)
 
@@ -114,4 +129,6 @@ class ElementLocator:
         if m is None:
             return None
         self.cursor = m.end()
-        return locate(self.raw, m.end(), text, self.path, starts=self.starts, escape=_step, field=field)
+        return locate(
+            self.raw, m.end(), text, self.path, starts=self.starts, escape=_step, field=field
+        )

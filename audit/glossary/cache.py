@@ -83,7 +83,9 @@ def _read(file: Path) -> GlossaryMatcher | None:
         entries = _LazyEntries(data["entries"], tuple(data["entry_paths"]))
         keys, longest = data["keys"], data["longest"]
         forms = sum(entries.form_counts())
-        if not isinstance(keys, dict) or not all(type(v) is int and 0 <= v < forms for v in keys.values()):
+        if not isinstance(keys, dict) or not all(
+            type(v) is int and 0 <= v < forms for v in keys.values()
+        ):
             return None
         if not isinstance(longest, dict) or not all(type(v) is int for v in longest.values()):
             return None
@@ -109,7 +111,9 @@ class _LazyEntries(Sequence[Entry]):
     """
 
     def __init__(self, rows: list[list[Any]], paths: tuple[str, ...]):
-        if not isinstance(rows, list) or not all(isinstance(r, list) and len(r) == len(_ENTRY_FIELDS) for r in rows):
+        if not isinstance(rows, list) or not all(
+            isinstance(r, list) and len(r) == len(_ENTRY_FIELDS) for r in rows
+        ):
             raise ValueError("malformed cache rows")
         self._rows = rows
         self._paths = paths
@@ -127,7 +131,11 @@ class _LazyEntries(Sequence[Entry]):
         return entry
 
     def __eq__(self, other: object) -> bool:
-        return isinstance(other, Sequence) and len(other) == len(self) and all(a == b for a, b in zip(self, other))
+        return (
+            isinstance(other, Sequence)
+            and len(other) == len(self)
+            and all(a == b for a, b in zip(self, other))
+        )
 
     def __hash__(self) -> int:
         return hash(tuple(self))

@@ -88,7 +88,9 @@ _LineLoader.yaml_implicit_resolvers = {
     first: [(tag, regexp) for tag, regexp in resolvers if tag == "tag:yaml.org,2002:null"]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
-_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _LineLoader.construct_mapping)
+_LineLoader.add_constructor(
+    yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _LineLoader.construct_mapping
+)
 _LineLoader.add_constructor("tag:yaml.org,2002:str", _LineLoader.construct_yaml_str)
 
 
@@ -172,7 +174,9 @@ def _parse_yaml(text: str, path: str) -> tuple[list[Entry], str | None]:
     elif isinstance(data, list):
         items = data
     else:
-        raise GlossaryError("a glossary is a mapping with 'entries' or a list of entries", path=path, line=1)
+        raise GlossaryError(
+            "a glossary is a mapping with 'entries' or a list of entries", path=path, line=1
+        )
     return [_entry_from_mapping(item, path) for item in items], language
 
 
@@ -188,7 +192,9 @@ def _entry_from_mapping(item: Any, path: str) -> Entry:
         raise GlossaryError("entry has an empty canonical form", path=path, line=line)
     kind = _text(item.get("kind"), "kind", path, line) or "term"
     if kind not in KINDS:
-        raise GlossaryError(f"unknown kind {kind!r} (expected one of: {', '.join(KINDS)})", path=path, line=line)
+        raise GlossaryError(
+            f"unknown kind {kind!r} (expected one of: {', '.join(KINDS)})", path=path, line=line
+        )
     short = tuple(_text_list(item.get("short"), "short", path, line))
     variants = _variants(item.get("variants"), canonical, short, path, line)
     return Entry(
@@ -204,7 +210,9 @@ def _entry_from_mapping(item: Any, path: str) -> Entry:
     )
 
 
-def _variants(raw: Any, canonical: str, short: tuple[str, ...], path: str, line: int | None) -> tuple[Variant, ...]:
+def _variants(
+    raw: Any, canonical: str, short: tuple[str, ...], path: str, line: int | None
+) -> tuple[Variant, ...]:
     out: list[Variant] = []
     if raw is None:
         return ()
@@ -221,14 +229,23 @@ def _variants(raw: Any, canonical: str, short: tuple[str, ...], path: str, line:
     raise GlossaryError("'variants' must be a list or a mapping", path=path, line=line)
 
 
-def _variant(item: Any, canonical: str, short: tuple[str, ...], path: str, line: int | None, use: str | None = None) -> Variant:
+def _variant(
+    item: Any,
+    canonical: str,
+    short: tuple[str, ...],
+    path: str,
+    line: int | None,
+    use: str | None = None,
+) -> Variant:
     note = None
     vline = line
     if isinstance(item, dict):
         vline = item.get(_LINE, line)
         unknown = set(item) - VARIANT_KEYS - {_LINE}
         if unknown:
-            raise GlossaryError(f"unknown variant key {sorted(unknown)[0]!r}", path=path, line=vline)
+            raise GlossaryError(
+                f"unknown variant key {sorted(unknown)[0]!r}", path=path, line=vline
+            )
         form = _text(item.get("form"), "form", path, vline)
         use = _text(item.get("use"), "use", path, vline) or use
         note = _text(item.get("note"), "note", path, vline) or None
@@ -261,7 +278,9 @@ def _is_part_of_accepted(use: str, accepted: tuple[str, ...]) -> bool:
 def _parse_table(text: str, path: str, delimiter: str) -> list[Entry]:
     reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
     if not reader.fieldnames or "canonical" not in reader.fieldnames:
-        raise GlossaryError("a glossary table needs a header row with a 'canonical' column", path=path, line=1)
+        raise GlossaryError(
+            "a glossary table needs a header row with a 'canonical' column", path=path, line=1
+        )
     unknown = set(reader.fieldnames) - ENTRY_KEYS
     if unknown:
         raise GlossaryError(f"unknown column {sorted(unknown)[0]!r}", path=path, line=1)
@@ -324,13 +343,24 @@ def compile_keys(entries: list[Entry]) -> dict[str, int]:
     for entry in entries:
         if entry.id in ids:
             other = ids[entry.id]
-            raise GlossaryError(f"duplicate entry id {entry.id!r} (also at {other.location})", path=entry.path, line=entry.line)
+            raise GlossaryError(
+                f"duplicate entry id {entry.id!r} (also at {other.location})",
+                path=entry.path,
+                line=entry.line,
+            )
         ids[entry.id] = entry
-        forms = [(f, "canonical" if i == 0 else "short", entry.line) for i, f in enumerate(entry.accepted)]
+        forms = [
+            (f, "canonical" if i == 0 else "short", entry.line)
+            for i, f in enumerate(entry.accepted)
+        ]
         forms += [(v.form, "variant", v.line) for v in entry.variants]
         for form, role, line in forms:
             if len(form) > MAX_FORM_CHARS:
-                raise GlossaryError(f"{role} form longer than {MAX_FORM_CHARS} characters", path=entry.path, line=line)
+                raise GlossaryError(
+                    f"{role} form longer than {MAX_FORM_CHARS} characters",
+                    path=entry.path,
+                    line=line,
+                )
             form_key_list = form_keys(form)
             for key in form_key_list:
                 if key in keys:
@@ -342,7 +372,9 @@ def compile_keys(entries: list[Entry]) -> dict[str, int]:
     return keys
 
 
-def _clash(entry: Entry, role: str, form: str, line: int | None, owner_info: tuple[Entry, str, str]) -> None:
+def _clash(
+    entry: Entry, role: str, form: str, line: int | None, owner_info: tuple[Entry, str, str]
+) -> None:
     owner, owner_role, owner_form = owner_info
     if owner is entry:
         if role == "variant" and owner_role != "variant":
@@ -353,7 +385,11 @@ def _clash(entry: Entry, role: str, form: str, line: int | None, owner_info: tup
                 path=entry.path,
                 line=line,
             )
-        raise GlossaryError(f"{role} {form!r} of {entry.id!r} repeats {owner_role} {owner_form!r}", path=entry.path, line=line)
+        raise GlossaryError(
+            f"{role} {form!r} of {entry.id!r} repeats {owner_role} {owner_form!r}",
+            path=entry.path,
+            line=line,
+        )
     raise GlossaryError(
         f"{role} {form!r} of {entry.id!r} is already the {owner_role} form "
         f"{owner_form!r} of {owner.id!r} ({owner.location})",

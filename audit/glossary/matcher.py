@@ -89,12 +89,22 @@ def longest_keys(keys: KeyTable) -> dict[str, int]:
 class GlossaryMatcher:
     """Finds glossary forms in text; build once per glossary, reuse for every document."""
 
-    def __init__(self, glossary: Glossary, keys: KeyTable | None = None, longest: dict[str, int] | None = None):
+    def __init__(
+        self,
+        glossary: Glossary,
+        keys: KeyTable | None = None,
+        longest: dict[str, int] | None = None,
+    ):
         """``keys`` (and ``longest``) come from validation or the cache when known;
         they are computed here otherwise."""
         self.glossary = glossary
         if keys is None:
-            keys = {key: i for i, form in enumerate(glossary_forms(glossary)) for key in form_keys(form.text) if key}
+            keys = {
+                key: i
+                for i, form in enumerate(glossary_forms(glossary))
+                for key in form_keys(form.text)
+                if key
+            }
         self.keys = keys
         self.longest = longest if longest is not None else longest_keys(keys)
         # First form index of each entry: a form is built only when a scan finds it,
@@ -128,7 +138,9 @@ class GlossaryMatcher:
             reach = longest.get(tokens[i][2])
             if reach:
                 for size in range(min(reach, n - i), 0, -1):
-                    key = tokens[i][2] if size == 1 else " ".join(t[2] for t in tokens[i : i + size])
+                    key = (
+                        tokens[i][2] if size == 1 else " ".join(t[2] for t in tokens[i : i + size])
+                    )
                     index = keys.get(key)
                     if index is None:
                         continue
@@ -154,7 +166,11 @@ class GlossaryMatcher:
         if is_acronym(form.text):
             # GNA, UN, LNA: only in capitals, or "un" in French would match.
             return found == form.text
-        if " " not in form.text and any(c.isupper() for c in form.text) and not any(c.isupper() for c in found):
+        if (
+            " " not in form.text
+            and any(c.isupper() for c in form.text)
+            and not any(c.isupper() for c in found)
+        ):
             # A capitalized one-word name written all in lower case is a common word
             # ("turkey", "nice"), not the name.
             return False

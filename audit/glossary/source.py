@@ -53,8 +53,14 @@ class SourceMatcher:
             forms.sort(key=lambda f: -len(f[0]))
         # The scripts of the source forms: a text with no letter of them has no match
         # (an English source against a glossary of Arabic forms) and is not scanned.
-        scripts = {script_of_char(c) for entry in glossary.entries for form in entry.source for c in form} - {None}
-        self._letters = None if not scripts or "Other" in scripts else re.compile(letters_of(tuple(sorted(scripts))))
+        scripts = {
+            script_of_char(c) for entry in glossary.entries for form in entry.source for c in form
+        } - {None}
+        self._letters = (
+            None
+            if not scripts or "Other" in scripts
+            else re.compile(letters_of(tuple(sorted(scripts))))
+        )
 
     def __bool__(self) -> bool:
         return bool(self._by_first)
@@ -63,7 +69,9 @@ class SourceMatcher:
         """Leftmost-longest, non-overlapping matches in text order."""
         if not self._by_first or (self._letters is not None and not self._letters.search(text)):
             return []
-        words = [(m.start(), m.end(), word_keys(_word_norm(m.group()))) for m in WORD.finditer(text)]
+        words = [
+            (m.start(), m.end(), word_keys(_word_norm(m.group()))) for m in WORD.finditer(text)
+        ]
         out: list[SourceMatch] = []
         i = 0
         while i < len(words):
@@ -76,7 +84,9 @@ class SourceMatcher:
             i += length
         return out
 
-    def _longest_at(self, words: list[tuple[int, int, frozenset[str]]], i: int) -> tuple[int, Entry, str] | None:
+    def _longest_at(
+        self, words: list[tuple[int, int, frozenset[str]]], i: int
+    ) -> tuple[int, Entry, str] | None:
         best: tuple[int, Entry, str] | None = None
         for first in words[i][2]:
             for key, entry, form in self._by_first.get(first, ()):

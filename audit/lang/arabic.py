@@ -18,9 +18,21 @@ from functools import lru_cache
 DIACRITICS = "".join(chr(c) for c in (*range(0x064B, 0x0660), 0x0670, *range(0x06D6, 0x06EE)))
 TATWEEL = "\u0640"
 _LETTERS = {
-    "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ٲ": "ا", "ٳ": "ا",
-    "ؤ": "و", "ئ": "ي", "ى": "ي", "ی": "ي", "ې": "ي",
-    "ة": "ه", "ۀ": "ه", "ہ": "ه", "ک": "ك",
+    "أ": "ا",
+    "إ": "ا",
+    "آ": "ا",
+    "ٱ": "ا",
+    "ٲ": "ا",
+    "ٳ": "ا",
+    "ؤ": "و",
+    "ئ": "ي",
+    "ى": "ي",
+    "ی": "ي",
+    "ې": "ي",
+    "ة": "ه",
+    "ۀ": "ه",
+    "ہ": "ه",
+    "ک": "ك",
 }
 _DROP = set(DIACRITICS + TATWEEL + "\u200c\u200d\u200e\u200f")
 ARTICLE = "ال"
@@ -94,4 +106,9 @@ def form_key(form: str) -> tuple[str, ...]:
 
 
 def is_arabic_script(ch: str) -> bool:
-    return "\u0600" <= ch <= "\u06FF" or "\u0750" <= ch <= "\u077F" or "\u08A0" <= ch <= "\u08FF" or "\uFB50" <= ch <= "\uFEFF"
+    return (
+        "\u0600" <= ch <= "\u06ff"
+        or "\u0750" <= ch <= "\u077f"
+        or "\u08a0" <= ch <= "\u08ff"
+        or "\ufb50" <= ch <= "\ufeff"
+    )

@@ -14,18 +14,50 @@ from functools import lru_cache
 from typing import Any
 
 SCRIPT_OF_LANGUAGE = {
-    "ar": "Arabic", "fa": "Arabic", "ur": "Arabic", "ps": "Arabic", "ku": "Arabic", "ckb": "Arabic",
+    "ar": "Arabic",
+    "fa": "Arabic",
+    "ur": "Arabic",
+    "ps": "Arabic",
+    "ku": "Arabic",
+    "ckb": "Arabic",
     "he": "Hebrew",
-    "ru": "Cyrillic", "uk": "Cyrillic", "bg": "Cyrillic", "mk": "Cyrillic", "be": "Cyrillic", "kk": "Cyrillic",
-    "el": "Greek", "hy": "Armenian", "ka": "Georgian", "hi": "Devanagari", "mr": "Devanagari", "ne": "Devanagari",
-    "bn": "Bengali", "th": "Thai", "zh": "Han", "ja": "Japanese", "ko": "Hangul", "am": "Ethiopic",
+    "ru": "Cyrillic",
+    "uk": "Cyrillic",
+    "bg": "Cyrillic",
+    "mk": "Cyrillic",
+    "be": "Cyrillic",
+    "kk": "Cyrillic",
+    "el": "Greek",
+    "hy": "Armenian",
+    "ka": "Georgian",
+    "hi": "Devanagari",
+    "mr": "Devanagari",
+    "ne": "Devanagari",
+    "bn": "Bengali",
+    "th": "Thai",
+    "zh": "Han",
+    "ja": "Japanese",
+    "ko": "Hangul",
+    "am": "Ethiopic",
 }
 _RANGES = (
-    (0x0370, 0x03FF, "Greek"), (0x0400, 0x052F, "Cyrillic"), (0x0530, 0x058F, "Armenian"),
-    (0x0590, 0x05FF, "Hebrew"), (0x0600, 0x06FF, "Arabic"), (0x0750, 0x077F, "Arabic"), (0x08A0, 0x08FF, "Arabic"),
-    (0x0900, 0x097F, "Devanagari"), (0x0980, 0x09FF, "Bengali"), (0x0E00, 0x0E7F, "Thai"),
-    (0x10A0, 0x10FF, "Georgian"), (0x1200, 0x137F, "Ethiopic"), (0x3040, 0x30FF, "Japanese"),
-    (0x4E00, 0x9FFF, "Han"), (0xAC00, 0xD7AF, "Hangul"), (0xFB1D, 0xFB4F, "Hebrew"), (0xFB50, 0xFEFF, "Arabic"),
+    (0x0370, 0x03FF, "Greek"),
+    (0x0400, 0x052F, "Cyrillic"),
+    (0x0530, 0x058F, "Armenian"),
+    (0x0590, 0x05FF, "Hebrew"),
+    (0x0600, 0x06FF, "Arabic"),
+    (0x0750, 0x077F, "Arabic"),
+    (0x08A0, 0x08FF, "Arabic"),
+    (0x0900, 0x097F, "Devanagari"),
+    (0x0980, 0x09FF, "Bengali"),
+    (0x0E00, 0x0E7F, "Thai"),
+    (0x10A0, 0x10FF, "Georgian"),
+    (0x1200, 0x137F, "Ethiopic"),
+    (0x3040, 0x30FF, "Japanese"),
+    (0x4E00, 0x9FFF, "Han"),
+    (0xAC00, 0xD7AF, "Hangul"),
+    (0xFB1D, 0xFB4F, "Hebrew"),
+    (0xFB50, 0xFEFF, "Arabic"),
 )
 
 
@@ -103,7 +135,9 @@ def identify(text: str, candidates: tuple[str, ...] = ()) -> tuple[str, float]:
     return str(lang), float(prob)
 
 
-GUESS_CHARS = 1000  # enough for a sure guess (252 of 252 NTREX articles); the time grows with the text
+GUESS_CHARS = (
+    1000  # enough for a sure guess (252 of 252 NTREX articles); the time grows with the text
+)
 
 
 def main_script(text: str) -> str | None:

@@ -18,50 +18,124 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
-_DIGIT = "0-9\u0660-\u0669\u06F0-\u06F9"
+_DIGIT = "0-9\u0660-\u0669\u06f0-\u06f9"
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
-_SEPARATORS = ",.\u060C\u066B\u066C'\u2019\u00A0\u202F:"  # spaces count only before three digits (10 000)
-_DECIMAL_MARKS = ",.\u066B\u060C"
-_SPACES = " \u00A0\u202F\u2009"
-NUMBER = re.compile(rf"(?<![{_DIGIT}])[{_DIGIT}]+(?:[{_SEPARATORS}][{_DIGIT}]+|[{_SPACES}][{_DIGIT}]{{3}}(?![{_DIGIT}]))*")
+_SEPARATORS = (
+    ",.\u060c\u066b\u066c'\u2019\u00a0\u202f:"  # spaces count only before three digits (10 000)
+)
+_DECIMAL_MARKS = ",.\u066b\u060c"
+_SPACES = " \u00a0\u202f\u2009"
+NUMBER = re.compile(
+    rf"(?<![{_DIGIT}])[{_DIGIT}]+(?:[{_SEPARATORS}][{_DIGIT}]+|[{_SPACES}][{_DIGIT}]{{3}}(?![{_DIGIT}]))*"
+)
 _SCALE_AFTER = re.compile(
     r"\s?(thousand|million|billion|trillion|bn|m|k|tn|ألف|الف|آلاف|الاف|مليون|ملايين|مليار|مليارات|ترليون|تريليون"
     r"|mille|millions?|milliards?|mil|millones|miles|Tausend|Millionen|Milliarden|Mio|Mrd|тыс|млн|млрд)\b",
     re.IGNORECASE,
 )
 _SCALES = {
-    "thousand": 3, "k": 3, "ألف": 3, "الف": 3, "آلاف": 3, "الاف": 3, "mille": 3, "mil": 3, "miles": 3, "tausend": 3, "тыс": 3,
-    "million": 6, "m": 6, "مليون": 6, "ملايين": 6, "millions": 6, "millones": 6, "millionen": 6, "mio": 6, "млн": 6,
-    "billion": 9, "bn": 9, "مليار": 9, "مليارات": 9, "milliard": 9, "milliards": 9, "milliarden": 9, "mrd": 9, "млрд": 9,
-    "trillion": 12, "tn": 12, "ترليون": 12, "تريليون": 12,
+    "thousand": 3,
+    "k": 3,
+    "ألف": 3,
+    "الف": 3,
+    "آلاف": 3,
+    "الاف": 3,
+    "mille": 3,
+    "mil": 3,
+    "miles": 3,
+    "tausend": 3,
+    "тыс": 3,
+    "million": 6,
+    "m": 6,
+    "مليون": 6,
+    "ملايين": 6,
+    "millions": 6,
+    "millones": 6,
+    "millionen": 6,
+    "mio": 6,
+    "млн": 6,
+    "billion": 9,
+    "bn": 9,
+    "مليار": 9,
+    "مليارات": 9,
+    "milliard": 9,
+    "milliards": 9,
+    "milliarden": 9,
+    "mrd": 9,
+    "млрд": 9,
+    "trillion": 12,
+    "tn": 12,
+    "ترليون": 12,
+    "تريليون": 12,
 }
 
 # Spelled-out numbers read reliably: cardinal and ordinal forms up to twelve, and tens.
 _SPELLED: dict[str, int] = {}
 for _value, _words in {
-    0: "zero", 1: "one first", 2: "two second", 3: "three third", 4: "four fourth", 5: "five fifth",
-    6: "six sixth", 7: "seven seventh", 8: "eight eighth", 9: "nine ninth", 10: "ten tenth",
-    11: "eleven eleventh", 12: "twelve twelfth dozen", 13: "thirteen", 14: "fourteen", 15: "fifteen",
-    16: "sixteen", 17: "seventeen", 18: "eighteen", 19: "nineteen", 20: "twenty", 30: "thirty",
-    40: "forty", 50: "fifty", 60: "sixty", 70: "seventy", 80: "eighty", 90: "ninety", 100: "hundred",
+    0: "zero",
+    1: "one first",
+    2: "two second",
+    3: "three third",
+    4: "four fourth",
+    5: "five fifth",
+    6: "six sixth",
+    7: "seven seventh",
+    8: "eight eighth",
+    9: "nine ninth",
+    10: "ten tenth",
+    11: "eleven eleventh",
+    12: "twelve twelfth dozen",
+    13: "thirteen",
+    14: "fourteen",
+    15: "fifteen",
+    16: "sixteen",
+    17: "seventeen",
+    18: "eighteen",
+    19: "nineteen",
+    20: "twenty",
+    30: "thirty",
+    40: "forty",
+    50: "fifty",
+    60: "sixty",
+    70: "seventy",
+    80: "eighty",
+    90: "ninety",
+    100: "hundred",
 }.items():
     for _w in _words.split():
         _SPELLED[_w] = _value
 for _value, _words in {  # Arabic, normalized (see audit.lang.arabic): cardinals and ordinals
-    1: "واحد واحده اول اولي الاول الاولي", 2: "اثنان اثنين اثنتان اثنتين ثاني ثانيه الثاني الثانيه",
-    3: "ثلاث ثلاثه ثالث ثالثه الثالث الثالثه", 4: "اربع اربعه رابع رابعه الرابع الرابعه",
-    5: "خمس خمسه خامس خامسه الخامس الخامسه", 6: "ست سته سادس سادسه السادس السادسه",
-    7: "سبع سبعه سابع سابعه السابع السابعه", 8: "ثمان ثماني ثمانيه ثامن ثامنه الثامن الثامنه",
-    9: "تسع تسعه تاسع تاسعه التاسع التاسعه", 10: "عشر عشره عاشر عاشره العاشر العاشره",
-    11: "احد عشر", 12: "اثنا عشر اثني", 20: "عشرون عشرين", 30: "ثلاثون ثلاثين", 40: "اربعون اربعين",
-    50: "خمسون خمسين", 100: "مائه مئه",
+    1: "واحد واحده اول اولي الاول الاولي",
+    2: "اثنان اثنين اثنتان اثنتين ثاني ثانيه الثاني الثانيه",
+    3: "ثلاث ثلاثه ثالث ثالثه الثالث الثالثه",
+    4: "اربع اربعه رابع رابعه الرابع الرابعه",
+    5: "خمس خمسه خامس خامسه الخامس الخامسه",
+    6: "ست سته سادس سادسه السادس السادسه",
+    7: "سبع سبعه سابع سابعه السابع السابعه",
+    8: "ثمان ثماني ثمانيه ثامن ثامنه الثامن الثامنه",
+    9: "تسع تسعه تاسع تاسعه التاسع التاسعه",
+    10: "عشر عشره عاشر عاشره العاشر العاشره",
+    11: "احد عشر",
+    12: "اثنا عشر اثني",
+    20: "عشرون عشرين",
+    30: "ثلاثون ثلاثين",
+    40: "اربعون اربعين",
+    50: "خمسون خمسين",
+    100: "مائه مئه",
 }.items():
     for _w in _words.split():
         _SPELLED.setdefault(_w, _value)
 for _value, _words in {  # French, Spanish, German
-    1: "un une premier première uno una primero primera eins erste", 2: "deux dos zwei zweite deuxième segundo",
-    3: "trois tres drei dritte troisième tercero", 4: "quatre cuatro vier vierte", 5: "cinq cinco fünf",
-    6: "seis sechs", 7: "sept siete sieben", 8: "huit ocho acht", 9: "neuf nueve neun", 10: "dix diez zehn",
+    1: "un une premier première uno una primero primera eins erste",
+    2: "deux dos zwei zweite deuxième segundo",
+    3: "trois tres drei dritte troisième tercero",
+    4: "quatre cuatro vier vierte",
+    5: "cinq cinco fünf",
+    6: "seis sechs",
+    7: "sept siete sieben",
+    8: "huit ocho acht",
+    9: "neuf nueve neun",
+    10: "dix diez zehn",
 }.items():
     for _w in _words.split():
         _SPELLED.setdefault(_w, _value)
@@ -71,18 +145,41 @@ _SPELLED["decade"] = 10
 # 11-19 as unit + عشر, 21-99 as unit + و + tens; duals of scale words.
 _AR_UNITS: dict[str, int] = {}
 for _value, _words in {
-    1: "واحد واحده حادي حاديه احد احدي", 2: "اثنان اثنين اثنا اثني اثنتان اثنتين اثنتا اثنتي ثاني ثانيه",
-    3: "ثلاث ثلاثه ثالث ثالثه", 4: "اربع اربعه رابع رابعه", 5: "خمس خمسه خامس خامسه", 6: "ست سته سادس سادسه",
-    7: "سبع سبعه سابع سابعه", 8: "ثمان ثماني ثمانيه ثامن ثامنه", 9: "تسع تسعه تاسع تاسعه",
+    1: "واحد واحده حادي حاديه احد احدي",
+    2: "اثنان اثنين اثنا اثني اثنتان اثنتين اثنتا اثنتي ثاني ثانيه",
+    3: "ثلاث ثلاثه ثالث ثالثه",
+    4: "اربع اربعه رابع رابعه",
+    5: "خمس خمسه خامس خامسه",
+    6: "ست سته سادس سادسه",
+    7: "سبع سبعه سابع سابعه",
+    8: "ثمان ثماني ثمانيه ثامن ثامنه",
+    9: "تسع تسعه تاسع تاسعه",
 }.items():
     for _w in _words.split():
         _AR_UNITS[_w] = _value
-_AR_TENS = {w: v for v, ws in {20: "عشرون عشرين", 30: "ثلاثون ثلاثين", 40: "اربعون اربعين", 50: "خمسون خمسين",
-                                60: "ستون ستين", 70: "سبعون سبعين", 80: "ثمانون ثمانين", 90: "تسعون تسعين"}.items()
-            for w in ws.split()}
+_AR_TENS = {
+    w: v
+    for v, ws in {
+        20: "عشرون عشرين",
+        30: "ثلاثون ثلاثين",
+        40: "اربعون اربعين",
+        50: "خمسون خمسين",
+        60: "ستون ستين",
+        70: "سبعون سبعين",
+        80: "ثمانون ثمانين",
+        90: "تسعون تسعين",
+    }.items()
+    for w in ws.split()
+}
 _AR_TEEN = frozenset({"عشر", "عشره"})
-_AR_DUALS = {"الفين": 2000, "الفي": 2000, "مليونين": 2_000_000, "مليوني": 2_000_000, "مليارين": 2_000_000_000,
-             "ملياري": 2_000_000_000}
+_AR_DUALS = {
+    "الفين": 2000,
+    "الفي": 2000,
+    "مليونين": 2_000_000,
+    "مليوني": 2_000_000,
+    "مليارين": 2_000_000_000,
+    "ملياري": 2_000_000_000,
+}
 _DECADE = re.compile(r"[’']?s\b")
 # Every word that can start a spelled number (tens and teens only follow a unit).
 _NUMBER_WORDS = frozenset(_SPELLED) | frozenset(_AR_UNITS) | frozenset(_AR_DUALS)
@@ -108,7 +205,7 @@ def _canonical(value: Decimal) -> str:
 
 def readings(token: str) -> frozenset[str]:
     """Every value a digit token can be read as (``1,500`` -> 1500 and 1.5)."""
-    token = re.sub(f"[{_SPACES}]", "\u202F", token.translate(_DIGITS))
+    token = re.sub(f"[{_SPACES}]", "\u202f", token.translate(_DIGITS))
     parts = re.split(f"([{_SEPARATORS}])", token)
     groups, seps = parts[0::2], parts[1::2]
     if not seps:
@@ -175,7 +272,9 @@ def _scaled(values: frozenset[str], exponent: int) -> frozenset[str]:
     return frozenset(out)
 
 
-def find_numbers(text: str, start: int = 0, end: int | None = None, *, spelled: bool = True) -> list[Number]:
+def find_numbers(
+    text: str, start: int = 0, end: int | None = None, *, spelled: bool = True
+) -> list[Number]:
     """Numbers in ``text[start:end]`` in order: digit tokens, and spelled-out ones if asked."""
     end = len(text) if end is None else end
     out: list[Number] = []
@@ -203,6 +302,8 @@ def _normalized(word: str) -> str:
 
 
 _ARABIC_LETTER = re.compile(r"[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
+
+
 def _spelled_numbers(text: str, start: int, end: int) -> list[Number]:
     """Numbers written as words, each with the values it may mean."""
     if not _ARABIC_LETTER.search(text, start, end):  # each word looked up as it is
@@ -215,7 +316,10 @@ def _spelled_numbers(text: str, start: int, end: int) -> list[Number]:
         return out
     from audit.lang.arabic import strip_article, word_keys
 
-    words = [(m.start(), m.end(), _normalized(m.group())) for m in _SPELLED_WORD.finditer(text, start, end)]
+    words = [
+        (m.start(), m.end(), _normalized(m.group()))
+        for m in _SPELLED_WORD.finditer(text, start, end)
+    ]
     out: list[Number] = []
     i = 0
     while i < len(words):
@@ -233,7 +337,9 @@ def _spelled_numbers(text: str, start: int, end: int) -> list[Number]:
                 continue
             tens = strip_article(nxt[2][1:]) if nxt[2].startswith("و") else None
             if tens in _AR_TENS:  # الرابعة والثلاثين: 34
-                out.append(Number(s0, nxt[1], frozenset({str(_AR_TENS[tens] + unit)}), spelled=True))
+                out.append(
+                    Number(s0, nxt[1], frozenset({str(_AR_TENS[tens] + unit)}), spelled=True)
+                )
                 i += 2
                 continue
         value = _SPELLED.get(word)

@@ -18,8 +18,14 @@ from audit.lang.identify import script_ranges
 from audit.lang.languages import HOMOGLYPHS, INVISIBLE_OK, LANGUAGES
 
 CASED_SCRIPTS = frozenset({"Latin", "Cyrillic", "Greek", "Armenian"})
-_WORD_LIST_KEYS = ("function_words", "abbreviations", "contact_words", "doubled_ok", "name_particles",
-                   "reference_words")
+_WORD_LIST_KEYS = (
+    "function_words",
+    "abbreviations",
+    "contact_words",
+    "doubled_ok",
+    "name_particles",
+    "reference_words",
+)
 
 
 @dataclass(frozen=True)
@@ -68,7 +74,9 @@ def language(code: str) -> Language:
         scripts=tuple(own.get("scripts", ())),
         function_words=words("function_words"),
         abbreviations=words("abbreviations"),
-        labels=frozenset(label.lower() for label in [*shared.get("labels", []), *own.get("labels", [])]),
+        labels=frozenset(
+            label.lower() for label in [*shared.get("labels", []), *own.get("labels", [])]
+        ),
         contact_words=words("contact_words"),
         reference_words=words("reference_words"),
         doubled_ok=words("doubled_ok"),
@@ -85,7 +93,9 @@ def language(code: str) -> Language:
 def letters_of(scripts: tuple[str, ...]) -> str:
     """A regular expression for one letter of any of ``scripts`` (``"Latin"``, ``"Arabic"``...)."""
     ranges = script_ranges()
-    spans = "".join(f"\\U{lo:08x}-\\U{hi:08x}" for name in scripts for lo, hi in ranges.get(name, ()))
+    spans = "".join(
+        f"\\U{lo:08x}-\\U{hi:08x}" for name in scripts for lo, hi in ranges.get(name, ())
+    )
     return f"(?:(?=[^\\W\\d_])[{spans}])" if spans else "(?!)"
 
 
@@ -114,5 +124,7 @@ def _table() -> dict[str, Any]:
     for name, entry in LANGUAGES.items():
         for key in _WORD_LIST_KEYS:
             if not isinstance(entry.get(key, ""), str):
-                raise ValueError(f"languages.py: {name}.{key} must be one whitespace-separated string")
+                raise ValueError(
+                    f"languages.py: {name}.{key} must be one whitespace-separated string"
+                )
     return LANGUAGES

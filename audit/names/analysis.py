@@ -80,7 +80,11 @@ def analyse(ctx: CheckContext) -> NameAnalysis:
     # and query it only when N005, which reports its results, runs.
     wanted = any(c.code == "N005" for c in ctx.config.checks)
     near = _near_matches(
-        names, covered, matcher if wanted else None, comparer, in_document,
+        names,
+        covered,
+        matcher if wanted else None,
+        comparer,
+        in_document,
         ctx.option("N005", "min_score", NEAR_MATCH),
     )
     near_words = {(n.start, n.end) for n in near}

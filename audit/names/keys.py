@@ -27,7 +27,6 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-
 from audit.cachefiles import load_yaml_data
 from audit.errors import ConfigError
 from audit.glossary.fold import APOSTROPHES, HYPHENS, SPACES, fold

@@ -9,7 +9,6 @@ from importlib import resources
 
 from audit.cachefiles import load_yaml_data
 
-
 _DOUBLED = re.compile(r"(.)\1+")
 
 

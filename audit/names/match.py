@@ -16,7 +16,6 @@ from audit.glossary.model import Entry, Glossary, is_acronym
 from audit.names.blocking import BlockIndex
 from audit.names.similarity import Comparer
 
-
 _MEMO = 100_000  # looked-up spellings an index remembers
 
 

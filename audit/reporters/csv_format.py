@@ -8,8 +8,25 @@ import io
 from audit.reporters import Report
 
 COLUMNS = (
-    "path", "document", "segment", "side", "line", "column", "end_line", "end_column", "start", "end",
-    "code", "name", "severity", "category", "text", "suggestion", "fixable", "message", "fingerprint",
+    "path",
+    "document",
+    "segment",
+    "side",
+    "line",
+    "column",
+    "end_line",
+    "end_column",
+    "start",
+    "end",
+    "code",
+    "name",
+    "severity",
+    "category",
+    "text",
+    "suggestion",
+    "fixable",
+    "message",
+    "fingerprint",
 )
 
 

@@ -10,7 +10,12 @@ from audit.findings import Finding, Severity
 from audit.reporters import Report
 from audit.reporters.text import extra_lines, summary_line
 
-COMMANDS = {Severity.CRITICAL: "error", Severity.MAJOR: "error", Severity.MINOR: "warning", Severity.INFO: "notice"}
+COMMANDS = {
+    Severity.CRITICAL: "error",
+    Severity.MAJOR: "error",
+    Severity.MINOR: "warning",
+    Severity.INFO: "notice",
+}
 
 
 def render(report: Report) -> str:

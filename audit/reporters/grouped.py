@@ -32,7 +32,9 @@ def render(report: Report) -> str:
     fixable = sum(1 for f in report.findings if f.fixable)
     out.append(click.style(summary_line(report), bold=True))
     if fixable:
-        out.append(f"{fixable} marked [fix] can be fixed with `audit fix` (a diff; --write applies it).")
+        out.append(
+            f"{fixable} marked [fix] can be fixed with `audit fix` (a diff; --write applies it)."
+        )
     out.extend(extra_lines(report))
     return "\n".join(out) + "\n"
 
@@ -48,8 +50,12 @@ def _finding(report: Report, f: Finding, width: int) -> list[str]:
     if quote:
         indent = " " * (width + 4)
         before, flagged, after = quote
-        lines.append(f"{indent}{click.style('|', dim=True)} {before}{click.style(flagged, fg='red', bold=True)}{after}")
-        lines.append(f"{indent}{click.style('|', dim=True)} {' ' * len(before)}{'^' * max(1, len(flagged))}")
+        lines.append(
+            f"{indent}{click.style('|', dim=True)} {before}{click.style(flagged, fg='red', bold=True)}{after}"
+        )
+        lines.append(
+            f"{indent}{click.style('|', dim=True)} {' ' * len(before)}{'^' * max(1, len(flagged))}"
+        )
     return lines
 
 
@@ -73,4 +79,8 @@ def _quote(report: Report, f: Finding) -> tuple[str, str, str] | None:
     stop = min(line_end, end + _CONTEXT)
     before = ("…" if start > line_start else "") + text[start : f.start]
     after = text[end:stop] + ("…" if stop < line_end else "")
-    return before.replace("\t", " "), text[f.start : end].replace("\t", " "), after.replace("\t", " ")
+    return (
+        before.replace("\t", " "),
+        text[f.start : end].replace("\t", " "),
+        after.replace("\t", " "),
+    )

@@ -14,13 +14,22 @@ from audit.reporters import Report
 
 
 def render(report: Report) -> str:
-    root = ET.Element("testsuites", name="audit", tests="0", failures=str(len(report.findings)), errors="0")
+    root = ET.Element(
+        "testsuites", name="audit", tests="0", failures=str(len(report.findings)), errors="0"
+    )
     total = 0
     for path in report.all_paths():
         findings = [f for f in report.findings if f.path == path]
         tests = max(1, len(findings))
-        suite = ET.SubElement(root, "testsuite", name=path, tests=str(tests), failures=str(len(findings)),
-                              errors="0", skipped="0")
+        suite = ET.SubElement(
+            root,
+            "testsuite",
+            name=path,
+            tests=str(tests),
+            failures=str(len(findings)),
+            errors="0",
+            skipped="0",
+        )
         for f in findings:
             _case(suite, f)
         if not findings:
@@ -32,10 +41,16 @@ def render(report: Report) -> str:
 
 
 def _case(suite: ET.Element, f: Finding) -> None:
-    where = f"{f.line}:{f.column}" if f.document in ("", f.path) else f"{f.document} {f.line}:{f.column}"
+    where = (
+        f"{f.line}:{f.column}"
+        if f.document in ("", f.path)
+        else f"{f.document} {f.line}:{f.column}"
+    )
     case = ET.SubElement(suite, "testcase", classname=f.path, name=f"{f.code} {where}")
     failure = ET.SubElement(case, "failure", message=f.message, type=f"{f.code} {f.name}")
-    lines = [f"{f.path}:{f.line}:{f.column}: {f.code} [{f.severity.value}, {f.category.value}] {f.message}"]
+    lines = [
+        f"{f.path}:{f.line}:{f.column}: {f.code} [{f.severity.value}, {f.category.value}] {f.message}"
+    ]
     if f.text:
         lines.append(f'flagged: "{f.text}"')
     if f.suggestion is not None:

@@ -21,7 +21,12 @@ from audit.reporters import Report
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 FINGERPRINT_KEY = "auditContextHash/v1"
-LEVELS = {Severity.CRITICAL: "error", Severity.MAJOR: "error", Severity.MINOR: "warning", Severity.INFO: "note"}
+LEVELS = {
+    Severity.CRITICAL: "error",
+    Severity.MAJOR: "error",
+    Severity.MINOR: "warning",
+    Severity.INFO: "note",
+}
 
 
 def render(report: Report) -> str:
@@ -40,8 +45,12 @@ def render(report: Report) -> str:
                 "markdown": f"{c.description}\n\n**Bad:** {c.bad}\n\n**Good:** {c.good}",
             },
             "defaultConfiguration": {"level": LEVELS[c.severity]},
-            "properties": {"category": c.category.value, "severity": c.severity.value, "fixable": c.fixable,
-                           "tags": [c.category.value]},
+            "properties": {
+                "category": c.category.value,
+                "severity": c.severity.value,
+                "fixable": c.fixable,
+                "tags": [c.category.value],
+            },
         }
         for c in ALL_CHECKS
     ]
@@ -71,14 +80,23 @@ def _plain(f: Finding) -> bool:
 
 
 def _region(f: Finding) -> dict[str, Any]:
-    return {"startLine": f.line, "startColumn": f.column, "endLine": f.end_line, "endColumn": f.end_column}
+    return {
+        "startLine": f.line,
+        "startColumn": f.column,
+        "endLine": f.end_line,
+        "endColumn": f.end_column,
+    }
 
 
 def _result(f: Finding, index: dict[str, int]) -> dict[str, Any]:
     artifact = {"uri": _uri(f.path)}
     physical: dict[str, Any] = {"artifactLocation": artifact}
     location: dict[str, Any] = {"physicalLocation": physical}
-    properties: dict[str, Any] = {"severity": f.severity.value, "category": f.category.value, "name": f.name}
+    properties: dict[str, Any] = {
+        "severity": f.severity.value,
+        "category": f.category.value,
+        "name": f.name,
+    }
     physical["region"] = _region(f)
     if _plain(f):
         physical["region"]["snippet"] = {"text": f.text}
@@ -105,7 +123,9 @@ def _result(f: Finding, index: dict[str, int]) -> dict[str, Any]:
                 "artifactChanges": [
                     {
                         "artifactLocation": artifact,
-                        "replacements": [{"deletedRegion": _region(f), "insertedContent": {"text": f.suggestion}}],
+                        "replacements": [
+                            {"deletedRegion": _region(f), "insertedContent": {"text": f.suggestion}}
+                        ],
                     }
                 ],
             }

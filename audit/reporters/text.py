@@ -25,7 +25,9 @@ def chunks(report: Report) -> Iterator[str]:
 def score_line(scores: dict[str, Any]) -> str:
     """``path: document: round-trip chrF2 54.32 over 12 segments [signature]``, one per metric."""
     n = scores["segments"]
-    parts = "; ".join(f"{s['metric']} {s['score']:.2f} [{s['signature']}]" for s in scores["scores"].values())
+    parts = "; ".join(
+        f"{s['metric']} {s['score']:.2f} [{s['signature']}]" for s in scores["scores"].values()
+    )
     return f"{scores['path']}: {scores['document']}: round-trip {parts} over {n} segment{'s' if n != 1 else ''}"
 
 

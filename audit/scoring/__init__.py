@@ -11,7 +11,13 @@ from __future__ import annotations
 
 from audit.scoring.metrics import DEFAULT_METRIC, METRICS, Score
 from audit.scoring.omissions import missing_words
-from audit.scoring.scores import DocumentScores, Scoreboard, SegmentScores, score_document, score_documents
+from audit.scoring.scores import (
+    DocumentScores,
+    Scoreboard,
+    SegmentScores,
+    score_document,
+    score_documents,
+)
 from audit.scoring.segments import SegmentPair, document_pairs, pair_segments
 
 __all__ = [

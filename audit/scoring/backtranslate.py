@@ -85,23 +85,38 @@ def generate(
     conv = conventions(loaded, direction)
     if conv.src_lang is not None:
         tok.src_lang = conv.src_lang
-    encoded = tok([conv.prefix + t for t in texts], truncation=True, max_length=input_limit(loaded))["input_ids"]
+    encoded = tok(
+        [conv.prefix + t for t in texts], truncation=True, max_length=input_limit(loaded)
+    )["input_ids"]
     order = sorted(range(len(texts)), key=lambda i: -len(encoded[i]))
-    options: dict[str, int] = {"num_beams": decoding.beams, "max_new_tokens": _max_new_tokens(loaded, decoding)}
+    options: dict[str, int] = {
+        "num_beams": decoding.beams,
+        "max_new_tokens": _max_new_tokens(loaded, decoding),
+    }
     if conv.forced_bos_token_id is not None:
         options["forced_bos_token_id"] = conv.forced_bos_token_id
     out = [""] * len(texts)
     with torch.inference_mode():
         for start in range(0, len(order), batch_size):
             batch = order[start : start + batch_size]
-            inputs = tok.pad({"input_ids": [encoded[i] for i in batch]}, return_tensors="pt").to(loaded.device)
+            inputs = tok.pad({"input_ids": [encoded[i] for i in batch]}, return_tensors="pt").to(
+                loaded.device
+            )
             try:
                 generated = loaded.model.generate(**inputs, **options)
-            except (IndexError, RuntimeError, ValueError) as exc:  # tokenizer and weights that do not fit
-                raise ModelError(f"{loaded.identity}: generation failed (do tokenizer and weights belong together?): "
-                                 f"{first_line(exc)}") from None
+            except (
+                IndexError,
+                RuntimeError,
+                ValueError,
+            ) as exc:  # tokenizer and weights that do not fit
+                raise ModelError(
+                    f"{loaded.identity}: generation failed (do tokenizer and weights belong together?): "
+                    f"{first_line(exc)}"
+                ) from None
             sequences = generated.tolist()
-            if conv.forced_bos_token_id is not None:  # some tokenizers do not count language tokens as special
+            if (
+                conv.forced_bos_token_id is not None
+            ):  # some tokenizers do not count language tokens as special
                 sequences = [[t for t in seq if t != conv.forced_bos_token_id] for seq in sequences]
             for i, text in zip(batch, tok.batch_decode(sequences, skip_special_tokens=True)):
                 out[i] = text.strip()
@@ -115,7 +130,10 @@ def input_limit(loaded: LoadedModel) -> int:
 
     Longer segments are truncated (a sentence rarely comes near either).
     """
-    limits = [loaded.tokenizer.model_max_length, getattr(loaded.model.config, "max_position_embeddings", None)]
+    limits = [
+        loaded.tokenizer.model_max_length,
+        getattr(loaded.model.config, "max_position_embeddings", None),
+    ]
     return min(int(x) for x in limits if x and x < 10**9)
 
 
@@ -143,7 +161,9 @@ class BackTranslator:
     counts: Counts = field(default_factory=Counts)
 
     def __post_init__(self) -> None:
-        self.identity = model_identity(self.model_dir)  # checks the directory; imports nothing heavy
+        self.identity = model_identity(
+            self.model_dir
+        )  # checks the directory; imports nothing heavy
         self._loaded: LoadedModel | None = None
 
     def model(self) -> LoadedModel:
@@ -159,7 +179,9 @@ class BackTranslator:
     def key(self, direction: Direction, text: str) -> str:
         return cache_key(self.identity, direction.label(), self.decoding.label(), text)
 
-    def translate(self, texts: Sequence[str], direction: Direction, progress: Progress | None = None) -> list[str]:
+    def translate(
+        self, texts: Sequence[str], direction: Direction, progress: Progress | None = None
+    ) -> list[str]:
         """Back-translations of ``texts`` (blank texts stay blank), in order; each batch is cached as it is done."""
         progress = progress or NoProgress()
         keys = [self.key(direction, t) for t in texts]
@@ -174,10 +196,19 @@ class BackTranslator:
                 pairs = [(todo[i], r) for i, r in zip(batch, results)]
                 done.update(pairs)
                 if self.cache is not None:
-                    self.cache.put_many([(self.key(direction, t), r) for t, r in pairs], self.identity)
+                    self.cache.put_many(
+                        [(self.key(direction, t), r) for t, r in pairs], self.identity
+                    )
                 progress.advance(len(batch))
 
-            generate(self.model(), todo, direction, batch_size=self.batch_size, decoding=self.decoding, on_batch=store)
+            generate(
+                self.model(),
+                todo,
+                direction,
+                batch_size=self.batch_size,
+                decoding=self.decoding,
+                on_batch=store,
+            )
             self.counts.generated += len(todo)
         return [found.get(k, done.get(t, "")) for t, k in zip(texts, keys)]
 
@@ -216,8 +247,14 @@ def backtranslate_documents(
             out.append(doc)
             continue
         direction, spans = plans[n]
-        back = _reassemble(doc.target, spans, [translated[direction, doc.target[s.start : s.end]] for s in spans])
-        metadata = {**doc.metadata, MODEL_FIELD: translator.identity, DECODING_FIELD: translator.decoding.label()}
+        back = _reassemble(
+            doc.target, spans, [translated[direction, doc.target[s.start : s.end]] for s in spans]
+        )
+        metadata = {
+            **doc.metadata,
+            MODEL_FIELD: translator.identity,
+            DECODING_FIELD: translator.decoding.label(),
+        }
         out.append(replace(doc, back_translation=back, metadata=metadata))
     return out
 

@@ -45,7 +45,9 @@ def default_cache_path() -> Path:
 
 def cache_key(model: str, direction: str, decoding: str, text: str) -> str:
     """The key of one segment's back-translation."""
-    return hashlib.sha256(json.dumps([model, direction, decoding, text], ensure_ascii=False).encode("utf-8")).hexdigest()
+    return hashlib.sha256(
+        json.dumps([model, direction, decoding, text], ensure_ascii=False).encode("utf-8")
+    ).hexdigest()
 
 
 class TranslationCache:
@@ -60,8 +62,10 @@ class TranslationCache:
             self._db.execute(_SCHEMA)
             self._db.commit()
         except (OSError, sqlite3.Error) as exc:
-            raise CacheError(f"cannot open the back-translation cache: {exc}; give --cache PATH or --no-cache",
-                             path=str(path)) from None
+            raise CacheError(
+                f"cannot open the back-translation cache: {exc}; give --cache PATH or --no-cache",
+                path=str(path),
+            ) from None
 
     def get_many(self, keys: Sequence[str]) -> dict[str, str]:
         found: dict[str, str] = {}
@@ -70,9 +74,15 @@ class TranslationCache:
             for i in range(0, len(unique), _CHUNK):
                 chunk = unique[i : i + _CHUNK]
                 marks = ",".join("?" * len(chunk))
-                found.update(self._db.execute(f"SELECT key, text FROM translations WHERE key IN ({marks})", chunk))
+                found.update(
+                    self._db.execute(
+                        f"SELECT key, text FROM translations WHERE key IN ({marks})", chunk
+                    )
+                )
         except sqlite3.Error as exc:
-            raise CacheError(f"cannot read the back-translation cache: {exc}", path=str(self.path)) from None
+            raise CacheError(
+                f"cannot read the back-translation cache: {exc}", path=str(self.path)
+            ) from None
         return found
 
     def put_many(self, items: Iterable[tuple[str, str]], model: str) -> None:
@@ -85,7 +95,9 @@ class TranslationCache:
                     [(key, text, model, now) for key, text in items],
                 )
         except sqlite3.Error as exc:
-            raise CacheError(f"cannot write the back-translation cache: {exc}", path=str(self.path)) from None
+            raise CacheError(
+                f"cannot write the back-translation cache: {exc}", path=str(self.path)
+            ) from None
 
     def __len__(self) -> int:
         return int(self._db.execute("SELECT COUNT(*) FROM translations").fetchone()[0])

@@ -103,7 +103,9 @@ def sacrebleu_metric(name: str, language: str) -> SacrebleuMetric:
     return TER()
 
 
-def signature(metric: SacrebleuMetric, label: str, language: str, extra: tuple[str, ...] = ()) -> str:
+def signature(
+    metric: SacrebleuMetric, label: str, language: str, extra: tuple[str, ...] = ()
+) -> str:
     """``label|<sacrebleu signature>|lang:..|arnorm:..`` plus ``extra`` fields.
 
     sacrebleu only knows its signature after a metric has scored something.

@@ -36,9 +36,19 @@ EXTRA_MISSING = (
     "(torch, transformers, sentencepiece)"
 )
 
-_WEIGHT_PATTERNS = ("*.safetensors", "pytorch_model*.bin", "*.safetensors.index.json", "pytorch_model.bin.index.json")
+_WEIGHT_PATTERNS = (
+    "*.safetensors",
+    "pytorch_model*.bin",
+    "*.safetensors.index.json",
+    "pytorch_model.bin.index.json",
+)
 _TOKENIZER_FILES = (
-    "tokenizer.json", "tokenizer_config.json", "source.spm", "spiece.model", "sentencepiece.bpe.model", "vocab.json",
+    "tokenizer.json",
+    "tokenizer_config.json",
+    "source.spm",
+    "spiece.model",
+    "sentencepiece.bpe.model",
+    "vocab.json",
 )
 _FULL_HASH_LIMIT = 32 * 2**20
 _EDGE = 2**20
@@ -85,18 +95,28 @@ def read_config(model_dir: Path) -> dict[str, Any]:
     if not model_dir.exists():
         raise ModelError(f"model directory not found; {HOW_TO_GET_A_MODEL}", path=where)
     if not model_dir.is_dir():
-        raise ModelError(f"--model must be a model directory, not a file; {HOW_TO_GET_A_MODEL}", path=where)
+        raise ModelError(
+            f"--model must be a model directory, not a file; {HOW_TO_GET_A_MODEL}", path=where
+        )
     try:
         names = {p.name for p in model_dir.iterdir()}
-        config_text = (model_dir / "config.json").read_text(encoding="utf-8") if "config.json" in names else None
+        config_text = (
+            (model_dir / "config.json").read_text(encoding="utf-8")
+            if "config.json" in names
+            else None
+        )
     except OSError as exc:
         raise ModelError(f"cannot read the model directory: {exc.strerror}", path=where) from None
     if config_text is None:
-        raise ModelError(f"not a transformers model directory (no config.json); {HOW_TO_GET_A_MODEL}", path=where)
+        raise ModelError(
+            f"not a transformers model directory (no config.json); {HOW_TO_GET_A_MODEL}", path=where
+        )
     try:
         config = json.loads(config_text)
     except json.JSONDecodeError as exc:
-        raise ModelError(f"config.json is not valid JSON (line {exc.lineno}: {exc.msg})", path=where) from None
+        raise ModelError(
+            f"config.json is not valid JSON (line {exc.lineno}: {exc.msg})", path=where
+        ) from None
     if not isinstance(config, dict) or "model_type" not in config:
         raise ModelError("config.json has no model_type; not a transformers model", path=where)
     if config.get("is_encoder_decoder") is False:
@@ -106,9 +126,14 @@ def read_config(model_dir: Path) -> dict[str, Any]:
             path=where,
         )
     if not any(any(model_dir.glob(pattern)) for pattern in _WEIGHT_PATTERNS):
-        raise ModelError(f"no model weights (model.safetensors or pytorch_model.bin); {HOW_TO_GET_A_MODEL}", path=where)
+        raise ModelError(
+            f"no model weights (model.safetensors or pytorch_model.bin); {HOW_TO_GET_A_MODEL}",
+            path=where,
+        )
     if not names & set(_TOKENIZER_FILES):
-        raise ModelError("no tokenizer files (tokenizer.json, tokenizer_config.json, source.spm ...)", path=where)
+        raise ModelError(
+            "no tokenizer files (tokenizer.json, tokenizer_config.json, source.spm ...)", path=where
+        )
     return config
 
 
@@ -117,7 +142,9 @@ def model_identity(model_dir: Path) -> str:
     read_config(model_dir)
     digest = hashlib.sha256()
     try:
-        for path in sorted(p for p in model_dir.iterdir() if p.is_file() and not p.name.startswith(".")):
+        for path in sorted(
+            p for p in model_dir.iterdir() if p.is_file() and not p.name.startswith(".")
+        ):
             size = path.stat().st_size
             digest.update(f"{path.name}\0{size}\0".encode())
             with path.open("rb") as f:
@@ -128,7 +155,9 @@ def model_identity(model_dir: Path) -> str:
                     f.seek(size - _EDGE)
                     digest.update(f.read(_EDGE))
     except OSError as exc:
-        raise ModelError(f"cannot read the model files: {exc.strerror}", path=str(model_dir)) from None
+        raise ModelError(
+            f"cannot read the model files: {exc.strerror}", path=str(model_dir)
+        ) from None
     return f"{model_dir.resolve().name}@{digest.hexdigest()[:12]}"
 
 
@@ -153,13 +182,20 @@ def load_model(model_dir: Path, device: str = "cpu") -> LoadedModel:
     torch, transformers = import_backend()
     where = str(model_dir)
     if device == "cuda" and not torch.cuda.is_available():
-        raise ModelError(f"--device cuda: no CUDA device is available to torch {torch.__version__}; use --device cpu")
+        raise ModelError(
+            f"--device cuda: no CUDA device is available to torch {torch.__version__}; use --device cpu"
+        )
     try:
         config = transformers.AutoConfig.from_pretrained(where, local_files_only=True)
     except (OSError, ValueError, KeyError) as exc:
-        raise ModelError(f"cannot read the model configuration: {first_line(exc)}", path=where) from None
+        raise ModelError(
+            f"cannot read the model configuration: {first_line(exc)}", path=where
+        ) from None
     if not getattr(config, "is_encoder_decoder", False):
-        raise ModelError(f"a {config.model_type!r} model is not a sequence-to-sequence translation model", path=where)
+        raise ModelError(
+            f"a {config.model_type!r} model is not a sequence-to-sequence translation model",
+            path=where,
+        )
     try:
         tokenizer = transformers.AutoTokenizer.from_pretrained(where, local_files_only=True)
     except Exception as exc:  # tokenizer classes raise anything from OSError to AssertionError
@@ -184,10 +220,17 @@ def conventions(loaded: LoadedModel, direction: Direction) -> Conventions:
         for code in iso639_3_codes(wanted):
             if f">>{code}<<" in codes:
                 return Conventions(prefix=f">>{code}<< ")
-        raise ModelError(f"the model has no language token for {wanted!r} (it knows {', '.join(codes[:8])} ...)")
+        raise ModelError(
+            f"the model has no language token for {wanted!r} (it knows {', '.join(codes[:8])} ...)"
+        )
     if loaded.family in ("nllb", "m2m100"):
-        src, tgt = _need(direction.source, "the input language", loaded), _need(direction.target, "the output language", loaded)
-        to_code: Callable[[str], str | None] = flores200_code if loaded.family == "nllb" else base_language
+        src, tgt = (
+            _need(direction.source, "the input language", loaded),
+            _need(direction.target, "the output language", loaded),
+        )
+        to_code: Callable[[str], str | None] = (
+            flores200_code if loaded.family == "nllb" else base_language
+        )
         src_code, tgt_code = to_code(src), to_code(tgt)
         token_ids = {code: _lang_token_id(loaded, code) for code in (src_code, tgt_code)}
         return Conventions(src_lang=src_code, forced_bos_token_id=token_ids[tgt_code])
@@ -207,7 +250,9 @@ def _family(tokenizer: Any) -> str:
 
 def _need(code: str | None, what: str, loaded: LoadedModel) -> str:
     if not code:
-        raise ModelError(f"{loaded.identity} needs {what}; records have none, so give --source-lang/--target-lang")
+        raise ModelError(
+            f"{loaded.identity} needs {what}; records have none, so give --source-lang/--target-lang"
+        )
     return code
 
 

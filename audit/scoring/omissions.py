@@ -15,19 +15,25 @@ import re
 from audit.scoring.metrics import prepare
 
 # Letters and digits with their combining marks (Arabic harakat, Latin accents).
-_WORD = re.compile(r"(?:[^\W_]|[\u0300-\u036f\u064b-\u065f\u0670])+(?:['’-](?:[^\W_]|[\u0300-\u036f\u064b-\u065f\u0670])+)*")
+_WORD = re.compile(
+    r"(?:[^\W_]|[\u0300-\u036f\u064b-\u065f\u0670])+(?:['’-](?:[^\W_]|[\u0300-\u036f\u064b-\u065f\u0670])+)*"
+)
 # English function words long enough to pass the length rule; never worth a hint.
-_STOPWORDS = frozenset("""
+_STOPWORDS = frozenset(
+    """
     about after also been before being could does from have into more much must only other
     over should some such than that their them then there these they this those until very
     were what when where which while will with would your
-""".split())
+""".split()
+)
 #: Minimum rapidfuzz ratio (0-100) for a back-translation word to count as the same word.
 SIMILARITY = 80.0
 MAX_HINTS = 8
 
 
-def missing_words(source: str, back_translation: str, language: str = "", limit: int = MAX_HINTS) -> list[str]:
+def missing_words(
+    source: str, back_translation: str, language: str = "", limit: int = MAX_HINTS
+) -> list[str]:
     """Source words (as written in the source) without a close match in the back-translation."""
     from rapidfuzz import fuzz, process
 
@@ -43,7 +49,10 @@ def missing_words(source: str, back_translation: str, language: str = "", limit:
         seen.add(key)
         if key in present:
             continue
-        if process.extractOne(key, present_list, scorer=fuzz.ratio, score_cutoff=SIMILARITY) is None:
+        if (
+            process.extractOne(key, present_list, scorer=fuzz.ratio, score_cutoff=SIMILARITY)
+            is None
+        ):
             missing.append(word)
             if len(missing) == limit:
                 break

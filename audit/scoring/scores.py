@@ -84,7 +84,9 @@ class Scoreboard:
 
 
 def has_back_translation(doc: Document) -> bool:
-    return bool(doc.source and doc.source.strip() and doc.back_translation and doc.back_translation.strip())
+    return bool(
+        doc.source and doc.source.strip() and doc.back_translation and doc.back_translation.strip()
+    )
 
 
 def document_language(doc: Document) -> str:
@@ -111,7 +113,9 @@ def provenance(doc: Document) -> tuple[str, ...]:
     return tuple(fields)
 
 
-def score_document(doc: Document, metrics: Sequence[str] = (DEFAULT_METRIC,)) -> DocumentScores | None:
+def score_document(
+    doc: Document, metrics: Sequence[str] = (DEFAULT_METRIC,)
+) -> DocumentScores | None:
     """Score ``doc``'s back-translation against its source; ``None`` when it has none."""
     if not has_back_translation(doc):
         return None
@@ -144,7 +148,9 @@ def score_document(doc: Document, metrics: Sequence[str] = (DEFAULT_METRIC,)) ->
     )
 
 
-def _sacrebleu_scores(metric: Any, hyps: list[str], refs: list[str]) -> tuple[list[Any], Any, list[Any]]:
+def _sacrebleu_scores(
+    metric: Any, hyps: list[str], refs: list[str]
+) -> tuple[list[Any], Any, list[Any]]:
     """sacrebleu's sentence scores, its corpus score, and the per-segment statistics behind them.
 
     ``sentence_score`` and ``corpus_score`` both sum per-segment statistics and compute
@@ -154,11 +160,21 @@ def _sacrebleu_scores(metric: Any, hyps: list[str], refs: list[str]) -> tuple[li
     """
     if hasattr(metric, "_extract_corpus_statistics") and hasattr(metric, "_aggregate_and_compute"):
         stats = metric._extract_corpus_statistics(hyps, [refs])
-        return [metric._aggregate_and_compute([s]) for s in stats], metric._aggregate_and_compute(stats), stats
-    return [metric.sentence_score(h, [r]) for h, r in zip(hyps, refs)], metric.corpus_score(hyps, [refs]), []
+        return (
+            [metric._aggregate_and_compute([s]) for s in stats],
+            metric._aggregate_and_compute(stats),
+            stats,
+        )
+    return (
+        [metric.sentence_score(h, [r]) for h, r in zip(hyps, refs)],
+        metric.corpus_score(hyps, [refs]),
+        [],
+    )
 
 
-def score_documents(docs: Iterable[Document], metrics: Sequence[str] = (DEFAULT_METRIC,)) -> Scoreboard:
+def score_documents(
+    docs: Iterable[Document], metrics: Sequence[str] = (DEFAULT_METRIC,)
+) -> Scoreboard:
     """Score every document that has a back-translation; pool them when they share a language and model."""
     scored: list[DocumentScores] = []
     skipped: list[str] = []
@@ -173,7 +189,9 @@ def score_documents(docs: Iterable[Document], metrics: Sequence[str] = (DEFAULT_
     return Scoreboard(scored, _overall(scored, metrics, provenances), skipped)
 
 
-def _overall(scored: list[DocumentScores], metrics: Sequence[str], provenances: set[tuple[str, ...]]) -> dict[str, Score] | None:
+def _overall(
+    scored: list[DocumentScores], metrics: Sequence[str], provenances: set[tuple[str, ...]]
+) -> dict[str, Score] | None:
     """The corpus score over every segment of every document, from the statistics already gathered."""
     languages = {d.language for d in scored}
     if len(scored) < 2 or len(languages) != 1 or len(provenances) != 1:
@@ -186,5 +204,7 @@ def _overall(scored: list[DocumentScores], metrics: Sequence[str], provenances: 
         if not stats:
             return None
         result = metric._aggregate_and_compute(stats)
-        out[name] = Score(name, result.name, result.score, signature(metric, result.name, language, extra))
+        out[name] = Score(
+            name, result.name, result.score, signature(metric, result.name, language, extra)
+        )
     return out

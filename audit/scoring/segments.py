@@ -38,8 +38,12 @@ def document_pairs(doc: Document) -> tuple[str, list[SegmentPair]]:
     units = [s for s in doc.segments if s.source is not None and s.back_translation is not None]
     if units:
         return "units", [
-            SegmentPair(s.id, s.source, source[s.source.start : s.source.end],
-                        back[s.back_translation.start : s.back_translation.end])
+            SegmentPair(
+                s.id,
+                s.source,
+                source[s.source.start : s.source.end],
+                back[s.back_translation.start : s.back_translation.end],
+            )
             for s in units
             if s.source is not None and s.back_translation is not None
         ]
@@ -58,7 +62,9 @@ def pair_segments(source: str, back_translation: str) -> tuple[str, list[Segment
     return "document", [SegmentPair("1", whole[0], _flat(source), _flat(back_translation))]
 
 
-def _pairs(source: str, src: list[Span], back_translation: str, bt: list[Span]) -> list[SegmentPair]:
+def _pairs(
+    source: str, src: list[Span], back_translation: str, bt: list[Span]
+) -> list[SegmentPair]:
     return [
         SegmentPair(str(i), s, source[s.start : s.end], back_translation[b.start : b.end])
         for i, (s, b) in enumerate(zip(src, bt), start=1)
