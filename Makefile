@@ -30,7 +30,11 @@ install-test: $(VENV)/.installed-test
 demo: install
 	$(BIN)/audit check $(SEED) --exit-zero
 
+# Lint, format and type checks first (tools from the test extra), then the tests.
 test: install-test
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy audit
 	$(BIN)/python -m pytest -q
 
 clean:

@@ -127,7 +127,7 @@ def align(
     if len(src_paras) == len(tgt_paras):
         groups = [([p], [q]) for p, q in zip(src_paras, tgt_paras)]
     elif min(len(src_paras), len(tgt_paras)) * 2 >= max(len(src_paras), len(tgt_paras)) > 2:
-        groups = [(list(s), list(t)) for s, t, _ in aligner.run(src_paras, tgt_paras)]
+        groups = [(list(s), list(t)) for s, t, _ in aligner.run(list(src_paras), list(tgt_paras))]
     else:  # paragraphing differs too much to trust (one block against many)
         groups = [(list(src_paras), list(tgt_paras))]
     links: list[Link] = []

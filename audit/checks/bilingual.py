@@ -190,9 +190,9 @@ def untranslated(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
         if pair.source is None or pair.target is None or not len(pair.target):
             continue
         src, tgt = (
-            doc.source[pair.source.start : pair.source.end],
+            (doc.source or "")[pair.source.start : pair.source.end],
             doc.target[pair.target.start : pair.target.end],
-        )  # type: ignore[index]
+        )
         span = _trimmed(doc.target, pair.target)
         if " ".join(src.split()).casefold() == " ".join(tgt.split()).casefold():
             if len(_WORDS.findall(tgt)) >= 2:
@@ -315,8 +315,8 @@ def omission(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
             continue
         if pair.aligned and (
             pair.confidence < MIN_CONFIDENCE
-            or len(_WORDS.findall(doc.source[span.start : span.end])) < 3
-        ):  # type: ignore[index]
+            or len(_WORDS.findall((doc.source or "")[span.start : span.end])) < 3
+        ):
             continue
         yield Hit(
             span.start,
@@ -347,8 +347,8 @@ def _merged_omissions(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
         return
     source = doc.source or ""
     one_to_one = sorted(
-        len(x.target) / len(x.source)
-        for x in alignment.links  # type: ignore[arg-type]
+        len(x.target) / len(x.source)  # type: ignore[arg-type]
+        for x in alignment.links
         if x.source_sentences == 1 and x.target_sentences == 1 and len(x.source or ()) >= 20
     )
     ratio = (

@@ -97,7 +97,7 @@ def _text_parts(path: str, errors: str, *, target_lang: str = "en", **_: Any) ->
     anchors: list[tuple[int, int, int]] = []
     size = start = 0
     file_line = 1  # counted as the whole-file reader counts: \n, \r\n and a lone \r
-    for _, chars, line in _lines(path, errors):
+    for _number, chars, line in _lines(path, errors):
         if not part:
             start = chars
         anchors.append((size, file_line, 1))

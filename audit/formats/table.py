@@ -34,7 +34,8 @@ def _field_starts(raw: str, start: int, delimiter: str, quoted: bool) -> list[in
     """Offsets where each field's text begins in a record starting at ``start`` (past any opening quote)."""
     d = re.escape(delimiter)
     field = re.compile(rf'"(?:[^"]|"")*"|[^{d}\r\n"]*' if quoted else rf"[^{d}\r\n]*")
-    out, i = [], start
+    out: list[int] = []
+    i = start
     while True:
         m = field.match(raw, i)
         if m is None:

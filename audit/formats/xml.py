@@ -50,9 +50,9 @@ def parse_xml(text: str, path: str) -> Any:
     try:
         root = etree.fromstring(text.encode("utf-8"), parser)
     except etree.XMLSyntaxError as exc:
-        line = exc.position[0] if exc.position else None
+        at: int | None = exc.position[0] if exc.position else None
         message = str(exc.msg or exc).split(", line ")[0]
-        raise InputError(f"malformed XML: {message}", path=path, line=line) from None
+        raise InputError(f"malformed XML: {message}", path=path, line=at) from None
     docinfo = root.getroottree().docinfo
     dtd = docinfo.internalDTD
     if dtd is not None and any(True for _ in dtd.iterentities()):

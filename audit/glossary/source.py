@@ -54,8 +54,12 @@ class SourceMatcher:
         # The scripts of the source forms: a text with no letter of them has no match
         # (an English source against a glossary of Arabic forms) and is not scanned.
         scripts = {
-            script_of_char(c) for entry in glossary.entries for form in entry.source for c in form
-        } - {None}
+            script
+            for entry in glossary.entries
+            for form in entry.source
+            for c in form
+            if (script := script_of_char(c)) is not None
+        }
         self._letters = (
             None
             if not scripts or "Other" in scripts

@@ -307,13 +307,13 @@ _ARABIC_LETTER = re.compile(r"[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\uf
 def _spelled_numbers(text: str, start: int, end: int) -> list[Number]:
     """Numbers written as words, each with the values it may mean."""
     if not _ARABIC_LETTER.search(text, start, end):  # each word looked up as it is
-        out = []
+        found: list[Number] = []
         spelled = _SPELLED.get
         for m in _SPELLED_WORD.finditer(text, start, end):
             value = spelled(m.group().lower())
             if value is not None:
-                out.append(Number(m.start(), m.end(), frozenset({str(value)}), spelled=True))
-        return out
+                found.append(Number(m.start(), m.end(), frozenset({str(value)}), spelled=True))
+        return found
     from audit.lang.arabic import strip_article, word_keys
 
     words = [
