@@ -9,8 +9,14 @@ directories. ``.audit.toml`` holds the keys at its top level.
 Keys (a key not listed here is an error naming the file and line, exit 2)::
 
     select = ["N", "C001"]        # checks to run: codes, prefixes, names (default: all)
+    extend-select = ["S"]         # checks to run besides select (when select is given)
     ignore = ["C002"]             # checks to skip
+    extend-ignore = ["A007"]      # checks to skip besides ignore
     fail-on = "major"             # exit 1 at or above this severity
+    min-severity = "minor"        # show only findings at or above this severity
+    exclude = ["drafts"]          # files and folders left out when a folder is walked
+    extend-exclude = ["*.tmp.md"] # added to exclude (whose default is DEFAULT_EXCLUDE)
+    respect-gitignore = true      # leave out what .gitignore files list, walking folders
     glossaries = ["terms.yaml"]   # extra glossaries, relative to this file
     default-glossaries = true     # load the bundled glossaries
     language = "en"               # target language when the file does not say
@@ -25,10 +31,16 @@ Keys (a key not listed here is an error naming the file and line, exit 2)::
 A per-path pattern is an fnmatch pattern (``*`` also crosses ``/``) matched against
 the file's path relative to the configuration file's directory, or against the file
 name alone when the pattern has no ``/``. Every matching entry applies, in file order:
-``ignore`` and ``glossaries`` add to the values above, ``severity`` and ``options``
-merge key by key, ``select``, ``language``, ``source-language`` and
-``default-glossaries`` replace.
-Command-line options override all of it (``--glossary`` adds).
+``ignore``, ``extend-select``, ``extend-ignore`` and ``glossaries`` add to the values
+above, ``severity`` and ``options`` merge key by key, ``select``, ``language``,
+``source-language`` and ``default-glossaries`` replace.
+Command-line options override all of it (``--glossary``, ``--extend-select``,
+``--extend-ignore`` and ``--extend-exclude`` add).
+
+``exclude`` patterns apply only to files found by walking a folder (a file named on
+the command line is always audited): a pattern without ``/`` matches any file or
+folder of that name below the folder walked (``drafts``, ``*.bak.md``); a pattern
+with ``/`` matches a path relative to this file's directory (``desk/archive/*``).
 """
 
 from __future__ import annotations
@@ -49,18 +61,26 @@ from audit.tomlkeys import key_lines, line_of
 _LIST = "list of strings"
 KEYS: dict[str, tuple[str, str]] = {
     "select": (_LIST, "checks to run"),
+    "extend-select": (_LIST, "checks to run besides select"),
     "ignore": (_LIST, "checks to skip"),
+    "extend-ignore": (_LIST, "checks to skip besides ignore"),
     "fail-on": ("severity", "exit 1 at or above this severity"),
+    "min-severity": ("severity", "show only findings at or above this severity"),
     "severity": ("table", "severity per check"),
     "glossaries": (_LIST, "extra glossary files"),
     "default-glossaries": ("boolean", "load the bundled glossaries"),
     "language": ("string", "target language when the file does not say"),
     "source-language": ("string", "source language when the file does not say"),
     "options": ("table", "per-check options"),
+    "exclude": (_LIST, "files and folders left out when walking a folder"),
+    "extend-exclude": (_LIST, "added to exclude"),
+    "respect-gitignore": ("boolean", "leave out what .gitignore lists when walking a folder"),
 }
 PER_PATH_KEYS = (
     "select",
+    "extend-select",
     "ignore",
+    "extend-ignore",
     "severity",
     "glossaries",
     "default-glossaries",
@@ -194,7 +214,7 @@ class _Validator:
         if kind == _LIST:
             if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
                 raise self.error(f"{name} must be a list of strings", key_path)
-            if key in ("select", "ignore"):
+            if key in ("select", "ignore", "extend-select", "extend-ignore"):
                 self.selectors(value, key_path)
             if key == "glossaries":
                 return tuple(

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -40,6 +40,8 @@ class RunOptions:
     errors: str = "strict"
     source: str | None = None  # the source file of a plain-text, Markdown or SRT target
     fields: Mapping[str, str] = field(default_factory=dict)  # field name -> JSON key or CSV column
+    # Standard input's file name (--stdin-filename): its format, settings and name in findings.
+    stdin_filename: str | None = None
 
 
 @dataclass(frozen=True)
@@ -65,17 +67,28 @@ class Runner:
         self._configs: dict[str, AuditConfig] = {}
 
     def settings(self, path: str) -> Settings:
-        """The effective settings for ``path`` (``-``: standard input)."""
-        file = None if path == STDIN else path
+        """The effective settings for ``path`` (``-``: standard input, whose settings are
+        those of ``--stdin-filename`` when given)."""
+        file = self.options.stdin_filename if path == STDIN else path
         return settings_for(file, self._config_file(file), self.options.overrides)
+
+    def display_name(self, path: str) -> str:
+        """``path`` as findings name it."""
+        if path == STDIN:
+            return self.options.stdin_filename or STDIN_NAME
+        return path
+
+    def _stdin_option(self, path: str) -> dict[str, str]:
+        name = self.options.stdin_filename
+        return {"stdin_filename": name} if path == STDIN and name is not None else {}
 
     @staticmethod
     def config_key(settings: Settings) -> str:
         """Settings that give the same AuditConfig give the same key."""
         return json.dumps(
             [
-                settings.select,
-                settings.ignore,
+                settings.effective_select,
+                settings.effective_ignore,
                 settings.fail_on,
                 settings.severity,
                 settings.glossaries,
@@ -88,11 +101,16 @@ class Runner:
     def config(self, settings: Settings) -> AuditConfig:
         key = self.config_key(settings)
         if key not in self._configs:
+            if settings.extend_select and not settings.select:
+                from audit.checks import ALL_CHECKS
+                from audit.config import select_checks
+
+                select_checks(ALL_CHECKS, settings.extend_select, ())  # unknown codes are errors
             self._configs[key] = AuditConfig.create(
                 glossaries=settings.glossaries,
                 default_glossaries=settings.default_glossaries,
-                select=settings.select,
-                ignore=settings.ignore,
+                select=settings.effective_select,
+                ignore=settings.effective_ignore,
                 fail_on=settings.fail_on,
                 severity_overrides={code: Severity(s) for code, s in settings.severity.items()},
                 options={code: dict(opts) for code, opts in settings.options.items()},
@@ -111,6 +129,7 @@ class Runner:
             target_lang=settings.language,
             source_lang=settings.source_language,
             fields=dict(o.fields),
+            **self._stdin_option(path),
         )
 
     def stream(self, path: str, settings: Settings | None = None) -> Iterator[Document]:
@@ -127,6 +146,7 @@ class Runner:
             target_lang=settings.language,
             source_lang=settings.source_language,
             fields=dict(o.fields),
+            **self._stdin_option(path),
         )
 
     def load(self, path: str) -> Input:
@@ -165,6 +185,7 @@ class Checked:
     config: AuditConfig
     documents: tuple[str, ...]  # document ids, in file order
     source_paths: tuple[str, ...] = ()  # separate source files (a text pair's --source)
+    min_severity: Severity = Severity.INFO  # findings below it are not shown (min-severity)
 
 
 @dataclass
@@ -245,10 +266,15 @@ def audit_paths(
                     result.sources[(audited.path, audited.document)] = audited.text
                 result.scores.extend(audited.scores)
                 tick()
-    for index, (path, _, key) in enumerate(plans):
-        name = STDIN_NAME if path == STDIN else path
+    for index, (path, settings, key) in enumerate(plans):
         result.files.append(
-            Checked(name, configs[key], tuple(ids[index]), tuple(sorted(source_paths[index])))
+            Checked(
+                runner.display_name(path),
+                configs[key],
+                tuple(ids[index]),
+                tuple(sorted(source_paths[index])),
+                Severity.parse(settings.min_severity),
+            )
         )
         result.documents += len(ids[index])
     result.findings.sort(key=Finding.sort_key)
@@ -320,14 +346,42 @@ def _round_trip_scores(doc: Document, config: AuditConfig) -> list[dict[str, obj
 
 def failed(files: Iterable[Checked], findings: Iterable[Finding]) -> bool:
     """True when a finding reaches the fail level of the file it is in."""
+    levels = fail_levels(files)
+    return any(reaches_fail_level(f, levels) for f in findings)
+
+
+def fail_levels(files: Iterable[Checked]) -> dict[str, Severity]:
+    """The fail level of every file name, document id and source file of a run (a
+    file's configuration may set its own ``fail-on``)."""
+    return _levels(files, lambda item: item.config.fail_on)
+
+
+def shown(files: Iterable[Checked], findings: Iterable[Finding]) -> list[Finding]:
+    """The findings at or above their file's ``min-severity`` (the display threshold,
+    separate from the fail level: what is not shown does not fail the run either)."""
+    levels = _levels(files, lambda item: item.min_severity)
+    return [
+        f
+        for f in findings
+        if f.severity.rank >= levels.get(f.path, levels.get(f.document, Severity.INFO)).rank
+    ]
+
+
+def _levels(
+    files: Iterable[Checked], level_of: Callable[[Checked], Severity]
+) -> dict[str, Severity]:
     levels: dict[str, Severity] = {}
     for item in files:
-        level = item.config.fail_on
+        level = level_of(item)
         # A finding names its file (a source file for the source side of a text pair)
         # and its document; either leads back to the input it came from.
         for name in {item.name, *item.documents, *item.source_paths}:
             levels[name] = min(levels.get(name, level), level, key=lambda s: s.rank)
-    return any(
-        f.severity.rank >= levels.get(f.path, levels.get(f.document, Severity.MAJOR)).rank
-        for f in findings
-    )
+    return levels
+
+
+def reaches_fail_level(finding: Finding, levels: Mapping[str, Severity]) -> bool:
+    """True when ``finding`` is at or above the fail level of its file (``levels``
+    from :func:`fail_levels`; major where the file is unknown)."""
+    level = levels.get(finding.path, levels.get(finding.document, Severity.MAJOR))
+    return finding.severity.rank >= level.rank

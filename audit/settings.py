@@ -21,6 +21,8 @@ if TYPE_CHECKING:
 
 DEFAULT = "default"
 COMMAND_LINE = "command line"
+#: Folders never worth auditing when a folder is walked (hidden ones are skipped anyway).
+DEFAULT_EXCLUDE = ("node_modules", "__pycache__", "site-packages", "venv")
 
 
 @dataclass(frozen=True)
@@ -28,16 +30,32 @@ class Settings:
     """Effective settings for one file, with where each came from."""
 
     select: tuple[str, ...] = ()
+    extend_select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
+    extend_ignore: tuple[str, ...] = ()
     fail_on: str = "major"
+    min_severity: str = "info"
     severity: Mapping[str, str] = field(default_factory=dict)
     glossaries: tuple[str, ...] = ()
     default_glossaries: bool = True
     language: str = "en"
     source_language: str | None = None
     options: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    exclude: tuple[str, ...] = DEFAULT_EXCLUDE
+    extend_exclude: tuple[str, ...] = ()
+    respect_gitignore: bool = True
     origins: Mapping[str, str] = field(default_factory=dict)
     config_file: str | None = None
+
+    @property
+    def effective_select(self) -> tuple[str, ...]:
+        """``select`` and ``extend-select`` together; empty (every check) when
+        ``select`` is, since every check is then selected already."""
+        return (*self.select, *self.extend_select) if self.select else ()
+
+    @property
+    def effective_ignore(self) -> tuple[str, ...]:
+        return (*self.ignore, *self.extend_ignore)
 
     def value(self, key: str) -> Any:
         return getattr(self, key.replace("-", "_"))
@@ -57,6 +75,12 @@ class Overrides:
     default_glossaries: bool | None = None
     language: str | None = None
     source_language: str | None = None
+    extend_select: tuple[str, ...] = ()
+    extend_ignore: tuple[str, ...] = ()
+    min_severity: str | None = None
+    exclude: tuple[str, ...] = ()
+    extend_exclude: tuple[str, ...] = ()
+    respect_gitignore: bool | None = None
 
 
 def find_config(start: Path) -> Path | None:
@@ -104,6 +128,9 @@ def settings_for(
 
 # -- helpers -----------------------------------------------------------------------
 
+# Lists that a per-path entry adds to rather than replaces.
+_ADDED = ("ignore", "extend-select", "extend-ignore", "glossaries")
+
 
 def _apply(s: Settings, entry: Entry, *, extend: bool) -> Settings:
     changes: dict[str, Any] = {}
@@ -112,11 +139,11 @@ def _apply(s: Settings, entry: Entry, *, extend: bool) -> Settings:
         attr = key.replace("-", "_")
         current = getattr(s, attr)
         origin = entry.origins[key]
-        if extend and key in ("ignore", "glossaries"):
+        if extend and key in _ADDED:
             value = (*current, *value)
         elif extend and key in ("severity", "options"):
             value = _merge(current, value)
-        if extend and key in ("ignore", "glossaries", "severity", "options") and key in origins:
+        if extend and (key in _ADDED or key in ("severity", "options")) and key in origins:
             origin = f"{origins[key]} + {origin}"
         changes[attr] = value
         origins[key] = origin
@@ -145,15 +172,22 @@ def _apply_overrides(s: Settings, o: Overrides) -> Settings:
         changes["language"] = o.language
     if o.source_language is not None:
         changes["source_language"] = o.source_language
-    if o.glossaries:
-        changes["glossaries"] = (*s.glossaries, *o.glossaries)
-        origins["glossaries"] = (
-            f"{origins['glossaries']} + {COMMAND_LINE}" if "glossaries" in origins else COMMAND_LINE
-        )
+    if o.min_severity is not None:
+        changes["min_severity"] = Severity.parse(o.min_severity).value
+    if o.exclude:
+        changes["exclude"] = tuple(o.exclude)
+    if o.respect_gitignore is not None:
+        changes["respect_gitignore"] = o.respect_gitignore
+    added = ("glossaries", "extend_select", "extend_ignore", "extend_exclude")
+    for attr in added:  # the command line adds to these
+        given: tuple[str, ...] = getattr(o, attr)
+        if given:
+            key = attr.replace("_", "-")
+            changes[attr] = (*getattr(s, attr), *given)
+            origins[key] = f"{origins[key]} + {COMMAND_LINE}" if key in origins else COMMAND_LINE
     for attr in changes:
-        key = attr.replace("_", "-")
-        if key != "glossaries":
-            origins[key] = COMMAND_LINE
+        if attr not in added:
+            origins[attr.replace("_", "-")] = COMMAND_LINE
     return replace(s, **changes, origins=origins)
 
 

@@ -301,7 +301,7 @@ def test_without_the_extra_the_command_says_what_to_install(
             str(tmp_path / "o.jsonl"),
         )
     )
-    assert "pip install 'audit[backtranslate]'" in err and "missing: transformers" in err
+    assert "pip install -e '.[backtranslate]'" in err and "missing: transformers" in err
 
 
 def test_output_may_not_be_the_input(cli, articles, tiny_model):

@@ -399,7 +399,8 @@ def test_missing_report_packages_say_what_to_install(cli, tmp_path, monkeypatch)
     result = cli("report", str(path), "-o", str(tmp_path / "out"))
     assert result.exit_code == 2
     assert (
-        result.stderr == "audit: error: audit report needs pyarrow: pip install 'audit[report]'\n"
+        result.stderr == "audit: error: audit report needs pyarrow: "
+        "in the audit checkout, pip install -e '.[report]' (or make install-test)\n"
     )
 
 

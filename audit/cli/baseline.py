@@ -9,6 +9,7 @@ import click
 
 from audit.baseline import DEFAULT_FILE, Baseline
 from audit.cli.options import run_options, settings_options
+from audit.exclusion import walk
 from audit.fix import write_atomic
 from audit.progress import progress_enabled
 from audit.run import Runner, RunResult, audit_paths
@@ -40,7 +41,9 @@ def _common(f: Callable[..., Any]) -> Callable[..., Any]:
 
 def _audit(paths: tuple[str, ...], no_progress: bool, **kw: Any) -> RunResult:
     runner = Runner(run_options(**kw))
-    return audit_paths(runner, paths, show_progress=progress_enabled(no_progress=no_progress))
+    return audit_paths(
+        runner, walk(paths, runner), show_progress=progress_enabled(no_progress=no_progress)
+    )
 
 
 @baseline.command("create")

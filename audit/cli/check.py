@@ -2,17 +2,25 @@
 
 from __future__ import annotations
 
+import json
 import os
 import sys
-from typing import Any
+from collections import Counter
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from typing import IO, Any
 
 import click
 
 from audit.cli.options import SEVERITIES, check_source, run_options, settings_options
-from audit.formats import iter_files
+from audit.errors import ConfigError
+from audit.exclusion import walk
+from audit.findings import Finding
 from audit.progress import progress_enabled
 from audit.reporters import FORMATS, Report, render_chunks
-from audit.run import Runner, audit_paths, failed
+from audit.run import Runner, audit_paths, fail_levels, failed, shown
+
+COLORS = ("auto", "always", "never")
 
 
 @click.command()
@@ -31,6 +39,13 @@ from audit.run import Runner, audit_paths, failed
     default=None,
     help="Exit 1 when a finding is at or above this severity [default: major, or the config file's].",
 )
+@click.option(
+    "--min-severity",
+    type=click.Choice(SEVERITIES),
+    default=None,
+    help="Show only findings at or above this severity; the others are dropped before "
+    "--fail-on is applied [default: info (all), or the config file's].",
+)
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings reach the fail level.")
 @click.option(
     "--baseline",
@@ -38,6 +53,31 @@ from audit.run import Runner, audit_paths, failed
     type=click.Path(dir_okay=False),
     default=None,
     help="Report and fail only on findings not in this baseline file (see `audit baseline`).",
+)
+@click.option(
+    "--statistics",
+    is_flag=True,
+    help="Print the number of findings per check instead of the findings (text, or --format json).",
+)
+@click.option(
+    "--output-file",
+    "-o",
+    type=click.Path(dir_okay=False, writable=True),
+    default=None,
+    help="Write the output to this file instead of standard output.",
+)
+@click.option(
+    "--quiet",
+    "-q",
+    is_flag=True,
+    help="Print the findings and nothing else: no summary, notes, scores, warnings or progress.",
+)
+@click.option(
+    "--color",
+    type=click.Choice(COLORS),
+    default=None,
+    help="Color in grouped output [default: auto: on a terminal, unless NO_COLOR is set "
+    "or FORCE_COLOR asks for it].",
 )
 @click.option(
     "--no-progress",
@@ -57,8 +97,13 @@ def check(
     paths: tuple[str, ...],
     fmt: str | None,
     fail_on: str | None,
+    min_severity: str | None,
     exit_zero: bool,
     baseline_path: str | None,
+    statistics: bool,
+    output_file: str | None,
+    quiet: bool,
+    color: str | None,
     no_progress: bool,
     jobs: int,
     **settings: Any,
@@ -70,21 +115,25 @@ def check(
 
     Exit status: 0 when no finding reaches --fail-on, 1 when one does, 2 on bad input.
     """
-    paths = tuple(iter_files(paths))  # folders: the files of known formats inside them
+    if statistics and fmt not in (None, "text", "json"):
+        raise ConfigError("--statistics prints text or JSON (--format text or json)")
+    runner = Runner(run_options(fail_on=fail_on, min_severity=min_severity, **settings))
+    paths = tuple(walk(paths, runner))  # folders: the files of known formats inside them
     check_source(paths, settings["source"])
-    runner = Runner(run_options(fail_on=fail_on, **settings))
-    fmt = fmt or ("grouped" if sys.stdout.isatty() else "text")
+    to_terminal = output_file is None and sys.stdout.isatty()
+    fmt = fmt or ("grouped" if to_terminal and not statistics else "text")
     result = audit_paths(
         runner,
         paths,
-        show_progress=progress_enabled(no_progress=no_progress),
+        show_progress=progress_enabled(no_progress=no_progress or quiet),
         keep_text=fmt == "grouped",
         scores=True,
         jobs=jobs,
     )
-    for reason in result.skipped:
-        click.echo(f"audit: warning: {reason}", err=True)
-    findings = result.findings
+    if not quiet:
+        for reason in result.skipped:
+            click.echo(f"audit: warning: {reason}", err=True)
+    findings = shown(result.files, result.findings)
     baseline = None
     if baseline_path is not None:
         from audit.baseline import Baseline, BaselineResult
@@ -104,15 +153,71 @@ def check(
         paths=tuple(item.name for item in result.files),
         scores=result.scores,
         notes=[f"Skipped: {reason}" for reason in result.skipped],
+        fail_levels=fail_levels(result.files),
+        quiet=quiet,
     )
-    color = False if os.environ.get("NO_COLOR") else None
-    pending: list[str] = []  # written in pieces of about a megabyte: output never held whole
-    size = 0
-    for chunk in render_chunks(report, fmt):
-        pending.append(chunk)
-        size += len(chunk)
-        if size >= 1 << 20:
-            click.echo("".join(pending), nl=False, color=color)
-            pending, size = [], 0
-    click.echo("".join(pending), nl=False, color=color)
+    chunks = _statistics(report, fmt) if statistics else render_chunks(report, fmt)
+    with _output(output_file) as out:
+        pending: list[str] = []  # written in pieces of about a megabyte: output never held whole
+        size = 0
+        for chunk in chunks:
+            pending.append(chunk)
+            size += len(chunk)
+            if size >= 1 << 20:
+                click.echo("".join(pending), file=out, nl=False, color=use_color(color))
+                pending, size = [], 0
+        click.echo("".join(pending), file=out, nl=False, color=use_color(color))
     sys.exit(1 if is_failed and not exit_zero else 0)
+
+
+def use_color(choice: str | None, environ: Mapping[str, str] = os.environ) -> bool | None:
+    """True or False to force color on or off, None to leave it to the output (on for
+    a terminal). ``--color`` wins; then ``NO_COLOR`` (off) and ``FORCE_COLOR`` (on),
+    each counted when set to anything but the empty string."""
+    if choice == "always":
+        return True
+    if choice == "never":
+        return False
+    if environ.get("NO_COLOR"):
+        return False
+    if environ.get("FORCE_COLOR"):
+        return True
+    return None
+
+
+@contextmanager
+def _output(path: str | None) -> Iterator[IO[str] | None]:
+    """Standard output (None), or ``path`` opened for writing (one-line error, exit 2)."""
+    if path is None:
+        yield None
+        return
+    try:
+        f = open(path, "w", encoding="utf-8", newline="")
+    except OSError as exc:
+        raise ConfigError(f"cannot write the output file: {exc.strerror}", path=path) from None
+    with f:
+        yield f
+
+
+def _statistics(report: Report, fmt: str) -> Iterator[str]:
+    """Findings per check, most frequent first (ruff's --statistics)."""
+    counts = Counter(f.code for f in report.findings)
+    first: dict[str, Finding] = {}
+    for f in report.findings:
+        first.setdefault(f.code, f)
+    rows = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    if fmt == "json":
+        data = [
+            {"code": code, "name": first[code].name, "count": n, "fixable": first[code].fixable}
+            for code, n in rows
+        ]
+        yield json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+        return
+    width = len(str(rows[0][1])) if rows else 1
+    for code, n in rows:
+        fix = "  [fix]" if first[code].fixable else ""
+        yield f"{n:>{width}}  {code}  {first[code].name}{fix}\n"
+    if not report.quiet:
+        from audit.reporters.text import summary_line
+
+        yield summary_line(report) + "\n"

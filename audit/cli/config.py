@@ -25,13 +25,20 @@ def config() -> None:
     "--fail-on", type=click.Choice(SEVERITIES), default=None, help="As for `audit check`."
 )
 @click.option(
+    "--min-severity", type=click.Choice(SEVERITIES), default=None, help="As for `audit check`."
+)
+@click.option(
     "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
 )
-def show(path: str, fail_on: str | None, fmt: str, **settings: Any) -> None:
+def show(
+    path: str, fail_on: str | None, min_severity: str | None, fmt: str, **settings: Any
+) -> None:
     """Print the settings that apply to PATH (default: a file in the current
     directory), with the file and line each came from, after the command-line
     options given here (the same as `audit check` takes)."""
-    resolved = Runner(run_options(fail_on=fail_on, **settings)).settings(path)
+    resolved = Runner(run_options(fail_on=fail_on, min_severity=min_severity, **settings)).settings(
+        path
+    )
     if fmt == "json":
         data = {
             "path": None if path == STDIN else path,

@@ -9,8 +9,9 @@ import click
 
 from audit.cli.options import check_source, run_options, settings_options
 from audit.errors import BinaryInputError, ConfigError
+from audit.exclusion import walk
 from audit.fix import fix_file, write_atomic
-from audit.formats import STDIN, iter_files
+from audit.formats import STDIN
 from audit.formats.decode import encoding_of
 from audit.run import Runner
 
@@ -38,13 +39,13 @@ def fix(paths: tuple[str, ...], write: bool, unsafe_fixes: bool, **settings: Any
     spans and inside suppressed regions is never changed. Running it twice changes
     nothing the second time.
     """
-    paths = tuple(iter_files(paths))  # folders: the files of known formats inside them
+    runner = Runner(run_options(**settings))
+    paths = tuple(walk(paths, runner))  # folders: the files of known formats inside them
     check_source(paths, settings["source"])
     if settings["errors"] != "strict":
         raise ConfigError(
             "--errors replace would write the replacement characters back; fix the encoding first"
         )
-    runner = Runner(run_options(**settings))
     changed_files = applied = left = 0
     for path in paths:
         try:

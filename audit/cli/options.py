@@ -49,6 +49,56 @@ def selection_options(f: Callable[..., Any]) -> Callable[..., Any]:
     return f
 
 
+def extend_selection_options(f: Callable[..., Any]) -> Callable[..., Any]:
+    """--extend-select / --extend-ignore: add to the configuration file's choice
+    instead of replacing it, as ruff's options of the same names do."""
+    f = click.option(
+        "--extend-ignore",
+        multiple=True,
+        metavar="CODES",
+        help="Checks to skip besides those of --ignore or the config file's ignore.",
+    )(f)
+    f = click.option(
+        "--extend-select",
+        multiple=True,
+        metavar="CODES",
+        help="Checks to run besides those of --select or the config file's select.",
+    )(f)
+    return f
+
+
+def walk_options(f: Callable[..., Any]) -> Callable[..., Any]:
+    """Which files of a folder are audited, and what standard input is."""
+    f = click.option(
+        "--stdin-filename",
+        metavar="NAME",
+        default=None,
+        help="The file name of standard input (`-`): its suffix picks the format "
+        "(pairs.jsonl, segments.csv...), and findings and settings use it.",
+    )(f)
+    f = click.option(
+        "--no-respect-gitignore",
+        is_flag=True,
+        help="Audit files that .gitignore lists when walking folders.",
+    )(f)
+    f = click.option(
+        "--extend-exclude",
+        multiple=True,
+        metavar="PATTERN",
+        help="Files or folders left out when walking folders, besides exclude; "
+        "comma-separated or repeated.",
+    )(f)
+    f = click.option(
+        "--exclude",
+        multiple=True,
+        metavar="PATTERN",
+        help="Files or folders left out when walking folders (replaces the config file's "
+        "exclude and the default: node_modules, __pycache__, site-packages, venv); "
+        "comma-separated or repeated.",
+    )(f)
+    return f
+
+
 def _parse_fields(
     ctx: click.Context, param: click.Parameter, values: tuple[str, ...]
 ) -> dict[str, str]:
@@ -125,7 +175,14 @@ def config_options(f: Callable[..., Any]) -> Callable[..., Any]:
 def settings_options(f: Callable[..., Any]) -> Callable[..., Any]:
     """Every option that chooses settings (glossaries, checks, configuration file,
     input reading); the command passes them on to :func:`run_options` as ``**kw``."""
-    for decorate in (input_options, config_options, selection_options, glossary_options):
+    for decorate in (
+        walk_options,
+        input_options,
+        config_options,
+        extend_selection_options,
+        selection_options,
+        glossary_options,
+    ):
         f = decorate(f)
     return f
 
@@ -145,6 +202,13 @@ def run_options(
     isolated: bool = False,
     encoding: str | None = None,
     errors: str = "strict",
+    extend_select: tuple[str, ...] = (),
+    extend_ignore: tuple[str, ...] = (),
+    min_severity: str | None = None,
+    exclude: tuple[str, ...] = (),
+    extend_exclude: tuple[str, ...] = (),
+    no_respect_gitignore: bool = False,
+    stdin_filename: str | None = None,
 ) -> RunOptions:
     """Command-line values as run options; options not given leave the config file's."""
     overrides = Overrides(
@@ -155,6 +219,12 @@ def run_options(
         default_glossaries=False if no_default_glossaries else None,
         language=target_lang,
         source_language=source_lang,
+        extend_select=tuple(extend_select),
+        extend_ignore=tuple(extend_ignore),
+        min_severity=min_severity,
+        exclude=tuple(split_patterns(exclude)),
+        extend_exclude=tuple(split_patterns(extend_exclude)),
+        respect_gitignore=False if no_respect_gitignore else None,
     )
     return RunOptions(
         overrides,
@@ -164,7 +234,14 @@ def run_options(
         errors=errors,
         source=source,
         fields=dict(fields or {}),
+        stdin_filename=stdin_filename,
     )
+
+
+def split_patterns(values: Sequence[str]) -> list[str]:
+    """``("drafts,old", "*.bak")`` -> ``["drafts", "old", "*.bak"]``: comma-separated or
+    repeated, as --select takes codes."""
+    return [part.strip() for value in values for part in value.split(",") if part.strip()]
 
 
 def check_source(paths: Sequence[str], source: str | None) -> None:

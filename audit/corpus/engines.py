@@ -99,7 +99,9 @@ def _import_distributed() -> Any:
     try:
         import dask.distributed as distributed
     except ImportError:
+        from audit.extras import install_hint
+
         raise ConfigError(
-            "--engine dask needs dask.distributed: pip install 'audit[report]'"
+            f"--engine dask needs dask.distributed: {install_hint('report')}"
         ) from None
     return distributed

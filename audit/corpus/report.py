@@ -70,7 +70,9 @@ def require_report_packages() -> None:
 
     missing = [name for name in REPORT_PACKAGES if importlib.util.find_spec(name) is None]
     if missing:
-        raise ConfigError(f"audit report needs {', '.join(missing)}: pip install 'audit[report]'")
+        from audit.extras import install_hint
+
+        raise ConfigError(f"audit report needs {', '.join(missing)}: {install_hint('report')}")
 
 
 def build_report(

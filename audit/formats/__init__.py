@@ -1,6 +1,7 @@
 """Input formats: each reader turns a file's text into :class:`~audit.document.Document` values.
 
-``read_path`` picks the reader from the file name; ``-`` reads standard input as text.
+``read_path`` picks the reader from the file name; ``-`` reads standard input, as text
+unless ``stdin_filename`` gives it a name whose suffix picks another reader.
 Readers take the decoded text, the path and keyword options (``target_lang``,
 ``source_lang``, ``fields``; ``source``/``source_path`` for the formats whose source
 is a separate file: plain text, Markdown and SRT).
@@ -119,8 +120,10 @@ def read_bytes(path: str) -> bytes:
         raise InputError(f"cannot read: {exc.strerror}", path=path) from None
 
 
-def _read_decoded(path: str, *, encoding: str | None, errors: str) -> tuple[bytes, str]:
-    name = STDIN_NAME if path == STDIN else path
+def _read_decoded(
+    path: str, *, encoding: str | None, errors: str, name: str | None = None
+) -> tuple[bytes, str]:
+    name = name or (STDIN_NAME if path == STDIN else path)
     if path != STDIN and Path(path).is_dir():
         raise InputError("is a directory; give the files to audit", path=name)
     data = read_bytes(path)
@@ -141,13 +144,23 @@ def read_path(
     encoding: str | None = None,
     errors: str = "strict",
     source: str | None = None,
+    stdin_filename: str | None = None,
     **options: Any,
 ) -> list[Document]:
     """Read every document in ``path``; raise :class:`InputError` on bad input.
 
     ``source`` names the source file of a plain-text, Markdown or SRT target.
     """
-    return list(iter_path(path, encoding=encoding, errors=errors, source=source, **options))
+    return list(
+        iter_path(
+            path,
+            encoding=encoding,
+            errors=errors,
+            source=source,
+            stdin_filename=stdin_filename,
+            **options,
+        )
+    )
 
 
 def iter_path(
@@ -156,11 +169,14 @@ def iter_path(
     encoding: str | None = None,
     errors: str = "strict",
     source: str | None = None,
+    stdin_filename: str | None = None,
     **options: Any,
 ) -> Iterator[Document]:
     """Like :func:`read_path`, one document at a time (a large export is never held as
     documents all at once); errors surface when the bad record is reached."""
-    name, _, text, reader, options = _prepare(path, encoding, errors, source, options)
+    name, _, text, reader, options = _prepare(
+        path, encoding, errors, source, options, stdin_filename
+    )
     yield from reader(text, name, **options)
 
 
@@ -183,21 +199,33 @@ def load_file(
     encoding: str | None = None,
     errors: str = "strict",
     source: str | None = None,
+    stdin_filename: str | None = None,
     **options: Any,
 ) -> SourceFile:
     """Read and decode ``path`` and split it into documents, keeping the file's bytes
     and text (``audit fix`` writes them back); one-line errors."""
-    name, data, text, reader, options = _prepare(path, encoding, errors, source, options)
+    name, data, text, reader, options = _prepare(
+        path, encoding, errors, source, options, stdin_filename
+    )
     return SourceFile(path, name, data, text, reader, list(reader(text, name, **options)), options)
 
 
 def _prepare(
-    path: str, encoding: str | None, errors: str, source: str | None, options: dict[str, Any]
+    path: str,
+    encoding: str | None,
+    errors: str,
+    source: str | None,
+    options: dict[str, Any],
+    stdin_filename: str | None = None,
 ) -> tuple[str, bytes, str, Reader, dict[str, Any]]:
-    """Decode ``path``, pick its reader and complete the reader's options."""
-    name = STDIN_NAME if path == STDIN else path
-    data, text = _read_decoded(path, encoding=encoding, errors=errors)
-    reader = DEFAULT_READER if path == STDIN else reader_for(path)
+    """Decode ``path``, pick its reader and complete the reader's options (standard
+    input is read as ``stdin_filename`` says, else as text named ``<stdin>``)."""
+    name = (stdin_filename or STDIN_NAME) if path == STDIN else path
+    data, text = _read_decoded(path, encoding=encoding, errors=errors, name=name)
+    if path == STDIN:
+        reader = reader_for(stdin_filename) if stdin_filename else DEFAULT_READER
+    else:
+        reader = reader_for(path)
     if source is not None:
         if reader not in SOURCE_FILE_READERS:
             raise ConfigError(

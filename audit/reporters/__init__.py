@@ -34,6 +34,18 @@ class Report:
     sources: Mapping[tuple[str, str], str] = field(default_factory=dict)
     baseline: BaselineResult | None = None
     paths: tuple[str, ...] = ()  # every file checked, with or without findings
+    # Fail level per file name or document id, where a configuration file sets its own
+    # (audit.run.fail_levels); ``fail_on`` elsewhere.
+    fail_levels: Mapping[str, Severity] = field(default_factory=dict)
+    quiet: bool = False  # findings only: no summary, notes or scores (--quiet)
+
+    def fails(self, finding: Finding) -> bool:
+        """True when ``finding`` reaches the fail level of its file: the findings that
+        make the run exit 1 (JUnit reports only these as failures)."""
+        level = self.fail_levels.get(
+            finding.path, self.fail_levels.get(finding.document, self.fail_on)
+        )
+        return finding.severity.rank >= level.rank
 
     def all_paths(self) -> list[str]:
         """Every file checked (or, without ``paths``, every file with findings), sorted."""

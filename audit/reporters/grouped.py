@@ -29,6 +29,8 @@ def render(report: Report) -> str:
         for f in findings:
             out.extend(_finding(report, f, width))
         out.append("")
+    if report.quiet:
+        return "\n".join(out) + "\n" if out else ""
     fixable = sum(1 for f in report.findings if f.fixable)
     out.append(click.style(summary_line(report), bold=True))
     if fixable:

@@ -1,8 +1,10 @@
 """JUnit XML, for CI systems that show test reports (GitLab, Jenkins, Azure).
 
-One test suite per file; one failed test case per finding (named by code and
-position); a file without findings has one passing case, so the report shows every
-file that was checked.
+One test suite per file; one test case per finding (named by code and position),
+failed when the finding reaches the fail level (``--fail-on``, or the file's
+configuration) and passed, with the finding as its output, when it does not, so the
+report fails exactly when ``audit check`` exits 1. A file without findings has one
+passing case, so the report shows every file that was checked.
 """
 
 from __future__ import annotations
@@ -14,40 +16,40 @@ from audit.reporters import Report
 
 
 def render(report: Report) -> str:
-    root = ET.Element(
-        "testsuites", name="audit", tests="0", failures=str(len(report.findings)), errors="0"
-    )
-    total = 0
+    root = ET.Element("testsuites", name="audit", tests="0", failures="0", errors="0")
+    total = failures = 0
     for path in report.all_paths():
         findings = [f for f in report.findings if f.path == path]
+        failing = sum(1 for f in findings if report.fails(f))
         tests = max(1, len(findings))
         suite = ET.SubElement(
             root,
             "testsuite",
             name=path,
             tests=str(tests),
-            failures=str(len(findings)),
+            failures=str(failing),
             errors="0",
             skipped="0",
         )
         for f in findings:
-            _case(suite, f)
+            _case(suite, f, report.fails(f))
         if not findings:
             ET.SubElement(suite, "testcase", classname=path, name="no findings")
         total += tests
+        failures += failing
     root.set("tests", str(total))
+    root.set("failures", str(failures))
     ET.indent(root)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
 
 
-def _case(suite: ET.Element, f: Finding) -> None:
+def _case(suite: ET.Element, f: Finding, fails: bool) -> None:
     where = (
         f"{f.line}:{f.column}"
         if f.document in ("", f.path)
         else f"{f.document} {f.line}:{f.column}"
     )
     case = ET.SubElement(suite, "testcase", classname=f.path, name=f"{f.code} {where}")
-    failure = ET.SubElement(case, "failure", message=f.message, type=f"{f.code} {f.name}")
     lines = [
         f"{f.path}:{f.line}:{f.column}: {f.code} [{f.severity.value}, {f.category.value}] {f.message}"
     ]
@@ -55,4 +57,8 @@ def _case(suite: ET.Element, f: Finding) -> None:
         lines.append(f'flagged: "{f.text}"')
     if f.suggestion is not None:
         lines.append(f'suggestion: "{f.suggestion}"')
-    failure.text = "\n".join(lines)
+    if fails:
+        failure = ET.SubElement(case, "failure", message=f.message, type=f"{f.code} {f.name}")
+        failure.text = "\n".join(lines)
+    else:  # below the fail level: shown, not failed
+        ET.SubElement(case, "system-out").text = "\n".join(lines)

@@ -15,6 +15,8 @@ def render(report: Report) -> str:
 def chunks(report: Report) -> Iterator[str]:
     for f in report.findings:
         yield f"{f.path}:{f.line}:{f.column}: {f.code} {f.message}\n"
+    if report.quiet:
+        return
     for s in report.scores:
         yield score_line(s) + "\n"
     yield summary_line(report) + "\n"

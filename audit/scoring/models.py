@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from audit.errors import AuditError
+from audit.extras import install_hint
 from audit.lang.codes import base_language, flores200_code, is_known_language, iso639_3_codes
 
 HOW_TO_GET_A_MODEL = (
@@ -32,8 +33,8 @@ HOW_TO_GET_A_MODEL = (
     "copy the folder here and pass --model opus-mt-en-ar (see docs/backtranslation.md)"
 )
 EXTRA_MISSING = (
-    "back-translation needs the 'backtranslate' extra: pip install 'audit[backtranslate]' "
-    "(torch, transformers, sentencepiece)"
+    "back-translation needs the 'backtranslate' extra (torch, transformers, sentencepiece): "
+    + install_hint("backtranslate")
 )
 
 _WEIGHT_PATTERNS = (
