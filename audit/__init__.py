@@ -1,6 +1,14 @@
 """audit: a multilingual translation-quality auditor.
 
-Library use::
+Library use, in one call (see audit/api.py and the README's "Python API")::
+
+    import audit
+
+    for finding in audit.check_text("Salama visited Hifter."):
+        print(finding.code, finding.text, finding.suggestion)
+    findings = audit.check_paths(["articles/"])    # settings from .audit.toml, as `audit check`
+
+or step by step::
 
     from audit import AuditConfig, Document, audit_document
 
@@ -14,6 +22,7 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
+from audit.api import check_paths, check_text
 from audit.config import AuditConfig
 from audit.document import Document, LineIndex, Span
 from audit.engine import audit_document
@@ -34,4 +43,6 @@ __all__ = [
     "Span",
     "__version__",
     "audit_document",
+    "check_paths",
+    "check_text",
 ]

@@ -372,3 +372,71 @@ def test_junit_failures_follow_the_exit_status(cli, in_root):
         assert root.get("tests") == "20"
     minor = ET.fromstring(cli("check", SEED, "--format", "junit", "--fail-on", "minor").stdout)
     assert minor.get("failures") == "20"
+
+
+# -- Python API -------------------------------------------------------------------------
+
+
+def test_readme_python_api_example_runs_and_prints_what_it_says():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Python API", 1)[1]
+    code, rest = section.split("```python\n", 1)[1].split("```", 1)
+    expected = rest.split("```\n", 1)[1].split("```", 1)[0]
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == expected
+
+
+def test_check_text_finds_what_check_finds_on_standard_input(cli, in_root):
+    import audit
+
+    text = (ROOT / SEED).read_text(encoding="utf-8")
+    from_cli = json.loads(cli("check", "-", "--format", "json", input=text).stdout)["findings"]
+    from_api = [f.to_dict() for f in audit.check_text(text, filename="<stdin>")]
+    assert from_api == from_cli
+    only = audit.check_text(text, select=["N"], ignore=["N002"])
+    assert {f.code for f in only} == {"N001", "N003"}
+    assert audit.check_text(text, default_glossaries=False, select=["N001"]) == []
+
+
+def test_check_text_with_a_glossary_and_a_format(tmp_path):
+    import audit
+
+    glossary = tmp_path / "g.yaml"
+    glossary.write_text(
+        "entries:\n  - canonical: Reuters\n    kind: organization\n    variants: [Routers]\n",
+        encoding="utf-8",
+    )
+    (finding,) = audit.check_text(
+        "Routers quoted diplomats.", glossaries=[glossary], default_glossaries=False
+    )
+    assert (finding.code, finding.suggestion) == ("N001", "Reuters")
+    records = '{"id": "a", "target": "Salama left."}\n{"id": "b", "target": "Hifter left."}\n'
+    found = audit.check_text(records, filename="feed.jsonl", select=["N001"])
+    assert [(f.path, f.document, f.text) for f in found] == [
+        ("feed.jsonl", "a", "Salama"),
+        ("feed.jsonl", "b", "Hifter"),
+    ]
+    with pytest.raises(audit.AuditError):
+        audit.check_text("x", select=["Z999"])
+    with pytest.raises(audit.InputError):
+        audit.check_text('{"id": 1, "target": ', filename="bad.jsonl")
+
+
+def test_check_paths_applies_configuration_files_as_check_does(cli, tmp_path):
+    import audit
+
+    _tree(tmp_path)
+    (tmp_path / ".audit.toml").write_text(
+        'ignore = ["N004", "N005"]\nexclude = ["drafts"]\n', encoding="utf-8"
+    )
+    news = str(tmp_path / "news")
+    from_cli = json.loads(cli("check", news, "--format", "json").stdout)["findings"]
+    from_api = audit.check_paths([news])
+    assert [f.to_dict() for f in from_api] == from_cli
+    assert not any("drafts" in f.path for f in from_api)
+    assert {f.code for f in audit.check_paths([Path(news)], isolated=True)} >= {"N001"}
+    assert audit.check_paths([news], select=["C"]) == []
+    assert "audit" in dir() and set(audit.__all__) >= {"check_text", "check_paths"}
