@@ -5,16 +5,17 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sys
+from typing import Any
 
 import click
 
-from audit.cli.options import glossary_options, input_options, selection_options
-from audit.config import AuditConfig
+from audit.cli.options import run_options, settings_options
 from audit.corpus.dates import Periods, option_day
 from audit.corpus.engines import ENGINES, EngineOptions
 from audit.corpus.mqm import Weights
 from audit.corpus.report import GROUPINGS, ReportOptions, build_report
 from audit.errors import ConfigError
+from audit.run import Runner
 
 
 @click.command()
@@ -87,9 +88,7 @@ from audit.errors import ConfigError
     type=click.Path(file_okay=False),
     help="Folder to write the tables and reports to (created if missing).",
 )
-@glossary_options
-@selection_options
-@input_options
+@settings_options
 def report(
     paths: tuple[str, ...],
     since: str | None,
@@ -103,24 +102,18 @@ def report(
     weights: str,
     top: int,
     output: str,
-    glossaries: tuple[str, ...],
-    no_default_glossaries: bool,
-    select: tuple[str, ...],
-    ignore: tuple[str, ...],
-    target_lang: str | None,
-    source_lang: str | None,
-    source: str | None,
-    fields: dict[str, str],
-    encoding: str | None,
-    errors: str,
+    **settings: Any,
 ) -> None:
     """Audit every document in PATH... (files, folders, JSON Lines exports) and write a report to -o DIR.
 
     Documents are dated by their metadata (JSON Lines `date`), else by file modification
     time. With --since, the period of the same length just before it is audited too and
     compared, overall and per --by group.
+
+    Each file is audited with its own settings, as `audit check` would audit it (the
+    nearest .audit.toml or pyproject.toml [tool.audit], then the options given here).
     """
-    if source is not None:
+    if settings["source"] is not None:
         raise ConfigError(
             "--source pairs one file with one source; a corpus carries its sources inside "
             "(JSON Lines `source`, XLIFF, PO, TMX, CSV/TSV pairs)"
@@ -129,12 +122,7 @@ def report(
     last = option_day(until, "--until")
     if first is not None and last is None:
         last = max(dt.date.today(), first)
-    config = AuditConfig.create(
-        glossaries=glossaries,
-        default_glossaries=not no_default_glossaries,
-        select=select,
-        ignore=ignore,
-    )
+    runner = Runner(run_options(**settings))
     options = ReportOptions(
         periods=Periods.create(first, last),
         by=tuple(dict.fromkeys(by)),
@@ -148,15 +136,8 @@ def report(
         chunk_rows=chunk_rows,
         top=top,
         progress=True,
-        read_options={
-            "target_lang": target_lang or "en",
-            "source_lang": source_lang,
-            "fields": fields,
-            "encoding": encoding,
-            "errors": errors,
-        },
     )
-    result = build_report(paths, config, output, options)
+    result = build_report(paths, None, output, options, runner=runner)
     cur = result.headline["current"]
     click.echo(
         f"{cur['documents']} documents, {cur['findings']} findings, "

@@ -12,7 +12,7 @@ import datetime as dt
 import json
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -29,13 +29,27 @@ CONTEXT_CHARS = 80
 _SPACE = re.compile(r"\s+")
 
 
+#: Metadata key of a document's configuration in :attr:`RunSettings.configs`.
+CONFIG_KEY = "audit_config"
+
+
 @dataclass(frozen=True)
 class RunSettings:
-    """What a worker needs besides the documents; sent to each worker once."""
+    """What a worker needs besides the documents; sent to each worker once.
+
+    ``configs`` holds the configuration of each distinct set of file settings (as
+    ``audit check`` resolves them per file); a document names its own in its metadata
+    (``CONFIG_KEY``), and one without uses ``config``.
+    """
 
     config: AuditConfig
     weights: Weights = Weights()
     context_chars: int = CONTEXT_CHARS
+    configs: Mapping[str, AuditConfig] = field(default_factory=dict)
+
+    def config_for(self, doc: Document) -> AuditConfig:
+        key = doc.metadata.get(CONFIG_KEY)
+        return self.configs[key] if key is not None else self.config
 
 
 @dataclass
@@ -62,7 +76,8 @@ def analyse_batch(docs: Sequence[Document], settings: RunSettings) -> Rows:
 
 def analyse_document(doc: Document, settings: RunSettings) -> Rows:
     """Audit ``doc`` and describe it as rows of the findings, documents and mentions tables."""
-    findings = audit_document(doc, settings.config)
+    config = settings.config_for(doc)
+    findings = audit_document(doc, config)
     groups = _group_columns(doc)
     words = word_count(doc.target)
     rows = Rows()
@@ -73,7 +88,7 @@ def analyse_document(doc: Document, settings: RunSettings) -> Rows:
         severities[f.severity] += 1
         points += cost
         rows.findings.append({**groups, **_finding_columns(doc, f, cost, settings.context_chars)})
-    usage = spelling_usage(doc, glossary_matches(doc, settings.config), findings)
+    usage = spelling_usage(doc, glossary_matches(doc, config), findings)
     bt_chrf, bt_signature = back_translation_score(doc)
     for u in usage:
         rows.mentions.append(

@@ -10,7 +10,7 @@ skipped before they are audited.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -22,12 +22,21 @@ from audit.formats import iter_files, iter_path
 
 
 def iter_documents(
-    paths: Iterable[str], periods: Periods, **read_options: Any
+    paths: Iterable[str],
+    periods: Periods,
+    *,
+    read: Callable[[str], Iterable[Document]] | None = None,
+    **read_options: Any,
 ) -> Iterator[Document]:
-    """Every document in ``paths`` that falls in one of ``periods``, dated, in file order."""
+    """Every document in ``paths`` that falls in one of ``periods``, dated, in file order.
+
+    ``read`` reads one file (``audit report`` passes the reading of ``audit check``,
+    with each file's settings); without it, files are read with ``read_options``.
+    """
     for path in iter_files(paths):
         mtime_day: dt.date | None = None
-        for doc in iter_path(path, **read_options):
+        documents = read(path) if read is not None else iter_path(path, **read_options)
+        for doc in documents:
             if doc.date:
                 day = _metadata_day(doc)
             else:

@@ -19,19 +19,24 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from audit.config import AuditConfig
 from audit.corpus import aggregate
-from audit.corpus.analyse import RunSettings
+from audit.corpus.analyse import CONFIG_KEY, RunSettings
 from audit.corpus.dates import Periods
 from audit.corpus.discover import iter_documents
 from audit.corpus.engines import EngineOptions, run
 from audit.corpus.mqm import Weights
 from audit.corpus.tables import TableSet, write_frame
+from audit.document import Document
 from audit.errors import ConfigError, InputError
+
+if TYPE_CHECKING:
+    from audit.run import Runner
+    from audit.settings import Settings
 
 GROUPINGS = ("desk", "translator", "target_lang")
 REPORT_PACKAGES = ("pandas", "pyarrow", "jinja2", "rich")
@@ -77,11 +82,20 @@ def require_report_packages() -> None:
 
 def build_report(
     paths: Sequence[str],
-    config: AuditConfig,
+    config: AuditConfig | None,
     out_dir: str | Path,
     options: ReportOptions = ReportOptions(),
+    *,
+    runner: Runner | None = None,
 ) -> ReportResult:
-    """Audit every document of ``paths`` in the options' periods and write the report."""
+    """Audit every document of ``paths`` in the options' periods and write the report.
+
+    With a ``runner`` (what ``audit report`` passes), each file is read and audited
+    with its own settings, resolved as ``audit check`` resolves them (its
+    ``.audit.toml``, then the command line), and folders are walked with the same
+    exclusions; ``config`` is then only the fallback. Without one, every file gets
+    ``config`` and is read with ``options.read_options``.
+    """
     require_report_packages()
     for column in options.by:
         if column not in GROUPINGS:
@@ -89,8 +103,13 @@ def build_report(
                 f"cannot group by {column!r} (expected one of: {', '.join(GROUPINGS)})"
             )
     directory = Path(out_dir)
-    settings = RunSettings(config, options.weights)
-    docs = iter_documents(paths, options.periods, **options.read_options)
+    if runner is not None:
+        settings, docs = _per_file(paths, runner, options)
+    elif config is None:
+        raise ConfigError("build_report needs a configuration or a runner")
+    else:
+        settings = RunSettings(config, options.weights)
+        docs = iter_documents(paths, options.periods, **options.read_options)
     with (
         TableSet(directory, options.chunk_rows) as tables,
         _progress(options.progress) as advance,
@@ -121,6 +140,32 @@ def build_report(
         headline=data["headline"],
         files=tuple(files),
     )
+
+
+def _per_file(
+    paths: Sequence[str], runner: Runner, options: ReportOptions
+) -> tuple[RunSettings, Iterator[Document]]:
+    """The run settings (one configuration per distinct file settings, all known before
+    the workers start) and the documents, each tagged with its configuration."""
+    from audit.exclusion import walk
+
+    files = list(walk(paths, runner))
+    ids: dict[str, str] = {}  # Runner.config_key -> short key in document metadata
+    configs: dict[str, AuditConfig] = {}
+    plans: dict[str, tuple[Settings, str]] = {}
+    for file in files:
+        file_settings = runner.settings(file)
+        key = ids.setdefault(runner.config_key(file_settings), str(len(ids)))
+        configs.setdefault(key, runner.config(file_settings))
+        plans[file] = (file_settings, key)
+
+    def read(file: str) -> Iterator[Document]:
+        file_settings, key = plans[file]
+        for doc in runner.stream(file, file_settings):
+            yield replace(doc, metadata={**doc.metadata, CONFIG_KEY: key})
+
+    settings = RunSettings(configs["0"], options.weights, configs=configs)
+    return settings, iter_documents(files, options.periods, read=read)
 
 
 def summarise(directory: Path, options: ReportOptions) -> dict[str, Any]:
