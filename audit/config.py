@@ -79,9 +79,6 @@ class AuditConfig:
             return None
         return self.matcher
 
-    def severity_of(self, check: Check) -> Severity:
-        return self.severity_overrides.get(check.code, check.severity)
-
 
 def split_selectors(values: Iterable[str]) -> list[str]:
     """``["N001,C", "names"]`` -> ``["N001", "C", "names"]``."""

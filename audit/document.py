@@ -16,7 +16,10 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from audit.segments import Origin, Segment
 
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+#: A line break as every part of audit counts lines: ``\r\n`` is one, a lone ``\r`` is one
+#: (old Mac files), as is ``\n``. The one definition: positions, suppressions, checks,
+#: file offsets and large-file parts must agree on what a line is.
+LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _BLANK_LINES = re.compile(r"(?:[ \t]*(?:\r\n|\r(?!\n)|\n)){2,}")  # \r\n is one break, never two
 
 # Abbreviations after which a full stop does not end a sentence (lower-cased, no dot).
@@ -58,7 +61,7 @@ class LineIndex:
 
     def __init__(self, text: str):
         starts = [0]
-        starts.extend(m.end() for m in _LINE_BREAK.finditer(text))
+        starts.extend(m.end() for m in LINE_BREAK.finditer(text))
         self._starts = starts
         self._length = len(text)
 
@@ -253,7 +256,7 @@ def split_sentences(text: str, within: Span | None = None) -> list[Span]:
 def _lines_in(text: str, span: Span) -> list[Span]:
     lines = []
     pos = span.start
-    for m in _LINE_BREAK.finditer(text, span.start, span.end):
+    for m in LINE_BREAK.finditer(text, span.start, span.end):
         lines.append(Span(pos, m.start()))
         pos = m.end()
     lines.append(Span(pos, span.end))

@@ -13,7 +13,7 @@ from dataclasses import replace
 from audit.checks.base import Check, CheckContext, Hit, may_hold_directives
 from audit.config import AuditConfig
 from audit.document import Document
-from audit.findings import Finding, Severity, context_fingerprint
+from audit.findings import Finding, context_fingerprint
 from audit.segments import Segment
 
 _CONTEXT_CHARS = 32
@@ -127,8 +127,3 @@ def _with_fingerprints(doc: Document, findings: list[Finding]) -> list[Finding]:
         seen[key] += 1
         out.append(replace(f, fingerprint=fingerprint))
     return out
-
-
-def exceeds(findings: list[Finding], level: Severity) -> bool:
-    """True when any finding is at or above ``level`` (the run should fail)."""
-    return any(f.severity.rank >= level.rank for f in findings)

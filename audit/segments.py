@@ -25,9 +25,8 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from audit.document import Span
+from audit.document import LINE_BREAK, Span
 
-SIDES = ("target", "source")
 SEGMENT_SEPARATOR = "\n\n"
 
 
@@ -228,7 +227,6 @@ class SegmentBuilder:
 # --- mapping a decoded text back onto the file ------------------------------------
 
 Step = Callable[[str, int, str, int], "tuple[int, int] | None"]
-_NEWLINE = re.compile(r"\r\n|\r|\n")
 # Characters with which no escape of any format begins (backslash: JSON and PO;
 # quote: PO continuations and CSV; & < ]: XML), line breaks excluded.
 _PLAIN = re.compile(r'[^\\"&<\]\r\n]+')
@@ -241,7 +239,7 @@ def line_column(raw: str, offset: int, line_starts: Sequence[int]) -> tuple[int,
 
 
 def line_starts(raw: str) -> list[int]:
-    return [0, *(m.end() for m in _NEWLINE.finditer(raw))]
+    return [0, *(m.end() for m in LINE_BREAK.finditer(raw))]
 
 
 def locate(
@@ -300,7 +298,7 @@ def walk(
         if step is None:
             if raw[i] != text[j]:
                 break
-            m = _NEWLINE.match(raw, i)
+            m = LINE_BREAK.match(raw, i)
             if m and text.startswith(m.group(), j):
                 i, j = m.end(), j + len(m.group())
                 anchors.append((j, *line_column(raw, i, starts)))
@@ -312,8 +310,3 @@ def walk(
         i, j = i + di, j + dj
         anchors.append((j, *line_column(raw, min(i, len(raw)), starts)))
     return tuple(anchors), verbatim and j >= len(text)
-
-
-def text_origin(text: str, path: str) -> Origin:
-    """The origin of a whole file read as one text: offsets are file offsets."""
-    return locate(text, 0, text, path)

@@ -39,7 +39,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from audit.config import selector_matches
-from audit.document import Document, Span
+from audit.document import LINE_BREAK, Document, Span
 from audit.findings import Finding
 
 if TYPE_CHECKING:
@@ -56,7 +56,6 @@ _DIRECTIVE = re.compile(
 )
 _QUOTED = re.compile(r"\"((?:[^\"\\]|\\.)*)\"")
 _ESCAPE = re.compile(r"\\(.)")
-_LINE_END = re.compile(r"\r\n|\r|\n")
 
 
 @dataclass(frozen=True)
@@ -317,7 +316,7 @@ def _close(
 def _line_bounds(text: str, start: int, end: int, comments: Sequence[Span]) -> Span:
     """The line(s) holding ``[start, end)``, extended over comments that run past them."""
     line_start = max(text.rfind("\n", 0, start), text.rfind("\r", 0, start)) + 1
-    m = _LINE_END.search(text, end)
+    m = LINE_BREAK.search(text, end)
     line_end = m.start() if m else len(text)
     for c in comments:
         if c.start < line_end < c.end:
@@ -342,7 +341,7 @@ def _line_scope(text: str, comment: Span, comments: Sequence[Span]) -> Span | No
     while True:
         if _has_content(text, line, comments):
             return line
-        m = _LINE_END.match(text, line.end)
+        m = LINE_BREAK.match(text, line.end)
         if m is None:
             return None
         line = _line_bounds(text, m.end(), m.end(), comments)

@@ -8,13 +8,10 @@ paragraph made only of debris takes one of the blank lines around it with it.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from audit.document import Document, Span
-
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+from audit.document import LINE_BREAK, Document, Span
 
 
 @dataclass(frozen=True)
@@ -33,7 +30,7 @@ def text_lines(text: str) -> list[Line]:
     """Every line of ``text``, line breaks (``\\n``, ``\\r\\n``, ``\\r``) excluded."""
     out = []
     pos = 0
-    for m in _LINE_BREAK.finditer(text):
+    for m in LINE_BREAK.finditer(text):
         out.append(Line(pos, m.start(), m.end()))
         pos = m.end()
     out.append(Line(pos, len(text), len(text)))

@@ -74,8 +74,6 @@ SCHEMAS: dict[str, list[tuple[str, str]]] = {
     ],
 }
 
-GROUP_COLUMNS = ("desk", "translator", "target_lang")
-
 
 def arrow_schema(columns: list[tuple[str, str]]) -> Any:
     import pyarrow as pa

@@ -15,11 +15,10 @@ from __future__ import annotations
 
 import codecs
 import os
-import re
 from collections.abc import Iterator
 from typing import Any
 
-from audit.document import Document
+from audit.document import LINE_BREAK, Document
 from audit.errors import BinaryInputError, InputError
 from audit.formats import STDIN, iter_path, reader_for
 from audit.formats.decode import decode_line, is_binary
@@ -30,7 +29,6 @@ from audit.segments import Origin
 STREAM_BYTES = 8 * 1024 * 1024  # files larger than this are read piece by piece
 TEXT_PART_CHARS = 256 * 1024  # a plain-text part ends at the first blank line past this
 TEXT_PART_MAX_CHARS = 4 * TEXT_PART_CHARS  # ... or at a line break past this, blank or not
-_BREAK = re.compile(r"\r\n|\r|\n")
 _OTHER_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)
 
 
@@ -101,7 +99,7 @@ def _text_parts(path: str, errors: str, *, target_lang: str = "en", **_: Any) ->
         if not part:
             start = chars
         anchors.append((size, file_line, 1))
-        for m in _BREAK.finditer(line):
+        for m in LINE_BREAK.finditer(line):
             file_line += 1
             if m.end() < len(line):  # a lone \r inside the line: a new file line
                 anchors.append((size + m.end(), file_line, 1))

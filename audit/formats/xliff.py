@@ -65,10 +65,6 @@ def read_xliff(
         )
 
 
-def _child(el: Any, name: str) -> Any | None:
-    return next((c for c in el if local(c.tag) == name), None)
-
-
 def _notes(el: Any) -> tuple[str, ...]:
     """The text of the ``<note>`` elements of a unit (XLIFF 1.2) or its ``<notes>`` (2.x)."""
     notes = [c for c in el if local(c.tag) == "note"]

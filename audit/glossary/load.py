@@ -325,11 +325,6 @@ def _slug(text: str) -> str:
     return "-".join("".join(c if c.isalnum() else " " for c in text.lower()).split())
 
 
-def validate(entries: list[Entry]) -> None:
-    """Reject duplicate ids and spellings claimed twice (see :func:`compile_keys`)."""
-    compile_keys(entries)
-
-
 def compile_keys(entries: list[Entry]) -> dict[str, int]:
     """Validate ``entries`` and return the matcher's key table (key -> form index, in
     the order of :func:`audit.glossary.matcher.glossary_forms`).
