@@ -105,6 +105,7 @@ class ConfigFile:
     path: Path
     base: Entry
     per_path: tuple[tuple[str, Entry], ...]
+    deprecations: tuple[str, ...] = ()  # old spellings used, with file and line
 
 
 def load_config(path: Path) -> ConfigFile:
@@ -133,7 +134,7 @@ def load_config(path: Path) -> ConfigFile:
             raise ConfigError(
                 "empty per-path pattern", path=str(path), line=line_of(lines, (*prefix, "per-path"))
             )
-    return ConfigFile(path, base, per_path)
+    return ConfigFile(path, base, per_path, tuple(v.deprecations))
 
 
 def _read(path: Path) -> str:
@@ -169,6 +170,7 @@ class _Validator:
         self.path = path
         self.lines = lines
         self.prefix = prefix
+        self.deprecations: list[str] = []  # old spellings met, for `audit config show`
 
     def error(self, message: str, key_path: tuple[str | int, ...]) -> ConfigError:
         return ConfigError(message, path=str(self.path), line=line_of(self.lines, key_path))
@@ -275,6 +277,7 @@ class _Validator:
         self, table: dict[str, Any], key_path: tuple[str | int, ...]
     ) -> dict[str, dict[str, Any]]:
         from audit.checks import get_check
+        from audit.checks.base import option_key
 
         out: dict[str, dict[str, Any]] = {}
         for code, opts in table.items():
@@ -282,6 +285,12 @@ class _Validator:
             check = get_check(self.code(code, code_path))
             for name, value in self.table(opts, code_path).items():
                 opt_path = (*code_path, name)
+                if name not in check.options and option_key(name) in check.options:
+                    self.deprecations.append(
+                        f"{self.where(opt_path)}: option {check.code} {name!r} is spelled "
+                        f"{option_key(name)!r} now (the old spelling still works)"
+                    )
+                    name = option_key(name)
                 if name not in check.options:
                     known = ", ".join(sorted(check.options)) or "none"
                     raise self.error(

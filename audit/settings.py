@@ -46,6 +46,7 @@ class Settings:
     respect_gitignore: bool = True
     origins: Mapping[str, str] = field(default_factory=dict)
     config_file: str | None = None
+    deprecations: tuple[str, ...] = ()  # old spellings in the configuration file
 
     @property
     def effective_select(self) -> tuple[str, ...]:
@@ -116,7 +117,7 @@ def settings_for(
     command line."""
     s = Settings()
     if config is not None:
-        s = replace(s, config_file=str(config.path))
+        s = replace(s, config_file=str(config.path), deprecations=config.deprecations)
         s = _apply(s, config.base, extend=False)
         if file is not None:
             rel = _relative(Path(file), config.path.parent)

@@ -251,7 +251,9 @@ def test_bilingual_thresholds_are_options_too(cli, tmp_path):
     from audit.configfile import load_config
 
     config = load_config(tmp_path / ".audit.toml")
-    assert config.base.values["options"] == {"B005": {"max": 1.5, "min_length": 10, "min": 0.1}}
+    # `min_length` is the old spelling of `min-length`: accepted, stored as the new one.
+    assert config.base.values["options"] == {"B005": {"max": 1.5, "min-length": 10, "min": 0.1}}
+    assert len(config.deprecations) == 1 and "'min-length'" in config.deprecations[0]
     (tmp_path / ".audit.toml").write_text('[options.B005]\nmax = "2"\n')
     with pytest.raises(ConfigError, match="B005 option 'max' must be float"):
         load_config(tmp_path / ".audit.toml")

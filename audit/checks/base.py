@@ -89,6 +89,14 @@ class Check:
         return (get_check, (self.code,))
 
 
+def option_key(key: str) -> str:
+    """The one spelling of a check option's key: words joined by hyphens, as every
+    configuration key is (``min-length``, ``min-score``). The older spelling with
+    underscores (``min_score``) is still accepted everywhere, and ``audit config show``
+    notes it as deprecated."""
+    return key.replace("_", "-")
+
+
 def check(
     *,
     code: str,
@@ -107,9 +115,8 @@ def check(
     def wrap(function: CheckFunction) -> Check:
         if not inspect.getdoc(function):
             raise TypeError(f"check {code} needs a docstring")
-        return Check(
-            code, name, severity, category, function, bad, good, fixable, dict(options or {}), meta
-        )
+        declared = {option_key(k): v for k, v in (options or {}).items()}
+        return Check(code, name, severity, category, function, bad, good, fixable, declared, meta)
 
     return wrap
 
@@ -165,7 +172,8 @@ class CheckContext:
     def option(self, code: str, key: str, default: Any = None) -> Any:
         """A per-check setting (thresholds etc.): the configured value, else the default
         the check declares in ``@check(options=...)``, else ``default``."""
-        configured = self.config.options.get(code, {})
+        key = option_key(key)
+        configured = {option_key(k): v for k, v in self.config.options.get(code, {}).items()}
         if key in configured:
             return configured[key]
         for c in self.config.checks:

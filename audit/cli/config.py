@@ -43,6 +43,7 @@ def show(
         data = {
             "path": None if path == STDIN else path,
             "config_file": resolved.config_file,
+            "deprecated": list(resolved.deprecations),
             "settings": {
                 k: {"value": _plain(resolved.value(k)), "origin": resolved.origin(k)} for k in KEYS
             },
@@ -61,6 +62,8 @@ def show(
     width = max(len(r[0]) for r in rows)
     for text, origin in rows:
         click.echo(f"{text.ljust(width)}  # {origin}")
+    for note in resolved.deprecations:
+        click.echo(f"# deprecated: {note}")
 
 
 def _plain(value: Any) -> Any:
