@@ -266,5 +266,5 @@ def test_round_trip_thresholds_are_a_table_option(tmp_path):
         "[options.R001]\nmin_words = 5\n[options.R001.thresholds]\nchrf = 35.0\n"
     )
     assert load_config(tmp_path / ".audit.toml").base.values["options"] == {
-        "R001": {"min_words": 5, "thresholds": {"chrf": 35.0}}
+        "R001": {"min-words": 5, "thresholds": {"chrf": 35.0}}
     }
