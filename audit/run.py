@@ -201,9 +201,6 @@ class RunResult:
     skipped: list[str] = field(default_factory=list)  # why files were not audited (binary files)
     scores: list[dict[str, object]] = field(default_factory=list)  # round-trip scores per document
 
-    def failed(self) -> bool:
-        return failed(self.files, self.findings)
-
 
 PARALLEL_BYTES = (
     4 * 1024 * 1024
