@@ -83,3 +83,27 @@ def test_architecture_doc_names_only_files_that_exist():
             elif row and "/" not in name and not (ROOT / row.group(1) / name).exists():
                 missing.append(f"{row.group(1)}{name}")
     assert missing == []
+
+
+def test_make_test_runs_lint_format_and_type_checks_before_pytest():
+    from audit.configfile import parse
+
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    recipe = makefile.split("\ntest:", 1)[1].split("\n\n", 1)[0]
+    steps = [line.strip() for line in recipe.splitlines()[1:] if line.startswith("\t")]
+    assert steps == [
+        "$(BIN)/ruff check .",
+        "$(BIN)/ruff format --check .",
+        "$(BIN)/mypy audit",
+        "$(BIN)/python -m pytest -q",
+    ]
+    pyproject = ROOT / "pyproject.toml"
+    project = parse(pyproject, pyproject.read_text(encoding="utf-8"))
+    pinned = {
+        re.split(r"==", spec)[0]: spec
+        for spec in project["project"]["optional-dependencies"]["test"]
+        if "==" in spec
+    }
+    assert {"ruff", "mypy", "types-PyYAML"} <= set(pinned)
+    assert "test" in re.search(r"pip install --quiet -e '\.\[([\w,]+)\]'", makefile).group(1)
+    assert project["tool"]["mypy"]["files"] == ["audit"]
