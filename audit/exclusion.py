@@ -138,7 +138,23 @@ class _GitIgnore:
             except OSError:
                 self._specs[path] = None
             else:
-                import pathspec
-
-                self._specs[path] = pathspec.GitIgnoreSpec.from_lines(lines)
+                self._specs[path] = _parse_gitignore(lines)
         return self._specs[path]
+
+
+def _parse_gitignore(lines: list[str]) -> Any:
+    """The patterns of a ``.gitignore``; a line git could not use either (a trailing
+    backslash, say) is skipped, as git skips it, rather than failing the run."""
+    import pathspec
+
+    try:
+        return pathspec.GitIgnoreSpec.from_lines(lines)
+    except ValueError:  # pathspec's pattern errors are ValueErrors
+        valid = []
+        for line in lines:
+            try:
+                pathspec.GitIgnoreSpec.from_lines([line])
+            except ValueError:
+                continue
+            valid.append(line)
+        return pathspec.GitIgnoreSpec.from_lines(valid)

@@ -263,6 +263,12 @@ def test_gitignore_is_respected_when_walking_folders(cli, tmp_path):
     assert len(_paths(cli, news)) == 4
 
 
+def test_a_gitignore_line_git_cannot_use_is_skipped_not_fatal(cli, tmp_path):
+    _tree(tmp_path)
+    (tmp_path / "news" / ".gitignore").write_text("drafts/\n\\\nold\n", encoding="utf-8")
+    assert _paths(cli, str(tmp_path / "news")) == ["a.txt", "d.tmp.txt"]
+
+
 def test_fix_walks_folders_with_the_same_exclusions(cli, tmp_path):
     _tree(tmp_path)
     result = cli("fix", str(tmp_path / "news"), "--write", "--exclude", "drafts,old")
