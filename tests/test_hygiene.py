@@ -10,10 +10,15 @@ from audit.checks import ALL_CHECKS
 from tests.conftest import ROOT
 
 
-def test_check_option_keys_have_one_spelling():
-    for c in ALL_CHECKS:
-        for key in c.options:
-            assert "_" not in key, f"{c.code} option {key!r}: words are joined by hyphens"
+def test_check_option_keys_have_one_spelling(cli):
+    listed = {c["code"]: c["options"] for c in json.loads(cli("rules", "--format", "json").stdout)}
+    assert set(listed) == {c.code for c in ALL_CHECKS}
+    for code, options in listed.items():
+        for key in options:
+            assert "_" not in key, f"{code} option {key!r}: words are joined by hyphens"
+    assert "min-score" in listed["N004"] and "min-score" in listed["N005"]
+    assert "min-length" in listed["C001"] and "min-length" in listed["B005"]
+    assert "min-words" in listed["R001"]
 
 
 def test_old_option_spelling_works_and_config_show_notes_it(cli, tmp_path):
