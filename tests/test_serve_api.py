@@ -279,3 +279,20 @@ def test_serve_without_the_extra_or_with_bad_settings_exits_2(tmp_path: Path) ->
     )
     assert done.returncode == 2
     assert "token file" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_html_upload_matches_the_cli_and_fixes_text_nodes(server: str, workdir: Path) -> None:
+    page = workdir / "post.html"
+    shutil.copy(ROOT / "tests" / "fixtures" / "html" / "wordpress_post.html", page)
+    body, passed = without_pass(post_file(server, page).text)
+    assert body == cli_json(workdir, "post.html", *GLOSSARIES)
+    assert passed is False
+    with page.open("rb") as f:
+        fixed = httpx.post(f"{server}/v1/fix", files={"file": ("post.html", f)}, timeout=60)
+    assert fixed.status_code == 200
+    result = fixed.json()["files"][0]
+    assert "<em>Khalifa Haftar</em>" in result["fixed"]
+    assert "-<p>The United Nations" in result["diff"]
+    assert page.read_text(encoding="utf-8") == (
+        ROOT / "tests" / "fixtures" / "html" / "wordpress_post.html"
+    ).read_text(encoding="utf-8")  # the service never writes a file
