@@ -32,10 +32,12 @@
     return a;
   }
 
-  function status(message, error) {
+  // data-done counts finished requests (checks, fixes, errors): tests wait on it.
+  function status(message, error, done) {
     const s = $("status");
     s.textContent = message;
     s.className = error ? "error" : "";
+    if (done || error) s.dataset.done = String(Number(s.dataset.done || "0") + 1);
   }
 
   async function post(path, body) {
@@ -57,7 +59,7 @@
       current = { target: a.target, source: a.source || "", findings: data.findings, sourceLang: a.source_lang || "", targetLang: a.target_lang || "" };
       show();
       const n = data.findings.length;
-      status(n === 0 ? "No findings." : n + (n === 1 ? " finding" : " findings") + (data.pass ? " (passes)." : " (does not pass)."));
+      status(n === 0 ? "No findings." : n + (n === 1 ? " finding" : " findings") + (data.pass ? " (passes)." : " (does not pass)."), false, true);
     } catch (e) {
       status(e.message, true);
     }
