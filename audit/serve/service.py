@@ -21,6 +21,7 @@ import json
 import logging
 import os
 import threading
+import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -39,6 +40,8 @@ if TYPE_CHECKING:
     from audit.configfile import ConfigFile
 
 log = logging.getLogger("audit.serve")
+#: Seconds between two looks at the watched files (a reload takes effect within this).
+CHECK_INTERVAL = 1.0
 
 
 @dataclass(frozen=True)
@@ -107,7 +110,9 @@ class Service:
         self._lock = threading.Lock()
         self.reload_error: str | None = None
         self.reloads = 0
+        self._watched_paths = self._watched()
         self._generation = self._build(self._stamp())
+        self._checked = time.monotonic()
 
     # -- configuration and reloading ------------------------------------------------
 
@@ -120,9 +125,9 @@ class Service:
             paths.append(settings.config_file)
         return paths
 
-    def _stamp(self) -> tuple[tuple[str, int, int], ...]:
+    def _stamp(self, paths: list[str] | None = None) -> tuple[tuple[str, int, int], ...]:
         out = []
-        for path in self._watched():
+        for path in self._watched_paths if paths is None else paths:
             try:
                 st = os.stat(path)
                 out.append((path, st.st_mtime_ns, st.st_size))
@@ -139,21 +144,23 @@ class Service:
     def generation(self) -> _Generation:
         """The current caches, rebuilt first if a watched file changed."""
         current = self._generation
-        try:
-            stamp = self._stamp()
-        except AuditError as exc:  # the configuration file itself became invalid
-            self._failed_reload(current, str(exc))
+        now = time.monotonic()
+        if now - self._checked < CHECK_INTERVAL:
             return current
+        self._checked = now
+        stamp = self._stamp()
         if stamp == current.stamp:
             return current
         with self._lock:
             if self._generation is not current:  # another thread reloaded meanwhile
                 return self._generation
             try:
-                fresh = self._build(stamp)
+                watched = self._watched()  # the configuration may name other glossaries now
+                fresh = self._build(self._stamp(watched))
             except AuditError as exc:
                 self._failed_reload(current, str(exc), stamp)
                 return current
+            self._watched_paths = watched
             self._generation = fresh
             self.reload_error = None
             self.reloads += 1
@@ -161,11 +168,10 @@ class Service:
             return fresh
 
     def _failed_reload(
-        self, current: _Generation, error: str, stamp: tuple[tuple[str, int, int], ...] = ()
+        self, current: _Generation, error: str, stamp: tuple[tuple[str, int, int], ...]
     ) -> None:
         # Keep serving the last good glossaries; do not retry until the files change again.
-        if stamp:
-            current.stamp = stamp
+        current.stamp = stamp
         if self.reload_error != error:
             log.warning("configuration not reloaded, still using the previous one: %s", error)
         self.reload_error = error
