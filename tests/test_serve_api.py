@@ -268,22 +268,37 @@ def test_token_and_time_limit(workdir: Path) -> None:
         assert_error(slow, 503, "limit")
 
 
-def test_serve_without_the_extra_or_with_bad_settings_exits_2(tmp_path: Path) -> None:
-    done = subprocess.run(
-        [sys.executable, "-m", "audit", "serve", "--token-file", str(tmp_path / "missing")],
-        capture_output=True,
-        text=True,
-        cwd=tmp_path,
-        env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"},
-        timeout=60,
-    )
-    assert done.returncode == 2
-    assert "token file" in done.stderr and "Traceback" not in done.stderr
+def test_bad_serve_settings_exit_2_before_listening(tmp_path: Path) -> None:
+    empty = tmp_path / "empty-token"
+    empty.write_text("\n", encoding="utf-8")
+    for args, words in (
+        (["--token-file", str(tmp_path / "missing")], "token file"),
+        (["--token-file", str(empty)], "token file is empty"),
+        (["--config", str(tmp_path / "missing.toml")], "no such configuration file"),
+    ):
+        done = subprocess.run(
+            [sys.executable, "-m", "audit", "serve", *args],
+            capture_output=True,
+            text=True,
+            cwd=tmp_path,
+            env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"},
+            timeout=60,
+        )
+        assert done.returncode == 2, done.stderr
+        assert words in done.stderr and "Traceback" not in done.stderr
+
+
+def test_serve_without_the_extra_says_what_to_install(cli, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "uvicorn", None)  # as if the serve extra were absent
+    result = cli("serve")
+    assert result.exit_code == 2
+    assert "pip install 'audit[serve]'" in result.output
 
 
 def test_html_upload_matches_the_cli_and_fixes_text_nodes(server: str, workdir: Path) -> None:
+    original = ROOT / "tests" / "fixtures" / "html" / "wordpress_post.html"
     page = workdir / "post.html"
-    shutil.copy(ROOT / "tests" / "fixtures" / "html" / "wordpress_post.html", page)
+    shutil.copy(original, page)
     body, passed = without_pass(post_file(server, page).text)
     assert body == cli_json(workdir, "post.html", *GLOSSARIES)
     assert passed is False
@@ -293,6 +308,4 @@ def test_html_upload_matches_the_cli_and_fixes_text_nodes(server: str, workdir: 
     result = fixed.json()["files"][0]
     assert "<em>Khalifa Haftar</em>" in result["fixed"]
     assert "-<p>The United Nations" in result["diff"]
-    assert page.read_text(encoding="utf-8") == (
-        ROOT / "tests" / "fixtures" / "html" / "wordpress_post.html"
-    ).read_text(encoding="utf-8")  # the service never writes a file
+    assert page.read_bytes() == original.read_bytes()  # the service never writes a file

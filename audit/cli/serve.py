@@ -74,14 +74,6 @@ def serve(
         raise ConfigError("audit serve needs the serve extra: pip install 'audit[serve]'") from None
     from audit.serve.settings import ENV, ServeSettings
 
-    token = None
-    if token_file is not None:
-        try:
-            token = Path(token_file).read_text(encoding="utf-8").strip()
-        except OSError as exc:
-            raise ConfigError(f"{token_file}: cannot read the token file: {exc.strerror}") from None
-        if not token:
-            raise ConfigError(f"{token_file}: the token file is empty")
     config = ServeSettings(
         config_path=settings["config_path"],
         isolated=settings["isolated"],
@@ -94,7 +86,7 @@ def serve(
         source_lang=settings["source_lang"],
         max_body=max_body,
         timeout=timeout,
-        token=token,
+        token_file=str(Path(token_file).resolve()) if token_file else None,
         cors_origins=cors_origins,
     )
     os.environ[ENV] = config.to_env()

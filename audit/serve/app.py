@@ -15,6 +15,7 @@ import json
 import logging
 from collections.abc import Awaitable, Callable, MutableMapping
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -23,7 +24,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from audit import __version__
-from audit.errors import AuditError
+from audit.errors import AuditError, ConfigError
 from audit.findings import Severity
 from audit.run import RunOptions
 from audit.serve.inputs import (
@@ -147,6 +148,17 @@ class BearerToken:
         await self.app(scope, receive, send)
 
 
+def read_token(path: str) -> str:
+    """The bearer token: the file's content, surrounding whitespace removed."""
+    try:
+        token = Path(path).read_text(encoding="utf-8").strip()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"cannot read the token file: {exc}", path=path) from None
+    if not token:
+        raise ConfigError("the token file is empty", path=path)
+    return token
+
+
 def run_options(settings: ServeSettings) -> RunOptions:
     """The server's settings for the checks, as `audit check` options would give them."""
     return RunOptions(
@@ -182,6 +194,7 @@ def create_app(settings: ServeSettings | None = None) -> ASGIApp:
     """The application for one worker (uvicorn calls it with no argument: the settings
     come from the environment, see :mod:`audit.serve.settings`)."""
     settings = settings or ServeSettings.from_env()
+    token = read_token(settings.token_file) if settings.token_file else None
     service = Service(run_options(settings))
     api = FastAPI(
         title="audit",
@@ -288,8 +301,8 @@ def create_app(settings: ServeSettings | None = None) -> ASGIApp:
             allow_methods=["GET", "POST"],
             allow_headers=["Authorization", "Content-Type"],
         )
-    if settings.token:
-        app = BearerToken(app, settings.token)
+    if token:
+        app = BearerToken(app, token)
     return BodyLimit(app, settings.max_body)
 
 

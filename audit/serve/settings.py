@@ -30,7 +30,7 @@ class ServeSettings:
     source_lang: str | None = None
     max_body: int = DEFAULT_MAX_BODY
     timeout: float = DEFAULT_TIMEOUT
-    token: str | None = None  # read from --token-file by the command
+    token_file: str | None = None  # read by each worker: the secret stays out of the environment
     cors_origins: tuple[str, ...] = field(default_factory=tuple)
 
     def to_env(self) -> str:
