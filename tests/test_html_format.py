@@ -32,13 +32,14 @@ def raw_text() -> str:
 
 
 def test_visible_text_only() -> None:
-    blocks = [(b.kind, b.text) for b in extract(raw_text())]
+    blocks = [(b.kind, b.text) for b in extract(raw_text(), "en")]
     assert blocks[0] == ("text", "Libyan military talks resume in\xa0Geneva")
     assert blocks[1][1].startswith("The United Nations said that meetings between")
     assert "National Accord government and forces loyal to Khalifa Hifter began" in blocks[1][1]
     assert ("title", "Stories about Khalifa Hifter") in blocks
     assert ("alt", "The envoy Ghassan Salama speaks to reporters in Geneva") in blocks
-    assert ("text", "قال المشير خليفة حفتر إن قواته ستواصل القتال.") in blocks
+    # the quotation marked lang="ar" in this English page is not untranslated text
+    assert not any("حفتر" in text for _, text in blocks)
     # references decoded, whitespace collapsed as a browser shows it
     assert blocks[-1][1] == (
         "Hifter\u2019s forces said in a statement that the talks\xa0& the ceasefire were "
@@ -51,7 +52,7 @@ def test_visible_text_only() -> None:
 
 def test_every_character_maps_to_its_place_in_the_file() -> None:
     raw = raw_text()
-    for block in extract(raw):
+    for block in extract(raw):  # no language given: every block, the Arabic quote too
         for ch, (start, end) in zip(block.chars, block.spans):
             stored = raw[start:end]
             if ch == " " and not stored.startswith("&"):
@@ -152,6 +153,29 @@ def test_a_fix_across_markup_is_refused(tmp_path: Path, cli) -> None:
     assert result.exit_code == 2
     assert "markup" in result.output and "Traceback" not in result.output
     assert page.read_text(encoding="utf-8") == original
+
+
+def test_passages_marked_as_another_language(tmp_path: Path) -> None:
+    quote = "قال المشير خليفة حفتر إن قواته ستواصل القتال."
+    marked = f'<p>Hifter spoke.</p><blockquote lang="ar-LY"><p>{quote}</p></blockquote>'
+    unmarked = f"<p>Hifter spoke.</p><blockquote><p>{quote}</p></blockquote>"
+    config = AuditConfig.create()
+
+    def codes(text: str, lang: str = "en") -> list[str]:
+        (doc,) = read_html(text, "a.html", target_lang=lang)
+        return sorted(f.code for f in audit_document(doc, config))
+
+    assert codes(marked) == ["N001"]  # a quotation the editor marked: no A008
+    assert "A008" in codes(unmarked)  # Arabic left in an English page: reported
+    # the page's own <html lang> is what a passage is compared with
+    (doc,) = read_html(f'<html lang="en-GB">{marked}</html>', "d", target_lang="fr")
+    assert doc.target == "Hifter spoke."
+    # an Arabic page (its <html lang>) quoting English keeps its Arabic text
+    (doc,) = read_html(f'<html lang="ar"><p>{quote}</p><p lang="en">Hifter.</p></html>', "b")
+    assert doc.target == quote
+    # a file that is all marked passages is audited whole rather than not at all
+    (doc,) = read_html(f'<div lang="ar"><p>{quote}</p></div>', "c", target_lang="en")
+    assert doc.target == quote
 
 
 def test_rtl_blocks_and_crlf(tmp_path: Path) -> None:

@@ -29,10 +29,10 @@ def escape(text: str, block: Block) -> str:
 
 def html_writer(text: str, fixes: Sequence[DocumentFix]) -> str:
     """``text`` (an HTML file) with each document's edits written into its text nodes."""
-    blocks = extract(text)
     splices: list[tuple[int, int, str]] = []
     for fix in fixes:
         doc = fix.document
+        blocks = extract(text, doc.target_lang)
         if len(doc.segments) != len(blocks):
             raise InputError("the file changed since it was read; not written", path=doc.path)
         for e in fix.edits:

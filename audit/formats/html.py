@@ -64,6 +64,9 @@ class Block:
     spans: list[tuple[int, int]] = field(default_factory=list)
     runs: list[int] = field(default_factory=list)
     quote: str = ""  # for an attribute value: its quote character ("" unquoted)
+    native: bool = (
+        False  # some of its words are in the page's language (not all in a lang="..." other)
+    )
 
     @property
     def text(self) -> str:
@@ -71,9 +74,11 @@ class Block:
 
 
 class _Extractor(HTMLParser):
-    def __init__(self, raw: str):
+    def __init__(self, raw: str, language: str | None):
         super().__init__(convert_charrefs=False)
         self.raw = raw
+        self.language = _primary(language)
+        self.langs: list[tuple[str, str]] = []  # open elements with a lang attribute: (tag, lang)
         # The tokenizer counts lines at "\n" only (a lone "\r" is no break for it).
         self.starts = [0, *(m.end() for m in re.finditer("\n", raw))]
         self.blocks: list[Block] = []
@@ -103,6 +108,8 @@ class _Extractor(HTMLParser):
         if self.hidden:
             return
         b = self.current
+        if not b.native and not self._foreign() and text.strip():
+            b.native = True
         if end is None:
             b.chars.extend(text)
             b.spans.extend((start + i, start + i + 1) for i in range(len(text)))
@@ -113,10 +120,22 @@ class _Extractor(HTMLParser):
 
     # -- events -----------------------------------------------------------------------
 
+    def _foreign(self) -> bool:
+        """Inside an element marked as another language than the page's."""
+        return bool(self.langs) and self._other(self.langs[-1][1])
+
+    def _other(self, lang: str | None) -> bool:
+        return lang is not None and self.language is not None and lang != self.language
+
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self._tag(tag, start=True)
+        lang = next((_primary(v) for k, v in attrs if k == "lang" and v), None)
+        if tag == "html" and lang and not self.langs:
+            self.language = lang  # the page says its language
+        elif lang and tag not in VOID:
+            self.langs.append((tag, lang))
         if not self.hidden:
-            self._attributes()
+            self._attributes(foreign=self._foreign() or self._other(lang))
         if tag in HIDDEN and tag not in VOID:
             self.hidden.append(tag)
         if tag == "body" and "head" in self.hidden:  # no </head>: the body ends it
@@ -126,13 +145,17 @@ class _Extractor(HTMLParser):
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self._tag(tag, start=True)
+        lang = next((_primary(v) for k, v in attrs if k == "lang" and v), None)
         if not self.hidden:
-            self._attributes()
+            self._attributes(foreign=self._foreign() or self._other(lang))
 
     def handle_endtag(self, tag: str) -> None:
         self._tag(tag, start=False)
         if tag in self.hidden:
             del self.hidden[len(self.hidden) - 1 - self.hidden[::-1].index(tag) :]
+        tags = [t for t, _ in self.langs]
+        if tag in tags:
+            del self.langs[len(tags) - 1 - tags[::-1].index(tag) :]
         if tag == "pre" and self.pre:
             self.pre -= 1
 
@@ -141,7 +164,7 @@ class _Extractor(HTMLParser):
         if tag in BLOCKS:
             self._flush()
 
-    def _attributes(self) -> None:
+    def _attributes(self, *, foreign: bool) -> None:
         tag_text = self.get_starttag_text() or ""
         base = self._offset()
         name_end = re.match(r"<[^\s/>]*", tag_text)
@@ -157,6 +180,7 @@ class _Extractor(HTMLParser):
             self.run += 1
             block = _decode(self.raw, base + m.start(group), base + m.end(group), name, self.run)
             block.quote = quote
+            block.native = not foreign
             block = _collapse(block)
             if block.text.strip():
                 self.attributes.append(block)
@@ -222,7 +246,7 @@ def _decode(raw: str, start: int, end: int, kind: str, run: int) -> Block:
 
 def _collapse(block: Block) -> Block:
     """Whitespace as a browser shows it: each run one space, none at the ends."""
-    out = Block(block.kind, quote=block.quote)
+    out = Block(block.kind, quote=block.quote, native=block.native)
     pending: tuple[int, int, int] | None = None  # a whitespace run: start, end, run
     for ch, span, run in zip(block.chars, block.spans, block.runs):
         if ch in _COLLAPSIBLE:
@@ -240,15 +264,27 @@ def _collapse(block: Block) -> Block:
     return out
 
 
-def extract(raw: str) -> list[Block]:
-    """The blocks of visible text of an HTML file, in file order."""
-    parser = _Extractor(raw)
+def extract(raw: str, language: str | None = None) -> list[Block]:
+    """The blocks of visible text of an HTML file, in file order.
+
+    A block wholly inside an element marked as another language (``<blockquote
+    lang="ar">`` in an English page; the page's language is its ``<html lang>``, else
+    ``language``) is a deliberate quotation, not untranslated text, and is left out,
+    unless the whole file is such blocks.
+    """
+    parser = _Extractor(raw, language)
     try:
         parser.feed(raw)
         parser.close()
     except (AssertionError, ValueError) as exc:  # the tokenizer's own complaints
         raise InputError(f"malformed HTML: {exc}") from None
-    return parser.blocks
+    native = [b for b in parser.blocks if b.native]
+    return native or parser.blocks
+
+
+def _primary(lang: str | None) -> str | None:
+    """``en`` for ``en-GB``, ``EN``, ``en_US``."""
+    return lang.strip().lower().replace("_", "-").split("-")[0] if lang and lang.strip() else None
 
 
 def origin(block: Block, raw: str, path: str, starts: list[int]) -> Origin:
@@ -278,7 +314,7 @@ def origin(block: Block, raw: str, path: str, starts: list[int]) -> Origin:
 
 def read_html(text: str, path: str, *, target_lang: str = "en", **_: Any) -> Iterator[Document]:
     """One document per file; a segment per block of visible text (ids 1, 2, ...)."""
-    blocks = extract(text)
+    blocks = extract(text, target_lang)
     if not blocks:
         raise InputError("no visible text in this HTML file", path=path)
     starts = line_starts(text)
