@@ -92,14 +92,15 @@ def serve(
     os.environ[ENV] = config.to_env()
     from audit.serve.app import create_app
 
-    create_app()  # settings and glossaries checked here, once: errors exit 2 before listening
-    uvicorn.run(
-        "audit.serve.app:create_app",
-        factory=True,
-        host=host,
-        port=port,
-        workers=workers,
-        log_level="warning",
-        access_log=False,
-        server_header=False,
-    )
+    app = create_app()  # settings and glossaries checked here: errors exit 2 before listening
+    options: dict[str, Any] = {
+        "host": host,
+        "port": port,
+        "log_level": "warning",
+        "access_log": False,
+        "server_header": False,
+    }
+    if workers == 1:
+        uvicorn.run(app, **options)
+    else:  # each worker process builds its own app from the settings in the environment
+        uvicorn.run("audit.serve.app:create_app", factory=True, workers=workers, **options)

@@ -196,6 +196,7 @@ def create_app(settings: ServeSettings | None = None) -> ASGIApp:
     settings = settings or ServeSettings.from_env()
     token = read_token(settings.token_file) if settings.token_file else None
     service = Service(run_options(settings))
+    service.warm_up()
     api = FastAPI(
         title="audit",
         version=__version__,

@@ -255,6 +255,14 @@ class Service:
             )
         return {"files": out}
 
+    def warm_up(self) -> None:
+        """Audit a short article once, so that what the checks load on first use (name
+        data, language tables) is loaded before the first request, not during it."""
+        from audit.serve.inputs import from_articles
+
+        article = {"id": "warm-up", "target": "Khalifa Haftar met the envoy in Geneva.\n"}
+        self.check([from_articles([article])], RequestOptions())
+
     def health(self) -> dict[str, Any]:
         """Whether the watched files loaded: a probe also picks up their changes."""
         self.generation()
