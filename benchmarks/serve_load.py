@@ -3,9 +3,11 @@
 Starts ``audit serve`` (``--workers 2`` by default) on a free loopback port and sends
 a bounded number of requests from ``--concurrency`` clients (asyncio, keep-alive):
 
+- the seed article from one client, ``--alone`` times: a request's time without
+  queueing;
 - the seed article as JSON, ``--requests`` times (default 10,000): p50/p95/p99
-  latency, requests/s, and the server's memory (resident set of every server
-  process, added up) after the first 1,000 requests and after all of them;
+  latency, requests/s, the server's CPU time per request, and its memory (resident
+  set of every server process, added up) after the first 1,000 requests and after all;
 - a 2,000-word article (NTREX-128 English news, paragraphs of a document) as JSON and
   a 50-unit XLIFF 1.2 file (NTREX-128 Arabic source, English target) as an upload,
   ``--other`` times each;
@@ -142,6 +144,10 @@ class Server:
                         total += int(line.split()[1]) * 1024
         return total
 
+    def cpu(self) -> float:
+        """CPU seconds (user + system) the server's processes have used so far."""
+        return sum(sum(p.cpu_times()[:2]) for p in self.processes())
+
     def stop(self) -> None:
         self.process.terminate()
         self.process.wait(timeout=20)
@@ -211,6 +217,7 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=10_000, help="seed requests")
     parser.add_argument("--other", type=int, default=200, help="long-article and XLIFF requests")
     parser.add_argument("--bad", type=int, default=100, help="bad requests mixed in")
+    parser.add_argument("--alone", type=int, default=200, help="seed requests from one client")
     parser.add_argument("--concurrency", type=int, default=8)
     parser.add_argument("--workers", type=int, default=2)
     args = parser.parse_args()
@@ -225,11 +232,15 @@ def main() -> None:
     try:
         asyncio.run(run(server.url, [seed] * 50, args.concurrency))  # warm up every worker
         rows = []
+        alone, seconds = timed(server.url, [seed] * args.alone, 1)
+        rows.append(latency_row("seed article, 1 client", alone, seconds))
         first = min(1000, args.requests)
+        cpu_start = server.cpu()
         results, seconds = timed(server.url, [seed] * first, args.concurrency)
         rss_1k = server.rss()
         more, more_seconds = timed(server.url, [seed] * (args.requests - first), args.concurrency)
         rss_end = server.rss()
+        cpu_per_request = (server.cpu() - cpu_start) / args.requests
         seed_results = results + more
         rows.append(latency_row("seed article (JSON)", seed_results, seconds + more_seconds))
         reference = seed_results[0][2]
@@ -270,6 +281,7 @@ def main() -> None:
     print(f"server memory (all processes): {rss_1k / 2**20:.1f} MiB after {first:,} seed "
           f"requests, {rss_end / 2**20:.1f} MiB after {args.requests:,} ({growth:+.1f}%); "
           f"peak {peak / 2**20:.1f} MiB")  # fmt: skip
+    print(f"server CPU per seed request: {cpu_per_request * 1000:.1f} ms (all processes)")
     print(f"seed answers differing from the first: {differing}")
     print(f"bad requests: {args.bad}, each answered with its 4xx: "
           f"{'yes' if not [w for w in wrong if w[0] != 200] else 'no'}; good requests among them "
