@@ -139,6 +139,18 @@ def test_keyboard_reaches_a_finding_and_accepts_it(page: Any) -> None:
     assert page.input_value("#target") == "Khalifa Haftar met the envoy in Geneva on Monday.\n"
 
 
+def test_offsets_count_characters_as_the_server_does(page: Any) -> None:
+    # an emoji is one character to Python and two UTF-16 units to JavaScript
+    check(page, "\U0001f4f0 \U0001d400 Khalifa Hifter met the envoy in Geneva on Monday.\n")
+    assert page.text_content("#target-view mark") == "Hifter"
+    count = done(page)
+    page.locator("#findings button.accept").first.click()
+    wait_done(page, count + 1)
+    assert page.input_value("#target") == (
+        "\U0001f4f0 \U0001d400 Khalifa Haftar met the envoy in Geneva on Monday.\n"
+    )
+
+
 def test_accept_all_then_download(page: Any) -> None:
     check(page, SEED)
     count = done(page)

@@ -8,6 +8,15 @@
   const $ = (id) => document.getElementById(id);
   let current = null; // {target, source, findings}
 
+  // Findings count characters as Python does (code points); JavaScript strings count
+  // UTF-16 units, in which an emoji or a rare CJK character is two. at[k] is the
+  // JavaScript index of code point k.
+  function codePoints(text) {
+    const at = [0];
+    for (const ch of text) at.push(at[at.length - 1] + ch.length);
+    return at;
+  }
+
   function direction(lang) {
     if (!lang) return "auto";
     return RTL.has(lang.toLowerCase().split(/[-_]/)[0]) ? "rtl" : "ltr";
@@ -69,10 +78,12 @@
   // after the first are listed but not underlined.
   function render(view, text, side) {
     view.replaceChildren();
+    const at = codePoints(text);
     let pos = 0;
     current.findings.forEach((f, index) => {
-      if ((f.side || "target") !== side || f.start < pos || f.end > text.length) return;
-      view.append(document.createTextNode(text.slice(pos, f.start)));
+      if ((f.side || "target") !== side || at[f.start] < pos || f.end >= at.length) return;
+      const start = at[f.start], end = at[f.end];
+      view.append(document.createTextNode(text.slice(pos, start)));
       const mark = document.createElement("mark");
       mark.className = f.severity;
       mark.tabIndex = 0;
@@ -80,7 +91,7 @@
       mark.dataset.code = f.code;
       mark.setAttribute("aria-describedby", "tip");
       mark.setAttribute("aria-label", f.text + ": " + f.severity + " " + f.code + ", " + f.message);
-      mark.textContent = text.slice(f.start, f.end === f.start ? f.start : f.end) || "\u200b";
+      mark.textContent = text.slice(start, end) || "\u200b";
       mark.addEventListener("mouseenter", () => tip(mark, f));
       mark.addEventListener("focus", () => tip(mark, f));
       mark.addEventListener("mouseleave", untip);
@@ -92,7 +103,7 @@
         }
       });
       view.append(mark);
-      pos = f.end;
+      pos = end;
     });
     view.append(document.createTextNode(text.slice(pos)));
   }
@@ -171,7 +182,8 @@
   function accept(index) {
     const f = current.findings[index];
     const text = current.target;
-    $("target").value = text.slice(0, f.start) + f.suggestion + text.slice(f.end);
+    const at = codePoints(text);
+    $("target").value = text.slice(0, at[f.start]) + f.suggestion + text.slice(at[f.end]);
     untip();
     return check();
   }
