@@ -21,7 +21,7 @@ growth beyond 10% between 1,000 and 10,000 requests; the bad requests change not
 for the others. Timings on a shared machine are noisy: note the load when quoting.
 
 Reads NTREX-128 from ``../shared/data/ntrex-dev`` when present, else the excerpt in
-tests/fixtures. Needs the ``serve`` extra.
+tests/fixtures. Needs the ``serve`` extra, and Linux (memory and CPU come from /proc).
 
 Run: ``.venv/bin/python benchmarks/serve_load.py [--requests 10000] [--concurrency 8]``
 """
@@ -45,7 +45,6 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 import httpx  # noqa: E402
-import psutil  # noqa: E402
 
 SEED = ROOT / "seeds" / "libya_geneva_talks.txt"
 NTREX = ROOT.parent / "shared" / "data" / "ntrex-dev"
@@ -127,26 +126,53 @@ class Server:
             time.sleep(0.2)
         self.workers = workers
 
-    def processes(self) -> list[psutil.Process]:
-        root = psutil.Process(self.process.pid)
-        return [root, *root.children(recursive=True)]
+    def processes(self) -> list[int]:
+        """The server's process and its descendants (uvicorn's workers), from /proc."""
+        parents: dict[int, list[int]] = {}
+        for entry in os.listdir("/proc"):
+            if entry.isdigit():
+                try:
+                    with open(f"/proc/{entry}/stat") as f:
+                        ppid = int(f.read().rsplit(")", 1)[1].split()[1])
+                except (OSError, IndexError, ValueError):
+                    continue
+                parents.setdefault(ppid, []).append(int(entry))
+        out = [self.process.pid]
+        for pid in out:
+            out.extend(parents.get(pid, []))
+        return out
+
+    def _status(self, field: str) -> int:
+        """A /proc/PID/status field in bytes (VmRSS, VmHWM), added up over the processes."""
+        total = 0
+        for pid in self.processes():
+            try:
+                with open(f"/proc/{pid}/status") as f:
+                    for line in f:
+                        if line.startswith(field + ":"):
+                            total += int(line.split()[1]) * 1024
+            except OSError:
+                pass
+        return total
 
     def rss(self) -> int:
-        return sum(p.memory_info().rss for p in self.processes())
+        return self._status("VmRSS")
 
     def peak(self) -> int:
         """Peak resident set (VmHWM) of every server process, added up."""
-        total = 0
-        for p in self.processes():
-            with open(f"/proc/{p.pid}/status") as f:
-                for line in f:
-                    if line.startswith("VmHWM:"):
-                        total += int(line.split()[1]) * 1024
-        return total
+        return self._status("VmHWM")
 
     def cpu(self) -> float:
         """CPU seconds (user + system) the server's processes have used so far."""
-        return sum(sum(p.cpu_times()[:2]) for p in self.processes())
+        ticks = 0
+        for pid in self.processes():
+            try:
+                with open(f"/proc/{pid}/stat") as f:
+                    fields = f.read().rsplit(")", 1)[1].split()
+                ticks += int(fields[11]) + int(fields[12])  # utime, stime
+            except (OSError, IndexError, ValueError):
+                pass
+        return ticks / os.sysconf("SC_CLK_TCK")
 
     def stop(self) -> None:
         self.process.terminate()
