@@ -75,6 +75,8 @@ def test_findings_point_at_the_file() -> None:
     # inside <strong>, inside <em> in <a>, inside the title attribute, after a comment
     assert ("N001", "National Accord government", *position(raw, "National Accord")) in at
     assert ("N001", "Hifter", *position(raw, "Hifter</em>")) in at
+    (em,) = [f for f in findings if (f.line, f.column) == position(raw, "Hifter</em>")]
+    assert (em.end_line, em.end_column) == position(raw, "</em></a> began")  # not past them
     assert ("N001", "Hifter", *position(raw, 'Hifter">')) in at
     assert ("N001", "Hifter", *position(raw, "Hifter&#x2019;")) in at
     # in the alt text and in a caption that has a reference right after the name

@@ -301,6 +301,11 @@ def origin(block: Block, raw: str, path: str, starts: list[int]) -> Origin:
             anchors.append((i, line, column))
 
     for i, (start, end) in enumerate(block.spans):
+        if i and block.chars[i].isspace() and block.runs[i] != block.runs[i - 1]:
+            # A space after markup (`Hifter</b> met`): a span ending at the word ends
+            # at the markup, not after it. (Only its reported position; writes go by
+            # the character spans.)
+            start = block.spans[i - 1][1]
         anchor(i, start)
         if end - start != 1 or raw[start] != block.chars[i]:
             verbatim = False
