@@ -309,3 +309,27 @@ def test_html_upload_matches_the_cli_and_fixes_text_nodes(server: str, workdir: 
     assert "<em>Khalifa Haftar</em>" in result["fixed"]
     assert "-<p>The United Nations" in result["diff"]
     assert page.read_bytes() == original.read_bytes()  # the service never writes a file
+
+
+def test_html_articles_as_json_match_the_cli_on_html_files(server: str, workdir: Path) -> None:
+    posts = [
+        {"id": "post-17", "target": '<p>Khalifa <b>Hifter</b> met <a href="/x">Salama</a>.</p>'},
+        {"id": "post-18", "target": "<h2>Talks</h2>\n<p>&lt;p&gt;Geneva talks resume.</p>"},
+    ]
+    response = httpx.post(f"{server}/v1/check", params={"format": "html"}, json=posts)
+    assert response.status_code == 200
+    for post in posts:
+        (workdir / f"{post['id']}.html").write_text(post["target"], encoding="utf-8")
+    body, passed = without_pass(response.text)
+    assert body == cli_json(workdir, "post-17.html", "post-18.html", *GLOSSARIES)
+    found = {
+        (f["path"], f["code"], f["text"], f["line"], f["column"])
+        for f in json.loads(body)["findings"]
+    }
+    assert ("post-17.html", "N001", "Hifter", 1, 15) in found
+    assert ("post-18.html", "A004", "<p>", 2, 4) in found  # the escaped tag, in the file
+    assert_error(
+        httpx.post(f"{server}/v1/check", params={"format": "docx"}, json=posts), 415, "docx"
+    )
+    with_source = [{"target": "<p>x</p>", "source": "y"}]
+    assert_error(httpx.post(f"{server}/v1/check", params={"format": "html"}, json=with_source), 400)

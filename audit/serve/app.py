@@ -33,6 +33,7 @@ from audit.serve.inputs import (
     articles_of,
     from_articles,
     from_upload,
+    html_articles,
     known_suffixes,
 )
 from audit.serve.service import RequestOptions, Service
@@ -313,7 +314,7 @@ async def _read_request(request: Request) -> tuple[list[MemoryFile], RequestOpti
     values: dict[str, Any] = {
         key: query.getlist(key) for key in ("select", "ignore") if query.getlist(key)
     }
-    for key in ("fail_on", "target_lang", "source_lang", "unsafe", "name"):
+    for key in ("fail_on", "target_lang", "source_lang", "unsafe", "format"):
         if key in query:
             values[key] = query[key]
     kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
@@ -331,7 +332,16 @@ async def _read_request(request: Request) -> tuple[list[MemoryFile], RequestOpti
             for key in ("select", "ignore", "fail_on", "target_lang", "source_lang", "unsafe"):
                 if key in body:
                     values[key] = body[key]
-        files = [from_articles(articles_of(body))]
+            if "format" in body:
+                values["format"] = body["format"]
+        articles = articles_of(body)
+        fmt = values.get("format")
+        if fmt == "html":  # a CMS's HTML (post_content): each article an HTML file
+            files = html_articles(articles)
+        elif fmt in (None, "jsonl"):
+            files = [from_articles(articles)]
+        else:
+            raise ClientError(415, f"unknown format {fmt!r} for JSON articles: jsonl or html")
     elif kind == "multipart/form-data":
         form = await request.form()
         upload = form.get("file")

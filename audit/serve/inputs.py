@@ -127,3 +127,31 @@ def articles_of(body: object) -> list[Mapping[str, Any]]:
             return articles
         return [body]
     raise InputError("expected a JSON object or a list of objects")
+
+
+def html_articles(articles: list[Mapping[str, Any]]) -> list[MemoryFile]:
+    """JSON articles whose ``target`` is HTML (a CMS's ``post_content``), each the HTML
+    file ``audit check`` would read: named after its ``id`` (``article-N`` without one),
+    ``.html`` added. HTML has no source side: a ``source`` is refused."""
+    from audit.formats.html import read_html
+
+    if not articles:
+        raise InputError("no articles: give an object with 'target', or a list of them")
+    files: list[MemoryFile] = []
+    names: set[str] = set()
+    for number, article in enumerate(articles, start=1):
+        if not isinstance(article, Mapping) or not isinstance(article.get("target"), str):
+            raise InputError(f"article {number}: expected an object with a 'target' string")
+        if article.get("source") is not None:
+            raise InputError(f"article {number}: HTML articles have no separate source")
+        ident = article.get("id")
+        stem = safe_name(str(ident), f"article-{number}") if ident is not None else ""
+        name = f"{stem or f'article-{number}'}.html"
+        if name in names:
+            name = f"{name[:-5]}-{number}.html"
+        names.add(name)
+        text = article["target"]
+        if not text.strip():
+            raise InputError("empty file: nothing to audit", path=name)
+        files.append(MemoryFile(name, text.encode("utf-8"), text, read_html))
+    return files
