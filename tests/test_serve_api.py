@@ -154,6 +154,8 @@ def test_rules_version_health_and_openapi(server: str) -> None:
     assert httpx.get(f"{server}/healthz").json()["status"] == "ok"
     paths = httpx.get(f"{server}/openapi.json").json()["paths"]
     assert {"/v1/check", "/v1/fix", "/v1/rules", "/healthz", "/v1/version"} <= set(paths)
+    options = {p["name"] for p in paths["/v1/check"]["post"]["parameters"]}
+    assert {"select", "ignore", "fail_on", "format"} <= options
 
 
 def assert_error(response: httpx.Response, status: int, *words: str) -> None:

@@ -177,17 +177,41 @@ def run_options(settings: ServeSettings) -> RunOptions:
     )
 
 
-_CHECK_DOC = {
+def _query(name: str, description: str, **schema: Any) -> dict[str, Any]:
+    return {
+        "name": name,
+        "in": "query",
+        "required": False,
+        "description": description,
+        "schema": schema or {"type": "string"},
+    }
+
+
+_CHECK_DOC: dict[str, Any] = {
+    "parameters": [
+        _query("select", "Only these checks (codes, prefixes or names; repeat or comma-separate)."),
+        _query("ignore", "Checks to skip, as for select."),
+        _query("fail_on", "The severity at which pass is false.", enum=list(SEVERITIES)),
+        _query("target_lang", "Target language where the input does not say."),
+        _query("source_lang", "Source language where the input does not say."),
+        _query(
+            "format",
+            "JSON articles: jsonl (default) or html (target is HTML).",
+            enum=["jsonl", "html"],
+        ),  # fmt: skip
+        _query("unsafe", "/v1/fix only: apply every suggestion.", type="boolean"),
+    ],
     "requestBody": {
         "description": "One article, a list of articles or {'articles': [...], 'select': ..., "
-        "'ignore': ..., 'fail_on': ...} as JSON (fields as in JSON Lines: target, source, "
-        "source_lang, target_lang, id, metadata); or a multipart upload with 'file' (any "
-        "format audit check reads, chosen by its name's ending) and optionally 'source'.",
+        "'ignore': ..., 'fail_on': ..., 'format': ...} as JSON (fields as in JSON Lines: "
+        "target, source, source_lang, target_lang, id, metadata); or a multipart upload with "
+        "'file' (any format audit check reads, chosen by its name's ending) and optionally "
+        "'source' (the source of a plain-text, Markdown or SRT file) and the options as fields.",
         "content": {
             "application/json": {"schema": {"type": "object"}},
             "multipart/form-data": {"schema": {"type": "object"}},
         },
-    }
+    },
 }
 
 
