@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import json
 import os
+import time
 from pathlib import Path
 
 import pytest
@@ -27,6 +28,7 @@ from audit.serve.inputs import (  # noqa: E402
     safe_name,
 )
 from audit.serve.service import RequestOptions, Service, with_pass  # noqa: E402
+from audit.settings import Overrides  # noqa: E402
 
 ARTICLE = {"id": "a", "target": "Khalifa Hifter met the envoy in Geneva on Monday.\n"}
 
@@ -114,3 +116,60 @@ def test_a_bug_is_answered_500_without_a_stack_trace(monkeypatch: pytest.MonkeyP
     assert response.status_code == 500
     assert response.json() == {"error": "internal error; the server's log has the details"}
     assert "secret" not in response.text and "Traceback" not in response.text
+
+
+def test_no_request_sees_half_a_glossary(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Requests running while the glossary is rewritten over and over each see the old
+    glossary or the new one whole: both entries' variants from the same version."""
+    import threading
+
+    monkeypatch.setattr(service_module, "CHECK_INTERVAL", 0.0)
+    versions = {
+        "a": ("Patricia Okonjoh", "Dimitri Varelos"),
+        "b": ("Patricia Okonjeh", "Dimitri Varellos"),
+    }
+
+    def glossary(version: str) -> str:
+        first, second = versions[version]
+        return (
+            "language: en\nentries:\n"
+            f"  - canonical: Patricia Okonjo\n    variants: [{first}]\n"
+            f"  - canonical: Dimitri Varelas\n    variants: [{second}]\n"
+        )
+
+    path = tmp_path / "names.yaml"
+    path.write_text(glossary("a"), encoding="utf-8")
+    svc = Service(
+        RunOptions(
+            Overrides(glossaries=(str(path),), default_glossaries=False),
+            isolated=True,
+        )
+    )
+    text = " ".join(f"{name} spoke." for pair in versions.values() for name in pair) + "\n"
+    files = [from_articles([{"id": "t", "target": text}])]
+    expected = {
+        frozenset(n.split()[1] for n in versions["a"]),
+        frozenset(n.split()[1] for n in versions["b"]),
+    }
+    seen: list[frozenset[str]] = []
+    stop = threading.Event()
+
+    def hammer() -> None:
+        while not stop.is_set():
+            body, _ = svc.check(files, RequestOptions(select=("N001",)))
+            seen.append(frozenset(f["text"] for f in json.loads(body)["findings"]))
+
+    threads = [threading.Thread(target=hammer) for _ in range(3)]
+    for t in threads:
+        t.start()
+    try:
+        for k in range(12):
+            path.write_text(glossary("ab"[k % 2 - 1]), encoding="utf-8")
+            os.utime(path, ns=(1, 10**18 + k))
+            time.sleep(0.05)
+    finally:
+        stop.set()
+        for t in threads:
+            t.join()
+    assert seen and set(seen) <= expected, set(seen) - expected
+    assert len(set(seen)) == 2 and svc.reloads >= 2  # both versions were served
