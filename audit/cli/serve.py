@@ -45,9 +45,26 @@ from audit.errors import ConfigError
     metavar="ORIGIN",
     help="Allow browser pages from ORIGIN to call the API; repeatable (default: none).",
 )
-@click.option("--fail-on", type=click.Choice(SEVERITIES), default=None)
-@click.option("--target-lang", "--lang", "target_lang", default=None, metavar="LANG")
-@click.option("--source-lang", default=None, metavar="LANG")
+@click.option(
+    "--fail-on",
+    type=click.Choice(SEVERITIES),
+    default=None,
+    help='Default severity at which "pass" is false (a request\'s fail_on overrides it).',
+)
+@click.option(
+    "--target-lang",
+    "--lang",
+    "target_lang",
+    default=None,
+    metavar="LANG",
+    help="Default target language where the input does not say.",
+)
+@click.option(
+    "--source-lang",
+    default=None,
+    metavar="LANG",
+    help="Default source language where the input does not say.",
+)
 @config_options
 @selection_options
 @glossary_options
