@@ -173,3 +173,39 @@ def test_no_request_sees_half_a_glossary(tmp_path: Path, monkeypatch: pytest.Mon
             t.join()
     assert seen and set(seen) <= expected, set(seen) - expected
     assert len(set(seen)) == 2 and svc.reloads >= 2  # both versions were served
+
+
+def test_the_time_limit_answers_503_without_waiting_for_the_check(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A check stuck past the limit: the client gets its 503 while the check still
+    runs (it is blocked here until the test releases it)."""
+    import threading
+
+    from audit.serve.app import create_app
+    from audit.serve.settings import ServeSettings
+
+    release = threading.Event()
+    finished = threading.Event()
+
+    def stuck(self: Service, *args: object, **kwargs: object) -> tuple[str, bool]:
+        release.wait(30)
+        finished.set()
+        return "{}", False
+
+    monkeypatch.setattr(Service, "check", stuck)
+    monkeypatch.setattr(Service, "warm_up", lambda self: None)
+    app = create_app(ServeSettings(isolated=True, timeout=0.2))
+
+    async def call() -> httpx.Response:
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://test") as client:
+            return await client.post("/v1/check", json=ARTICLE, timeout=20)
+
+    try:
+        response = asyncio.run(call())
+        assert not finished.is_set()  # answered while the check was still running
+    finally:
+        release.set()
+    assert response.status_code == 503
+    assert "0.2 s" in response.json()["error"]
