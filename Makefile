@@ -16,11 +16,11 @@ $(VENV)/.installed: $(BIN)/python pyproject.toml
 	touch $@
 
 # Test extras, the `bench` extra (benchmarks/hook_startup.py), the `backtranslate`
-# extra and the `report` extra (audit report). torch is pinned first so that the CPU
-# build is used; the `torch>=2.2` range in pyproject.toml is then satisfied.
+# extra, the `report` extra (audit report) and the `serve` extra (audit serve). torch
+# is pinned first so that the CPU build is used; the `torch>=2.2` range in pyproject.toml is then satisfied.
 $(VENV)/.installed-test: $(VENV)/.installed
 	$(BIN)/python -m pip install --quiet torch==2.13.0
-	$(BIN)/python -m pip install --quiet -e '.[test,bench,backtranslate,report]'
+	$(BIN)/python -m pip install --quiet -e '.[test,bench,backtranslate,report,serve]'
 	touch $@
 
 install: $(VENV)/.installed

@@ -66,6 +66,7 @@ def _register() -> None:
             "score": "audit.cli.score:score",
             "names": "audit.cli.names:names",
             "report": "audit.cli.report:report",
+            "serve": "audit.cli.serve:serve",
         }
     )
 

@@ -22,6 +22,8 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from audit.errors import InputError
+from audit.fix.html_writer import html_writer
+from audit.formats.html import read_html
 from audit.formats.jsonl import read_jsonl
 from audit.formats.po import read_po
 from audit.formats.srt import read_srt
@@ -138,6 +140,7 @@ WRITERS: dict[Callable[..., object], Writer] = {
     read_table: origin_writer(csv_field),
     read_tsv: origin_writer(as_is),
     read_srt: origin_writer(as_is),
+    read_html: html_writer,
 }
 
 

@@ -19,6 +19,7 @@ from typing import Any
 from audit.document import Document
 from audit.errors import ConfigError, InputError
 from audit.formats.decode import decode
+from audit.formats.html import read_html
 from audit.formats.jsonl import read_jsonl
 from audit.formats.po import read_po
 from audit.formats.srt import read_srt
@@ -45,6 +46,8 @@ READERS: dict[str, Reader] = {
     ".pot": read_po,
     ".tmx": read_tmx,
     ".srt": read_srt,
+    ".html": read_html,
+    ".htm": read_html,
 }
 DEFAULT_READER: Reader = read_text
 # Readers whose source comes from a separate file (--source).
