@@ -320,7 +320,7 @@ def test_install_hints_name_extras_and_targets_that_exist():
     project = parse(pyproject, pyproject.read_text(encoding="utf-8"))
     extras = project["project"]["optional-dependencies"]
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
-    for extra in ("report", "backtranslate"):
+    for extra in ("report", "backtranslate", "serve"):
         hint = install_hint(extra)
         named = re.search(r"pip install -e '\.\[(\w+)\]'", hint)
         assert named and named.group(1) == extra and extra in extras

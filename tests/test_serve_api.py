@@ -294,7 +294,7 @@ def test_serve_without_the_extra_says_what_to_install(cli, monkeypatch: pytest.M
     monkeypatch.setitem(sys.modules, "uvicorn", None)  # as if the serve extra were absent
     result = cli("serve")
     assert result.exit_code == 2
-    assert "pip install 'audit[serve]'" in result.output
+    assert "pip install -e '.[serve]'" in result.output
 
 
 def test_html_upload_matches_the_cli_and_fixes_text_nodes(server: str, workdir: Path) -> None:

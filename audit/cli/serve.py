@@ -83,12 +83,14 @@ def serve(
 
     Settings come from --config, else the .audit.toml or pyproject.toml found from the
     current folder; glossaries are loaded once per worker and reloaded when their files
-    change. Needs the `serve` extra: pip install 'audit[serve]'.
+    change. Needs the `serve` extra: in the checkout, pip install -e '.[serve]'.
     """
     try:
         import uvicorn
     except ImportError:
-        raise ConfigError("audit serve needs the serve extra: pip install 'audit[serve]'") from None
+        from audit.extras import install_hint
+
+        raise ConfigError(f"audit serve needs the serve extra: {install_hint('serve')}") from None
     from audit.serve.settings import ENV, ServeSettings
 
     config = ServeSettings(

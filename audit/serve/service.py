@@ -32,7 +32,7 @@ from audit.document import Document
 from audit.errors import AuditError
 from audit.formats import STDIN, SourceFile
 from audit.reporters import Report, render
-from audit.run import Runner, RunOptions, audit_paths
+from audit.run import Runner, RunOptions, audit_paths, failed
 from audit.serve.inputs import MemoryFile
 from audit.settings import Settings
 
@@ -201,7 +201,7 @@ class Service:
         added as its last key, and whether it failed."""
         runner = self.runner(request, files)
         result = audit_paths(runner, [f.name for f in files], scores=True, jobs=1)
-        is_failed = result.failed()
+        is_failed = failed(result.files, result.findings)
         report = Report(
             result.findings,
             result.documents,
