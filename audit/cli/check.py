@@ -81,9 +81,14 @@ def check(
         keep_text=fmt == "grouped",
         scores=True,
         jobs=jobs,
+        keep_going=len(paths) > 1,  # one bad file among many: report it, audit the rest
     )
     for reason in result.skipped:
         click.echo(f"audit: warning: {reason}", err=True)
+    for error in result.errors:
+        click.echo(f"audit: error: {error}", err=True)
+    if result.errors and len(result.errors) == len(result.files):
+        sys.exit(2)  # nothing could be read: no report
     findings = result.findings
     baseline = None
     if baseline_path is not None:
@@ -103,7 +108,8 @@ def check(
         baseline=baseline,
         paths=tuple(item.name for item in result.files),
         scores=result.scores,
-        notes=[f"Skipped: {reason}" for reason in result.skipped],
+        notes=[f"Skipped: {reason}" for reason in result.skipped]
+        + [f"Not audited: {error}" for error in result.errors],
     )
     color = False if os.environ.get("NO_COLOR") else None
     pending: list[str] = []  # written in pieces of about a megabyte: output never held whole
@@ -115,4 +121,4 @@ def check(
             click.echo("".join(pending), nl=False, color=color)
             pending, size = [], 0
     click.echo("".join(pending), nl=False, color=color)
-    sys.exit(1 if is_failed and not exit_zero else 0)
+    sys.exit(2 if result.errors else 1 if is_failed and not exit_zero else 0)

@@ -17,7 +17,7 @@ from typing import Any
 
 from audit.corpus.dates import Periods, parse_day
 from audit.document import Document
-from audit.errors import InputError
+from audit.errors import InputError, set_current_file
 from audit.formats import iter_files, iter_path
 
 
@@ -26,6 +26,7 @@ def iter_documents(
 ) -> Iterator[Document]:
     """Every document in ``paths`` that falls in one of ``periods``, dated, in file order."""
     for path in iter_files(paths):
+        set_current_file(path)
         mtime_day: dt.date | None = None
         for doc in iter_path(path, **read_options):
             if doc.date:
