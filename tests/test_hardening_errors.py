@@ -166,3 +166,16 @@ def test_tool_audit_that_is_not_a_table_is_an_error(cli, tmp_path, text, message
     article = tmp_path / "a.txt"
     article.write_text("Salama met Hifter.\n", encoding="utf-8")
     _one_error_line(cli("check", str(article)), f"{pyproject}{message}")
+
+
+def test_srt_errors_name_the_line_in_a_subtitler_s_words(cli, tmp_path):
+    path = tmp_path / "a.srt"
+    path.write_text(
+        "1\n00:00:01,000 --> 00:00:02,000\nSalama met Hifter.\n\n"
+        "2\n00:00:03,000 -> 00:00:04,000\nHello\n\n",
+        encoding="utf-8",
+    )
+    result = cli("check", str(path))
+    _one_error_line(result, f"{path}:5: malformed SRT: expected a cue")
+    assert "'2 / 00:00:03,000 -> 00:00:04,000'" in result.stderr
+    assert "contiguous" not in result.stderr and "char 52" not in result.stderr
