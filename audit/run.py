@@ -208,6 +208,7 @@ def audit_paths(
     scores: bool = False,
     jobs: int = 1,
     keep_going: bool = False,
+    must_read: frozenset[str] = frozenset(),
 ) -> RunResult:
     """Audit ``paths`` one document at a time: a document's text is dropped once its
     findings are made, so memory follows the findings, not the input.
@@ -218,6 +219,8 @@ def audit_paths(
     input is large, else none). Results are the same whatever ``jobs`` is.
     ``keep_going``: a file that cannot be read or parsed is recorded in
     ``RunResult.errors`` and the run goes on with the others (else it raises).
+    A binary file is skipped with a note, unless it is in ``must_read``: then it is
+    bad input like any other.
     """
     paths = list(paths)
     plans = []
@@ -240,7 +243,12 @@ def audit_paths(
                 for doc in runner.stream(path, settings):
                     yield index, key, doc
             except BinaryInputError as exc:
-                result.skipped.append(str(exc))  # e.g. an image among the files a hook is given
+                if path not in must_read:
+                    result.skipped.append(str(exc))  # e.g. an image among a hook's files
+                    continue
+                if not keep_going:
+                    raise
+                result.errors.append(str(exc))
             except InputError as exc:
                 if not keep_going:
                     raise

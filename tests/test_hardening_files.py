@@ -196,6 +196,26 @@ def test_utf16_without_a_bom_named_on_the_command_line_is_audited_and_fixed(cli,
     assert path.read_bytes() == FIXED.encode("utf-16-le")  # no mark added
 
 
+def test_an_unreadable_text_file_named_directly_is_exit_2_not_a_silent_pass(cli, tmp_path):
+    """A .txt that cannot be read as text is bad input when named; found in a folder, or
+    named without a text format's ending (an image among a hook's files), it is skipped
+    with a warning."""
+    garbled = tmp_path / "docs" / "a.txt"
+    garbled.parent.mkdir()
+    garbled.write_bytes(b"\x00\x01\x02 not text \x00" * 10)
+    (tmp_path / "docs" / "b.txt").write_text(ARTICLE, encoding="utf-8")
+    for command in ("check", "fix"):
+        named = cli(command, str(garbled))
+        assert named.exit_code == 2, (command, named.stderr)
+        assert (
+            named.stderr
+            == f"audit: error: {garbled}: looks like a binary file (NUL bytes); not audited\n"
+        )
+        found = cli(command, str(garbled.parent))
+        assert found.exit_code == 1, (command, found.stderr)  # b.txt's finding decides
+        assert f"audit: warning: {garbled}: looks like a binary file" in found.stderr
+
+
 def test_a_fix_the_encoding_cannot_hold_is_an_error_not_a_traceback(cli, tmp_path):
     glossary = tmp_path / "g.yaml"
     glossary.write_text(

@@ -9,7 +9,7 @@ from typing import Any
 import click
 
 from audit.cli.options import SEVERITIES, check_source, run_options, settings_options
-from audit.formats import iter_files
+from audit.formats import iter_files, must_read
 from audit.progress import progress_enabled
 from audit.reporters import FORMATS, Report, render_chunks
 from audit.run import Runner, audit_paths, failed
@@ -70,6 +70,7 @@ def check(
 
     Exit status: 0 when no finding reaches --fail-on, 1 when one does, 2 on bad input.
     """
+    named = must_read(paths)  # text files named directly: unreadable is an error
     paths = tuple(iter_files(paths))  # folders: the files of known formats inside them
     check_source(paths, settings["source"])
     runner = Runner(run_options(fail_on=fail_on, **settings))
@@ -82,6 +83,7 @@ def check(
         scores=True,
         jobs=jobs,
         keep_going=len(paths) > 1,  # one bad file among many: report it, audit the rest
+        must_read=named,
     )
     for reason in result.skipped:
         click.echo(f"audit: warning: {reason}", err=True)

@@ -12,7 +12,7 @@ from audit.cli.options import check_source, run_options, settings_options
 from audit.errors import BinaryInputError, ConfigError, InputError
 from audit.fix import fix_file, write_atomic
 from audit.fix.atomic import remove_leftovers
-from audit.formats import STDIN, SourceFile, iter_files
+from audit.formats import STDIN, SourceFile, iter_files, must_read
 from audit.formats.decode import encoding_of
 from audit.run import Runner
 
@@ -40,6 +40,7 @@ def fix(paths: tuple[str, ...], write: bool, unsafe_fixes: bool, **settings: Any
     spans and inside suppressed regions is never changed. Running it twice changes
     nothing the second time.
     """
+    named = must_read(paths)  # text files named directly: unreadable is an error
     paths = tuple(iter_files(paths))  # folders: the files of known formats inside them
     check_source(paths, settings["source"])
     if settings["errors"] != "strict":
@@ -56,7 +57,11 @@ def fix(paths: tuple[str, ...], write: bool, unsafe_fixes: bool, **settings: Any
             result = fix_file(item.source, item.config, unsafe=unsafe_fixes)
             data = _encoded(item.source, result.after, settings["encoding"]) if write else b""
         except BinaryInputError as exc:
-            click.echo(f"audit: warning: {exc}", err=True)  # an image among a hook's files
+            if path not in named:
+                click.echo(f"audit: warning: {exc}", err=True)  # an image among a hook's files
+                continue
+            click.echo(f"audit: error: {exc}", err=True)
+            failures += 1
             continue
         except InputError as exc:  # report it, go on with the other files, exit 2 at the end
             click.echo(f"audit: error: {exc}", err=True)

@@ -62,6 +62,7 @@ __all__ = [
     "iter_files",
     "iter_path",
     "load_file",
+    "must_read",
     "read_bytes",
     "read_path",
     "read_text_file",
@@ -72,6 +73,20 @@ __all__ = [
 def folder_suffixes() -> frozenset[str]:
     """Suffixes of the files picked up inside folders: plain text plus every known reader."""
     return frozenset(TEXT_SUFFIXES) | frozenset(READERS)
+
+
+def must_read(paths: Iterable[str]) -> frozenset[str]:
+    """The files among ``paths`` (as given on the command line) that are named directly
+    with the ending of a text format: one that cannot be read (binary, or UTF-16
+    without a mark that could not be recognised) is an error, not a skip. Other files
+    named directly (an image among a hook's files) and files found in folders are
+    skipped with a warning."""
+    suffixes = folder_suffixes()
+    return frozenset(
+        p
+        for p in paths
+        if p != STDIN and not os.path.isdir(p) and Path(p).suffix.lower() in suffixes
+    )
 
 
 def iter_files(paths: Iterable[str], warn: Callable[[str], None] | None = None) -> Iterator[str]:
