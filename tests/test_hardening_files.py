@@ -6,6 +6,7 @@ Each test is the issue's reproduction, scaled to run in seconds.
 from __future__ import annotations
 
 import codecs
+import json
 import os
 import shutil
 import signal
@@ -96,6 +97,12 @@ def test_fifos_and_devices_in_a_folder_are_skipped_with_a_warning(tmp_path):
     assert f"{folder / 'f.txt'}: not a regular file (a FIFO); skipped" in result.stderr
     assert f"{folder / 'z.txt'}: symbolic link to /dev/zero, outside the folder" in result.stderr
     assert "a.txt:1:12: N001" in result.stdout
+    as_json = _audit("check", str(folder), "--format", "json", timeout=60)
+    assert json.loads(as_json.stdout)["summary"]["notes"] == [
+        f"Skipped: {folder / 'f.txt'}: not a regular file (a FIFO); skipped",
+        f"Skipped: {folder / 'z.txt'}: symbolic link to /dev/zero, outside the folder; "
+        "not followed; skipped",
+    ]
 
 
 def test_a_device_named_on_the_command_line_is_an_error(cli, tmp_path):

@@ -71,7 +71,8 @@ def check(
     Exit status: 0 when no finding reaches --fail-on, 1 when one does, 2 on bad input.
     """
     named = must_read(paths)  # text files named directly: unreadable is an error
-    paths = tuple(iter_files(paths))  # folders: the files of known formats inside them
+    not_walked: list[str] = []  # links out of a folder, FIFOs, devices: skipped
+    paths = tuple(iter_files(paths, not_walked.append))  # folders: the files inside them
     check_source(paths, settings["source"])
     runner = Runner(run_options(fail_on=fail_on, **settings))
     fmt = fmt or ("grouped" if sys.stdout.isatty() else "text")
@@ -85,6 +86,7 @@ def check(
         keep_going=len(paths) > 1,  # one bad file among many: report it, audit the rest
         must_read=named,
     )
+    result.skipped[:0] = not_walked
     for reason in result.skipped:
         click.echo(f"audit: warning: {reason}", err=True)
     for error in result.errors:
