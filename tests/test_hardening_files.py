@@ -193,14 +193,15 @@ def test_encoding_byte_order_and_bom_are_written_back_as_read(cli, tmp_path, enc
     assert path.read_bytes() == expected
 
 
-def test_utf16_without_a_bom_named_on_the_command_line_is_audited_and_fixed(cli, tmp_path):
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_bom_named_on_the_command_line_is_audited_and_fixed(cli, tmp_path, codec):
     path = tmp_path / "a.txt"
-    path.write_bytes(ARTICLE.encode("utf-16-le"))
+    path.write_bytes(ARTICLE.encode(codec))
     result = cli("check", str(path), "--format", "text")
     assert result.exit_code == 1  # not a silent pass as "binary"
     assert f"{path}:1:12: N001" in result.stdout
     assert cli("fix", str(path), "--write").exit_code == 0
-    assert path.read_bytes() == FIXED.encode("utf-16-le")  # no mark added
+    assert path.read_bytes() == FIXED.encode(codec)  # same byte order, no mark added
 
 
 def test_an_unreadable_text_file_named_directly_is_exit_2_not_a_silent_pass(cli, tmp_path):
