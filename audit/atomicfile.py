@@ -93,6 +93,20 @@ def write_atomic(path: str, data: bytes, *, expected: bytes | None = None) -> li
     return warnings
 
 
+def check_writable(path: str) -> None:
+    """Raise :class:`InputError` when :func:`write_atomic` would refuse ``path`` for its
+    kind or permissions (a caller writing several files checks them all first)."""
+    target = os.path.realpath(path)
+    try:
+        st = _stat_or_none(target)
+        if st is not None:
+            _check_writable(path, target, st)
+        if not os.access(os.path.dirname(target) or ".", os.W_OK | os.X_OK):
+            raise InputError("cannot write: its folder is not writable", path=path)
+    except OSError as exc:
+        raise InputError(f"cannot write: {exc.strerror}", path=path) from None
+
+
 def remove_leftovers(path: str) -> list[str]:
     """Remove temporary files of ``path`` left by a write that was killed (SIGKILL, a
     crash, a power cut): those whose process is gone, or, written without a process

@@ -253,6 +253,24 @@ def test_a_read_only_file_is_refused(cli, tmp_path):
     assert path.read_text(encoding="utf-8") == ARTICLE
 
 
+def test_a_read_only_file_in_a_folder_holds_back_every_write(cli, tmp_path):
+    """Validate all, then write: no file is rewritten when one of them cannot be."""
+    first = tmp_path / "a.txt"
+    first.write_text(ARTICLE, encoding="utf-8")
+    locked = tmp_path / "b.txt"
+    locked.write_text(ARTICLE, encoding="utf-8")
+    os.chmod(locked, 0o444)
+    result = cli("fix", str(tmp_path), "--write")
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        f"audit: error: {locked}: read-only file (mode 0444); not written "
+        "(make it writable to apply the fixes)",
+        "audit: error: nothing written: 1 file could not be fixed (see above); "
+        "the others are written only when all can be",
+    ]
+    assert first.read_text(encoding="utf-8") == ARTICLE
+
+
 def test_hard_links_are_reported(cli, tmp_path):
     path = tmp_path / "a.txt"
     path.write_text(ARTICLE, encoding="utf-8")
@@ -314,11 +332,13 @@ def test_a_user_cannot_fix_a_read_only_file_and_keeps_the_group(open_folder):
     os.chown(shared, 0, SHARED_GROUP)
     os.chmod(shared, 0o664)
 
-    result = _as_nobody(open_folder, read_only, shared)
-
-    assert result.returncode == 2, result.stderr
-    assert "ro.txt: read-only file (mode 0444); not written" in result.stderr
+    refused = _as_nobody(open_folder, read_only)
+    assert refused.returncode == 2, refused.stderr
+    assert "ro.txt: read-only file (mode 0444); not written" in refused.stderr
     assert read_only.read_text(encoding="utf-8") == ARTICLE
+
+    result = _as_nobody(open_folder, shared)
+    assert result.returncode == 0, result.stderr
     assert shared.read_text(encoding="utf-8") == FIXED
     st = shared.stat()
     assert (st.st_gid, stat.S_IMODE(st.st_mode)) == (SHARED_GROUP, 0o664)

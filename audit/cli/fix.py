@@ -11,7 +11,7 @@ import click
 from audit.cli.options import check_source, run_options, settings_options
 from audit.errors import BinaryInputError, ConfigError, InputError
 from audit.fix import fix_file, write_atomic
-from audit.fix.atomic import remove_leftovers
+from audit.fix.atomic import check_writable, remove_leftovers
 from audit.formats import STDIN, SourceFile, iter_files, must_read
 from audit.formats.decode import encoding_of
 from audit.run import Runner
@@ -78,13 +78,23 @@ def fix(paths: tuple[str, ...], write: bool, unsafe_fixes: bool, **settings: Any
             click.echo(result.diff(), nl=False)
         elif path != STDIN:
             pending.append((path, data, item.source.data))
-    if failures and pending:
-        click.echo(
-            f"audit: error: nothing written: {failures} file{'s' if failures != 1 else ''} "
-            "could not be fixed (see above); the others are written only when all can be",
-            err=True,
-        )
-        sys.exit(2)
+    unwritable = 0
+    for path, _, _ in pending:  # permissions too, before the first write
+        try:
+            check_writable(path)
+        except InputError as exc:
+            click.echo(f"audit: error: {exc}", err=True)
+            unwritable += 1
+    failures += unwritable
+    if failures:
+        if len(pending) > unwritable:  # files that could have been written are held back
+            click.echo(
+                f"audit: error: nothing written: {failures} file{'s' if failures != 1 else ''} "
+                "could not be fixed (see above); the others are written only when all can be",
+                err=True,
+            )
+        if pending or not changed_files:
+            sys.exit(2)
     for path, data, before in pending:  # every file read, fixed and encoded: now write
         try:
             if os.path.islink(path):

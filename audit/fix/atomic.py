@@ -7,6 +7,6 @@ imports only the standard library; this module keeps the name ``audit fix`` uses
 
 from __future__ import annotations
 
-from audit.atomicfile import TMP_SUFFIX, remove_leftovers, write_atomic
+from audit.atomicfile import TMP_SUFFIX, check_writable, remove_leftovers, write_atomic
 
-__all__ = ["TMP_SUFFIX", "remove_leftovers", "write_atomic"]
+__all__ = ["TMP_SUFFIX", "check_writable", "remove_leftovers", "write_atomic"]
