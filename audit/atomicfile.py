@@ -31,7 +31,7 @@ import stat
 import tempfile
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from audit.errors import InputError
 
@@ -41,8 +41,12 @@ TMP_SUFFIX = ".audit-tmp"
 LEGACY_LEFTOVER_SECONDS = 15 * 60
 
 
-def write_atomic(path: str, data: bytes, *, expected: bytes | None = None) -> list[str]:
-    """Replace ``path`` with ``data``; ``expected``: the bytes the file must still hold.
+def write_atomic(
+    path: str, data: bytes, *, expected: bytes | None = None, clean: bool = True
+) -> list[str]:
+    """Replace ``path`` with ``data``; ``expected``: the bytes the file must still hold;
+    ``clean``: first remove the file's leftovers (a caller writing many files of one
+    folder removes them once for all, :func:`remove_leftovers`).
 
     Returns warnings to show the user (hard links split, owner not kept); raises
     :class:`InputError` (one line, exit 2) when nothing was written.
@@ -51,7 +55,8 @@ def write_atomic(path: str, data: bytes, *, expected: bytes | None = None) -> li
     directory = os.path.dirname(target) or "."
     warnings: list[str] = []
     try:
-        remove_leftovers(target)
+        if clean:
+            remove_leftovers([target])
         before = _stat_or_none(target)
         if before is not None:
             _check_writable(path, target, before)
@@ -107,38 +112,46 @@ def check_writable(path: str) -> None:
         raise InputError(f"cannot write: {exc.strerror}", path=path) from None
 
 
-def remove_leftovers(path: str) -> list[str]:
-    """Remove temporary files of ``path`` left by a write that was killed (SIGKILL, a
+def remove_leftovers(paths: Iterable[str]) -> list[str]:
+    """Remove temporary files of ``paths`` left by a write that was killed (SIGKILL, a
     crash, a power cut): those whose process is gone, or, written without a process
-    id by an older audit, older than :data:`LEGACY_LEFTOVER_SECONDS`. Returns their names."""
-    target = os.path.realpath(path)
-    directory = os.path.dirname(target) or "."
-    prefix = f".{os.path.basename(target)}."
+    id by an older audit, older than :data:`LEGACY_LEFTOVER_SECONDS`. Each folder is
+    listed once, however many of its files are given. Returns the removed files."""
+    wanted: dict[str, set[str]] = {}
+    for path in paths:
+        target = os.path.realpath(path)
+        wanted.setdefault(os.path.dirname(target) or ".", set()).add(os.path.basename(target))
     removed: list[str] = []
-    try:
-        names = os.listdir(directory)
-    except OSError:
-        return removed
-    for name in names:
-        if not (name.startswith(prefix) and name.endswith(TMP_SUFFIX)):
-            continue
-        middle = name[len(prefix) : -len(TMP_SUFFIX)]
-        leftover = os.path.join(directory, name)
+    for directory, bases in wanted.items():
         try:
-            st = os.lstat(leftover)
-            if not stat.S_ISREG(st.st_mode):
-                continue
-            pid, dot, _ = middle.partition(".")
-            if dot and pid.isdigit():
-                if not _process_gone(int(pid)):
-                    continue
-            elif time.time() - st.st_mtime < LEGACY_LEFTOVER_SECONDS:
-                continue
-            os.unlink(leftover)
-            removed.append(leftover)
+            names = os.listdir(directory)
         except OSError:
             continue
+        for name in names:
+            if name.startswith(".") and name.endswith(TMP_SUFFIX):
+                leftover = os.path.join(directory, name)
+                if _is_stale_leftover(name, bases, leftover):
+                    with contextlib.suppress(OSError):
+                        os.unlink(leftover)
+                        removed.append(leftover)
     return removed
+
+
+def _is_stale_leftover(name: str, bases: set[str], leftover: str) -> bool:
+    """``.BASE.PID.XXXX.audit-tmp`` of a dead process, or ``.BASE.XXXX.audit-tmp`` (an
+    older audit's) that is old, for one of ``bases``; never a link or a folder."""
+    middle = name[1 : -len(TMP_SUFFIX)]
+    parts = middle.rsplit(".", 2)
+    try:
+        st = os.lstat(leftover)
+    except OSError:
+        return False
+    if not stat.S_ISREG(st.st_mode):
+        return False
+    if len(parts) == 3 and parts[0] in bases and parts[1].isdigit():
+        return _process_gone(int(parts[1]))
+    base = middle.rsplit(".", 1)[0]
+    return base in bases and time.time() - st.st_mtime >= LEGACY_LEFTOVER_SECONDS
 
 
 def _process_gone(pid: int) -> bool:

@@ -78,6 +78,8 @@ def fix(paths: tuple[str, ...], write: bool, unsafe_fixes: bool, **settings: Any
             click.echo(result.diff(), nl=False)
         elif path != STDIN:
             pending.append((path, data, item.source.data))
+    if write:  # temporary files of a write that was killed, each folder listed once
+        remove_leftovers(path for path in paths if path != STDIN)
     unwritable = 0
     for path, _, _ in pending:  # permissions too, before the first write
         try:
@@ -103,16 +105,12 @@ def fix(paths: tuple[str, ...], write: bool, unsafe_fixes: bool, **settings: Any
                     f"writing the file it points to, {os.path.realpath(path)}",
                     err=True,
                 )
-            for warning in write_atomic(path, data, expected=before):
+            for warning in write_atomic(path, data, expected=before, clean=False):
                 click.echo(f"audit: warning: {warning}", err=True)
         except InputError as exc:
             click.echo(f"audit: error: {exc}", err=True)
             failures += 1
             changed_files -= 1
-    if write:
-        for path in paths:
-            if path != STDIN:
-                remove_leftovers(path)  # temporary files of a write that was killed
     if not failures or changed_files:
         click.echo(_summary(write, changed_files, applied, left, unsafe_fixes), err=True)
     sys.exit(2 if failures else 1 if changed_files and not write else 0)
