@@ -316,7 +316,7 @@ def _audit_batch(batch: list[tuple[int, str, Document]], shared: _Shared) -> lis
         except AuditError:
             raise
         except Exception as exc:  # a bug: named with its file, also from a worker process
-            raise UnexpectedError.wrap(exc, doc.path) from None
+            raise UnexpectedError.wrap(exc, doc.path) from exc
         out.append(
             _Audited(
                 index,
