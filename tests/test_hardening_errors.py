@@ -29,6 +29,12 @@ def test_json_lines_nested_100k_deep(cli, tmp_path):
     _one_error_line(cli("check", str(path)), f"{path}:1: JSON nested too deeply")
 
 
+def test_a_json_number_too_long_to_convert(cli, tmp_path):
+    path = tmp_path / "n.jsonl"
+    path.write_text('{"id": ' + "9" * 5000 + ', "target": "Hifter"}\n', encoding="utf-8")
+    _one_error_line(cli("check", str(path)), f"{path}:1: invalid JSON: Exceeds the limit")
+
+
 def test_a_lone_surrogate_next_to_a_finding(cli, tmp_path):
     path = tmp_path / "s.jsonl"
     path.write_text('{"id": "a", "target": "Salama met Hifter \\ud800."}\n', encoding="utf-8")
