@@ -107,6 +107,8 @@ class Baseline:
                 path=name,
                 line=exc.lineno,
             ) from None
+        except RecursionError:
+            raise InputError("invalid JSON in baseline: nested too deeply", path=name) from None
         return cls(_directory(path), tuple(_entries(data, name)))
 
     def dumps(self) -> str:

@@ -32,19 +32,14 @@ def cache_dir() -> Path | None:
 
 
 def write_json(file: Path, data: Any) -> None:
-    """Write ``data`` to ``file`` through a temporary file and a rename; errors are ignored."""
-    with contextlib.suppress(OSError):
-        import tempfile  # only on a cache miss
+    """Write ``data`` to ``file`` atomically (:mod:`audit.atomicfile`); errors are
+    ignored: a cache only saves time."""
+    from audit.atomicfile import write_atomic  # only on a cache miss
+    from audit.errors import AuditError
 
+    with contextlib.suppress(OSError, AuditError, TypeError, ValueError):
         file.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{file.stem}-", suffix=".tmp", dir=file.parent)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as f:
-                json.dump(data, f, ensure_ascii=False)
-            os.replace(tmp, file)
-        except (OSError, TypeError, ValueError):
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
+        write_atomic(str(file), json.dumps(data, ensure_ascii=False).encode("utf-8"))
 
 
 def load_yaml_data(text: str) -> Any:

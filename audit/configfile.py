@@ -114,10 +114,17 @@ def load_config(path: Path) -> ConfigFile:
     text = _read(path)
     data = parse(path, text)
     prefix: tuple[str, ...] = ()
+    lines = key_lines(text)
     if path.name == "pyproject.toml":
         prefix = ("tool", "audit")
-        data = data.get("tool", {}).get("audit", {})
-    lines = key_lines(text)
+        for depth in (1, 2):
+            data = data.get(prefix[depth - 1], {})
+            if not isinstance(data, dict):
+                raise ConfigError(
+                    f"{'.'.join(prefix[:depth])} must be a table, not {table_kind(data)}",
+                    path=str(path),
+                    line=line_of(lines, prefix[:depth]),
+                )
     v = _Validator(path, lines, prefix)
     base = v.entry(data, prefix, KEYS, per_path_allowed=True)
     per_path = tuple(
@@ -137,9 +144,22 @@ def load_config(path: Path) -> ConfigFile:
     return ConfigFile(path, base, per_path, tuple(v.deprecations))
 
 
+def table_kind(value: object) -> str:
+    """What a TOML value that should have been a table is, in a user's words."""
+    if isinstance(value, list):
+        return "an array (of tables)" if all(isinstance(v, dict) for v in value) else "an array"
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, str):
+        return "a string"
+    return "a date or time"
+
+
 def _read(path: Path) -> str:
     try:
-        return path.read_text(encoding="utf-8")
+        return path.read_text(encoding="utf-8-sig")  # a byte-order mark is not TOML
     except UnicodeDecodeError as exc:
         raise ConfigError(f"not UTF-8 (byte {exc.start})", path=str(path)) from None
     except OSError as exc:
@@ -161,6 +181,8 @@ def parse(path: Path, text: str) -> dict[str, Any]:
         if m:
             message = message[: m.start()] + f" (column {m.group(2)})"
         raise ConfigError(f"invalid TOML: {message}", path=str(path), line=line) from None
+    except RecursionError:
+        raise ConfigError("invalid TOML: nested too deeply", path=str(path)) from None
 
 
 class _Validator:

@@ -35,3 +35,40 @@ class GlossaryError(AuditError):
 
 class ConfigError(AuditError):
     """A setting or a command-line selection is invalid."""
+
+
+class UnexpectedError(AuditError):
+    """An exception audit did not foresee (a bug, not the user's fault), turned into the
+    same one line and exit status 2 as bad input: CI reads exit 1 as "findings", so a
+    crash must never look like one. The message names the file being processed."""
+
+    @classmethod
+    def wrap(cls, exc: BaseException, path: str | None) -> UnexpectedError:
+        detail = " ".join(f"{type(exc).__name__}: {exc}".split())[:300]
+        return cls(
+            f"unexpected error ({detail}); this is a bug in audit, please report it "
+            "(with the file, if you can share it)",
+            path=path,
+        )
+
+    def __reduce__(self) -> tuple[object, ...]:  # crosses process pools in one piece
+        return (_rebuild, (type(self), str(self)))
+
+
+def _rebuild(cls: type[AuditError], message: str) -> AuditError:
+    error = cls.__new__(cls)
+    Exception.__init__(error, message)
+    error.path = error.line = None
+    return error
+
+
+#: The file being read or audited, named by the top-level guard when something breaks.
+_current_file: list[str | None] = [None]
+
+
+def set_current_file(path: str | None) -> None:
+    _current_file[0] = path
+
+
+def current_file() -> str | None:
+    return _current_file[0]

@@ -20,7 +20,7 @@ only when a ``.gitignore`` is found.
 from __future__ import annotations
 
 import fnmatch
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -32,16 +32,19 @@ if TYPE_CHECKING:
     from audit.settings import Settings
 
 
-def walk(paths: Iterable[str], runner: Runner) -> Iterator[str]:
+def walk(
+    paths: Iterable[str], runner: Runner, warn: Callable[[str], None] | None = None
+) -> Iterator[str]:
     """The files to audit for ``paths``: files named as given, folders' files less
-    those their settings exclude."""
+    those their settings exclude. What a folder walk skips (links out of the folder,
+    FIFOs, devices) goes to ``warn`` (see :func:`audit.formats.iter_files`)."""
     for path in paths:
         if path == STDIN or not Path(path).is_dir():
-            yield from iter_files([path])
+            yield from iter_files([path], warn)
             continue
         found = False
         ignored = _GitIgnore(Path(path))
-        for file in iter_files([path]):
+        for file in iter_files([path], warn):
             settings = runner.settings(file)
             if excluded(file, path, settings) or (
                 settings.respect_gitignore and ignored.ignores(Path(file))

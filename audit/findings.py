@@ -111,4 +111,5 @@ def context_fingerprint(code: str, text: str, before: str, after: str, occurrenc
         return " ".join(s.split()).casefold()
 
     key = "\x1f".join((code, norm(text), norm(before), norm(after), str(occurrence)))
-    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+    # surrogatepass: a lone surrogate ("\ud800" in a JSON string) is text to fingerprint too
+    return hashlib.sha1(key.encode("utf-8", "surrogatepass")).hexdigest()[:16]

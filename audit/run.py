@@ -18,7 +18,14 @@ from typing import TYPE_CHECKING
 from audit.config import AuditConfig
 from audit.document import Document
 from audit.engine import audit_document
-from audit.errors import BinaryInputError, ConfigError
+from audit.errors import (
+    AuditError,
+    BinaryInputError,
+    ConfigError,
+    InputError,
+    UnexpectedError,
+    set_current_file,
+)
 from audit.findings import Finding, Severity
 from audit.formats import STDIN, STDIN_NAME, SourceFile, load_file
 from audit.parallel import batches, default_workers, ordered_map
@@ -151,6 +158,7 @@ class Runner:
 
     def load(self, path: str) -> Input:
         """Read ``path`` and pair it with its settings and configuration."""
+        set_current_file(STDIN_NAME if path == STDIN else path)
         settings = self.settings(path)
         return Input(self.read(path, settings), settings, self.config(settings))
 
@@ -199,6 +207,7 @@ class RunResult:
         default_factory=dict
     )  # (path, document) -> target text
     skipped: list[str] = field(default_factory=list)  # why files were not audited (binary files)
+    errors: list[str] = field(default_factory=list)  # bad files, when a run goes on past them
     scores: list[dict[str, object]] = field(default_factory=list)  # round-trip scores per document
 
 
@@ -216,6 +225,8 @@ def audit_paths(
     keep_text: bool = False,
     scores: bool = False,
     jobs: int = 1,
+    keep_going: bool = False,
+    must_read: frozenset[str] = frozenset(),
 ) -> RunResult:
     """Audit ``paths`` one document at a time: a document's text is dropped once its
     findings are made, so memory follows the findings, not the input.
@@ -224,6 +235,10 @@ def audit_paths(
     ``scores`` computes round-trip scores for documents with a back-translation;
     ``jobs`` worker processes share the documents (0: one per processor when the
     input is large, else none). Results are the same whatever ``jobs`` is.
+    ``keep_going``: a file that cannot be read or parsed is recorded in
+    ``RunResult.errors`` and the run goes on with the others (else it raises).
+    A binary file is skipped with a note, unless it is in ``must_read``: then it is
+    bad input like any other.
     """
     paths = list(paths)
     plans = []
@@ -241,11 +256,21 @@ def audit_paths(
 
     def work() -> Iterator[tuple[int, str, Document]]:
         for index, (path, settings, key) in enumerate(plans):
+            set_current_file(STDIN_NAME if path == STDIN else path)
             try:
                 for doc in runner.stream(path, settings):
                     yield index, key, doc
             except BinaryInputError as exc:
-                result.skipped.append(str(exc))  # e.g. an image among the files a hook is given
+                if path not in must_read:
+                    result.skipped.append(str(exc))  # e.g. an image among a hook's files
+                    continue
+                if not keep_going:
+                    raise
+                result.errors.append(str(exc))
+            except InputError as exc:
+                if not keep_going:
+                    raise
+                result.errors.append(str(exc))
 
     ids: list[dict[str, None]] = [{} for _ in plans]
     source_paths: list[set[str]] = [set() for _ in plans]
@@ -304,18 +329,24 @@ def _audit_batch(batch: list[tuple[int, str, Document]], shared: _Shared) -> lis
     out = []
     for index, key, doc in batch:
         config = shared.configs[key]
-        scores = (
-            _round_trip_scores(doc, config)
-            if shared.scores and doc.source and doc.back_translation
-            else []
-        )
+        try:
+            scores = (
+                _round_trip_scores(doc, config)
+                if shared.scores and doc.source and doc.back_translation
+                else []
+            )
+            findings = audit_document(doc, config)
+        except AuditError:
+            raise
+        except Exception as exc:  # a bug: named with its file, also from a worker process
+            raise UnexpectedError.wrap(exc, doc.path) from exc
         out.append(
             _Audited(
                 index,
                 doc.path,
                 doc.id,
                 doc.source_path,
-                audit_document(doc, config),
+                findings,
                 doc.target if shared.keep_text else None,
                 scores,
             )

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from audit.errors import ConfigError
 from audit.findings import Severity
 
 if TYPE_CHECKING:
@@ -100,14 +101,30 @@ def find_config(start: Path) -> Path | None:
 def _has_tool_audit(path: Path) -> bool:
     # A cheap test before parsing: most pyproject.toml files have no [tool.audit].
     try:
-        text = path.read_text(encoding="utf-8")
+        text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError):
         return False
-    if not re.search(r"^\s*\[\s*tool\s*\.\s*audit\b|^\s*tool\s*\.\s*audit\b", text, re.M):
+    m = re.search(
+        r"^[ \t]*(?:\[\[?[ \t]*tool[ \t]*\.[ \t]*audit\b|tool[ \t]*(?:\.[ \t]*audit\b|=)|audit[ \t]*=)",
+        text,
+        re.M,
+    )
+    if not m:
         return False
-    from audit.configfile import parse
+    from audit.configfile import parse, table_kind
 
-    return isinstance(parse(path, text).get("tool", {}).get("audit"), dict)
+    tool = parse(path, text).get("tool")
+    value = tool.get("audit") if isinstance(tool, dict) else tool
+    if value is None or isinstance(value, dict):
+        return value is not None
+    # Meant for audit (or the tool table itself broken), but not a table: an error,
+    # not settings silently ignored.
+    raise ConfigError(
+        f"{'tool.audit' if isinstance(tool, dict) else 'tool'} must be a table "
+        f"([tool.audit]), not {table_kind(value)}",
+        path=str(path),
+        line=text.count("\n", 0, m.end()) + 1,
+    )
 
 
 def settings_for(

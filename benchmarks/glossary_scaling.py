@@ -13,7 +13,10 @@ fresh processes so that memory and caches are measured honestly:
   (../shared/data/ntrex-dev/eng.txt, CC BY-SA 4.0) with names from the glossary mixed in;
 - peak memory: maximum resident set size of the process that loaded and matched.
 
-    .venv/bin/python benchmarks/glossary_scaling.py [--sizes 1000 10000 100000 1000000]
+    .venv/bin/python benchmarks/glossary_scaling.py [--sizes 1000 10000 100000 1000000] [--yaml]
+
+``--yaml`` writes the glossaries as YAML, the format people maintain by hand, whose
+cold load (the line-keeping YAML loader) costs more than TSV's.
 """
 
 from __future__ import annotations
@@ -62,6 +65,18 @@ def write_tsv(path: Path, size: int, names: list[str]) -> None:
     return glossary
 
 
+def write_yaml(path: Path, size: int, names: list[str]) -> None:
+    glossary = make_glossary(names, size)
+    with path.open("w", encoding="utf-8") as f:
+        f.write("entries:\n")
+        for e in glossary.entries:
+            f.write(
+                f"  - id: {json.dumps(e.id)}\n    canonical: {json.dumps(e.canonical)}\n"
+                f"    kind: person\n    variants: [{json.dumps(e.variants[0].form)}]\n"
+            )
+    return glossary
+
+
 def run_child(glossary: Path, text: Path, cache: Path) -> dict:
     env = {**os.environ, "AUDIT_CACHE_DIR": str(cache)}
     env.pop("AUDIT_NO_CACHE", None)
@@ -80,6 +95,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10_000, 100_000, 1_000_000])
     parser.add_argument("--words", type=int, default=100_000)
+    parser.add_argument("--yaml", action="store_true", help="YAML glossaries instead of TSV")
     args = parser.parse_args()
     names = spellings()
     print(
@@ -88,8 +104,8 @@ def main() -> None:
     rates = {}
     with tempfile.TemporaryDirectory() as tmp:
         for size in args.sizes:
-            gpath = Path(tmp) / f"g{size}.tsv"
-            glossary = write_tsv(gpath, size, names)
+            gpath = Path(tmp) / f"g{size}.{'yaml' if args.yaml else 'tsv'}"
+            glossary = (write_yaml if args.yaml else write_tsv)(gpath, size, names)
             tpath = Path(tmp) / f"t{size}.txt"
             tpath.write_text(make_text(args.words, glossary), encoding="utf-8")
             cache = Path(tmp) / f"cache{size}"

@@ -65,7 +65,7 @@ def test_a_fix_killed_mid_write_leaves_the_original_intact(tmp_path):
     )
     assert result.returncode == 137
     assert path.read_text(encoding="utf-8") == original
-    # A retry succeeds and leaves the stray temporary file alone.
+    # A retry succeeds and removes the dead run's temporary file.
     retry = subprocess.run(
         [sys.executable, "-m", "audit", "fix", "--write", str(path)],
         cwd=ROOT,
@@ -74,6 +74,7 @@ def test_a_fix_killed_mid_write_leaves_the_original_intact(tmp_path):
     )
     assert retry.returncode == 0, retry.stderr
     assert "Hifter" not in path.read_text(encoding="utf-8")
+    assert [p.name for p in tmp_path.iterdir()] == ["article.txt"]
 
 
 def test_very_long_lines_and_mixed_line_ends_keep_exact_positions(tmp_path):

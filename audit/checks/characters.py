@@ -133,7 +133,7 @@ def _invisible_runs(text: str, allowed: frozenset[str]) -> Iterator[tuple[int, i
             continue  # the common case, decided in C: nothing invisible on this line
         run_start = None
         for i in range(line.start, line.end):
-            if _is_invisible(text[i], allowed):
+            if _is_invisible(text[i], allowed) and not _joins_here(text, i):
                 run_start = i if run_start is None else run_start
             elif run_start is not None:
                 yield run_start, i
@@ -149,6 +149,51 @@ def _is_invisible(ch: str, allowed: frozenset[str]) -> bool:
         and ch not in _VISIBLE_FORMAT
         and unicodedata.category(ch) in _INVISIBLE_CATEGORIES
     )
+
+
+_JOINERS = frozenset("\u200c\u200d")
+# What may sit between an emoji and the joiner of an emoji sequence: variation
+# selector 16, skin tones, the combining keycap.
+_EMOJI_TRAILERS = re.compile("[\ufe0f\U0001f3fb-\U0001f3ff\u20e3]*$")
+_EMOJI_LEADERS = re.compile("^[\ufe0f]*")
+# Scripts whose spelling uses the (non-)joiner between letters: Persian and other
+# Arabic-script languages, and the Indic scripts (conjuncts, half forms); "Other" is
+# what audit.lang.identify calls the scripts it has no name for (Tamil, Malayalam,
+# Sinhala, Syriac...), most of which use joiners too.
+_JOINING_SCRIPTS = frozenset({"Arabic", "Devanagari", "Bengali", "Other"})
+
+
+def _joins_here(text: str, i: int) -> bool:
+    """A zero-width (non-)joiner that is spelling, not debris, whatever the document's
+    language: inside an emoji sequence (family, rainbow flag, profession), or between
+    two letters of a script that writes words with it (a Persian word quoted in English)."""
+    ch = text[i]
+    if ch not in _JOINERS or i == 0 or i + 1 >= len(text):
+        return False
+    before = text[max(0, i - 8) : i]
+    before = before[: _EMOJI_TRAILERS.search(before).start()]  # type: ignore[union-attr]
+    after = text[i + 1 : i + 3]
+    after = after[_EMOJI_LEADERS.match(after).end() :]  # type: ignore[union-attr]
+    if not before or not after:
+        return False
+    prev, nxt = before[-1], after[0]
+    if ch == "\u200d" and _is_emoji(prev) and _is_emoji(nxt):
+        return True
+    while before and unicodedata.category(before[-1]).startswith("M"):
+        before = before[:-1]  # a vowel sign or diacritic on the letter before
+    if not before:
+        return False
+    scripts = {_letter_script(before[-1]), _letter_script(nxt)}
+    return len(scripts) == 1 and scripts <= _JOINING_SCRIPTS
+
+
+def _is_emoji(ch: str) -> bool:
+    return unicodedata.category(ch) == "So" and ord(ch) >= 0x2190
+
+
+def _letter_script(ch: str) -> str | None:
+    """The script of a letter, or of the letter a combining mark sits on (None)."""
+    return script_of_char(ch) if ch.isalpha() else None
 
 
 def _char_name(ch: str) -> str:

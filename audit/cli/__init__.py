@@ -6,18 +6,22 @@ Exit codes: 0 nothing at or above the fail level, 1 findings at or above it,
 
 from __future__ import annotations
 
+import contextlib
 import importlib
+import os
 import sys
 from typing import Any
 
 import click
 
 from audit import __version__
-from audit.errors import AuditError
+from audit.errors import AuditError, UnexpectedError, current_file
 
 
 class _Group(click.Group):
-    """Turns :class:`AuditError` into one line on stderr and exit status 2, and loads
+    """Turns :class:`AuditError` into one line on stderr and exit status 2 (any other
+    exception too, as a bug to report, naming the file being processed; set
+    ``AUDIT_TRACEBACK=1`` to see its traceback), and loads
     each command's module only when that command runs (``lazy``: name -> "module:attr"),
     so a hook running `audit check` never imports the other commands."""
 
@@ -43,6 +47,14 @@ class _Group(click.Group):
         except BrokenPipeError:  # `audit check ... | head`
             sys.stderr.close()
             sys.exit(1)
+        except (click.ClickException, click.exceptions.Exit, click.Abort):
+            raise  # click's own: usage errors (exit 2), --help, Ctrl-C
+        except Exception as exc:  # a bug: one line and exit 2, never a traceback or exit 1
+            error = UnexpectedError.wrap(exc, current_file())
+            click.echo(f"audit: error: {error}", err=True)
+            if os.environ.get("AUDIT_TRACEBACK"):
+                raise
+            sys.exit(error.exit_code)
 
 
 @click.group(
@@ -51,6 +63,11 @@ class _Group(click.Group):
 @click.version_option(__version__, prog_name="audit")
 def main() -> None:
     """Audit machine-translated text: names, terms, artifacts and consistency."""
+    for stream in (sys.stdout, sys.stderr):
+        # Text that Python holds but cannot encode (a lone surrogate from a JSON escape,
+        # a file name's undecodable bytes) is printed escaped, never a crash.
+        with contextlib.suppress(AttributeError, ValueError, OSError):
+            stream.reconfigure(errors="backslashreplace")  # type: ignore[union-attr]
 
 
 def _register() -> None:

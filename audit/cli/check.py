@@ -16,6 +16,7 @@ from audit.cli.options import SEVERITIES, check_source, run_options, settings_op
 from audit.errors import ConfigError
 from audit.exclusion import walk
 from audit.findings import Finding
+from audit.formats import must_read
 from audit.progress import progress_enabled
 from audit.reporters import FORMATS, Report, render_chunks
 from audit.run import Runner, audit_paths, fail_levels, failed, shown
@@ -118,7 +119,10 @@ def check(
     if statistics and fmt not in (None, "text", "json"):
         raise ConfigError("--statistics prints text or JSON (--format text or json)")
     runner = Runner(run_options(fail_on=fail_on, min_severity=min_severity, **settings))
-    paths = tuple(walk(paths, runner))  # folders: the files of known formats inside them
+    named = must_read(paths)  # text files named directly: unreadable is an error
+    not_walked: list[str] = []  # links out of a folder, FIFOs, devices: skipped
+    # folders: the files of known formats inside them, less those excluded
+    paths = tuple(walk(paths, runner, not_walked.append))
     check_source(paths, settings["source"])
     to_terminal = output_file is None and sys.stdout.isatty()
     fmt = fmt or ("grouped" if to_terminal and not statistics else "text")
@@ -129,10 +133,17 @@ def check(
         keep_text=fmt == "grouped",
         scores=True,
         jobs=jobs,
+        keep_going=len(paths) > 1,  # one bad file among many: report it, audit the rest
+        must_read=named,
     )
+    result.skipped[:0] = not_walked
     if not quiet:
         for reason in result.skipped:
             click.echo(f"audit: warning: {reason}", err=True)
+    for error in result.errors:
+        click.echo(f"audit: error: {error}", err=True)
+    if result.errors and len(result.errors) == len(result.files):
+        sys.exit(2)  # nothing could be read: no report
     findings = shown(result.files, result.findings)
     baseline = None
     if baseline_path is not None:
@@ -152,7 +163,8 @@ def check(
         baseline=baseline,
         paths=tuple(item.name for item in result.files),
         scores=result.scores,
-        notes=[f"Skipped: {reason}" for reason in result.skipped],
+        notes=[f"Skipped: {reason}" for reason in result.skipped]
+        + [f"Not audited: {error}" for error in result.errors],
         fail_levels=fail_levels(result.files),
         quiet=quiet,
     )
@@ -167,7 +179,7 @@ def check(
                 click.echo("".join(pending), file=out, nl=False, color=use_color(color))
                 pending, size = [], 0
         click.echo("".join(pending), file=out, nl=False, color=use_color(color))
-    sys.exit(1 if is_failed and not exit_zero else 0)
+    sys.exit(2 if result.errors else 1 if is_failed and not exit_zero else 0)
 
 
 def use_color(choice: str | None, environ: Mapping[str, str] = os.environ) -> bool | None:

@@ -118,16 +118,7 @@ def suggest_cmd(
 
 def write_atomically(path: str, text: str) -> None:
     """Write through a temporary file in the same folder, so a reader never sees half a file."""
-    import os
-    import tempfile
+    from audit.atomicfile import write_atomic
 
-    folder = os.path.dirname(os.path.abspath(path))
-    fd, tmp = tempfile.mkstemp(prefix=".audit-", suffix=".yaml", dir=folder)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
+    for warning in write_atomic(path, text.encode("utf-8")):
+        click.echo(f"audit: warning: {warning}", err=True)

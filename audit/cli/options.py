@@ -99,6 +99,14 @@ def walk_options(f: Callable[..., Any]) -> Callable[..., Any]:
     return f
 
 
+def field_names() -> list[str]:
+    """The field names --field can map: those of JSON Lines records and CSV/TSV columns."""
+    from audit.formats.jsonl import KNOWN
+    from audit.formats.table import COLUMNS
+
+    return list(dict.fromkeys((*KNOWN, *COLUMNS)))
+
+
 def _parse_fields(
     ctx: click.Context, param: click.Parameter, values: tuple[str, ...]
 ) -> dict[str, str]:
@@ -107,6 +115,15 @@ def _parse_fields(
         name, sep, column = value.partition("=")
         if not sep or not name.strip() or not column.strip():
             raise click.BadParameter(f"{value!r}: expected NAME=KEY, e.g. target=translation")
+        known = field_names()
+        if name.strip() not in known:  # a typo would otherwise be ignored silently
+            import difflib
+
+            close = difflib.get_close_matches(name.strip(), known, n=1)
+            hint = f"did you mean {close[0]!r}? " if close else ""
+            raise click.BadParameter(
+                f"{value!r}: unknown field {name.strip()!r}; {hint}known: {', '.join(known)}"
+            )
         fields[name.strip()] = column.strip()
     return fields
 

@@ -91,7 +91,14 @@ class Periods:
     @classmethod
     def create(cls, since: dt.date | None, until: dt.date | None) -> Periods:
         current = Window(since, until)
-        return cls(current, current.previous())
+        try:
+            previous = current.previous()
+        except OverflowError:
+            raise ConfigError(
+                f"--since {since}: the period before it, compared with it, would begin "
+                "before the year 1; give a later date"
+            ) from None
+        return cls(current, previous)
 
     def period_of(self, day: dt.date) -> str | None:
         """``"current"``, ``"previous"`` or ``None`` (outside both: not audited)."""

@@ -17,7 +17,7 @@ from typing import Any
 
 from audit.corpus.dates import Periods, parse_day
 from audit.document import Document
-from audit.errors import InputError
+from audit.errors import InputError, set_current_file
 from audit.formats import iter_files, iter_path
 
 
@@ -34,6 +34,7 @@ def iter_documents(
     with each file's settings); without it, files are read with ``read_options``.
     """
     for path in iter_files(paths):
+        set_current_file(path)
         mtime_day: dt.date | None = None
         documents = read(path) if read is not None else iter_path(path, **read_options)
         for doc in documents:

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from audit import __version__
+from audit.atomicfile import write_atomic
 from audit.corpus import svg
 from audit.findings import Category
 
@@ -48,7 +49,7 @@ def write_html(data: dict[str, Any], path: Path) -> Path:
     )
     env.filters["num"] = _num
     html = env.get_template(TEMPLATE).render(**html_context(data, jinja2.utils.markupsafe.Markup))
-    path.write_text(html, encoding="utf-8")
+    write_atomic(str(path), html.encode("utf-8"))  # a reader never sees half a report
     return path
 
 
@@ -186,7 +187,7 @@ def _num(value: Any) -> str:
 
 
 def write_markdown(data: dict[str, Any], path: Path) -> Path:
-    path.write_text(markdown(data), encoding="utf-8")
+    write_atomic(str(path), markdown(data).encode("utf-8"))
     return path
 
 

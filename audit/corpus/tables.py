@@ -9,6 +9,7 @@ any number of workers) writes the same schema.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -115,11 +116,26 @@ class ChunkedTable:
     def _write(self, rows: list[dict[str, Any]]) -> None:
         import pyarrow as pa
 
-        table = pa.Table.from_pylist(rows, schema=self.schema)
+        table = pa.Table.from_pylist([_storable(row) for row in rows], schema=self.schema)
         self._parquet.write_table(table)
         self._csv.write_table(table)
         self.rows += len(rows)
         self.chunks += 1
+
+
+def _storable(row: dict[str, Any]) -> dict[str, Any]:
+    """The row with lone surrogates (a ``"\\ud800"`` escape in a JSON string) shown as
+    U+FFFD: Parquet and CSV cells must be valid UTF-8."""
+    for key, value in row.items():
+        if isinstance(value, str):
+            try:
+                value.encode("utf-8")
+            except UnicodeEncodeError:
+                row = {**row, key: _SURROGATE.sub("\ufffd", value)}
+    return row
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class TableSet:

@@ -9,9 +9,12 @@ Three steps, each its own module:
 - :mod:`audit.fix.writers` puts a document's new target text back into its file
   format: one writer per reader (text and Markdown; JSON Lines, editing only inside
   the ``target`` string). A file whose format has no writer is not fixed.
-- :mod:`audit.fix.atomic` writes the result: a temporary file in the same
-  directory, flushed and synced, then renamed over the original with its
-  permissions; the file is re-read first, and left alone if it changed meanwhile.
+- :mod:`audit.fix.atomic` writes the result (:mod:`audit.atomicfile`, shared by all
+  of audit's writes): a temporary file in the same directory, flushed and synced,
+  then renamed over the original with its permissions and owner; read-only files are
+  refused, and the file is compared again just before the rename and left alone if
+  it changed meanwhile. ``audit fix`` reads, fixes and encodes every file before it
+  writes any.
 
 Suppressed findings never reach step one, and fixes that would touch a suppression
 comment are not safe, so suppressed regions are never edited.

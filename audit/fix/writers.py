@@ -18,6 +18,7 @@ A reader without a writer here is not fixed (``audit fix`` says so).
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
@@ -26,6 +27,7 @@ from audit.fix.html_writer import html_writer
 from audit.formats.html import read_html
 from audit.formats.jsonl import read_jsonl
 from audit.formats.po import read_po
+from audit.formats.po_syntax import continuations
 from audit.formats.srt import read_srt
 from audit.formats.table import read_table, read_tsv
 from audit.formats.text import read_text
@@ -54,10 +56,41 @@ def json_string(replacement: str, raw: str, origin: Origin) -> str:
     return json.dumps(replacement, ensure_ascii=line.isascii() and "\\u" in line)[1:-1]
 
 
+_PO_ESCAPES = {
+    "\\": "\\\\",
+    '"': '\\"',
+    "\n": "\\n",
+    "\t": "\\t",
+    "\r": "\\r",
+    "\a": "\\a",
+    "\b": "\\b",
+    "\f": "\\f",
+    "\v": "\\v",
+}
+_PO_SPECIAL = re.compile('[\\\\"\\x00-\\x1f\\x7f]')
+
+
 def po_string(replacement: str, raw: str, origin: Origin) -> str:
-    for a, b in (("\\", "\\\\"), ('"', '\\"'), ("\n", "\\n"), ("\t", "\\t"), ("\r", "\\r")):
-        replacement = replacement.replace(a, b)
-    return replacement
+    """Escaped as gettext escapes: C escapes, other control characters in octal."""
+    return _PO_SPECIAL.sub(
+        lambda m: _PO_ESCAPES.get(m.group(), f"\\{ord(m.group()):03o}"), replacement
+    )
+
+
+def po_splice(raw_span: str, replacement: str, encode: Encoder, raw: str, origin: Origin) -> str:
+    """The replacement for a piece of a PO string, its line continuations kept where
+    they were (a word split over two lines is not joined into one line)."""
+    breaks = continuations(raw_span)
+    if not breaks:
+        return encode(replacement, raw, origin)
+    pieces: list[str] = []
+    pos = 0
+    for at, continuation in breaks:
+        at = min(max(at, pos), len(replacement))
+        pieces += [encode(replacement[pos:at], raw, origin), continuation]
+        pos = at
+    pieces.append(encode(replacement[pos:], raw, origin))
+    return "".join(pieces)
 
 
 def xml_text(replacement: str, raw: str, origin: Origin) -> str:
@@ -69,8 +102,13 @@ def csv_field(replacement: str, raw: str, origin: Origin) -> str:
     return replacement.replace('"', '""') if quoted else replacement
 
 
-def origin_writer(encode: Encoder) -> Writer:
-    """A writer that maps edits into the file through the texts' origins."""
+# (the file's text of the replaced span, replacement, encoder, the file's text, origin)
+Splicer = Callable[[str, str, Encoder, str, Origin], str]
+
+
+def origin_writer(encode: Encoder, splice: Splicer | None = None) -> Writer:
+    """A writer that maps edits into the file through the texts' origins; ``splice``
+    builds what replaces a span when the format keeps structure inside strings."""
 
     def write(text: str, fixes: Sequence[DocumentFix]) -> str:
         starts = line_starts(text)
@@ -81,13 +119,16 @@ def origin_writer(encode: Encoder) -> Writer:
                 if origin is None:
                     splices.append((e.start, e.end, e.replacement))  # the document is the file
                     continue
-                splices.append(
-                    (
-                        _raw(origin, e.start - base, starts),
-                        _raw(origin, e.end - base, starts),
-                        encode(e.replacement, text, origin),
-                    )
+                start, end = (
+                    _raw(origin, e.start - base, starts),
+                    _raw(origin, e.end - base, starts),
                 )
+                new = (
+                    splice(text[start:end], e.replacement, encode, text, origin)
+                    if splice is not None
+                    else encode(e.replacement, text, origin)
+                )
+                splices.append((start, end, new))
         out: list[str] = []
         pos = 0
         for start, end, replacement in sorted(splices):
@@ -134,7 +175,7 @@ def _raw(origin: Origin, offset: int, starts: list[int]) -> int:
 WRITERS: dict[Callable[..., object], Writer] = {
     read_text: origin_writer(as_is),
     read_jsonl: origin_writer(json_string),
-    read_po: origin_writer(po_string),
+    read_po: origin_writer(po_string, po_splice),
     read_xliff: origin_writer(xml_text),
     read_tmx: origin_writer(xml_text),
     read_table: origin_writer(csv_field),

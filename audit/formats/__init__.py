@@ -10,6 +10,7 @@ is a separate file: plain text, Markdown and SRT).
 from __future__ import annotations
 
 import os
+import stat
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -65,6 +66,7 @@ __all__ = [
     "iter_files",
     "iter_path",
     "load_file",
+    "must_read",
     "read_bytes",
     "read_path",
     "read_text_file",
@@ -77,29 +79,119 @@ def folder_suffixes() -> frozenset[str]:
     return frozenset(TEXT_SUFFIXES) | frozenset(READERS)
 
 
-def iter_files(paths: Iterable[str]) -> Iterator[str]:
+def must_read(paths: Iterable[str]) -> frozenset[str]:
+    """The files among ``paths`` (as given on the command line) that are named directly
+    with the ending of a text format: one that cannot be read (binary, or UTF-16
+    without a mark that could not be recognised) is an error, not a skip. Other files
+    named directly (an image among a hook's files) and files found in folders are
+    skipped with a warning."""
+    suffixes = folder_suffixes()
+    return frozenset(
+        p
+        for p in paths
+        if p != STDIN and not os.path.isdir(p) and Path(p).suffix.lower() in suffixes
+    )
+
+
+def iter_files(paths: Iterable[str], warn: Callable[[str], None] | None = None) -> Iterator[str]:
     """Files named directly (and ``-``), and the files of known formats inside folders
-    (recursively, sorted, hidden files and folders left out)."""
+    (recursively, sorted, hidden files and folders left out).
+
+    A folder is walked without leaving it: a symbolic link inside it is followed only
+    when it points to a file inside the same folder, and each file is given once
+    (however many links or names lead to it), so that ``audit fix --write`` on a
+    folder can never write outside it. FIFOs, devices and sockets inside a folder are
+    skipped (reading them would hang or never end); so are links leading out of the
+    folder. Each skip is reported through ``warn`` (default: a warning on standard
+    error). A file named directly is the user's choice and is read where it leads,
+    except a device or socket, which is an error.
+    """
+    warn = warn or _warn
     suffixes = folder_suffixes()
     for path in paths:
-        p = Path(path)
-        if path == STDIN or not p.is_dir():
-            if path != STDIN and not p.exists():
-                raise InputError("no such file or folder", path=path)
+        if path == STDIN:
+            yield path
+            continue
+        if not os.path.isdir(path):
+            _check_named_file(path)
             yield path
             continue
         found = False
-        for root, dirs, files in os.walk(p):
-            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        root = os.path.realpath(path)
+        seen: set[tuple[int, int]] = set()
+        for folder, dirs, files in os.walk(path):  # never descends into linked folders
+            dirs[:] = sorted(
+                d
+                for d in dirs
+                if not d.startswith(".") and not os.path.islink(os.path.join(folder, d))
+            )
             for name in sorted(files):
-                if not name.startswith(".") and Path(name).suffix.lower() in suffixes:
-                    found = True
-                    yield str(Path(root) / name)
+                if name.startswith(".") or Path(name).suffix.lower() not in suffixes:
+                    continue
+                full = os.path.join(folder, name)
+                problem, key = _folder_entry(full, root)
+                if problem:
+                    warn(f"{full}: {problem}; skipped")
+                    continue
+                if key in seen:
+                    continue
+                seen.add(key)
+                found = True
+                yield full
         if not found:
             raise InputError(
                 f"no files to audit in this folder (known endings: {' '.join(sorted(suffixes))})",
                 path=path,
             )
+
+
+def _warn(message: str) -> None:
+    print(f"audit: warning: {message}", file=sys.stderr)
+
+
+def _folder_entry(full: str, root: str) -> tuple[str | None, tuple[int, int]]:
+    """Why a file found in a folder must not be read (or None), and its identity."""
+    try:
+        if os.path.islink(full):
+            real = os.path.realpath(full)
+            if os.path.commonpath([real, root]) != root:
+                return f"symbolic link to {os.readlink(full)}, outside the folder; not followed", (
+                    0,
+                    0,
+                )
+        st = os.stat(full)
+    except FileNotFoundError:
+        return "broken symbolic link", (0, 0)
+    except (OSError, ValueError) as exc:
+        return f"cannot read: {getattr(exc, 'strerror', None) or exc}", (0, 0)
+    if not stat.S_ISREG(st.st_mode):
+        return f"not a regular file ({_kind(st.st_mode)})", (0, 0)
+    return None, (st.st_dev, st.st_ino)
+
+
+def _kind(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "a FIFO"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "not a file"
+
+
+def _check_named_file(path: str) -> None:
+    """A file named on the command line: it must exist and not be a device or socket
+    (a FIFO is read: ``<(command)`` gives one)."""
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        if os.path.islink(path):
+            raise InputError("broken symbolic link", path=path) from None
+        raise InputError("no such file or folder", path=path) from None
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror}", path=path) from None
+    if stat.S_ISCHR(st.st_mode) or stat.S_ISBLK(st.st_mode) or stat.S_ISSOCK(st.st_mode):
+        raise InputError(f"{_kind(st.st_mode)}, not a file; not read", path=path)
 
 
 def reader_for(path: str) -> Reader:
@@ -110,9 +202,9 @@ def read_bytes(path: str) -> bytes:
     """Read a file (or standard input for ``-``), with one-line errors."""
     if path == STDIN:
         return sys.stdin.buffer.read()
-    p = Path(path)
+    _check_named_file(path)
     try:
-        return p.read_bytes()
+        return Path(path).read_bytes()
     except IsADirectoryError:
         raise InputError("is a directory; give the files to audit", path=path) from None
     except FileNotFoundError:

@@ -80,6 +80,10 @@ def read_jsonl_lines(
             raise InputError(
                 f"invalid JSON at column {exc.colno}: {exc.msg}", path=path, line=number
             ) from None
+        except RecursionError:
+            raise InputError("JSON nested too deeply", path=path, line=number) from None
+        except ValueError as exc:  # e.g. an integer of more digits than Python converts
+            raise InputError(f"invalid JSON: {exc}", path=path, line=number) from None
         if not isinstance(record, dict):
             raise InputError("each line must be a JSON object", path=path, line=number)
         target = record.get(keys["target"])

@@ -3,20 +3,18 @@
 The inverse of :mod:`audit.formats.jsonl`: one object per document with the known
 fields that are set, then every metadata field the reader kept (the reader's own
 ``line`` bookkeeping excepted). The file appears complete or not at all: it is
-written to a temporary file in the same directory and renamed over the target.
+written to a temporary file in the same directory and renamed over the target
+(:mod:`audit.atomicfile`).
 """
 
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 from audit.document import Document
-from audit.errors import InputError
 
 _FIELDS = (
     "id",
@@ -44,22 +42,10 @@ def to_record(doc: Document) -> dict[str, Any]:
     return record
 
 
-def write_jsonl(path: str | Path, docs: Iterable[Document]) -> None:
-    """Write ``docs`` to ``path`` as JSON Lines (UTF-8), replacing it atomically."""
-    target = Path(path)
+def write_jsonl(path: str | Path, docs: Iterable[Document]) -> list[str]:
+    """Write ``docs`` to ``path`` as JSON Lines (UTF-8), replacing it atomically
+    (:func:`audit.atomicfile.write_atomic`); returns its warnings."""
+    from audit.atomicfile import write_atomic
+
     text = "".join(json.dumps(to_record(d), ensure_ascii=False) + "\n" for d in docs)
-    try:
-        fd, tmp = tempfile.mkstemp(
-            prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or "."
-        )
-    except OSError as exc:
-        raise InputError(f"cannot write: {exc.strerror}", path=str(path)) from None
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
-            f.write(text)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, target)
-    except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
-        raise InputError(f"cannot write: {exc.strerror}", path=str(path)) from None
+    return write_atomic(str(path), text.encode("utf-8", "surrogatepass"))

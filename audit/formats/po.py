@@ -15,15 +15,15 @@ from typing import Any
 
 from audit.document import Document
 from audit.errors import InputError
+from audit.formats.po_syntax import ESCAPE, check_syntax, decode_string
 from audit.segments import Origin, SegmentBuilder, line_starts, locate
 
 _CONTINUATION = re.compile(r'"[ \t]*(?:\r\n|\r|\n)(?:[ \t]*#~?[^\n]*\n)*[ \t]*"')
-_ESCAPE = re.compile(r"\\(?:[0-7]{1,3}|x[0-9a-fA-F]{1,2}|.)")
 
 
 def _step(raw: str, i: int, text: str, j: int) -> tuple[int, int] | None:
     if raw[i] == "\\":
-        m = _ESCAPE.match(raw, i)
+        m = ESCAPE.match(raw, i)
         return (m.end() - i, 1) if m else None
     if raw[i] == '"':
         m = _CONTINUATION.match(raw, i)
@@ -36,6 +36,7 @@ def read_po(
 ) -> Iterator[Document]:
     import polib
 
+    check_syntax(text, path)  # what gettext refuses, polib would let through
     try:
         catalog = polib.pofile(text, wrapwidth=0)
     except (OSError, ValueError) as exc:
@@ -60,33 +61,34 @@ def read_po(
         notes = (
             tuple(entry.tcomment.splitlines()) if entry.tcomment else ()
         )  # "# ..." translator comments
-        src_origin, cursor_after_id = _origin(text, cursor, "msgid", entry.msgid, path, starts)
+        src_origin, cursor_after_id, msgid = _origin(
+            text, cursor, "msgid", entry.msgid, path, starts
+        )
         if entry.msgid_plural:
-            plural_origin, cursor_after_id = _origin(
+            plural_origin, cursor_after_id, msgid_plural = _origin(
                 text, cursor_after_id, "msgid_plural", entry.msgid_plural, path, starts
             )
             for n in sorted(entry.msgstr_plural):
-                target = entry.msgstr_plural[n]
-                tgt_origin, cursor_after_id = _origin(
-                    text, cursor_after_id, f"msgstr[{n}]", target, path, starts
+                tgt_origin, cursor_after_id, target = _origin(
+                    text, cursor_after_id, f"msgstr[{n}]", entry.msgstr_plural[n], path, starts
                 )
                 builder.add(
                     f"{key}[{n}]",
                     target,
-                    entry.msgid if n == 0 else entry.msgid_plural,
+                    msgid if n == 0 else msgid_plural,
                     line=entry.linenum,
                     target_origin=tgt_origin,
                     source_origin=src_origin if n == 0 else plural_origin,
                     notes=notes,
                 )
         else:
-            tgt_origin, cursor_after_id = _origin(
+            tgt_origin, cursor_after_id, target = _origin(
                 text, cursor_after_id, "msgstr", entry.msgstr, path, starts
             )
             builder.add(
                 key,
-                entry.msgstr,
-                entry.msgid,
+                target,
+                msgid,
                 line=entry.linenum,
                 target_origin=tgt_origin,
                 source_origin=src_origin,
@@ -113,10 +115,12 @@ def read_po(
 
 def _origin(
     raw: str, start: int, keyword: str, text: str, path: str, starts: list[int]
-) -> tuple[Origin | None, int]:
-    """Where the string after ``keyword`` begins (just past its opening quote)."""
-    m = re.compile(rf'^[ \t]*{re.escape(keyword)}[ \t]+"', re.MULTILINE).search(raw, start)
+) -> tuple[Origin | None, int, str]:
+    """Where the string after ``keyword`` begins (just past its opening quote), and its
+    text decoded as gettext does (``text``, polib's reading, when it is not found)."""
+    m = re.compile(rf'^[ \t]*{re.escape(keyword)}[ \t]*"', re.MULTILINE).search(raw, start)
     if m is None:
-        return None, start
+        return None, start, text
+    text = decode_string(raw, m.end())
     origin = locate(raw, m.end(), text, path, starts=starts, escape=_step, field=keyword)
-    return origin, m.end()
+    return origin, m.end(), text

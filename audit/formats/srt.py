@@ -23,11 +23,17 @@ def _cues(text: str, path: str) -> list[tuple[str, str, Origin | None, int | Non
     try:
         subtitles = list(srt.parse(text))
     except srt.SRTParseError as exc:
-        line = (
-            text.count("\n", 0, exc.expected_start) + 1 if hasattr(exc, "expected_start") else None
-        )
+        # The library's words ("contiguous start of match at char 52") say nothing to a
+        # subtitler: name the line and show what could not be read as a cue.
+        start = getattr(exc, "expected_start", None)
+        line = text.count("\n", 0, start) + 1 if start is not None else None
+        unmatched = (getattr(exc, "unmatched_content", "") or "").strip().splitlines()
+        shown = f": {' / '.join(unmatched[:2])[:80]!r}" if unmatched else ""
         raise InputError(
-            f"malformed SRT: {str(exc).split(' (')[0]}", path=path, line=line
+            "malformed SRT: expected a cue (its number, a line "
+            f'"00:00:01,000 --> 00:00:02,500", then its text){shown}',
+            path=path,
+            line=line,
         ) from None
     starts = line_starts(text)
     matches = list(srt.SRT_REGEX.finditer(text))

@@ -52,6 +52,8 @@ def parse_xml(text: str, path: str) -> Any:
     except etree.XMLSyntaxError as exc:
         at: int | None = exc.position[0] if exc.position else None
         message = str(exc.msg or exc).split(", line ")[0]
+        if "XML_PARSE_HUGE" in message:  # libxml's limit, in libxml's words
+            message = "nested too deeply (more than 256 levels of elements)"
         raise InputError(f"malformed XML: {message}", path=path, line=at) from None
     docinfo = root.getroottree().docinfo
     dtd = docinfo.internalDTD

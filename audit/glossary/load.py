@@ -33,6 +33,7 @@ from typing import Any
 import yaml
 
 from audit.errors import GlossaryError
+from audit.gcpause import no_cycle_collection
 from audit.glossary.bundled import bundled_glossary_paths  # noqa: F401  (re-exported)
 from audit.glossary.fold import form_keys
 from audit.glossary.model import KINDS, Entry, Glossary, Variant, default_replacement
@@ -105,21 +106,23 @@ def load_and_compile(paths: Iterable[str | Path]) -> tuple[Glossary, dict[str, i
     entries: list[Entry] = []
     names: list[str] = []
     languages: set[str] = set()
-    for path in paths:
-        file_entries, language = _read_file(path)
-        entries.extend(file_entries)
-        names.append(str(path))
-        if language:
-            languages.add(language)
-    keys = compile_keys(entries)
+    with no_cycle_collection():
+        for path in paths:
+            file_entries, language = _read_file(path)
+            entries.extend(file_entries)
+            names.append(str(path))
+            if language:
+                languages.add(language)
+        keys = compile_keys(entries)
     language = languages.pop() if len(languages) == 1 else None
     return Glossary(entries=tuple(entries), paths=tuple(names), language=language), keys
 
 
 def load_glossary_file(path: str | Path) -> Glossary:
     """Load one YAML, CSV or TSV glossary file (validated on its own)."""
-    entries, language = _read_file(path)
-    compile_keys(entries)
+    with no_cycle_collection():
+        entries, language = _read_file(path)
+        compile_keys(entries)
     return Glossary(entries=tuple(entries), paths=(str(path),), language=language)
 
 
