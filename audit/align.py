@@ -44,29 +44,14 @@ POOR_ALIGNMENT = 0.3  # below this mean confidence, compare whole texts instead
 
 Keys = Callable[[str, Span], frozenset[str]]
 
-# Characters of the language per character of English (NTREX-128 news, professional
-# translations): the expected target/source length ratio of a pair is their quotient.
-LENGTH_PER_ENGLISH_CHAR = {
-    "en": 1.0,
-    "ar": 0.94,
-    "de": 1.2,
-    "fa": 0.99,
-    "fr": 1.19,
-    "he": 0.81,
-    "ru": 1.11,
-    "es": 1.16,
-}
-
 
 def expected_ratio(source_lang: str | None, target_lang: str | None) -> float | None:
-    """Expected target/source length ratio of a language pair, where known."""
+    """Expected target/source length ratio of a language pair, where known (the median
+    of professional news translation; see :mod:`audit.lang.length_ratios`)."""
+    from audit.lang.length_ratios import pair_ratios
 
-    def primary(lang: str | None) -> str:
-        return (lang or "").replace("_", "-").split("-")[0].lower()
-
-    src = LENGTH_PER_ENGLISH_CHAR.get(primary(source_lang))
-    tgt = LENGTH_PER_ENGLISH_CHAR.get(primary(target_lang))
-    return tgt / src if src and tgt else None
+    table = pair_ratios(source_lang, target_lang)
+    return table.median if table is not None else None
 
 
 @dataclass(frozen=True)

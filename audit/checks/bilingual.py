@@ -22,7 +22,6 @@ from audit.document import Document, Span
 from audit.findings import Category, Severity
 
 if TYPE_CHECKING:
-    from audit.bilingual import Pair
     from audit.lang.numbers import Number
 
 # audit.bilingual (alignment), audit.lang.numbers and audit.lang.identify are imported
@@ -400,23 +399,42 @@ def _merged_omissions(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
     bad="source: The talks, which had been suspended since February, resume in Geneva on Monday. / target: Talks resume.",
     good="source: The talks, which had been suspended since February, resume in Geneva on Monday. / "
     "target: Les pourparlers, suspendus depuis février, reprennent lundi à Genève.",
-    options={"min": 0.5, "max": 2.0, "min_length": 40},
+    options={"min": 0.5, "max": 2.0, "min_length": 40, "margin": 1.1},
 )
 def length_ratio(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
-    """A translation far shorter or longer than its source: a partial omission or an addition.
+    """A translation far shorter or longer than professional translation of its language pair ever is.
 
-    The expected ratio is the document's own median over its segments when it has
-    five or more, else the language pair's (from professional news translations).
-    A segment is reported when its ratio is under half or over twice the expected
-    one and the longer side has at least 40 characters (options ``min``, ``max``,
-    ``min_length``). Target sentences that the alignment leaves without a source are
-    not reported: on real news they were alignment slips far more often than additions.
+    English written from Chinese has about three times as many characters as its
+    source, Chinese from English a third: what is normal depends on the pair. The
+    expected ratios come from professional news translation (NTREX-128, 18 languages,
+    every pair; see :mod:`audit.lang.length_ratios`), per band of source length. A
+    segment is reported when its ratio is outside its band's 0.5th–99.5th percentile
+    widened by ``margin`` and also under ``min`` or over ``max`` times the band's
+    median, and the longer side has at least ``min_length`` characters. A pair with no
+    data is said once (info), never judged segment by segment. Target sentences that
+    the alignment leaves without a source are not reported: on real news they were
+    alignment slips far more often than additions.
     """
     if not _bilingual(doc) or (ctx.alignment is not None and not ctx.alignment.reliable):
         return
+    from audit.lang.length_ratios import pair_ratios
+
+    source_lang = _source_lang(doc)
+    table = pair_ratios(source_lang, doc.target_lang)
+    if table is None:
+        first = next((p.target for p in ctx.pairs if p.target is not None), None)
+        at = first.start if first is not None else 0
+        yield Hit(
+            at,
+            at,
+            f"no length-ratio data for {source_lang or 'an unknown source language'} → "
+            f"{doc.target_lang}: segment lengths are not judged",
+            severity=Severity.INFO,
+        )
+        return
     low, high = ctx.option("B005", "min", 0.5), ctx.option("B005", "max", 2.0)
+    margin = ctx.option("B005", "margin", 1.1)
     min_length = ctx.option("B005", "min_length", 40)
-    expected = _expected_ratio(doc, ctx.pairs)
     for pair in ctx.pairs:
         if pair.target is None or not doc.target[pair.target.start : pair.target.end].strip():
             continue
@@ -428,31 +446,30 @@ def length_ratio(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
         ls, lt = len(_trimmed(doc.source or "", pair.source)), len(span)
         if max(ls, lt) < min_length or not ls:
             continue
-        ratio = lt / ls / expected
-        if ratio < low or ratio > high:
-            what = "shorter" if ratio < 1 else "longer"
-            yield Hit(
-                span.start,
-                span.end,
-                f"the translation is {ratio if ratio >= 1 else 1 / ratio:.1f}× {what} "
-                "than expected for its source",
-                segment=pair.id,
-                extra={"ratio": round(ratio, 2)},
-            )
+        band = table.band(ls)
+        ratio = lt / ls
+        relative = ratio / band.median
+        if band.low / margin <= ratio <= band.high * margin or low <= relative <= high:
+            continue
+        what = "shorter" if relative < 1 else "longer"
+        yield Hit(
+            span.start,
+            span.end,
+            f"the translation is {relative if relative >= 1 else 1 / relative:.1f}× {what} "
+            f"than {table.source_lang}→{table.target_lang} translation usually is for a "
+            "source of this length",
+            segment=pair.id,
+            extra={"ratio": round(relative, 2)},
+        )
 
 
-def _expected_ratio(doc: Document, pairs: list[Pair]) -> float:
-    ratios = sorted(
-        len(p.target) / len(p.source)
-        for p in pairs
-        if p.source is not None
-        and p.target is not None
-        and len(p.source) >= 20
-        and len(p.target) >= 1
-    )
-    if len(ratios) >= 5:
-        return ratios[len(ratios) // 2]
-    return _pair_ratio(doc) or 1.0
+def _source_lang(doc: Document) -> str | None:
+    """The source language as the file says, else guessed from the source text."""
+    if doc.source_lang:
+        return doc.source_lang
+    from audit.lang.identify import guess_language
+
+    return guess_language(doc.source or "")
 
 
 def _pair_ratio(doc: Document) -> float | None:
