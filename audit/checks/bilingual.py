@@ -114,8 +114,8 @@ def number_mismatch(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
     for pair in ctx.pairs:
         src = inside(all_src, pair.source)
         tgt = inside(all_tgt, pair.target)
-        missing = _unmatched([n for n in src if not n.spelled], tgt)
-        extra = _unmatched([n for n in tgt if not n.spelled], src)
+        missing = _unmatched(_required(src), tgt)
+        extra = _unmatched(_required(tgt), src)
         if pair.aligned:  # moved across a sentence boundary?
             missing = _unmatched(missing, inside(all_tgt, pair.window))
             extra = _unmatched(extra, inside(all_src, pair.source_window))
@@ -144,6 +144,18 @@ def number_mismatch(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
                 side="source",
                 segment=pair.id,
             )
+
+
+def _required(numbers: list[Number]) -> list[Number]:
+    """The numbers a translation must carry: not spelled-out ones, and not an imperial
+    quantity the same text restates in metric (``45 miles (72 kilometers)``), which a
+    translator rightly gives once."""
+    return [
+        n
+        for n in numbers
+        if not n.spelled
+        and not (n.metric and any(m is not n and not m.metric and n.matches(m) for m in numbers))
+    ]
 
 
 def _unmatched(wanted: list[Number], pool: list[Number]) -> list[Number]:
@@ -489,12 +501,14 @@ class _Item:
     key: str
 
 
+# URLs, addresses and handles are ASCII here: in Chinese or Japanese text they are
+# written straight against the words around them (发邮件给jo@samaritans.org，).
 _PARITY = re.compile(
-    r"(?P<url>\b(?:https?://|www\.)[^\s<>\"']+[^\s<>\"'.,;:!?)\]])"
-    r"|(?P<email>\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+)"
+    r"(?P<url>\b(?:https?://|www\.)[!#-;=?-~]+[A-Za-z0-9/#=_~-])"
+    r"|(?P<email>(?<![A-Za-z0-9.+_-])[A-Za-z0-9.+_-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)"
     r"|(?P<tag></?[A-Za-z][\w:.-]*(?:\s[^<>]*)?/?>)"
     r"|(?P<placeholder>\{\{[^{}]+\}\}|\{[\w.:-]*\}|\$\{\w+\}|%\d+\$[sd@]|%(?:\(\w+\))?[-+#0]*\d*(?:\.\d+)?[sdifuxXeEgGc@])"
-    r"|(?P<handle>(?<![\w.@])@\w{1,30})"
+    r"|(?P<handle>(?<![\w.@])@[A-Za-z0-9_]{1,30})"
     r"|(?P<hashtag>(?<![\w&#])#[^\W\d_]\w*)"
 )
 _TAG_PARTS = re.compile(r"<(/?)([\w:.-]+)(?:[^<>]*?\bid=\"([^\"]*)\")?")

@@ -18,11 +18,12 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
-_DIGIT = "0-9\u0660-\u0669\u06f0-\u06f9"
-_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
-_SEPARATORS = (
-    ",.\u060c\u066b\u066c'\u2019\u00a0\u202f:"  # spaces count only before three digits (10 000)
+_DIGIT = "0-9\u0660-\u0669\u06f0-\u06f9\u0966-\u096f\u0e50-\u0e59\uff10-\uff19"
+_DIGITS = str.maketrans(
+    "٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹०१२३४५६७८९๐๑๒๓๔๕๖๗๘๙０１２３４５６７８９：",
+    "0123456789" * 5 + ":",
 )
+_SEPARATORS = ",.\u060c\u066b\u066c'\u2019\u00a0\u202f:\uff1a"  # spaces count only before three digits (10 000)
 _DECIMAL_MARKS = ",.\u066b\u060c"
 _SPACES = " \u00a0\u202f\u2009"
 NUMBER = re.compile(
@@ -30,7 +31,8 @@ NUMBER = re.compile(
 )
 _SCALE_AFTER = re.compile(
     r"\s?(thousand|million|billion|trillion|bn|m|k|tn|ألف|الف|آلاف|الاف|مليون|ملايين|مليار|مليارات|ترليون|تريليون"
-    r"|mille|millions?|milliards?|mil|millones|miles|Tausend|Millionen|Milliarden|Mio|Mrd|тыс|млн|млрд)\b",
+    r"|mille|millions?|milliards?|mil|millones|miles|Tausend|Millionen|Milliarden|Mio|Mrd|тыс|млн|млрд"
+    r"|lakhs?|crores?|लाख|करोड़|करोड|لاکھ|کروڑ)(?![^\W\d_])",
     re.IGNORECASE,
 )
 _SCALES = {
@@ -67,6 +69,15 @@ _SCALES = {
     "tn": 12,
     "ترليون": 12,
     "تريليون": 12,
+    "lakh": 5,
+    "lakhs": 5,
+    "लाख": 5,
+    "لاکھ": 5,
+    "crore": 7,
+    "crores": 7,
+    "करोड़": 7,
+    "करोड": 7,
+    "کروڑ": 7,
 }
 
 # Spelled-out numbers read reliably: cardinal and ordinal forms up to twelve, and tens.
@@ -141,6 +152,64 @@ for _value, _words in {  # French, Spanish, German
         _SPELLED.setdefault(_w, _value)
 _SPELLED_WORD = re.compile(r"[^\W\d_]+")
 _SPELLED["decade"] = 10
+for _value, _words in {  # more French, Spanish and German: teens, tens, ordinals
+    2: "deuxième",
+    3: "troisième",
+    4: "quatrième cuarto",
+    5: "cinquième quinto",
+    6: "sixième sexto",
+    7: "septième séptimo",
+    8: "huitième octavo",
+    9: "neuvième noveno",
+    10: "dixième décimo",
+    11: "onze once elf onzième",
+    12: "douze doce zwölf douzième",
+    13: "treize trece dreizehn",
+    14: "quatorze catorce vierzehn",
+    15: "quinze quince fünfzehn",
+    16: "seize dieciséis sechzehn",
+    20: "vingt veinte zwanzig",
+    30: "trente treinta dreißig",
+    40: "quarante cuarenta vierzig",
+    50: "cinquante cincuenta fünfzig",
+    60: "soixante sesenta sechzig",
+    100: "cent cien ciento hundert",
+}.items():
+    for _w in _words.split():
+        _SPELLED.setdefault(_w, _value)
+# English words that stand for a small number a translation may write in digits:
+# "a year" is "1年", "twice" "2回", "teenagers" "10代" in Japanese and Chinese.
+for _value, _words in {
+    1: "a an once single",
+    2: "twice both couple pair duo double biennial",
+    10: "teen teens teenage teenager teenagers",
+}.items():
+    for _w in _words.split():
+        _SPELLED.setdefault(_w, _value)
+# Persian: units, teens, tens and hundreds; ordinals add م, مین or ام (نوزدهم, پنجاهمین).
+_FA_NUMBERS: dict[str, int] = {}
+for _value, _w in enumerate(
+    "یک دو سه چهار پنج شش هفت هشت نه ده یازده دوازده سیزده چهارده پانزده شانزده هفده هجده نوزده".split(),
+    start=1,
+):
+    _FA_NUMBERS[_w] = _value
+for _value, _w in zip(range(20, 100, 10), "بیست سی چهل پنجاه شصت هفتاد هشتاد نود".split()):
+    _FA_NUMBERS[_w] = _value
+_FA_NUMBERS.update({"صد": 100, "دوم": 2, "سوم": 3, "اول": 1, "نخست": 1, "هجدهم": 18})
+
+
+def _persian(word: str) -> int | None:
+    """A Persian number word, cardinal or ordinal (``نوزدهم`` 19, ``پنجاهمین`` 50)."""
+    for suffix in ("", "مین", "ام", "م"):
+        if suffix and not word.endswith(suffix):
+            continue
+        stem = word[: len(word) - len(suffix)] if suffix else word
+        value = _FA_NUMBERS.get(stem)
+        if value is not None:
+            return value
+    return None
+
+
 # Arabic compounds, normalized: units (cardinal and ordinal, as used in compounds),
 # 11-19 as unit + عشر, 21-99 as unit + و + tens; duals of scale words.
 _AR_UNITS: dict[str, int] = {}
@@ -187,15 +256,43 @@ _NUMBER_WORDS = frozenset(_SPELLED) | frozenset(_AR_UNITS) | frozenset(_AR_DUALS
 
 @dataclass(frozen=True)
 class Number:
-    """A number found in text, with every value it can be read as."""
+    """A number found in text, with every value it can be read as.
+
+    ``metric`` holds the metric values of a quantity written in an imperial or US unit
+    (``85 mph`` -> 136.8 km/h; ``10 inches`` -> 25.4 cm or 0.254 m): a translation that
+    converted it matches within the translator's rounding.
+    """
 
     start: int
     end: int
     values: frozenset[str]
     spelled: bool = False
+    metric: tuple[float, ...] = ()
 
     def matches(self, other: Number) -> bool:
-        return not self.values.isdisjoint(other.values)
+        if not self.values.isdisjoint(other.values):
+            return True
+        return _converted(self, other) or _converted(other, self)
+
+    @property
+    def amounts(self) -> list[float]:
+        """The plain numeric values (not times, dates or digit strings)."""
+        out = []
+        for v in self.values:
+            try:
+                out.append(float(v))
+            except ValueError:
+                continue
+        return out
+
+
+def _converted(imperial: Number, other: Number) -> bool:
+    if not imperial.metric:
+        return False
+    from audit.lang.units import near
+
+    written = other.metric or tuple(other.amounts)  # 6.6 feet for 6-foot-6: compare in metres
+    return any(near(m, v) for m in imperial.metric for v in written)
 
 
 def _canonical(value: Decimal) -> str:
@@ -211,9 +308,18 @@ def readings(token: str) -> frozenset[str]:
     if not seps:
         return frozenset({_canonical(Decimal(token))})
     out: set[str] = set()
-    if len(seps) == 1 and seps[0] in ":." and len(groups[0]) <= 2 and len(groups[1]) == 2:
+    if (
+        len(seps) == 1
+        and seps[0] in ":."
+        and len(groups[0]) <= 2
+        and len(groups[1]) == 2
+        and int(groups[0]) <= 24
+        and int(groups[1]) < 60
+    ):
         out.add(f"{int(groups[0])}:{groups[1]}")  # a time of day: 5:30, 5.30
         if seps[0] == ":":
+            if groups[1] == "00":
+                out.add(str(int(groups[0])))  # 14:00 is "14 h", "14時"
             return frozenset(out)
     thousands_ok = len(groups[0]) <= 3 and all(len(g) == 3 for g in groups[1:])
     if len(set(seps)) == 1:
@@ -225,6 +331,15 @@ def readings(token: str) -> frozenset[str]:
         head = groups[:-1]
         if len(head[0]) <= 3 and all(len(g) == 3 for g in head[1:]):
             out.add(_canonical(Decimal(f"{''.join(head)}.{groups[-1]}")))
+    if (
+        not out
+        and set(seps) == {","}
+        and len(groups) >= 3
+        and len(groups[0]) <= 2
+        and all(len(g) == 2 for g in groups[1:-1])
+        and len(groups[-1]) == 3
+    ):
+        out.add(_canonical(Decimal("".join(groups))))  # Indian grouping: 1,50,000
     if not out:  # dates, versions, phone numbers: the digits as written
         out.add("".join(groups) + "#" + str(len(groups)))
     return frozenset(out)
@@ -251,7 +366,7 @@ def _tokens(text: str, start: int, end: int) -> list[_Token]:
     out = []
     for m in NUMBER.finditer(text, start, end):
         token = m.group()
-        pieces = re.split(f"[{_SPACES}]", token)
+        pieces = re.split(f"[{_SPACES}:\uff1a]", token)
         if len(pieces) > 1 and any("#" in r for r in readings(token)):
             pos = m.start()
             for piece in pieces:
@@ -272,26 +387,139 @@ def _scaled(values: frozenset[str], exponent: int) -> frozenset[str]:
     return frozenset(out)
 
 
+# Digits that are no quantity: inside URLs, e-mail addresses, markup, placeholders,
+# UUIDs and identifiers (A320, MH17, x86, COVID-19). The artifact checks own those.
+_NOT_NUMBERS = re.compile(
+    r"(?:https?://|www\.)[^\s<>\"']+"
+    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+    r"|</?[A-Za-z][^<>\n]{0,300}>"
+    r"|\{[^{}\s]{0,60}\}"
+    r"|%\d+\$[sd@]|%(?:\(\w+\))[-+#0]*\d*(?:\.\d+)?[sdifuxXeEgGc@]"
+    r"|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}"
+    r"|(?<![A-Za-z0-9_])[A-Za-z0-9_]*[A-Za-z_][0-9][A-Za-z0-9_-]*"
+    r"|(?<![A-Za-z0-9_-])[A-Z][A-Za-z]*-[0-9][A-Za-z0-9-]*"
+)
+_LEADING_DIGITS = re.compile(r"[0-9]+")
+_NOT_NUMBERS_HINT = re.compile(r"[<@{%]|://|www\.|[A-Za-z_-][0-9]")
+_CJK_AMOUNT_HINT = re.compile("[万萬만亿億억千천百백]")
+_CJK_TIME_HINT = re.compile("[時时시点點]")
+_CJK_NUMERAL_HINT = re.compile("[〇零一二两兩三四五六七八九十]")
+_THAI_HINT = re.compile("[\u0e00-\u0e7f]")
+
+
+def _masked(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    if not _NOT_NUMBERS_HINT.search(text, start, end):
+        return []
+    return [(m.start(), m.end()) for m in _NOT_NUMBERS.finditer(text, start, end)]
+
+
+def _inside(spans: list[tuple[int, int]], a: int, b: int) -> bool:
+    return any(s <= a and b <= e for s, e in spans)
+
+
 def find_numbers(
     text: str, start: int = 0, end: int | None = None, *, spelled: bool = True
 ) -> list[Number]:
-    """Numbers in ``text[start:end]`` in order: digit tokens, and spelled-out ones if asked."""
+    """Numbers in ``text[start:end]`` in order: digit tokens, and spelled-out ones if asked.
+
+    Read as a reader would: ``1.2万`` is 12000, ``2pm`` is also 14 and 14:00,
+    ``7時55分`` is 7:55, ``85 mph`` carries its metric value; digits in URLs,
+    identifiers and markup are no numbers.
+    """
+    from audit.lang import cjk, dates, units
+
     end = len(text) if end is None else end
     out: list[Number] = []
+    taken = _masked(text, start, end)
+    if _CJK_AMOUNT_HINT.search(text, start, end):
+        for a, b, value in cjk.amounts(text, start, end):
+            if not _inside(taken, a, b):
+                out.append(Number(a, b, frozenset({value})))
+                taken.append((a, b))
+    if _CJK_TIME_HINT.search(text, start, end):
+        for t in dates.CJK_TIME.finditer(text, start, end):
+            if _inside(taken, t.start(2), t.end(2)):
+                continue
+            afternoon = None if t.group(1) is None else t.group(1) in ("午後", "下午", "오후")
+            minute = int(t.group(3)) if t.group(3) else 0
+            values = dates.clock_values(int(t.group(2)), minute, afternoon)
+            out.append(Number(t.start(2), t.end(), values | {str(int(t.group(2)))}))
+            taken.append((t.start(2), t.end()))
+    if "h" in text:
+        for t in dates.FRENCH_TIME.finditer(text, start, end):
+            if int(t.group(1)) <= 24 and int(t.group(2)) < 60:
+                values = dates.clock_values(int(t.group(1)), int(t.group(2)), None)
+                out.append(Number(t.start(), t.end(), values))
+                taken.append(t.span())
+    if "-foot-" in text or "ft" in text or "feet" in text:
+        for a, b, inches, cm in units.feet_and_inches(text, start, end):
+            if not _inside(taken, a, b):  # 6-foot-6: the feet carry the height, the inches follow
+                feet = _LEADING_DIGITS.match(text, a)
+                inch = _LEADING_DIGITS.match(text, inches)
+                if feet and inch:
+                    out.append(Number(a, feet.end(), readings(feet.group()), metric=(cm, cm / 100)))
+                    out.append(Number(inches, inch.end(), readings(inch.group()), spelled=True))
+                taken.append((a, b))
     for m in _tokens(text, start, end):
+        if taken and _inside(taken, m.start(), m.end()):
+            continue
         values = readings(m.group())
         if _DECADE.match(text, m.end()) and m.group()[-1] == "0":
-            # "the 1980s" is as often "ثمانينيات القرن العشرين" (the eighties): matched, never required
-            out.append(Number(m.start(), m.end() + 1, values, spelled=True))
+            # "the 1980s" is as often "ثمانينيات القرن العشرين" (the eighties) or "20 世纪
+            # 80 年代" (the 80s of the 20th century): matched, never required
+            out.append(Number(m.start(), m.end() + 1, _decade(values), spelled=True))
+            century = _century(values)
+            if century:
+                out.append(Number(m.start(), m.end() + 1, century, spelled=True))
             continue
+        metric: tuple[float, ...] = ()
         scale = _SCALE_AFTER.match(text, m.end(), end)
+        clock = dates.AM_PM.match(text, m.end(), end)
+        if not clock and (not scale or scale.group(1).lower() == "miles"):  # 385 miles
+            amount = next((float(v) for v in values if v.replace(".", "", 1).isdigit()), None)
+            if amount is not None:
+                metric = units.metric_value(text, m.end(), amount)
         if scale:
             values = _scaled(values, _SCALES[scale.group(1).lower()])
-        out.append(Number(m.start(), m.end(), values))
+        if clock:
+            values = values | _clock(values, clock.group(1).lower() == "p")
+        out.append(Number(m.start(), m.end(), values, metric=metric))
     if spelled:
         out.extend(_spelled_numbers(text, start, end))
-        out.sort(key=lambda n: n.start)
+        if _CJK_NUMERAL_HINT.search(text, start, end):
+            out.extend(
+                Number(a, b, frozenset({str(v)}), spelled=True)
+                for a, b, v in cjk.numerals(text, start, end)
+                if not _inside(taken, a, b)
+            )
+        if _THAI_HINT.search(text, start, end):
+            out.extend(
+                Number(a, b, frozenset({str(v)}), spelled=True)
+                for a, b, v in dates.thai_months(text, start, end)
+            )
+    out.sort(key=lambda n: n.start)
     return out
+
+
+def _decade(values: frozenset[str]) -> frozenset[str]:
+    """``1980`` -> 1980 and 80 (``the 80s``, ``années 80``)."""
+    return values | {v[-2:] for v in values if len(v) == 4 and v.isdigit()}
+
+
+def _century(values: frozenset[str]) -> frozenset[str]:
+    """The century a decade lies in: the 1930s are in the 20th (``20 世纪 30 年代``)."""
+    return frozenset(str(int(v) // 100 + 1) for v in values if len(v) == 4 and v.isdigit())
+
+
+def _clock(values: frozenset[str], afternoon: bool) -> frozenset[str]:
+    from audit.lang.dates import clock_values
+
+    out: set[str] = set()
+    for v in values:
+        hour, _, minute = v.partition(":") if ":" in v else v.partition(".")
+        if hour.isdigit() and int(hour) <= 12 and (not minute or minute.isdigit()):
+            out |= clock_values(int(hour), int(minute or 0), afternoon)
+    return frozenset(out)
 
 
 @lru_cache(maxsize=65536)
@@ -306,14 +534,21 @@ _ARABIC_LETTER = re.compile(r"[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\uf
 
 def _spelled_numbers(text: str, start: int, end: int) -> list[Number]:
     """Numbers written as words, each with the values it may mean."""
+    from audit.lang.dates import month_of, roman
+
     if not _ARABIC_LETTER.search(text, start, end):  # each word looked up as it is
-        out = []
+        hits: list[Number] = []
         spelled = _SPELLED.get
         for m in _SPELLED_WORD.finditer(text, start, end):
-            value = spelled(m.group().lower())
-            if value is not None:
-                out.append(Number(m.start(), m.end(), frozenset({str(value)}), spelled=True))
-        return out
+            word = m.group()
+            found = {
+                spelled(word.lower()),
+                month_of(word),
+                roman(word) if word[0] in "IVXLC" else None,
+            } - {None}
+            if found:
+                hits.append(Number(m.start(), m.end(), frozenset(map(str, found)), spelled=True))
+        return hits
     from audit.lang.arabic import strip_article, word_keys
 
     words = [
@@ -324,6 +559,21 @@ def _spelled_numbers(text: str, start: int, end: int) -> list[Number]:
     i = 0
     while i < len(words):
         s0, e0, word = words[i]
+        month = month_of(text[s0:e0])
+        persian = _persian(text[s0:e0])
+        if month is not None or persian is not None:
+            nxt = words[i + 1] if i + 1 < len(words) else None
+            nxt2 = words[i + 2] if i + 2 < len(words) else None
+            if persian and persian >= 20 and nxt and nxt[2] == "و" and nxt2:
+                unit = _persian(text[nxt2[0] : nxt2[1]])
+                if unit and unit < 10:  # چهل و چهارمین: 44
+                    out.append(Number(s0, nxt2[1], frozenset({str(persian + unit)}), spelled=True))
+                    i += 3
+                    continue
+            values = {str(v) for v in (month, persian) if v is not None}
+            out.append(Number(s0, e0, frozenset(values), spelled=True))
+            i += 1
+            continue
         keys = {word} if word.isascii() else {word, *word_keys(word)}
         if keys.isdisjoint(_NUMBER_WORDS):  # most words of running text
             i += 1
