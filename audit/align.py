@@ -27,6 +27,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from audit.document import Span, split_paragraphs, split_sentences
+from audit.lang.sentences import unpunctuated
 
 # Gale & Church (1993): bead priors and the variance of the length difference.
 BEAD_PRIORS: dict[tuple[int, int], float] = {
@@ -119,7 +120,12 @@ def align(
     for src_group, tgt_group in groups:
         src_sents = [s for p in src_group for s in split_sentences(source, p)]
         tgt_sents = [s for p in tgt_group for s in split_sentences(target, p)]
-        for s, t, confidence in aligner.run(src_sents, tgt_sents):
+        beads = (
+            _whole(src_sents, tgt_sents, ratio)
+            if _unsplittable(source, src_group) or _unsplittable(target, tgt_group)
+            else aligner.run(src_sents, tgt_sents)
+        )
+        for s, t, confidence in beads:
             links.append(
                 Link(
                     len(links) + 1,
@@ -132,6 +138,21 @@ def align(
                 )
             )
     return Alignment(tuple(links), ratio)
+
+
+def _unsplittable(text: str, paragraphs: Sequence[Span]) -> bool:
+    """A paragraph in a script that marks no sentence end (Thai): its sentences are
+    unknown, so it is aligned as a whole rather than as one long "sentence"."""
+    return any(unpunctuated(text[p.start : p.end]) for p in paragraphs)
+
+
+def _whole(
+    src: list[Span], tgt: list[Span], ratio: float
+) -> list[tuple[list[Span], list[Span], float]]:
+    if not src or not tgt:
+        return [(src, tgt, 0.0)] if src or tgt else []
+    ls, lt = src[-1].end - src[0].start, tgt[-1].end - tgt[0].start
+    return [(src, tgt, length_fit(ls, lt, ratio))]
 
 
 def _cover(spans: Sequence[Span]) -> Span | None:

@@ -352,6 +352,7 @@ def _merged_omissions(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
     """
     from audit.align import length_fit
     from audit.lang.numbers import find_numbers
+    from audit.lang.sentences import unpunctuated
 
     alignment = ctx.alignment
     if alignment is None:
@@ -374,6 +375,8 @@ def _merged_omissions(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
             or link.target_sentences >= link.source_sentences
         ):
             continue
+        if unpunctuated(doc.target[link.target.start : link.target.end]):
+            continue  # Thai: the target's sentences are unknown, so is what fits them
         lt = len(link.target)
         total = sum(len(p) for p in link.source_parts)
         fit_all = length_fit(total, lt, ratio)
