@@ -310,14 +310,21 @@ def _trimmed(text: str, span: Span) -> Span:
 def omission(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
     """A source segment or sentence with no translation.
 
-    In a bilingual file, a unit whose target is empty; in a whole-article pair, a
+    In a bilingual file, a unit whose target is empty or missing (in XLIFF whatever its
+    ``state``; in PO an empty ``msgstr``, which gettext's convention calls untranslated,
+    is said so); a whole article whose translation is empty; in a whole-article pair, a
     source sentence of three words or more that the alignment leaves without a
     counterpart, when the alignment is sure of it. The finding sits on the source.
     """
     if not _bilingual(doc):
         return
+    if not doc.segments and not doc.target.strip():  # a JSON Lines "target": "", an empty file
+        span = _trimmed(doc.source or "", Span(0, len(doc.source or "")))
+        yield Hit(span.start, span.end, "the translation is empty", side="source")
+        return
     if ctx.alignment is not None and not ctx.alignment.reliable:
         return
+    po = doc.path.lower().endswith((".po", ".pot"))
     for pair in ctx.pairs:
         if pair.source is None or not doc.source[pair.source.start : pair.source.end].strip():  # type: ignore[index]
             continue
@@ -334,6 +341,8 @@ def omission(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
             span.end,
             "this source sentence has no translation"
             if pair.aligned
+            else "untranslated entry: its msgstr is empty (gettext shows the msgid)"
+            if po
             else "this segment has no translation",
             side="source",
             segment=pair.id,
@@ -510,8 +519,10 @@ _PARITY = re.compile(
     r"(?P<url>\b(?:https?://|www\.)[!#-;=?-~]+[A-Za-z0-9/#=_~-])"
     r"|(?P<email>(?<![A-Za-z0-9.+_-])[A-Za-z0-9.+_-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)"
     r"|(?P<tag></?[A-Za-z][\w:.-]*(?:\s[^<>]*)?/?>)"
-    r"|(?P<placeholder>\{\{[^{}]+\}\}|\{[\w.:-]*\}|\$\{\w+\}|%\d+\$[sd@]|%(?:\(\w+\))?[-+#0]*\d*(?:\.\d+)?[sdifuxXeEgGc@])"
-    r"|(?P<handle>(?<![\w.@])@[A-Za-z0-9_]{1,30})"
+    r"|(?P<placeholder>\{\{[^{}]+\}\}|\{[\w.:-]*\}|\$\{\w+\}|%\d+\$[sd@]"
+    r"|%(?:\(\w+\))?[-+#0]*\d*(?:\.\d+)?[sdifuxXeEgGc@]"
+    r"|\{\w+,\s*\w+(?:,(?:[^{}]|\{[^{}]*\})*)?\})"  # ICU: {n, number}, {n, plural, one {#} other {#}}
+    r"|(?P<handle>(?<![A-Za-z0-9_.@])@[A-Za-z0-9_]{1,30})"
     r"|(?P<hashtag>(?<![\w&#])#[^\W\d_]\w*)"
 )
 _TAG_PARTS = re.compile(r"<(/?)([\w:.-]+)(?:[^<>]*?\bid=\"([^\"]*)\")?")
@@ -523,6 +534,13 @@ _KIND_NAMES = {
     "handle": "@handle",
     "hashtag": "hashtag",
 }
+
+
+def placeholder_spans(text: str) -> list[tuple[int, int]]:
+    """Where the placeholders (printf, Python, .NET, ICU, templates) are in ``text``."""
+    if not _PARITY_HINT.search(text):
+        return []
+    return [m.span() for m in _PARITY.finditer(text) if m.lastgroup == "placeholder"]
 
 
 # Every item above holds one of these: most segments hold none and are not scanned.
@@ -545,6 +563,8 @@ def _items(text: str, span: Span | None) -> list[_Item]:
             )
         elif kind in ("url", "email", "handle"):
             key = value.lower().rstrip("/")
+        elif kind == "placeholder" and "," in value:  # ICU: the argument and its type
+            key = "{" + ",".join(p.strip() for p in value[1:].split(",")[:2]) + "}"
         else:
             key = value
         out.append(_Item(m.start(), m.end(), kind, key))

@@ -119,13 +119,15 @@ def read_bytes(path: str) -> bytes:
         raise InputError(f"cannot read: {exc.strerror}", path=path) from None
 
 
-def _read_decoded(path: str, *, encoding: str | None, errors: str) -> tuple[bytes, str]:
+def _read_decoded(
+    path: str, *, encoding: str | None, errors: str, empty_ok: bool = False
+) -> tuple[bytes, str]:
     name = STDIN_NAME if path == STDIN else path
     if path != STDIN and Path(path).is_dir():
         raise InputError("is a directory; give the files to audit", path=name)
     data = read_bytes(path)
     text = decode(data, name, encoding=encoding, errors=errors)
-    if not text.strip():
+    if not text.strip() and not empty_ok:
         raise InputError("empty file: nothing to audit", path=name)
     return data, text
 
@@ -196,7 +198,8 @@ def _prepare(
 ) -> tuple[str, bytes, str, Reader, dict[str, Any]]:
     """Decode ``path``, pick its reader and complete the reader's options."""
     name = STDIN_NAME if path == STDIN else path
-    data, text = _read_decoded(path, encoding=encoding, errors=errors)
+    # With a source, an empty target is an omission to report (B004), not a mistake.
+    data, text = _read_decoded(path, encoding=encoding, errors=errors, empty_ok=source is not None)
     reader = DEFAULT_READER if path == STDIN else reader_for(path)
     if source is not None:
         if reader not in SOURCE_FILE_READERS:
