@@ -37,6 +37,10 @@ BEAD_PRIORS: dict[tuple[int, int], float] = {
     (2, 1): 0.089 / 2,
     (1, 2): 0.089 / 2,
     (2, 2): 0.011,
+    # Three sentences against one: a translation that dropped the sentence marks
+    # (professional Arabic news often ends sentences with none), or merged them.
+    (3, 1): 0.002,
+    (1, 3): 0.002,
 }
 VARIANCE = 6.8
 ANCHOR_BONUS = 1.5  # cost (nats) removed per anchor shared by both sides of a bead

@@ -186,6 +186,44 @@ for _value, _words in {
 }.items():
     for _w in _words.split():
         _SPELLED.setdefault(_w, _value)
+# Small numbers in the other languages NTREX-128 covers (one to ten, common forms):
+# a translator writes "dört oyuncudan biri" for "1-of-4 players".
+for _value, _words in {
+    1: "один одна одно одного одну ein eine einen einem einer bir biri אחד אחת ένα ένας μία μια một एक",
+    2: "два две двух дві двох zwei iki שניים שתיים שני שתי δύο hai दो",
+    3: "три трёх трех трьох üç שלושה שלוש שלושת τρία τρεις ba तीन",
+    4: "четыре четырёх четырех чотири чотирьох dört ארבעה ארבע ארבעת τέσσερα τέσσερις bốn चार",
+    5: "пять пяти п'ять beş חמישה חמש חמשת πέντε năm पांच पाँच",
+    6: "шесть шести шість altı שישה שש ששת έξι sáu छह",
+    7: "семь семи сім yedi שבעה שבע שבעת επτά εφτά bảy सात",
+    8: "восемь восьми вісім sekiz שמונה שמונת οκτώ οχτώ tám आठ",
+    9: "девять девяти дев'ять dokuz תשעה תשע תשעת εννέα εννιά chín नौ",
+    10: "десять десяти עשרה עשר עשרת δέκα mười दस",
+    12: "двенадцать дванадцять",
+}.items():
+    for _w in _words.split():
+        _SPELLED.setdefault(_w, _value)
+_URDU_NUMBERS = {
+    w: v
+    for v, ws in {
+        1: "ایک",
+        2: "دو",
+        3: "تین",
+        4: "چار",
+        5: "پانچ",
+        6: "چھ",
+        7: "سات",
+        8: "آٹھ",
+        9: "نو",
+        10: "دس",
+        18: "اٹھارہ",
+        26: "چھبیس",
+        34: "چونتیس",
+    }.items()
+    for w in ws.split()
+}
+_HEBREW_PREFIXES = "בהולמש"
+_DECADES_AFTER = re.compile(r"\s+decades?\b", re.IGNORECASE)
 # Persian: units, teens, tens and hundreds; ordinals add م, مین or ام (نوزدهم, پنجاهمین).
 _FA_NUMBERS: dict[str, int] = {}
 for _value, _w in enumerate(
@@ -541,11 +579,13 @@ def _spelled_numbers(text: str, start: int, end: int) -> list[Number]:
         spelled = _SPELLED.get
         for m in _SPELLED_WORD.finditer(text, start, end):
             word = m.group()
-            found = {
-                spelled(word.lower()),
-                month_of(word),
-                roman(word) if word[0] in "IVXLC" else None,
-            } - {None}
+            low = word.lower()
+            value = spelled(low)
+            if value is None and low[0] in _HEBREW_PREFIXES and len(low) > 3:
+                value = spelled(low[1:])  # לאחד, מארבעת
+            found = {value, month_of(word), roman(word) if word[0] in "IVXLC" else None} - {None}
+            if value is not None and _DECADES_AFTER.match(text, m.end()):
+                found.add(value * 10)  # two decades: 20 (years)
             if found:
                 hits.append(Number(m.start(), m.end(), frozenset(map(str, found)), spelled=True))
         return hits
@@ -560,7 +600,7 @@ def _spelled_numbers(text: str, start: int, end: int) -> list[Number]:
     while i < len(words):
         s0, e0, word = words[i]
         month = month_of(text[s0:e0])
-        persian = _persian(text[s0:e0])
+        persian = _persian(text[s0:e0]) or _URDU_NUMBERS.get(text[s0:e0])
         if month is not None or persian is not None:
             nxt = words[i + 1] if i + 1 < len(words) else None
             nxt2 = words[i + 2] if i + 2 < len(words) else None
