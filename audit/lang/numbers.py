@@ -233,7 +233,7 @@ for _value, _w in enumerate(
     _FA_NUMBERS[_w] = _value
 for _value, _w in zip(range(20, 100, 10), "بیست سی چهل پنجاه شصت هفتاد هشتاد نود".split()):
     _FA_NUMBERS[_w] = _value
-_FA_NUMBERS.update({"صد": 100, "دوم": 2, "سوم": 3, "اول": 1, "نخست": 1, "هجدهم": 18})
+_FA_NUMBERS.update({"صد": 100, "دوم": 2, "سوم": 3, "اول": 1, "نخست": 1, "هجدهم": 18, "یکی": 1})
 
 
 def _persian(word: str) -> int | None:
@@ -438,6 +438,11 @@ _NOT_NUMBERS = re.compile(
     r"|(?<![A-Za-z0-9_-])[A-Z][A-Za-z]*-[0-9][A-Za-z0-9-]*"
 )
 _LEADING_DIGITS = re.compile(r"[0-9]+")
+# Telephone numbers: three or more groups of digits, or one long run with a trunk 0.
+_PHONE = re.compile(
+    rf"(?<![{_DIGIT}.,])(?:[{_DIGIT}]{{2,5}}[ \u00a0]){{2,}}[{_DIGIT}]{{2,5}}(?![{_DIGIT}.,]?[{_DIGIT}])"
+    rf"|(?<![{_DIGIT}.,])[0\u0660\u06f0][{_DIGIT}]{{8,11}}(?![{_DIGIT}])"
+)
 _NOT_NUMBERS_HINT = re.compile(r"[<@{%]|://|www\.|[A-Za-z_-][0-9]")
 _CJK_AMOUNT_HINT = re.compile("[万萬만亿億억千천百백]")
 _CJK_TIME_HINT = re.compile("[時时시点點]")
@@ -489,6 +494,14 @@ def find_numbers(
                 values = dates.clock_values(int(t.group(1)), int(t.group(2)), None)
                 out.append(Number(t.start(), t.end(), values))
                 taken.append(t.span())
+    for p in _PHONE.finditer(text, start, end):  # 0800 555 111: one telephone number
+        groups = p.group().translate(_DIGITS).split()
+        thousands = groups[0][0] != "0" and all(len(g) == 3 for g in groups[1:])  # 10 000 000
+        if len(groups) == 1 or (not thousands and any(g[0] == "0" or len(g) == 4 for g in groups)):
+            if not _inside(taken, *p.span()):
+                ordered = {"tel:" + "".join(groups), "tel:" + "".join(reversed(groups))}
+                out.append(Number(p.start(), p.end(), frozenset(ordered)))
+                taken.append(p.span())
     if "-foot-" in text or "ft" in text or "feet" in text:
         for a, b, inches, cm in units.feet_and_inches(text, start, end):
             if not _inside(taken, a, b):  # 6-foot-6: the feet carry the height, the inches follow
