@@ -139,7 +139,7 @@ AM_PM = re.compile(r"\s?([ap])\.?\s?m\b\.?", re.I)
 CJK_TIME = re.compile(
     r"(午前|午後|上午|下午|오전|오후)?\s?([0-9]{1,2})\s?[時时시点點](?![間间간])\s?(?:([0-9]{1,2})\s?[分분])?"
 )
-FRENCH_TIME = re.compile(r"(?<![\w.,])([0-9]{1,2})\s?h\s?([0-9]{2})\b")
+FRENCH_TIME = re.compile(r"([0-9](?<![\w.,][0-9])[0-9]?)\s?h\s?([0-9]{2})\b")
 
 
 def clock_values(hour: int, minute: int, afternoon: bool | None) -> frozenset[str]:

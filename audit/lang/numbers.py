@@ -236,6 +236,7 @@ for _value, _w in zip(range(20, 100, 10), "بیست سی چهل پنجاه شص�
 _FA_NUMBERS.update({"صد": 100, "دوم": 2, "سوم": 3, "اول": 1, "نخست": 1, "هجدهم": 18, "یکی": 1})
 
 
+@lru_cache(maxsize=65536)
 def _persian(word: str) -> int | None:
     """A Persian number word, cardinal or ordinal (``نوزدهم`` 19, ``پنجاهمین`` 50)."""
     for suffix in ("", "مین", "ام", "م"):
@@ -429,31 +430,59 @@ def _scaled(values: frozenset[str], exponent: int) -> frozenset[str]:
 # UUIDs and identifiers (A320, MH17, x86, COVID-19). The artifact checks own those.
 _NOT_NUMBERS = re.compile(
     r"(?:https?://|www\.)[^\s<>\"']+"
-    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
     r"|</?[A-Za-z][^<>\n]{0,300}>"
     r"|\{[^{}\s]{0,60}\}"
     r"|%\d+\$[sd@]|%(?:\(\w+\))[-+#0]*\d*(?:\.\d+)?[sdifuxXeEgGc@]"
-    r"|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}"
-    r"|(?<![A-Za-z0-9_])[A-Za-z0-9_]*[A-Za-z_][0-9][A-Za-z0-9_-]*"
-    r"|(?<![A-Za-z0-9_-])[A-Z][A-Za-z]*-[0-9][A-Za-z0-9-]*"
 )
+# Found from their rarest character, then widened: an e-mail address from its "@",
+# a UUID from its "-xxxx-xxxx-xxxx-" middle.
+_EMAIL_DOMAIN = re.compile(r"@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
+_UUID_TAIL = re.compile(r"-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
+_LOCAL_PART = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789.+_-")
+# A letter right before a digit (A320, x86, MH17, 3f9a) or a capitalized word, a
+# hyphen and a digit (COVID-19, F-16): found at the junction, then widened to the word.
+_JUNCTION = re.compile(r"[0-9](?:(?<=[A-Za-z_][0-9])|(?<=[A-Za-z_]-[0-9]))")
+_IDENTIFIER_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-")
 _LEADING_DIGITS = re.compile(r"[0-9]+")
 # Telephone numbers: three or more groups of digits, or one long run with a trunk 0.
-_PHONE = re.compile(
-    rf"(?<![{_DIGIT}.,])(?:[{_DIGIT}]{{2,5}}[ \u00a0]){{2,}}[{_DIGIT}]{{2,5}}(?![{_DIGIT}.,]?[{_DIGIT}])"
-    rf"|(?<![{_DIGIT}.,])[0\u0660\u06f0][{_DIGIT}]{{8,11}}(?![{_DIGIT}])"
+_PHONE = re.compile(  # each alternative starts with a digit, so the scan skips text fast
+    rf"[{_DIGIT}](?<![{_DIGIT}.,][{_DIGIT}])[{_DIGIT}]{{1,4}}[ \u00a0](?:[{_DIGIT}]{{2,5}}[ \u00a0])+"
+    rf"[{_DIGIT}]{{2,5}}(?![{_DIGIT}.,]?[{_DIGIT}])"
+    rf"|[0\u0660\u06f0](?<![{_DIGIT}.,][0\u0660\u06f0])[{_DIGIT}]{{8,11}}(?![{_DIGIT}])"
 )
 _NOT_NUMBERS_HINT = re.compile(r"[<@{%]|://|www\.|[A-Za-z_-][0-9]")
 _CJK_AMOUNT_HINT = re.compile("[万萬만亿億억千천百백]")
 _CJK_TIME_HINT = re.compile("[時时시点點]")
 _CJK_NUMERAL_HINT = re.compile("[〇零一二两兩三四五六七八九十]")
 _THAI_HINT = re.compile("[\u0e00-\u0e7f]")
+_FAR_EAST_HINT = re.compile("[\u0e00-\u0e7f\u3000-\u9fff\uac00-\ud7af\u1100-\u11ff]")
 
 
 def _masked(text: str, start: int, end: int) -> list[tuple[int, int]]:
     if not _NOT_NUMBERS_HINT.search(text, start, end):
         return []
-    return [(m.start(), m.end()) for m in _NOT_NUMBERS.finditer(text, start, end)]
+    spans = [(m.start(), m.end()) for m in _NOT_NUMBERS.finditer(text, start, end)]
+    if "@" in text:
+        for e in _EMAIL_DOMAIN.finditer(text, start, end):
+            a = e.start()
+            while a > start and text[a - 1] in _LOCAL_PART:
+                a -= 1
+            if a < e.start():
+                spans.append((a, e.end()))
+    if "-" in text:
+        for u in _UUID_TAIL.finditer(text, start, end):
+            spans.append((max(start, u.start() - 8), u.end()))
+    for j in _JUNCTION.finditer(text, start, end):
+        a = j.start() - (2 if text[j.start() - 1] == "-" else 1)
+        b = j.end()
+        while a > start and text[a - 1] in _IDENTIFIER_CHARS and text[a - 1] != "-":
+            a -= 1
+        if text[j.start() - 1] == "-" and not text[a].isupper():
+            continue  # mid-2019: a word, a hyphen and a year
+        while b < end and text[b] in _IDENTIFIER_CHARS:
+            b += 1
+        spans.append((a, b))
+    return spans
 
 
 def _inside(spans: list[tuple[int, int]], a: int, b: int) -> bool:
@@ -467,19 +496,26 @@ def find_numbers(
 
     Read as a reader would: ``1.2万`` is 12000, ``2pm`` is also 14 and 14:00,
     ``7時55分`` is 7:55, ``85 mph`` carries its metric value; digits in URLs,
-    identifiers and markup are no numbers.
+    identifiers and markup are no numbers. A document's text is read once (the
+    aligner and the checks all ask).
     """
+    found = _read_numbers(text, start, len(text) if end is None else end)
+    return list(found) if spelled else [n for n in found if not n.spelled]
+
+
+@lru_cache(maxsize=16)
+def _read_numbers(text: str, start: int, end: int) -> tuple[Number, ...]:
     from audit.lang import cjk, dates, units
 
-    end = len(text) if end is None else end
     out: list[Number] = []
     taken = _masked(text, start, end)
-    if _CJK_AMOUNT_HINT.search(text, start, end):
+    far_east = _FAR_EAST_HINT.search(text, start, end) is not None
+    if far_east and _CJK_AMOUNT_HINT.search(text, start, end):
         for a, b, value in cjk.amounts(text, start, end):
             if not _inside(taken, a, b):
                 out.append(Number(a, b, frozenset({value})))
                 taken.append((a, b))
-    if _CJK_TIME_HINT.search(text, start, end):
+    if far_east and _CJK_TIME_HINT.search(text, start, end):
         for t in dates.CJK_TIME.finditer(text, start, end):
             if _inside(taken, t.start(2), t.end(2)):
                 continue
@@ -535,21 +571,20 @@ def find_numbers(
         if clock:
             values = values | _clock(values, clock.group(1).lower() == "p")
         out.append(Number(m.start(), m.end(), values, metric=metric))
-    if spelled:
-        out.extend(_spelled_numbers(text, start, end))
-        if _CJK_NUMERAL_HINT.search(text, start, end):
-            out.extend(
-                Number(a, b, frozenset({str(v)}), spelled=True)
-                for a, b, v in cjk.numerals(text, start, end)
-                if not _inside(taken, a, b)
-            )
-        if _THAI_HINT.search(text, start, end):
-            out.extend(
-                Number(a, b, frozenset({str(v)}), spelled=True)
-                for a, b, v in dates.thai_months(text, start, end)
-            )
+    out.extend(_spelled_numbers(text, start, end))
+    if far_east and _CJK_NUMERAL_HINT.search(text, start, end):
+        out.extend(
+            Number(a, b, frozenset({str(v)}), spelled=True)
+            for a, b, v in cjk.numerals(text, start, end)
+            if not _inside(taken, a, b)
+        )
+    if far_east and _THAI_HINT.search(text, start, end):
+        out.extend(
+            Number(a, b, frozenset({str(v)}), spelled=True)
+            for a, b, v in dates.thai_months(text, start, end)
+        )
     out.sort(key=lambda n: n.start)
-    return out
+    return tuple(out)
 
 
 def _decade(values: frozenset[str]) -> frozenset[str]:
@@ -583,25 +618,104 @@ def _normalized(word: str) -> str:
 _ARABIC_LETTER = re.compile(r"[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
 
 
-def _spelled_numbers(text: str, start: int, end: int) -> list[Number]:
-    """Numbers written as words, each with the values it may mean."""
+def _plain_word_values() -> dict[str, frozenset[str]]:
+    """Spelled numbers and month names looked up as they are (lower case)."""
+    from audit.lang.dates import month_of
+
+    words = set(_SPELLED)
+    from audit.lang import dates
+
+    words |= set(dates._MONTH_WORDS)
+    out = {}
+    for w in words:
+        found = {_SPELLED.get(w), month_of(w)} - {None}
+        if found:
+            out[w] = frozenset(map(str, found))
+    return out
+
+
+_PLAIN_WORD_VALUES = _plain_word_values()
+
+
+def _slow_first_letters() -> frozenset[str]:
+    """First letters of the words that need more than a look-up: inflected month names
+    (февраля, Σεπτεμβρίου), Hebrew words with a prefix (בספטמבר), Roman numerals."""
+    import unicodedata
+
+    from audit.lang import dates
+
+    firsts = set("IVXLC") | set(_HEBREW_PREFIXES)
+    for stem in dates._MONTH_STEMS:
+        for c in {stem[0], *(stem[0] if stem[0] != "м" else "м")}:
+            firsts |= {c, c.upper()}
+    # accented capitals and small letters that strip to a stem's first letter (Ά -> α)
+    for code in range(0x370, 0x400):
+        c = chr(code)
+        base = unicodedata.normalize("NFD", c)[0].lower()
+        if base in firsts:
+            firsts.add(c)
+    return frozenset(firsts)
+
+
+_SLOW_FIRST = _slow_first_letters()
+
+
+def _arabic_script_endings() -> frozenset[str]:
+    """The last two letters of every Arabic-script month name and Persian or Urdu number
+    word (ordinal endings included): a word ending otherwise is none of them."""
+    from audit.lang import dates
+
+    words = [w for w in dates._MONTH_WORDS if _ARABIC_LETTER.search(w)]
+    words += list(_URDU_NUMBERS)
+    for w in _FA_NUMBERS:
+        words += [w, w + "م", w + "مین", w + "ام"]
+    return frozenset(w[-2:] for w in words)
+
+
+_ARABIC_SCRIPT_ENDINGS = _arabic_script_endings()
+
+
+@lru_cache(maxsize=65536)
+def _word_values(word: str) -> frozenset[str] | None:
+    """What one word may stand for as a number: spelled out, a month, a Roman numeral."""
     from audit.lang.dates import month_of, roman
 
-    if not _ARABIC_LETTER.search(text, start, end):  # each word looked up as it is
-        hits: list[Number] = []
-        spelled = _SPELLED.get
-        for m in _SPELLED_WORD.finditer(text, start, end):
-            word = m.group()
-            low = word.lower()
-            value = spelled(low)
-            if value is None and low[0] in _HEBREW_PREFIXES and len(low) > 3:
-                value = spelled(low[1:])  # לאחד, מארבעת
-            found = {value, month_of(word), roman(word) if word[0] in "IVXLC" else None} - {None}
-            if value is not None and _DECADES_AFTER.match(text, m.end()):
-                found.add(value * 10)  # two decades: 20 (years)
-            if found:
-                hits.append(Number(m.start(), m.end(), frozenset(map(str, found)), spelled=True))
-        return hits
+    low = word.lower()
+    value = _SPELLED.get(low)
+    if value is None and low[0] in _HEBREW_PREFIXES and len(low) > 3:
+        value = _SPELLED.get(low[1:])  # לאחד, מארבעת
+    found = {value, month_of(word), roman(word) if word[0] in "IVXLC" else None} - {None}
+    return frozenset(map(str, found)) if found else None
+
+
+def _looked_up_words(text: str, start: int, end: int) -> list[Number]:
+    """Number words found by look-up (every script but Arabic's): one dictionary look-up
+    per word; only words that may be an inflected month name, a Hebrew word with a
+    prefix or a Roman numeral are looked at further."""
+    hits: list[Number] = []
+    plain = _PLAIN_WORD_VALUES.get
+    slow = _SLOW_FIRST
+    for m in _SPELLED_WORD.finditer(text, start, end):
+        word = m.group()
+        found = plain(word.lower())
+        if found is None:
+            if word[0] not in slow:
+                continue
+            found = _word_values(word)
+            if found is None:
+                continue
+        if _DECADES_AFTER.match(text, m.end()):  # two decades: 20 (years)
+            found = found | {str(int(v) * 10) for v in found if v.isdigit()}
+        hits.append(Number(m.start(), m.end(), found, spelled=True))
+    return hits
+
+
+def _spelled_numbers(text: str, start: int, end: int) -> list[Number]:
+    """Numbers written as words, each with the values it may mean."""
+    from audit.lang.dates import month_of
+
+    if not _ARABIC_LETTER.search(text, start, end):
+        return _looked_up_words(text, start, end)
     from audit.lang.arabic import strip_article, word_keys
 
     words = [
@@ -612,8 +726,11 @@ def _spelled_numbers(text: str, start: int, end: int) -> list[Number]:
     i = 0
     while i < len(words):
         s0, e0, word = words[i]
-        month = month_of(text[s0:e0])
-        persian = _persian(text[s0:e0]) or _URDU_NUMBERS.get(text[s0:e0])
+        if text[e0 - 2 : e0] in _ARABIC_SCRIPT_ENDINGS:  # a month, a Persian or Urdu number?
+            month = month_of(text[s0:e0])
+            persian = _persian(text[s0:e0]) or _URDU_NUMBERS.get(text[s0:e0])
+        else:
+            month = persian = None
         if month is not None or persian is not None:
             nxt = words[i + 1] if i + 1 < len(words) else None
             nxt2 = words[i + 2] if i + 2 < len(words) else None
