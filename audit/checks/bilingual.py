@@ -488,12 +488,25 @@ def length_ratio(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
 
 
 def _source_lang(doc: Document) -> str | None:
-    """The source language as the file says, else guessed from the source text."""
+    """The source language as the file says, else guessed from the source text among
+    the languages the length table knows (a PO file does not say): by script where
+    that decides it, else from the text's first 300 characters, which tell these
+    languages apart and cost a fraction of a whole-text guess on every document."""
     if doc.source_lang:
         return doc.source_lang
-    from audit.lang.identify import guess_language
+    from audit.lang.identify import identify, main_script, script_of_language
+    from audit.lang.length_ratios import known_languages
 
-    return guess_language(doc.source or "")
+    source = doc.source or ""
+    script = main_script(source[:2000])
+    same = tuple(sorted(x for x in known_languages() if script_of_language(x) == script))
+    if len(same) <= 1:
+        return same[0] if same else None
+    if script == "Arabic":  # told apart by letters, as audit.lang.identify does
+        from audit.lang.identify import guess_language
+
+        return guess_language(source[:2000])
+    return identify(source[:300], same)[0]
 
 
 def _pair_ratio(doc: Document) -> float | None:

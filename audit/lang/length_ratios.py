@@ -73,6 +73,7 @@ def pair_ratios(source_lang: str | None, target_lang: str | None) -> PairRatios 
     return PairRatios(src, tgt, tuple(Band(int(r[0]), r[1], r[2], r[3]) for r in rows))
 
 
+@lru_cache(maxsize=1)
 def known_languages() -> frozenset[str]:
     """Languages the table has data for (with each other, in both directions)."""
     return frozenset(p.split("-")[0] for p in _table())
