@@ -25,7 +25,7 @@ _BLANK_LINES = re.compile(r"(?:[ \t]*(?:\r\n|\r(?!\n)|\n)){2,}")  # \r\n is one 
 ABBREVIATIONS = frozenset(
     """
     mr mrs ms dr prof gen maj col lt capt sgt cmdr adm gov sen rep rev st sr jr
-    jan feb mar apr jun jul aug sep sept oct nov dec no nos vs approx dept est fig
+    jan feb mar apr jun jul aug sep sept oct nov dec no nos vs v approx dept est fig
     inc ltd co corp e.g i.e u.s u.k u.n a.m p.m mt ft
     """.split()
 )

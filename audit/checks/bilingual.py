@@ -129,6 +129,8 @@ def number_mismatch(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
                 segment=pair.id,
             )
         for t in extra[len(missing) :]:
+            if _counted(target, t):
+                continue
             yield Hit(
                 t.start,
                 t.end,
@@ -137,6 +139,8 @@ def number_mismatch(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
                 segment=pair.id,
             )
         for s in missing[len(extra) :]:
+            if _counted(source, s):
+                continue
             yield Hit(
                 s.start,
                 s.end,
@@ -144,6 +148,17 @@ def number_mismatch(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
                 side="source",
                 segment=pair.id,
             )
+
+
+# Chinese, Japanese and Korean count things with a number and a counter (もう1台 "another
+# one", 2つに割れる "divided", 3年生 "a junior", 1名 "a person"), where English says it
+# with an article or a word.
+_COUNTER = re.compile(r"\s?[つ台人年回個名件位番次个种項项条條本枚匹头頭번개명년회가권장]")
+
+
+def _counted(text: str, n: Number) -> bool:
+    """A lone 1, 2 or 3 with a CJK counter after it: the other text says it in words."""
+    return n.values <= {"1", "2", "3"} and _COUNTER.match(text, n.end) is not None
 
 
 def _required(numbers: list[Number]) -> list[Number]:
@@ -186,7 +201,8 @@ _WORDS = re.compile(r"[^\W\d_]{2,}")
 def untranslated(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
     """A segment whose translation is the source itself, or is written in the source language.
 
-    Identical text counts from two words up (a lone name or code may rightly stay).
+    Identical text counts from two different words up (a lone name or code, or "No, no,
+    no." may rightly stay).
     The language is told by script when the two languages' scripts differ (Arabic
     left in an English target) and otherwise by py3langid, on segments of 40
     characters or more, when it is at least 95% sure.
@@ -206,7 +222,7 @@ def untranslated(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
         )  # type: ignore[index]
         span = _trimmed(doc.target, pair.target)
         if " ".join(src.split()).casefold() == " ".join(tgt.split()).casefold():
-            if len(_WORDS.findall(tgt)) >= 2:
+            if len({w.casefold() for w in _WORDS.findall(tgt)}) >= 2:  # not "No, no, no."
                 yield Hit(
                     span.start,
                     span.end,
