@@ -129,7 +129,7 @@ def number_mismatch(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
                 segment=pair.id,
             )
         for t in extra[len(missing) :]:
-            if _counted(target, t):
+            if _counted(target, t) or _repeated(t, tgt):
                 continue
             yield Hit(
                 t.start,
@@ -139,7 +139,7 @@ def number_mismatch(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
                 segment=pair.id,
             )
         for s in missing[len(extra) :]:
-            if _counted(source, s):
+            if _counted(source, s) or _repeated(s, src):
                 continue
             yield Hit(
                 s.start,
@@ -153,7 +153,13 @@ def number_mismatch(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
 # Chinese, Japanese and Korean count things with a number and a counter (もう1台 "another
 # one", 2つに割れる "divided", 3年生 "a junior", 1名 "a person"), where English says it
 # with an article or a word.
-_COUNTER = re.compile(r"\s?[つ台人年回個名件位番次个种項项条條本枚匹头頭번개명년회가권장]")
+_COUNTER = re.compile(r"\s?[つ台人年回個名件位番次个种項项条條本枚匹头頭번개명년회가권장위등부]")
+
+
+def _repeated(n: Number, numbers: list[Number]) -> bool:
+    """The same number said again in the same segment ("the 12th district ... the 12th
+    overlaps"): a translation that says it once, or refers back to it, lost nothing."""
+    return any(m is not n and not m.spelled and m.values == n.values for m in numbers)
 
 
 def _counted(text: str, n: Number) -> bool:
