@@ -223,6 +223,7 @@ _URDU_NUMBERS = {
     for w in ws.split()
 }
 _HEBREW_PREFIXES = "בהולמש"
+_UNIT_START = re.compile(r"[\s-][a-zA-Z°]")  # a unit word may follow
 _DECADES_AFTER = re.compile(r"\s+decades?\b", re.IGNORECASE)
 # Persian: units, teens, tens and hundreds; ordinals add م, مین or ام (نوزدهم, پنجاهمین).
 _FA_NUMBERS: dict[str, int] = {}
@@ -433,6 +434,7 @@ _NOT_NUMBERS = re.compile(
     r"|</?[A-Za-z][^<>\n]{0,300}>"
     r"|\{[^{}\s]{0,60}\}"
     r"|%\d+\$[sd@]|%(?:\(\w+\))[-+#0]*\d*(?:\.\d+)?[sdifuxXeEgGc@]"
+    r"|[0-9](?<![\w.,][0-9])[A-Z]{1,2}\b(?<!AM)(?<!PM)"  # 3D, 5G, 4K: names more than quantities
 )
 # Found from their rarest character, then widened: an e-mail address from its "@",
 # a UUID from its "-xxxx-xxxx-xxxx-" middle.
@@ -450,7 +452,7 @@ _PHONE = re.compile(  # each alternative starts with a digit, so the scan skips 
     rf"[{_DIGIT}]{{2,5}}(?![{_DIGIT}.,]?[{_DIGIT}])"
     rf"|[0\u0660\u06f0](?<![{_DIGIT}.,][0\u0660\u06f0])[{_DIGIT}]{{8,11}}(?![{_DIGIT}])"
 )
-_NOT_NUMBERS_HINT = re.compile(r"[<@{%]|://|www\.|[A-Za-z_-][0-9]")
+_NOT_NUMBERS_HINT = re.compile(r"[<@{%]|://|www\.|[A-Za-z_-][0-9]|[0-9][A-Z]")
 _CJK_AMOUNT_HINT = re.compile("[万萬만亿億억千천百백]")
 _CJK_TIME_HINT = re.compile("[時时시点點]")
 _CJK_NUMERAL_HINT = re.compile("[〇零一二两兩三四五六七八九十]")
@@ -706,7 +708,12 @@ def _looked_up_words(text: str, start: int, end: int) -> list[Number]:
                 continue
         if _DECADES_AFTER.match(text, m.end()):  # two decades: 20 (years)
             found = found | {str(int(v) * 10) for v in found if v.isdigit()}
-        hits.append(Number(m.start(), m.end(), found, spelled=True))
+        metric: tuple[float, ...] = ()
+        if len(found) == 1 and _UNIT_START.match(text, m.end()):  # an eight-foot robot
+            from audit.lang.units import metric_value
+
+            metric = metric_value(text, m.end(), float(next(iter(found))))
+        hits.append(Number(m.start(), m.end(), found, spelled=True, metric=metric))
     return hits
 
 
