@@ -27,6 +27,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from audit.document import Span, split_paragraphs, split_sentences
+from audit.lang.sentences import unpunctuated
 
 # Gale & Church (1993): bead priors and the variance of the length difference.
 BEAD_PRIORS: dict[tuple[int, int], float] = {
@@ -36,6 +37,10 @@ BEAD_PRIORS: dict[tuple[int, int], float] = {
     (2, 1): 0.089 / 2,
     (1, 2): 0.089 / 2,
     (2, 2): 0.011,
+    # Three sentences against one: a translation that dropped the sentence marks
+    # (professional Arabic news often ends sentences with none), or merged them.
+    (3, 1): 0.002,
+    (1, 3): 0.002,
 }
 VARIANCE = 6.8
 ANCHOR_BONUS = 1.5  # cost (nats) removed per anchor shared by both sides of a bead
@@ -44,29 +49,14 @@ POOR_ALIGNMENT = 0.3  # below this mean confidence, compare whole texts instead
 
 Keys = Callable[[str, Span], frozenset[str]]
 
-# Characters of the language per character of English (NTREX-128 news, professional
-# translations): the expected target/source length ratio of a pair is their quotient.
-LENGTH_PER_ENGLISH_CHAR = {
-    "en": 1.0,
-    "ar": 0.94,
-    "de": 1.2,
-    "fa": 0.99,
-    "fr": 1.19,
-    "he": 0.81,
-    "ru": 1.11,
-    "es": 1.16,
-}
-
 
 def expected_ratio(source_lang: str | None, target_lang: str | None) -> float | None:
-    """Expected target/source length ratio of a language pair, where known."""
+    """Expected target/source length ratio of a language pair, where known (the median
+    of professional news translation; see :mod:`audit.lang.length_ratios`)."""
+    from audit.lang.length_ratios import pair_ratios
 
-    def primary(lang: str | None) -> str:
-        return (lang or "").replace("_", "-").split("-")[0].lower()
-
-    src = LENGTH_PER_ENGLISH_CHAR.get(primary(source_lang))
-    tgt = LENGTH_PER_ENGLISH_CHAR.get(primary(target_lang))
-    return tgt / src if src and tgt else None
+    table = pair_ratios(source_lang, target_lang)
+    return table.median if table is not None else None
 
 
 @dataclass(frozen=True)
@@ -134,7 +124,12 @@ def align(
     for src_group, tgt_group in groups:
         src_sents = [s for p in src_group for s in split_sentences(source, p)]
         tgt_sents = [s for p in tgt_group for s in split_sentences(target, p)]
-        for s, t, confidence in aligner.run(src_sents, tgt_sents):
+        beads = (
+            _whole(src_sents, tgt_sents, ratio)
+            if _unsplittable(source, src_group) or _unsplittable(target, tgt_group)
+            else aligner.run(src_sents, tgt_sents)
+        )
+        for s, t, confidence in beads:
             links.append(
                 Link(
                     len(links) + 1,
@@ -147,6 +142,21 @@ def align(
                 )
             )
     return Alignment(tuple(links), ratio)
+
+
+def _unsplittable(text: str, paragraphs: Sequence[Span]) -> bool:
+    """A paragraph in a script that marks no sentence end (Thai): its sentences are
+    unknown, so it is aligned as a whole rather than as one long "sentence"."""
+    return any(unpunctuated(text[p.start : p.end]) for p in paragraphs)
+
+
+def _whole(
+    src: list[Span], tgt: list[Span], ratio: float
+) -> list[tuple[list[Span], list[Span], float]]:
+    if not src or not tgt:
+        return [(src, tgt, 0.0)] if src or tgt else []
+    ls, lt = src[-1].end - src[0].start, tgt[-1].end - tgt[0].start
+    return [(src, tgt, length_fit(ls, lt, ratio))]
 
 
 def _cover(spans: Sequence[Span]) -> Span | None:
@@ -244,9 +254,15 @@ class _Aligner:
 
 
 def length_fit(ls: int, lt: int, ratio: float) -> float:
-    """Gale–Church: probability of a length difference at least this large, 2(1 - Φ(|δ|))."""
+    """Gale–Church: probability of a length difference at least this large, 2(1 - Φ(|δ|)).
+
+    The variance grows with the ratio: Gale and Church's constant is for languages of
+    about equal length, and English from Chinese (ratio about 3) varies in proportion
+    to its greater length; without the factor every Chinese sentence looked misfit and
+    was left "without translation".
+    """
     if ls == 0 and lt == 0:
         return 1.0
     mean = (ls + lt / ratio) / 2
-    delta = (lt - ls * ratio) / math.sqrt(max(mean, 1.0) * VARIANCE)
+    delta = (lt - ls * ratio) / math.sqrt(max(mean, 1.0) * VARIANCE * ratio)
     return math.erfc(abs(delta) / math.sqrt(2))

@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
+from audit.lang.sentences import CLOSERS, TERMINALS, UNSPACED_TERMINALS
+
 if TYPE_CHECKING:
     from audit.segments import Origin, Segment
 
@@ -26,13 +28,14 @@ _BLANK_LINES = re.compile(r"(?:[ \t]*(?:\r\n|\r(?!\n)|\n)){2,}")  # \r\n is one 
 ABBREVIATIONS = frozenset(
     """
     mr mrs ms dr prof gen maj col lt capt sgt cmdr adm gov sen rep rev st sr jr
-    jan feb mar apr jun jul aug sep sept oct nov dec no nos vs approx dept est fig
+    jan feb mar apr jun jul aug sep sept oct nov dec no nos vs v approx dept est fig
     inc ltd co corp e.g i.e u.s u.k u.n a.m p.m mt ft
     """.split()
 )
 
-_SENTENCE_END = re.compile(r"[.!?…؟。！？]+[\"'”’»)\]]*")
-_ENDS_SENTENCE = re.compile(r"[.!?…؟。！？]+[\"'”’»)\]]*$")
+# Sentence marks of every supported script (see audit.lang.sentences: ।, ۔, ؟, 。...).
+_SENTENCE_END = re.compile(f"[{re.escape(TERMINALS)}]+[{re.escape(CLOSERS)}]*")
+_ENDS_SENTENCE = re.compile(f"[{re.escape(TERMINALS)}]+[{re.escape(CLOSERS)}]*$")
 
 
 @dataclass(frozen=True, order=True)
@@ -267,7 +270,11 @@ def _boundaries_in_line(text: str, line: Span) -> list[int]:
     out = []
     for m in _SENTENCE_END.finditer(text, line.start, line.end):
         after = m.end()
-        if after >= line.end or not text[after].isspace():
+        if after >= line.end:
+            continue
+        if not text[after].isspace():
+            if text[m.start()] in UNSPACED_TERMINALS:  # 。 needs no space after it
+                out.append(after)
             continue
         nxt = _first_visible(text, after, line.end)
         if nxt is None or not _can_start_sentence(text[nxt]):

@@ -45,7 +45,8 @@ def test_numbers_across_digit_systems_and_separators():
     spelled = [(x.values, x.spelled) for x in find_numbers("three of the 1980s, الحادي والعشرين")]
     assert spelled == [
         (frozenset({"3"}), True),
-        (frozenset({"1980"}), True),
+        (frozenset({"1980", "80"}), True),  # the 1980s, the 80s
+        (frozenset({"20"}), True),  # the 20th century (20 世纪 80 年代)
         (frozenset({"21"}), True),
     ]
     assert [sorted(x.values) for x in find_numbers("in 2019 100 people")] == [["2019"], ["100"]]
@@ -104,3 +105,30 @@ def test_segment_lookup_and_file_positions():
 def test_language_guess_by_script():
     assert guess_language("التقى المبعوث بالوفدين") == "ar"
     assert guess_language("השיחות יתחדשו ביום שני") == "he"
+
+
+def test_sentences_end_with_danda_urdu_full_stop_and_cjk_marks():
+    from audit.document import split_sentences
+
+    def cut(text: str) -> list[str]:
+        return [text[s.start : s.end] for s in split_sentences(text)]
+
+    assert cut("यह पहला वाक्य है। यह दूसरा है।") == ["यह पहला वाक्य है।", "यह दूसरा है।"]
+    assert cut("یہ پہلا جملہ ہے۔ یہ دوسرا ہے۔") == ["یہ پہلا جملہ ہے۔", "یہ دوسرا ہے۔"]
+    assert cut("هل جاء؟ نعم جاء.") == ["هل جاء؟", "نعم جاء."]
+    # Chinese and Japanese write no space after 。！？
+    assert cut("我们站在地球上。我们看到星星！") == ["我们站在地球上。", "我们看到星星！"]
+
+
+def test_thai_paragraphs_are_aligned_whole_not_as_missing_sentences():
+    # Three English sentences and a Thai translation written for this test, as Thai
+    # is written: sentences separated by spaces, with no sentence marks.
+    source = (
+        "The volcano's activity picked up on Saturday. "
+        "Ash fell on the southern neighbourhoods of the capital. "
+        "Officials asked residents to stay indoors."
+    )
+    target = "ภูเขาไฟมีกิจกรรมเพิ่มขึ้นในวันเสาร์ เถ้าถ่านตกลงในย่านทางใต้ของเมืองหลวง เจ้าหน้าที่ขอให้ประชาชนอยู่ในบ้าน"
+    alignment = align(source, target, ratio=0.9)
+    assert [(x.source_sentences, x.target_sentences) for x in alignment.links] == [(3, 1)]
+    assert alignment.links[0].confidence > 0.3

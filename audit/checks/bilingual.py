@@ -22,7 +22,6 @@ from audit.document import Document, Span
 from audit.findings import Category, Severity
 
 if TYPE_CHECKING:
-    from audit.bilingual import Pair
     from audit.lang.numbers import Number
 
 # audit.bilingual (alignment), audit.lang.numbers and audit.lang.identify are imported
@@ -115,8 +114,8 @@ def number_mismatch(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
     for pair in ctx.pairs:
         src = inside(all_src, pair.source)
         tgt = inside(all_tgt, pair.target)
-        missing = _unmatched([n for n in src if not n.spelled], tgt)
-        extra = _unmatched([n for n in tgt if not n.spelled], src)
+        missing = _unmatched(_required(src), tgt)
+        extra = _unmatched(_required(tgt), src)
         if pair.aligned:  # moved across a sentence boundary?
             missing = _unmatched(missing, inside(all_tgt, pair.window))
             extra = _unmatched(extra, inside(all_src, pair.source_window))
@@ -130,6 +129,8 @@ def number_mismatch(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
                 segment=pair.id,
             )
         for t in extra[len(missing) :]:
+            if _counted(target, t) or _repeated(t, tgt):
+                continue
             yield Hit(
                 t.start,
                 t.end,
@@ -138,6 +139,8 @@ def number_mismatch(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
                 segment=pair.id,
             )
         for s in missing[len(extra) :]:
+            if _counted(source, s) or _repeated(s, src):
+                continue
             yield Hit(
                 s.start,
                 s.end,
@@ -145,6 +148,35 @@ def number_mismatch(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
                 side="source",
                 segment=pair.id,
             )
+
+
+# Chinese, Japanese and Korean count things with a number and a counter (もう1台 "another
+# one", 2つに割れる "divided", 3年生 "a junior", 1名 "a person"), where English says it
+# with an article or a word.
+_COUNTER = re.compile(r"\s?[つ台人年回個名件位番次个种項项条條本枚匹头頭번개명년회가권장위등부]")
+
+
+def _repeated(n: Number, numbers: list[Number]) -> bool:
+    """The same number said again in the same segment ("the 12th district ... the 12th
+    overlaps"): a translation that says it once, or refers back to it, lost nothing."""
+    return any(m is not n and not m.spelled and m.values == n.values for m in numbers)
+
+
+def _counted(text: str, n: Number) -> bool:
+    """A lone 1, 2 or 3 with a CJK counter after it: the other text says it in words."""
+    return n.values <= {"1", "2", "3"} and _COUNTER.match(text, n.end) is not None
+
+
+def _required(numbers: list[Number]) -> list[Number]:
+    """The numbers a translation must carry: not spelled-out ones, and not an imperial
+    quantity the same text restates in metric (``45 miles (72 kilometers)``), which a
+    translator rightly gives once."""
+    return [
+        n
+        for n in numbers
+        if not n.spelled
+        and not (n.metric and any(m is not n and not m.metric and n.matches(m) for m in numbers))
+    ]
 
 
 def _unmatched(wanted: list[Number], pool: list[Number]) -> list[Number]:
@@ -175,7 +207,8 @@ _WORDS = re.compile(r"[^\W\d_]{2,}")
 def untranslated(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
     """A segment whose translation is the source itself, or is written in the source language.
 
-    Identical text counts from two words up (a lone name or code may rightly stay).
+    Identical text counts from two different words up (a lone name or code, or "No, no,
+    no." may rightly stay).
     The language is told by script when the two languages' scripts differ (Arabic
     left in an English target) and otherwise by py3langid, on segments of 40
     characters or more, when it is at least 95% sure.
@@ -195,7 +228,7 @@ def untranslated(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
         )
         span = _trimmed(doc.target, pair.target)
         if " ".join(src.split()).casefold() == " ".join(tgt.split()).casefold():
-            if len(_WORDS.findall(tgt)) >= 2:
+            if len({w.casefold() for w in _WORDS.findall(tgt)}) >= 2:  # not "No, no, no."
                 yield Hit(
                     span.start,
                     span.end,
@@ -299,14 +332,21 @@ def _trimmed(text: str, span: Span) -> Span:
 def omission(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
     """A source segment or sentence with no translation.
 
-    In a bilingual file, a unit whose target is empty; in a whole-article pair, a
+    In a bilingual file, a unit whose target is empty or missing (in XLIFF whatever its
+    ``state``; in PO an empty ``msgstr``, which gettext's convention calls untranslated,
+    is said so); a whole article whose translation is empty; in a whole-article pair, a
     source sentence of three words or more that the alignment leaves without a
     counterpart, when the alignment is sure of it. The finding sits on the source.
     """
     if not _bilingual(doc):
         return
+    if not doc.segments and not doc.target.strip():  # a JSON Lines "target": "", an empty file
+        span = _trimmed(doc.source or "", Span(0, len(doc.source or "")))
+        yield Hit(span.start, span.end, "the translation is empty", side="source")
+        return
     if ctx.alignment is not None and not ctx.alignment.reliable:
         return
+    po = doc.path.lower().endswith((".po", ".pot"))
     for pair in ctx.pairs:
         if pair.source is None or not doc.source[pair.source.start : pair.source.end].strip():  # type: ignore[index]
             continue
@@ -323,6 +363,8 @@ def omission(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
             span.end,
             "this source sentence has no translation"
             if pair.aligned
+            else "untranslated entry: its msgstr is empty (gettext shows the msgid)"
+            if po
             else "this segment has no translation",
             side="source",
             segment=pair.id,
@@ -341,6 +383,7 @@ def _merged_omissions(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
     """
     from audit.align import length_fit
     from audit.lang.numbers import find_numbers
+    from audit.lang.sentences import unpunctuated
 
     alignment = ctx.alignment
     if alignment is None:
@@ -363,6 +406,8 @@ def _merged_omissions(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
             or link.target_sentences >= link.source_sentences
         ):
             continue
+        if unpunctuated(doc.target[link.target.start : link.target.end]):
+            continue  # Thai: the target's sentences are unknown, so is what fits them
         lt = len(link.target)
         total = sum(len(p) for p in link.source_parts)
         fit_all = length_fit(total, lt, ratio)
@@ -400,23 +445,42 @@ def _merged_omissions(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
     bad="source: The talks, which had been suspended since February, resume in Geneva on Monday. / target: Talks resume.",
     good="source: The talks, which had been suspended since February, resume in Geneva on Monday. / "
     "target: Les pourparlers, suspendus depuis février, reprennent lundi à Genève.",
-    options={"min": 0.5, "max": 2.0, "min_length": 40},
+    options={"min": 0.5, "max": 2.0, "min_length": 40, "margin": 1.1},
 )
 def length_ratio(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
-    """A translation far shorter or longer than its source: a partial omission or an addition.
+    """A translation far shorter or longer than professional translation of its language pair ever is.
 
-    The expected ratio is the document's own median over its segments when it has
-    five or more, else the language pair's (from professional news translations).
-    A segment is reported when its ratio is under half or over twice the expected
-    one and the longer side has at least 40 characters (options ``min``, ``max``,
-    ``min_length``). Target sentences that the alignment leaves without a source are
-    not reported: on real news they were alignment slips far more often than additions.
+    English written from Chinese has about three times as many characters as its
+    source, Chinese from English a third: what is normal depends on the pair. The
+    expected ratios come from professional news translation (NTREX-128, 18 languages,
+    every pair; see :mod:`audit.lang.length_ratios`), per band of source length. A
+    segment is reported when its ratio is outside its band's 0.5th–99.5th percentile
+    widened by ``margin`` and also under ``min`` or over ``max`` times the band's
+    median, and the longer side has at least ``min_length`` characters. A pair with no
+    data is said once (info), never judged segment by segment. Target sentences that
+    the alignment leaves without a source are not reported: on real news they were
+    alignment slips far more often than additions.
     """
     if not _bilingual(doc) or (ctx.alignment is not None and not ctx.alignment.reliable):
         return
+    from audit.lang.length_ratios import pair_ratios
+
+    source_lang = _source_lang(doc)
+    table = pair_ratios(source_lang, doc.target_lang)
+    if table is None:
+        first = next((p.target for p in ctx.pairs if p.target is not None), None)
+        at = first.start if first is not None else 0
+        yield Hit(
+            at,
+            at,
+            f"no length-ratio data for {source_lang or 'an unknown source language'} → "
+            f"{doc.target_lang}: segment lengths are not judged",
+            severity=Severity.INFO,
+        )
+        return
     low, high = ctx.option("B005", "min", 0.5), ctx.option("B005", "max", 2.0)
+    margin = ctx.option("B005", "margin", 1.1)
     min_length = ctx.option("B005", "min_length", 40)
-    expected = _expected_ratio(doc, ctx.pairs)
     for pair in ctx.pairs:
         if pair.target is None or not doc.target[pair.target.start : pair.target.end].strip():
             continue
@@ -428,31 +492,43 @@ def length_ratio(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
         ls, lt = len(_trimmed(doc.source or "", pair.source)), len(span)
         if max(ls, lt) < min_length or not ls:
             continue
-        ratio = lt / ls / expected
-        if ratio < low or ratio > high:
-            what = "shorter" if ratio < 1 else "longer"
-            yield Hit(
-                span.start,
-                span.end,
-                f"the translation is {ratio if ratio >= 1 else 1 / ratio:.1f}× {what} "
-                "than expected for its source",
-                segment=pair.id,
-                extra={"ratio": round(ratio, 2)},
-            )
+        band = table.band(ls)
+        ratio = lt / ls
+        relative = ratio / band.median
+        if band.low / margin <= ratio <= band.high * margin or low <= relative <= high:
+            continue
+        what = "shorter" if relative < 1 else "longer"
+        yield Hit(
+            span.start,
+            span.end,
+            f"the translation is {relative if relative >= 1 else 1 / relative:.1f}× {what} "
+            f"than {table.source_lang}→{table.target_lang} translation usually is for a "
+            "source of this length",
+            segment=pair.id,
+            extra={"ratio": round(relative, 2)},
+        )
 
 
-def _expected_ratio(doc: Document, pairs: list[Pair]) -> float:
-    ratios = sorted(
-        len(p.target) / len(p.source)
-        for p in pairs
-        if p.source is not None
-        and p.target is not None
-        and len(p.source) >= 20
-        and len(p.target) >= 1
-    )
-    if len(ratios) >= 5:
-        return ratios[len(ratios) // 2]
-    return _pair_ratio(doc) or 1.0
+def _source_lang(doc: Document) -> str | None:
+    """The source language as the file says, else guessed from the source text among
+    the languages the length table knows (a PO file does not say): by script where
+    that decides it, else from the text's first 300 characters, which tell these
+    languages apart and cost a fraction of a whole-text guess on every document."""
+    if doc.source_lang:
+        return doc.source_lang
+    from audit.lang.identify import identify, main_script, script_of_language
+    from audit.lang.length_ratios import known_languages
+
+    source = doc.source or ""
+    script = main_script(source[:2000])
+    same = tuple(sorted(x for x in known_languages() if script_of_language(x) == script))
+    if len(same) <= 1:
+        return same[0] if same else None
+    if script == "Arabic":  # told apart by letters, as audit.lang.identify does
+        from audit.lang.identify import guess_language
+
+        return guess_language(source[:2000])
+    return identify(source[:300], same)[0]
 
 
 def _pair_ratio(doc: Document) -> float | None:
@@ -472,12 +548,16 @@ class _Item:
     key: str
 
 
+# URLs, addresses and handles are ASCII here: in Chinese or Japanese text they are
+# written straight against the words around them (发邮件给jo@samaritans.org，).
 _PARITY = re.compile(
-    r"(?P<url>\b(?:https?://|www\.)[^\s<>\"']+[^\s<>\"'.,;:!?)\]])"
-    r"|(?P<email>\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+)"
+    r"(?P<url>\b(?:https?://|www\.)[!#-;=?-~]+[A-Za-z0-9/#=_~-])"
+    r"|(?P<email>(?<![A-Za-z0-9.+_-])[A-Za-z0-9.+_-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)"
     r"|(?P<tag></?[A-Za-z][\w:.-]*(?:\s[^<>]*)?/?>)"
-    r"|(?P<placeholder>\{\{[^{}]+\}\}|\{[\w.:-]*\}|\$\{\w+\}|%\d+\$[sd@]|%(?:\(\w+\))?[-+#0]*\d*(?:\.\d+)?[sdifuxXeEgGc@])"
-    r"|(?P<handle>(?<![\w.@])@\w{1,30})"
+    r"|(?P<placeholder>\{\{[^{}]+\}\}|\{[\w.:-]*\}|\$\{\w+\}|%\d+\$[sd@]"
+    r"|%(?:\(\w+\))?[-+#0]*\d*(?:\.\d+)?[sdifuxXeEgGc@]"
+    r"|\{\w+,\s*\w+(?:,(?:[^{}]|\{[^{}]*\})*)?\})"  # ICU: {n, number}, {n, plural, one {#} other {#}}
+    r"|(?P<handle>(?<![A-Za-z0-9_.@])@[A-Za-z0-9_]{1,30})"
     r"|(?P<hashtag>(?<![\w&#])#[^\W\d_]\w*)"
 )
 _TAG_PARTS = re.compile(r"<(/?)([\w:.-]+)(?:[^<>]*?\bid=\"([^\"]*)\")?")
@@ -489,6 +569,13 @@ _KIND_NAMES = {
     "handle": "@handle",
     "hashtag": "hashtag",
 }
+
+
+def placeholder_spans(text: str) -> list[tuple[int, int]]:
+    """Where the placeholders (printf, Python, .NET, ICU, templates) are in ``text``."""
+    if not _PARITY_HINT.search(text):
+        return []
+    return [m.span() for m in _PARITY.finditer(text) if m.lastgroup == "placeholder"]
 
 
 # Every item above holds one of these: most segments hold none and are not scanned.
@@ -511,6 +598,8 @@ def _items(text: str, span: Span | None) -> list[_Item]:
             )
         elif kind in ("url", "email", "handle"):
             key = value.lower().rstrip("/")
+        elif kind == "placeholder" and "," in value:  # ICU: the argument and its type
+            key = "{" + ",".join(p.strip() for p in value[1:].split(",")[:2]) + "}"
         else:
             key = value
         out.append(_Item(m.start(), m.end(), kind, key))

@@ -111,13 +111,15 @@ def markup(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
     Tags, entities and formatting syntax get a suggestion that keeps the text and drops
     the code (``&quot;`` becomes ``"``, ``[text](url)`` becomes ``text``); a tag between
     two words becomes a space. Placeholders (``{{name}}``, ``%s``, ``{0}``) stand for
-    content that never arrived and get no suggestion.
+    content that never arrived and get no suggestion; but in the units of a bilingual
+    file (a PO ``msgstr``, an XLIFF target) they are the software's and belong there:
+    bilingual.parity (B006) compares them with the source instead.
     """
     lang = language(doc.target_lang)
     text = doc.target
     taken: list[tuple[int, int]] = [
         (c.start, c.end) for c in ctx.comment_spans
-    ]  # audit: directives
+    ] + _compared_placeholders(doc)  # audit: directives; placeholders B006 compares
     hits = []
     for pattern in _PATTERNS:
         for m in pattern.regex.finditer(text):
@@ -141,6 +143,15 @@ def markup(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
                 )
             )
     yield from sorted(hits, key=lambda h: h.start)
+
+
+def _compared_placeholders(doc: Document) -> list[tuple[int, int]]:
+    """Placeholders in the targets of a bilingual file's units, which B006 compares."""
+    if not doc.segments or not doc.source:
+        return []
+    from audit.checks.bilingual import placeholder_spans
+
+    return placeholder_spans(doc.target)
 
 
 def _is_entity(entity: str) -> bool:

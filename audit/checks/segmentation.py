@@ -128,7 +128,9 @@ def lowercase_sentence_start(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
     Not after abbreviations (the language's list, single letters and dotted forms such
     as ``a.m.`` or ``z. B.``), numbers (German ordinals: ``am 3. großen Tag``) or an
     ellipsis, and not for words written with an inner capital (``iPhone``, ``eBay``)
-    or name particles (``von der Leyen``, ``de Gaulle``).
+    or name particles (``von der Leyen``, ``de Gaulle``). In a file of units (PO,
+    CSV, XLIFF...) each unit is read alone: one entry's full stop is not followed by
+    the next entry's first word.
     """
     lang = language(doc.target_lang)
     if not lang.cased:
@@ -140,6 +142,10 @@ def lowercase_sentence_start(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
             continue  # "(R-Ariz.) in favour": the sentence goes on after the bracket
         if not word[0].islower() or any(c.isupper() for c in word):
             continue
+        if doc.segments and doc.segment_at("target", m.start()) is not doc.segment_at(
+            "target", m.start(1)
+        ):
+            continue  # the full stop ends the previous unit (a PO entry, a CSV row)
         before = _token_before(text, m.start())
         if _is_abbreviation(before, lang) or _starts_name(text, m.end(1), word, lang):
             continue

@@ -216,14 +216,19 @@ def read_bytes(path: str) -> bytes:
 
 
 def _read_decoded(
-    path: str, *, encoding: str | None, errors: str, name: str | None = None
+    path: str,
+    *,
+    encoding: str | None,
+    errors: str,
+    name: str | None = None,
+    empty_ok: bool = False,
 ) -> tuple[bytes, str]:
     name = name or (STDIN_NAME if path == STDIN else path)
     if path != STDIN and Path(path).is_dir():
         raise InputError("is a directory; give the files to audit", path=name)
     data = read_bytes(path)
     text = decode(data, name, encoding=encoding, errors=errors)
-    if not text.strip():
+    if not text.strip() and not empty_ok:
         raise InputError("empty file: nothing to audit", path=name)
     return data, text
 
@@ -316,7 +321,10 @@ def _prepare(
     """Decode ``path``, pick its reader and complete the reader's options (standard
     input is read as ``stdin_filename`` says, else as text named ``<stdin>``)."""
     name = (stdin_filename or STDIN_NAME) if path == STDIN else path
-    data, text = _read_decoded(path, encoding=encoding, errors=errors, name=name)
+    # With a source, an empty target is an omission to report (B004), not a mistake.
+    data, text = _read_decoded(
+        path, encoding=encoding, errors=errors, name=name, empty_ok=source is not None
+    )
     if path == STDIN:
         reader = reader_for(stdin_filename) if stdin_filename else DEFAULT_READER
     else:

@@ -46,7 +46,7 @@ def read_tmx(
         raise InputError("TMX without srclang in its header; give --source-lang", path=path)
     tgt = (
         _primary(target_lang)
-        if _primary(target_lang) in languages
+        if _primary(target_lang) in languages and _primary(target_lang) != _primary(src)
         else next((lang for lang in languages if lang != _primary(src)), _primary(target_lang))
     )
     locator = ElementLocator(text, path)

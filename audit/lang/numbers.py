@@ -18,11 +18,12 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
-_DIGIT = "0-9\u0660-\u0669\u06f0-\u06f9"
-_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
-_SEPARATORS = (
-    ",.\u060c\u066b\u066c'\u2019\u00a0\u202f:"  # spaces count only before three digits (10 000)
+_DIGIT = "0-9\u0660-\u0669\u06f0-\u06f9\u0966-\u096f\u0e50-\u0e59\uff10-\uff19"
+_DIGITS = str.maketrans(
+    "٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹०१२३४५६७८९๐๑๒๓๔๕๖๗๘๙０１２３４５６７８９：",
+    "0123456789" * 5 + ":",
 )
+_SEPARATORS = ",.\u060c\u066b\u066c'\u2019\u00a0\u202f:\uff1a"  # spaces count only before three digits (10 000)
 _DECIMAL_MARKS = ",.\u066b\u060c"
 _SPACES = " \u00a0\u202f\u2009"
 NUMBER = re.compile(
@@ -30,7 +31,8 @@ NUMBER = re.compile(
 )
 _SCALE_AFTER = re.compile(
     r"\s?(thousand|million|billion|trillion|bn|m|k|tn|ألف|الف|آلاف|الاف|مليون|ملايين|مليار|مليارات|ترليون|تريليون"
-    r"|mille|millions?|milliards?|mil|millones|miles|Tausend|Millionen|Milliarden|Mio|Mrd|тыс|млн|млрд)\b",
+    r"|mille|millions?|milliards?|mil|millones|miles|Tausend|Millionen|Milliarden|Mio|Mrd|тыс|млн|млрд"
+    r"|lakhs?|crores?|लाख|करोड़|करोड|لاکھ|کروڑ)(?![^\W\d_])",
     re.IGNORECASE,
 )
 _SCALES = {
@@ -67,6 +69,15 @@ _SCALES = {
     "tn": 12,
     "ترليون": 12,
     "تريليون": 12,
+    "lakh": 5,
+    "lakhs": 5,
+    "लाख": 5,
+    "لاکھ": 5,
+    "crore": 7,
+    "crores": 7,
+    "करोड़": 7,
+    "करोड": 7,
+    "کروڑ": 7,
 }
 
 # Spelled-out numbers read reliably: cardinal and ordinal forms up to twelve, and tens.
@@ -141,6 +152,104 @@ for _value, _words in {  # French, Spanish, German
         _SPELLED.setdefault(_w, _value)
 _SPELLED_WORD = re.compile(r"[^\W\d_]+")
 _SPELLED["decade"] = 10
+for _value, _words in {  # more French, Spanish and German: teens, tens, ordinals
+    2: "deuxième",
+    3: "troisième",
+    4: "quatrième cuarto",
+    5: "cinquième quinto",
+    6: "sixième sexto",
+    7: "septième séptimo",
+    8: "huitième octavo",
+    9: "neuvième noveno",
+    10: "dixième décimo",
+    11: "onze once elf onzième",
+    12: "douze doce zwölf douzième",
+    13: "treize trece dreizehn",
+    14: "quatorze catorce vierzehn",
+    15: "quinze quince fünfzehn",
+    16: "seize dieciséis sechzehn",
+    20: "vingt veinte zwanzig",
+    30: "trente treinta dreißig",
+    40: "quarante cuarenta vierzig",
+    50: "cinquante cincuenta fünfzig",
+    60: "soixante sesenta sechzig",
+    100: "cent cien ciento hundert",
+}.items():
+    for _w in _words.split():
+        _SPELLED.setdefault(_w, _value)
+# English words that stand for a small number a translation may write in digits:
+# "a year" is "1年", "twice" "2回", "teenagers" "10代" in Japanese and Chinese.
+for _value, _words in {
+    1: "a an once single",
+    2: "twice both couple pair duo double biennial",
+    10: "teen teens teenage teenager teenagers",
+}.items():
+    for _w in _words.split():
+        _SPELLED.setdefault(_w, _value)
+# Small numbers in the other languages NTREX-128 covers (one to ten, common forms):
+# a translator writes "dört oyuncudan biri" for "1-of-4 players".
+for _value, _words in {
+    1: "один одна одно одного одну ein eine einen einem einer bir biri אחד אחת ένα ένας μία μια một एक",
+    2: "два две двух дві двох zwei iki שניים שתיים שני שתי δύο hai दो",
+    3: "три трёх трех трьох üç שלושה שלוש שלושת τρία τρεις ba तीन",
+    4: "четыре четырёх четырех чотири чотирьох dört ארבעה ארבע ארבעת τέσσερα τέσσερις bốn चार",
+    5: "пять пяти п'ять beş חמישה חמש חמשת πέντε năm पांच पाँच",
+    6: "шесть шести шість altı שישה שש ששת έξι sáu छह",
+    7: "семь семи сім yedi שבעה שבע שבעת επτά εφτά bảy सात",
+    8: "восемь восьми вісім sekiz שמונה שמונת οκτώ οχτώ tám आठ",
+    9: "девять девяти дев'ять dokuz תשעה תשע תשעת εννέα εννιά chín नौ",
+    10: "десять десяти עשרה עשר עשרת δέκα mười दस",
+    12: "двенадцать дванадцять",
+}.items():
+    for _w in _words.split():
+        _SPELLED.setdefault(_w, _value)
+_URDU_NUMBERS = {
+    w: v
+    for v, ws in {
+        1: "ایک",
+        2: "دو",
+        3: "تین",
+        4: "چار",
+        5: "پانچ",
+        6: "چھ",
+        7: "سات",
+        8: "آٹھ",
+        9: "نو",
+        10: "دس",
+        18: "اٹھارہ",
+        26: "چھبیس",
+        34: "چونتیس",
+    }.items()
+    for w in ws.split()
+}
+_HEBREW_PREFIXES = "בהולמש"
+_UNIT_START = re.compile(r"[\s-][a-zA-Z°]")  # a unit word may follow
+_DECADES_AFTER = re.compile(r"\s+decades?\b", re.IGNORECASE)
+# Persian: units, teens, tens and hundreds; ordinals add م, مین or ام (نوزدهم, پنجاهمین).
+_FA_NUMBERS: dict[str, int] = {}
+for _value, _w in enumerate(
+    "یک دو سه چهار پنج شش هفت هشت نه ده یازده دوازده سیزده چهارده پانزده شانزده هفده هجده نوزده".split(),
+    start=1,
+):
+    _FA_NUMBERS[_w] = _value
+for _value, _w in zip(range(20, 100, 10), "بیست سی چهل پنجاه شصت هفتاد هشتاد نود".split()):
+    _FA_NUMBERS[_w] = _value
+_FA_NUMBERS.update({"صد": 100, "دوم": 2, "سوم": 3, "اول": 1, "نخست": 1, "هجدهم": 18, "یکی": 1})
+
+
+@lru_cache(maxsize=65536)
+def _persian(word: str) -> int | None:
+    """A Persian number word, cardinal or ordinal (``نوزدهم`` 19, ``پنجاهمین`` 50)."""
+    for suffix in ("", "مین", "ام", "م"):
+        if suffix and not word.endswith(suffix):
+            continue
+        stem = word[: len(word) - len(suffix)] if suffix else word
+        value = _FA_NUMBERS.get(stem)
+        if value is not None:
+            return value
+    return None
+
+
 # Arabic compounds, normalized: units (cardinal and ordinal, as used in compounds),
 # 11-19 as unit + عشر, 21-99 as unit + و + tens; duals of scale words.
 _AR_UNITS: dict[str, int] = {}
@@ -187,15 +296,43 @@ _NUMBER_WORDS = frozenset(_SPELLED) | frozenset(_AR_UNITS) | frozenset(_AR_DUALS
 
 @dataclass(frozen=True)
 class Number:
-    """A number found in text, with every value it can be read as."""
+    """A number found in text, with every value it can be read as.
+
+    ``metric`` holds the metric values of a quantity written in an imperial or US unit
+    (``85 mph`` -> 136.8 km/h; ``10 inches`` -> 25.4 cm or 0.254 m): a translation that
+    converted it matches within the translator's rounding.
+    """
 
     start: int
     end: int
     values: frozenset[str]
     spelled: bool = False
+    metric: tuple[float, ...] = ()
 
     def matches(self, other: Number) -> bool:
-        return not self.values.isdisjoint(other.values)
+        if not self.values.isdisjoint(other.values):
+            return True
+        return _converted(self, other) or _converted(other, self)
+
+    @property
+    def amounts(self) -> list[float]:
+        """The plain numeric values (not times, dates or digit strings)."""
+        out = []
+        for v in self.values:
+            try:
+                out.append(float(v))
+            except ValueError:
+                continue
+        return out
+
+
+def _converted(imperial: Number, other: Number) -> bool:
+    if not imperial.metric:
+        return False
+    from audit.lang.units import near
+
+    written = other.metric or tuple(other.amounts)  # 6.6 feet for 6-foot-6: compare in metres
+    return any(near(m, v) for m in imperial.metric for v in written)
 
 
 def _canonical(value: Decimal) -> str:
@@ -211,9 +348,18 @@ def readings(token: str) -> frozenset[str]:
     if not seps:
         return frozenset({_canonical(Decimal(token))})
     out: set[str] = set()
-    if len(seps) == 1 and seps[0] in ":." and len(groups[0]) <= 2 and len(groups[1]) == 2:
+    if (
+        len(seps) == 1
+        and seps[0] in ":."
+        and len(groups[0]) <= 2
+        and len(groups[1]) == 2
+        and int(groups[0]) <= 24
+        and int(groups[1]) < 60
+    ):
         out.add(f"{int(groups[0])}:{groups[1]}")  # a time of day: 5:30, 5.30
         if seps[0] == ":":
+            if groups[1] == "00":
+                out.add(str(int(groups[0])))  # 14:00 is "14 h", "14時"
             return frozenset(out)
     thousands_ok = len(groups[0]) <= 3 and all(len(g) == 3 for g in groups[1:])
     if len(set(seps)) == 1:
@@ -225,6 +371,15 @@ def readings(token: str) -> frozenset[str]:
         head = groups[:-1]
         if len(head[0]) <= 3 and all(len(g) == 3 for g in head[1:]):
             out.add(_canonical(Decimal(f"{''.join(head)}.{groups[-1]}")))
+    if (
+        not out
+        and set(seps) == {","}
+        and len(groups) >= 3
+        and len(groups[0]) <= 2
+        and all(len(g) == 2 for g in groups[1:-1])
+        and len(groups[-1]) == 3
+    ):
+        out.add(_canonical(Decimal("".join(groups))))  # Indian grouping: 1,50,000
     if not out:  # dates, versions, phone numbers: the digits as written
         out.add("".join(groups) + "#" + str(len(groups)))
     return frozenset(out)
@@ -251,7 +406,7 @@ def _tokens(text: str, start: int, end: int) -> list[_Token]:
     out = []
     for m in NUMBER.finditer(text, start, end):
         token = m.group()
-        pieces = re.split(f"[{_SPACES}]", token)
+        pieces = re.split(f"[{_SPACES}:\uff1a]", token)
         if len(pieces) > 1 and any("#" in r for r in readings(token)):
             pos = m.start()
             for piece in pieces:
@@ -272,26 +427,187 @@ def _scaled(values: frozenset[str], exponent: int) -> frozenset[str]:
     return frozenset(out)
 
 
+# Digits that are no quantity: inside URLs, e-mail addresses, markup, placeholders,
+# UUIDs and identifiers (A320, MH17, x86, COVID-19). The artifact checks own those.
+_NOT_NUMBERS = re.compile(
+    r"(?:https?://|www\.)[^\s<>\"']+"
+    r"|</?[A-Za-z][^<>\n]{0,300}>"
+    r"|\{[^{}\s]{0,60}\}"
+    r"|%\d+\$[sd@]|%(?:\(\w+\))[-+#0]*\d*(?:\.\d+)?[sdifuxXeEgGc@]"
+    r"|[0-9](?<![\w.,][0-9])[A-Z]{1,2}\b(?<!AM)(?<!PM)"  # 3D, 5G, 4K: names more than quantities
+)
+# Found from their rarest character, then widened: an e-mail address from its "@",
+# a UUID from its "-xxxx-xxxx-xxxx-" middle.
+_EMAIL_DOMAIN = re.compile(r"@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
+_UUID_TAIL = re.compile(r"-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
+_LOCAL_PART = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789.+_-")
+# A letter right before a digit (A320, x86, MH17, 3f9a) or a capitalized word, a
+# hyphen and a digit (COVID-19, F-16): found at the junction, then widened to the word.
+_JUNCTION = re.compile(r"[0-9](?:(?<=[A-Za-z_][0-9])|(?<=[A-Za-z_]-[0-9]))")
+_IDENTIFIER_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-")
+_LEADING_DIGITS = re.compile(r"[0-9]+")
+# Telephone numbers: three or more groups of digits, or one long run with a trunk 0.
+_PHONE = re.compile(  # each alternative starts with a digit, so the scan skips text fast
+    rf"[{_DIGIT}](?<![{_DIGIT}.,][{_DIGIT}])[{_DIGIT}]{{1,4}}[ \u00a0](?:[{_DIGIT}]{{2,5}}[ \u00a0])+"
+    rf"[{_DIGIT}]{{2,5}}(?![{_DIGIT}.,]?[{_DIGIT}])"
+    rf"|[0\u0660\u06f0](?<![{_DIGIT}.,][0\u0660\u06f0])[{_DIGIT}]{{8,11}}(?![{_DIGIT}])"
+)
+_NOT_NUMBERS_HINT = re.compile(r"[<@{%]|://|www\.|[A-Za-z_-][0-9]|[0-9][A-Z]")
+_CJK_AMOUNT_HINT = re.compile("[万萬만亿億억千천百백]")
+_CJK_TIME_HINT = re.compile("[時时시点點]")
+_CJK_NUMERAL_HINT = re.compile("[〇零一二两兩三四五六七八九十]")
+_THAI_HINT = re.compile("[\u0e00-\u0e7f]")
+_FAR_EAST_HINT = re.compile("[\u0e00-\u0e7f\u3000-\u9fff\uac00-\ud7af\u1100-\u11ff]")
+
+
+def _masked(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    if not _NOT_NUMBERS_HINT.search(text, start, end):
+        return []
+    spans = [(m.start(), m.end()) for m in _NOT_NUMBERS.finditer(text, start, end)]
+    if "@" in text:
+        for e in _EMAIL_DOMAIN.finditer(text, start, end):
+            a = e.start()
+            while a > start and text[a - 1] in _LOCAL_PART:
+                a -= 1
+            if a < e.start():
+                spans.append((a, e.end()))
+    if "-" in text:
+        for u in _UUID_TAIL.finditer(text, start, end):
+            spans.append((max(start, u.start() - 8), u.end()))
+    for j in _JUNCTION.finditer(text, start, end):
+        a = j.start() - (2 if text[j.start() - 1] == "-" else 1)
+        b = j.end()
+        while a > start and text[a - 1] in _IDENTIFIER_CHARS and text[a - 1] != "-":
+            a -= 1
+        if text[j.start() - 1] == "-" and not text[a].isupper():
+            continue  # mid-2019: a word, a hyphen and a year
+        while b < end and text[b] in _IDENTIFIER_CHARS:
+            b += 1
+        spans.append((a, b))
+    return spans
+
+
+def _inside(spans: list[tuple[int, int]], a: int, b: int) -> bool:
+    return any(s <= a and b <= e for s, e in spans)
+
+
 def find_numbers(
     text: str, start: int = 0, end: int | None = None, *, spelled: bool = True
 ) -> list[Number]:
-    """Numbers in ``text[start:end]`` in order: digit tokens, and spelled-out ones if asked."""
-    end = len(text) if end is None else end
+    """Numbers in ``text[start:end]`` in order: digit tokens, and spelled-out ones if asked.
+
+    Read as a reader would: ``1.2万`` is 12000, ``2pm`` is also 14 and 14:00,
+    ``7時55分`` is 7:55, ``85 mph`` carries its metric value; digits in URLs,
+    identifiers and markup are no numbers. A document's text is read once (the
+    aligner and the checks all ask).
+    """
+    found = _read_numbers(text, start, len(text) if end is None else end)
+    return list(found) if spelled else [n for n in found if not n.spelled]
+
+
+@lru_cache(maxsize=16)
+def _read_numbers(text: str, start: int, end: int) -> tuple[Number, ...]:
+    from audit.lang import cjk, dates, units
+
     out: list[Number] = []
+    taken = _masked(text, start, end)
+    far_east = _FAR_EAST_HINT.search(text, start, end) is not None
+    if far_east and _CJK_AMOUNT_HINT.search(text, start, end):
+        for a, b, value in cjk.amounts(text, start, end):
+            if not _inside(taken, a, b):
+                out.append(Number(a, b, frozenset({value})))
+                taken.append((a, b))
+    if far_east and _CJK_TIME_HINT.search(text, start, end):
+        for t in dates.CJK_TIME.finditer(text, start, end):
+            if _inside(taken, t.start(2), t.end(2)):
+                continue
+            afternoon = None if t.group(1) is None else t.group(1) in ("午後", "下午", "오후")
+            minute = int(t.group(3)) if t.group(3) else 0
+            values = dates.clock_values(int(t.group(2)), minute, afternoon)
+            out.append(Number(t.start(2), t.end(), values | {str(int(t.group(2)))}))
+            taken.append((t.start(2), t.end()))
+    if "h" in text:
+        for t in dates.FRENCH_TIME.finditer(text, start, end):
+            if int(t.group(1)) <= 24 and int(t.group(2)) < 60:
+                values = dates.clock_values(int(t.group(1)), int(t.group(2)), None)
+                out.append(Number(t.start(), t.end(), values))
+                taken.append(t.span())
+    for p in _PHONE.finditer(text, start, end):  # 0800 555 111: one telephone number
+        groups = p.group().translate(_DIGITS).split()
+        thousands = groups[0][0] != "0" and all(len(g) == 3 for g in groups[1:])  # 10 000 000
+        if len(groups) == 1 or (not thousands and any(g[0] == "0" or len(g) == 4 for g in groups)):
+            if not _inside(taken, *p.span()):
+                ordered = {"tel:" + "".join(groups), "tel:" + "".join(reversed(groups))}
+                out.append(Number(p.start(), p.end(), frozenset(ordered)))
+                taken.append(p.span())
+    if "-foot-" in text or "ft" in text or "feet" in text:
+        for a, b, inches, cm in units.feet_and_inches(text, start, end):
+            if not _inside(taken, a, b):  # 6-foot-6: the feet carry the height, the inches follow
+                feet = _LEADING_DIGITS.match(text, a)
+                inch = _LEADING_DIGITS.match(text, inches)
+                if feet and inch:
+                    out.append(Number(a, feet.end(), readings(feet.group()), metric=(cm, cm / 100)))
+                    out.append(Number(inches, inch.end(), readings(inch.group()), spelled=True))
+                taken.append((a, b))
     for m in _tokens(text, start, end):
+        if taken and _inside(taken, m.start(), m.end()):
+            continue
         values = readings(m.group())
         if _DECADE.match(text, m.end()) and m.group()[-1] == "0":
-            # "the 1980s" is as often "ثمانينيات القرن العشرين" (the eighties): matched, never required
-            out.append(Number(m.start(), m.end() + 1, values, spelled=True))
+            # "the 1980s" is as often "ثمانينيات القرن العشرين" (the eighties) or "20 世纪
+            # 80 年代" (the 80s of the 20th century): matched, never required
+            out.append(Number(m.start(), m.end() + 1, _decade(values), spelled=True))
+            century = _century(values)
+            if century:
+                out.append(Number(m.start(), m.end() + 1, century, spelled=True))
             continue
+        metric: tuple[float, ...] = ()
         scale = _SCALE_AFTER.match(text, m.end(), end)
+        clock = dates.AM_PM.match(text, m.end(), end)
+        if not clock and (not scale or scale.group(1).lower() == "miles"):  # 385 miles
+            amount = next((float(v) for v in values if v.replace(".", "", 1).isdigit()), None)
+            if amount is not None:
+                metric = units.metric_value(text, m.end(), amount)
         if scale:
             values = _scaled(values, _SCALES[scale.group(1).lower()])
-        out.append(Number(m.start(), m.end(), values))
-    if spelled:
-        out.extend(_spelled_numbers(text, start, end))
-        out.sort(key=lambda n: n.start)
-    return out
+        if clock:
+            values = values | _clock(values, clock.group(1).lower() == "p")
+        out.append(Number(m.start(), m.end(), values, metric=metric))
+    out.extend(_spelled_numbers(text, start, end))
+    if far_east and _CJK_NUMERAL_HINT.search(text, start, end):
+        out.extend(
+            Number(a, b, frozenset({str(v)}), spelled=True)
+            for a, b, v in cjk.numerals(text, start, end)
+            if not _inside(taken, a, b)
+        )
+    if far_east and _THAI_HINT.search(text, start, end):
+        out.extend(
+            Number(a, b, frozenset({str(v)}), spelled=True)
+            for a, b, v in dates.thai_months(text, start, end)
+        )
+    out.sort(key=lambda n: n.start)
+    return tuple(out)
+
+
+def _decade(values: frozenset[str]) -> frozenset[str]:
+    """``1980`` -> 1980 and 80 (``the 80s``, ``années 80``)."""
+    return values | {v[-2:] for v in values if len(v) == 4 and v.isdigit()}
+
+
+def _century(values: frozenset[str]) -> frozenset[str]:
+    """The century a decade lies in: the 1930s are in the 20th (``20 世纪 30 年代``)."""
+    return frozenset(str(int(v) // 100 + 1) for v in values if len(v) == 4 and v.isdigit())
+
+
+def _clock(values: frozenset[str], afternoon: bool) -> frozenset[str]:
+    from audit.lang.dates import clock_values
+
+    out: set[str] = set()
+    for v in values:
+        hour, _, minute = v.partition(":") if ":" in v else v.partition(".")
+        if hour.isdigit() and int(hour) <= 12 and (not minute or minute.isdigit()):
+            out |= clock_values(int(hour), int(minute or 0), afternoon)
+    return frozenset(out)
 
 
 @lru_cache(maxsize=65536)
@@ -304,16 +620,109 @@ def _normalized(word: str) -> str:
 _ARABIC_LETTER = re.compile(r"[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
 
 
+def _plain_word_values() -> dict[str, frozenset[str]]:
+    """Spelled numbers and month names looked up as they are (lower case)."""
+    from audit.lang.dates import month_of
+
+    words = set(_SPELLED)
+    from audit.lang import dates
+
+    words |= set(dates._MONTH_WORDS)
+    out = {}
+    for w in words:
+        found = {_SPELLED.get(w), month_of(w)} - {None}
+        if found:
+            out[w] = frozenset(map(str, found))
+    return out
+
+
+_PLAIN_WORD_VALUES = _plain_word_values()
+
+
+def _slow_first_letters() -> frozenset[str]:
+    """First letters of the words that need more than a look-up: inflected month names
+    (февраля, Σεπτεμβρίου), Hebrew words with a prefix (בספטמבר), Roman numerals."""
+    import unicodedata
+
+    from audit.lang import dates
+
+    firsts = set("IVXLC") | set(_HEBREW_PREFIXES)
+    for stem in dates._MONTH_STEMS:
+        for c in {stem[0], *(stem[0] if stem[0] != "м" else "м")}:
+            firsts |= {c, c.upper()}
+    # accented capitals and small letters that strip to a stem's first letter (Ά -> α)
+    for code in range(0x370, 0x400):
+        c = chr(code)
+        base = unicodedata.normalize("NFD", c)[0].lower()
+        if base in firsts:
+            firsts.add(c)
+    return frozenset(firsts)
+
+
+_SLOW_FIRST = _slow_first_letters()
+
+
+def _arabic_script_endings() -> frozenset[str]:
+    """The last two letters of every Arabic-script month name and Persian or Urdu number
+    word (ordinal endings included): a word ending otherwise is none of them."""
+    from audit.lang import dates
+
+    words = [w for w in dates._MONTH_WORDS if _ARABIC_LETTER.search(w)]
+    words += list(_URDU_NUMBERS)
+    for w in _FA_NUMBERS:
+        words += [w, w + "م", w + "مین", w + "ام"]
+    return frozenset(w[-2:] for w in words)
+
+
+_ARABIC_SCRIPT_ENDINGS = _arabic_script_endings()
+
+
+@lru_cache(maxsize=65536)
+def _word_values(word: str) -> frozenset[str] | None:
+    """What one word may stand for as a number: spelled out, a month, a Roman numeral."""
+    from audit.lang.dates import month_of, roman
+
+    low = word.lower()
+    value = _SPELLED.get(low)
+    if value is None and low[0] in _HEBREW_PREFIXES and len(low) > 3:
+        value = _SPELLED.get(low[1:])  # לאחד, מארבעת
+    found = {value, month_of(word), roman(word) if word[0] in "IVXLC" else None} - {None}
+    return frozenset(map(str, found)) if found else None
+
+
+def _looked_up_words(text: str, start: int, end: int) -> list[Number]:
+    """Number words found by look-up (every script but Arabic's): one dictionary look-up
+    per word; only words that may be an inflected month name, a Hebrew word with a
+    prefix or a Roman numeral are looked at further."""
+    hits: list[Number] = []
+    plain = _PLAIN_WORD_VALUES.get
+    slow = _SLOW_FIRST
+    for m in _SPELLED_WORD.finditer(text, start, end):
+        word = m.group()
+        found = plain(word.lower())
+        if found is None:
+            if word[0] not in slow:
+                continue
+            found = _word_values(word)
+            if found is None:
+                continue
+        if _DECADES_AFTER.match(text, m.end()):  # two decades: 20 (years)
+            found = found | {str(int(v) * 10) for v in found if v.isdigit()}
+        metric: tuple[float, ...] = ()
+        if len(found) == 1 and _UNIT_START.match(text, m.end()):  # an eight-foot robot
+            from audit.lang.units import metric_value
+
+            metric = metric_value(text, m.end(), float(next(iter(found))))
+        hits.append(Number(m.start(), m.end(), found, spelled=True, metric=metric))
+    return hits
+
+
 def _spelled_numbers(text: str, start: int, end: int) -> list[Number]:
     """Numbers written as words, each with the values it may mean."""
-    if not _ARABIC_LETTER.search(text, start, end):  # each word looked up as it is
-        found: list[Number] = []
-        spelled = _SPELLED.get
-        for m in _SPELLED_WORD.finditer(text, start, end):
-            value = spelled(m.group().lower())
-            if value is not None:
-                found.append(Number(m.start(), m.end(), frozenset({str(value)}), spelled=True))
-        return found
+    from audit.lang.dates import month_of
+
+    if not _ARABIC_LETTER.search(text, start, end):
+        return _looked_up_words(text, start, end)
     from audit.lang.arabic import strip_article, word_keys
 
     words = [
@@ -324,6 +733,24 @@ def _spelled_numbers(text: str, start: int, end: int) -> list[Number]:
     i = 0
     while i < len(words):
         s0, e0, word = words[i]
+        if text[e0 - 2 : e0] in _ARABIC_SCRIPT_ENDINGS:  # a month, a Persian or Urdu number?
+            month = month_of(text[s0:e0])
+            persian = _persian(text[s0:e0]) or _URDU_NUMBERS.get(text[s0:e0])
+        else:
+            month = persian = None
+        if month is not None or persian is not None:
+            nxt = words[i + 1] if i + 1 < len(words) else None
+            nxt2 = words[i + 2] if i + 2 < len(words) else None
+            if persian and persian >= 20 and nxt and nxt[2] == "و" and nxt2:
+                unit = _persian(text[nxt2[0] : nxt2[1]])
+                if unit and unit < 10:  # چهل و چهارمین: 44
+                    out.append(Number(s0, nxt2[1], frozenset({str(persian + unit)}), spelled=True))
+                    i += 3
+                    continue
+            values = {str(v) for v in (month, persian) if v is not None}
+            out.append(Number(s0, e0, frozenset(values), spelled=True))
+            i += 1
+            continue
         keys = {word} if word.isascii() else {word, *word_keys(word)}
         if keys.isdisjoint(_NUMBER_WORDS):  # most words of running text
             i += 1
