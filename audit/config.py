@@ -49,15 +49,26 @@ class AuditConfig:
         fail_on: Severity | str = DEFAULT_FAIL_ON,
         severity_overrides: dict[str, Severity] | None = None,
         options: dict[str, dict[str, Any]] | None = None,
+        matchers: dict[tuple[str, ...], GlossaryMatcher | None] | None = None,
     ) -> AuditConfig:
-        """Build a configuration from user-level settings (paths and selectors)."""
+        """Build a configuration from user-level settings (paths and selectors).
+
+        ``matchers`` caches compiled glossaries by their paths: configurations that
+        differ only in checks or options share one (a server's requests all see the
+        glossaries it loaded, never a file being rewritten)."""
         from audit.checks import ALL_CHECKS
         from audit.glossary import bundled_glossary_paths
         from audit.glossary.cache import load_compiled
 
         paths: list[str | Path] = list(bundled_glossary_paths()) if default_glossaries else []
         paths.extend(glossaries)
-        matcher = load_compiled(paths) if paths else None
+        key = tuple(str(p) for p in paths)
+        if matchers is not None and key in matchers:
+            matcher = matchers[key]
+        else:
+            matcher = load_compiled(paths) if paths else None
+            if matchers is not None:
+                matchers[key] = matcher
         try:
             level = Severity.parse(fail_on) if isinstance(fail_on, str) else fail_on
         except ValueError as exc:

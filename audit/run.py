@@ -34,6 +34,7 @@ from audit.settings import Overrides, Settings, find_config, settings_for
 
 if TYPE_CHECKING:
     from audit.configfile import ConfigFile
+    from audit.glossary import GlossaryMatcher
 
 
 @dataclass(frozen=True)
@@ -72,6 +73,7 @@ class Runner:
         self._found: dict[Path, Path | None] = {}
         self._files: dict[Path, ConfigFile] = {}
         self._configs: dict[str, AuditConfig] = {}
+        self._matchers: dict[tuple[str, ...], GlossaryMatcher | None] = {}
 
     def settings(self, path: str) -> Settings:
         """The effective settings for ``path`` (``-``: standard input, whose settings are
@@ -121,6 +123,7 @@ class Runner:
                 fail_on=settings.fail_on,
                 severity_overrides={code: Severity(s) for code, s in settings.severity.items()},
                 options={code: dict(opts) for code, opts in settings.options.items()},
+                matchers=self._matchers,
             )
         return self._configs[key]
 

@@ -38,6 +38,7 @@ from audit.settings import Settings
 
 if TYPE_CHECKING:
     from audit.configfile import ConfigFile
+    from audit.glossary import GlossaryMatcher
 
 log = logging.getLogger("audit.serve")
 #: Seconds between two looks at the watched files (a reload takes effect within this).
@@ -66,6 +67,7 @@ class _Generation:
     found: dict[Path, Path | None] = field(default_factory=dict)
     files: dict[Path, ConfigFile] = field(default_factory=dict)
     configs: dict[str, AuditConfig] = field(default_factory=dict)
+    matchers: dict[tuple[str, ...], GlossaryMatcher | None] = field(default_factory=dict)
 
 
 class _RequestRunner(Runner):
@@ -77,6 +79,7 @@ class _RequestRunner(Runner):
         self._found = generation.found
         self._files = generation.files
         self._configs = generation.configs
+        self._matchers = generation.matchers
         self._memory = {f.name: f for f in files}
 
     def settings(self, path: str) -> Settings:
