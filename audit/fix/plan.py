@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import difflib
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -124,18 +125,32 @@ def _within_a_unit(doc: Document, edit: Edit) -> bool:
 
 
 def _after(doc: Document, edits: list[Edit]) -> Document:
-    """The document with the edits applied, its units' spans moved to match."""
+    """The document with the edits applied, its units' spans moved to match.
+
+    The edits are sorted once and their length changes summed as they go, so moving
+    every unit costs a binary search each (summing over all edits for every unit was
+    units x edits)."""
     target = apply_edits(doc.target, edits)
     if not doc.segments:
         return replace(doc, target=target)
+    ordered = sorted(edits)
+    starts = [e.start for e in ordered]
+    total = [0]  # total[i]: the length change of the first i edits
+    for e in ordered:
+        total.append(total[-1] + len(e.replacement) - (e.end - e.start))
+
+    def change(i: int) -> int:
+        e = ordered[i]
+        return len(e.replacement) - (e.end - e.start)
+
     segments = []
     for seg in doc.segments:
         s, t = seg.target.start, seg.target.end
-        before = sum(
-            len(e.replacement) - (e.end - e.start) for e in edits if e.end <= s and e.start < s
-        )
-        inside = sum(
-            len(e.replacement) - (e.end - e.start) for e in edits if s <= e.start and e.end <= t
+        lo = bisect.bisect_left(starts, s)  # edits before lo start before the unit
+        before = total[lo] - (change(lo - 1) if lo and ordered[lo - 1].end > s else 0)
+        hi = bisect.bisect_right(starts, t)  # edits lo..hi start inside it
+        inside = (
+            total[hi] - total[lo] - (change(hi - 1) if hi > lo and ordered[hi - 1].end > t else 0)
         )
         segments.append(replace(seg, target=Span(s + before, t + before + inside)))
     return replace(doc, target=target, segments=tuple(segments))
