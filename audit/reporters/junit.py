@@ -2,7 +2,8 @@
 
 One test suite per file; one failed test case per finding (named by code and
 position); a file without findings has one passing case, so the report shows every
-file that was checked.
+file that was checked. Characters XML 1.0 does not allow (a control character in a
+file name or in the text) are shown as escapes (``\\x1b``), so the report always parses.
 """
 
 from __future__ import annotations
@@ -10,7 +11,8 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 
 from audit.findings import Finding
-from audit.reporters import Report
+from audit.reporters import Report, group_by_path
+from audit.reporters.escape import xml_text
 
 
 def render(report: Report) -> str:
@@ -18,13 +20,14 @@ def render(report: Report) -> str:
         "testsuites", name="audit", tests="0", failures=str(len(report.findings)), errors="0"
     )
     total = 0
+    by_path = group_by_path(report)
     for path in report.all_paths():
-        findings = [f for f in report.findings if f.path == path]
+        findings = by_path.get(path, [])
         tests = max(1, len(findings))
         suite = ET.SubElement(
             root,
             "testsuite",
-            name=path,
+            name=xml_text(path),
             tests=str(tests),
             failures=str(len(findings)),
             errors="0",
@@ -33,7 +36,7 @@ def render(report: Report) -> str:
         for f in findings:
             _case(suite, f)
         if not findings:
-            ET.SubElement(suite, "testcase", classname=path, name="no findings")
+            ET.SubElement(suite, "testcase", classname=xml_text(path), name="no findings")
         total += tests
     root.set("tests", str(total))
     ET.indent(root)
@@ -46,8 +49,10 @@ def _case(suite: ET.Element, f: Finding) -> None:
         if f.document in ("", f.path)
         else f"{f.document} {f.line}:{f.column}"
     )
-    case = ET.SubElement(suite, "testcase", classname=f.path, name=f"{f.code} {where}")
-    failure = ET.SubElement(case, "failure", message=f.message, type=f"{f.code} {f.name}")
+    case = ET.SubElement(
+        suite, "testcase", classname=xml_text(f.path), name=xml_text(f"{f.code} {where}")
+    )
+    failure = ET.SubElement(case, "failure", message=xml_text(f.message), type=f"{f.code} {f.name}")
     lines = [
         f"{f.path}:{f.line}:{f.column}: {f.code} [{f.severity.value}, {f.category.value}] {f.message}"
     ]
@@ -55,4 +60,4 @@ def _case(suite: ET.Element, f: Finding) -> None:
         lines.append(f'flagged: "{f.text}"')
     if f.suggestion is not None:
         lines.append(f'suggestion: "{f.suggestion}"')
-    failure.text = "\n".join(lines)
+    failure.text = xml_text("\n".join(lines))
