@@ -119,6 +119,7 @@ def markup(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
         (c.start, c.end) for c in ctx.comment_spans
     ]  # audit: directives
     hits = []
+    xml_inline = str(doc.metadata.get("format", "")).startswith(("xliff", "tmx"))
     for pattern in _PATTERNS:
         earlier = _Taken(taken)
         for m in pattern.regex.finditer(text):
@@ -127,6 +128,8 @@ def markup(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
                 continue
             if pattern.kind == "HTML entity" and not _is_entity(m.group()):
                 continue
+            if pattern.kind == "HTML tag" and xml_inline and _tag_name(m.group()) in _XML_INLINE:
+                continue  # an XLIFF 2 <em/> end marker or a <sub> is the file's inline code
             taken.append((start, end))
             suggestion = None if pattern.fix is None else pattern.fix(m)
             if suggestion == "" and pattern.kind == "HTML tag" and _between_words(text, start, end):
@@ -162,6 +165,15 @@ class _Taken:
         # spans[i] is the first that ends after ``start``: it overlaps when it starts
         # before ``end`` (a later one starting before ``end`` starts after it).
         return i < len(spans) and spans[i][0] < end
+
+
+# Inline elements of XLIFF 1.2/2.x and TMX, which their readers keep in the text as
+# tags; two share a name with HTML (em, sub) and are not markup left in prose.
+_XML_INLINE = frozenset("g x bx ex bpt ept ph it mrk sub pc sc ec sm em cp hi ut".split())
+
+
+def _tag_name(tag: str) -> str:
+    return tag.strip("</>").split()[0].lower() if tag.strip("</>") else ""
 
 
 def _is_entity(entity: str) -> bool:

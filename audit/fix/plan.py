@@ -17,6 +17,16 @@ from audit.formats import SourceFile
 MAX_ROUNDS = 8
 
 
+def _markup_readers() -> frozenset[object]:
+    from audit.formats.tmx import read_tmx
+    from audit.formats.xliff import read_xliff
+
+    return frozenset({read_xliff, read_tmx})
+
+
+MARKUP_READERS = _markup_readers()
+
+
 @dataclass(frozen=True)
 class DocumentFix:
     """The fixes for one document: edits on its original target text."""
@@ -97,11 +107,41 @@ def fix_file(source: SourceFile, config: AuditConfig, *, unsafe: bool = False) -
             "audit fix cannot write this format back; fix it by hand", path=source.name
         )
     fixes = tuple(fix_document(doc, config, unsafe=unsafe) for doc in source.documents)
+    if source.reader in MARKUP_READERS:
+        fixes = _leave_markup(source.text, fixes)
     changed: Sequence[DocumentFix] = [f for f in fixes if f.edits]
     after = writer(source.text, changed) if changed else source.text
     if changed:
         _verify(source, after, fixes)
     return FileFix(source, fixes, after)
+
+
+def _leave_markup(text: str, fixes: tuple[DocumentFix, ...]) -> tuple[DocumentFix, ...]:
+    """The fixes without the edits that would change an inline code of an XML file
+    (XLIFF, TMX): those are the file's formatting, not text to correct."""
+    from audit.fix.writers import touches_markup
+    from audit.segments import line_starts
+
+    starts = line_starts(text)
+    out = []
+    for fix in fixes:
+        touching = touches_markup(text, fix, starts) if fix.edits else []
+        if not any(touching):
+            out.append(fix)
+            continue
+        kept = tuple(e for e, touches in zip(fix.edits, touching, strict=True) if not touches)
+        dropped = len(fix.edits) - len(kept)
+        fixed = apply_edits(fix.document.target, kept)
+        out.append(
+            replace(
+                fix,
+                edits=kept,
+                fixed=fixed,
+                applied=max(0, fix.applied - dropped),
+                left=fix.left + dropped,
+            )
+        )
+    return tuple(out)
 
 
 def _verify(source: SourceFile, after: str, fixes: Sequence[DocumentFix]) -> None:
