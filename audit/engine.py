@@ -161,19 +161,26 @@ class _PairIndex:
         return None
 
 
+def fingerprint_context(text: str, f: Finding) -> tuple[str, str]:
+    """The text before and after a finding that its fingerprint hashes.
+
+    Context stays within the finding's own lines, so moving lines around it (or
+    editing other paragraphs) leaves the fingerprint unchanged; a file read in parts
+    (audit/formats/stream.py) gives every finding the same context as read whole."""
+    before = text[max(0, f.start - _CONTEXT_CHARS) : f.start].rsplit("\n", 1)[-1]
+    after = text[f.end : f.end + _CONTEXT_CHARS].split("\n", 1)[0]
+    if f.text.startswith(("\n", "\r")):
+        before = ""  # a span that takes whole lines has no context on other lines
+    if f.text.endswith(("\n", "\r")):
+        after = ""
+    return before, after
+
+
 def _with_fingerprints(doc: Document, findings: list[Finding]) -> list[Finding]:
     seen: Counter[tuple[str, str, str, str]] = Counter()
     out = []
     for f in findings:
-        text = _side_text(doc, f.side)
-        # Context stays within the finding's own lines, so moving lines around it
-        # (or editing other paragraphs) leaves the fingerprint unchanged.
-        before = text[max(0, f.start - _CONTEXT_CHARS) : f.start].rsplit("\n", 1)[-1]
-        after = text[f.end : f.end + _CONTEXT_CHARS].split("\n", 1)[0]
-        if f.text.startswith(("\n", "\r")):
-            before = ""  # a span that takes whole lines has no context on other lines
-        if f.text.endswith(("\n", "\r")):
-            after = ""
+        before, after = fingerprint_context(_side_text(doc, f.side), f)
         key = (f.code, f.text, before, after)
         fingerprint = context_fingerprint(f.code, f.text, before, after, seen[key])
         seen[key] += 1

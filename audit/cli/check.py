@@ -103,7 +103,7 @@ def check(
         baseline=baseline,
         paths=tuple(item.name for item in result.files),
         scores=result.scores,
-        notes=[f"Skipped: {reason}" for reason in result.skipped],
+        notes=[f"Skipped: {reason}" for reason in result.skipped] + result.notes,
     )
     color = False if os.environ.get("NO_COLOR") else None
     pending: list[str] = []  # written in pieces of about a megabyte: output never held whole
