@@ -186,9 +186,14 @@ class Document:
             i -= 1
         return i in self._sentence_starts
 
+    @cached_property
+    def _sentence_start_list(self) -> list[int]:
+        return [s.start for s in self.sentences]
+
     def sentence_at(self, offset: int) -> Span | None:
-        starts = [s.start for s in self.sentences]
-        i = bisect.bisect_right(starts, offset) - 1
+        # The starts are listed once per document: listing them at every call made a
+        # check that asks at every word quadratic (S009 on a long article).
+        i = bisect.bisect_right(self._sentence_start_list, offset) - 1
         if i >= 0 and self.sentences[i].start <= offset < max(self.sentences[i].end, offset + 1):
             return self.sentences[i]
         return None

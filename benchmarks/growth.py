@@ -84,9 +84,9 @@ def _doc(text: str, bilingual: bool) -> Document:
 
 
 def _time(fn: Callable[[], object]) -> float:
-    """CPU seconds of ``fn`` (the machine may be shared): the least of three runs
-    when one is short, garbage collection off, so that a pause elsewhere does not
-    pass for growth."""
+    """CPU seconds of ``fn`` (the machine may be shared): the least of up to three
+    runs (fewer once a second is spent), garbage collection off, so that a pause
+    elsewhere does not pass for growth."""
     times = []
     gc.collect()
     gc.disable()  # a collection that happens to fall in one run is not growth
@@ -95,7 +95,7 @@ def _time(fn: Callable[[], object]) -> float:
             started = time.process_time()
             fn()
             times.append(time.process_time() - started)
-            if times[-1] > 0.3:
+            if sum(times) > 1.0:
                 break
     finally:
         gc.enable()

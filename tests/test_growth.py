@@ -26,6 +26,9 @@ from audit.fix.plan import _after
 from audit.segments import Segment
 
 PACKAGE = str(Path(audit.__file__).parent)
+SEED_TEXT = (Path(__file__).parent.parent / "seeds" / "libya_geneva_talks.txt").read_text(
+    encoding="utf-8"
+)
 GROWTH = 2.3  # a little over 2: n log n and constant costs are allowed
 
 
@@ -63,6 +66,8 @@ def growth(build: Callable[[int], Callable[[], object]], n: int) -> float:
         ("S004", ".", 400),
         ("S006", "Foo ", 200),  # issue: 4k took 21 s, 8k 82 s
         ("S006", "the ", 200),
+        ("S009", SEED_TEXT + "\n\n", 32),  # asked for the sentence of every hit
+        ("A004", "&amp;", 200),  # every match tested against every span taken
     ],
 )
 def test_check_grows_linearly(code: str, pattern: str, n: int) -> None:
