@@ -136,7 +136,7 @@ def _opaque_end(raw: str, tag: re.Match[str]) -> int | None:
     if m is None or m.group(1).rsplit(":", 1)[-1] not in OPAQUE:
         return None
     name = re.escape(m.group(1))
-    inner = re.compile(rf"<(/?){name}(?:\s[^<>]*)?(/?)>")
+    inner = re.compile(rf"<(/?){name}(?:\s[^<>]*?)?(/?)>")
     depth, pos = 1, tag.end()
     while depth:
         found = inner.search(raw, pos)
