@@ -73,3 +73,12 @@ def test_escapes() -> None:
     assert markdown_text("**bold** <b> [a](b) `c` a|b") == (
         "\\*\\*bold\\*\\* &lt;b&gt; \\[a\\](b) \\`c\\` a\\|b"
     )
+
+
+def test_warnings_show_control_characters(cli, tmp_path: Path) -> None:
+    binary = tmp_path / f"image{OSC}.txt"
+    binary.write_bytes(b"\x89PNG\x00\x00\x01" * 20)
+    for command in ("check", "fix"):
+        result = cli(command, str(binary))
+        assert "looks like a binary file" in result.stderr
+        assert "\x1b" not in result.stderr and "\\x1b]0;owned\\x07" in result.stderr

@@ -12,6 +12,7 @@ from audit.cli.options import SEVERITIES, check_source, run_options, settings_op
 from audit.formats import iter_files
 from audit.progress import progress_enabled
 from audit.reporters import FORMATS, Report, render_chunks
+from audit.reporters.escape import visible
 from audit.run import Runner, audit_paths, failed
 
 
@@ -83,7 +84,7 @@ def check(
         jobs=jobs,
     )
     for reason in result.skipped:
-        click.echo(f"audit: warning: {reason}", err=True)
+        click.echo(f"audit: warning: {visible(reason)}", err=True)
     findings = result.findings
     baseline = None
     if baseline_path is not None:

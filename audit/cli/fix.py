@@ -12,6 +12,7 @@ from audit.errors import BinaryInputError, ConfigError
 from audit.fix import fix_file, write_atomic
 from audit.formats import STDIN, iter_files
 from audit.formats.decode import encoding_of
+from audit.reporters.escape import visible
 from audit.run import Runner
 
 
@@ -50,7 +51,9 @@ def fix(paths: tuple[str, ...], write: bool, unsafe_fixes: bool, **settings: Any
         try:
             item = runner.load(path)
         except BinaryInputError as exc:
-            click.echo(f"audit: warning: {exc}", err=True)  # an image among a hook's files
+            click.echo(
+                f"audit: warning: {visible(str(exc))}", err=True
+            )  # an image among a hook's files
             continue
         result = fix_file(item.source, item.config, unsafe=unsafe_fixes)
         left += result.left
