@@ -17,7 +17,10 @@ if TYPE_CHECKING:
     from audit.segments import Origin, Segment
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
-_BLANK_LINES = re.compile(r"(?:[ \t]*(?:\r\n|\r(?!\n)|\n)){2,}")  # \r\n is one break, never two
+# \r\n is one break, never two. A match starts only where spaces start (a match from
+# inside a run of spaces would also match from its first one): without the lookbehind
+# a long run of spaces with no line break was scanned again from each of its spaces.
+_BLANK_LINES = re.compile(r"(?<![ \t])(?:[ \t]*(?:\r\n|\r(?!\n)|\n)){2,}")
 
 # Abbreviations after which a full stop does not end a sentence (lower-cased, no dot).
 ABBREVIATIONS = frozenset(
@@ -29,7 +32,7 @@ ABBREVIATIONS = frozenset(
 )
 
 _SENTENCE_END = re.compile(r"[.!?…؟。！？]+[\"'”’»)\]]*")
-_ENDS_SENTENCE = re.compile(r"[.!?…؟。！？]+[\"'”’»)\]]*$")
+_ENDS_SENTENCE = re.compile(r"(?<![.!?…؟。！？])[.!?…؟。！？]+[\"'”’»)\]]*$")  # (likewise)
 
 
 @dataclass(frozen=True, order=True)

@@ -137,3 +137,18 @@ def test_units_move_with_the_edits() -> None:
     assert all(
         moved.target[s.target.start : s.target.end] == "Khalifa Haftar met" for s in moved.segments
     )
+
+
+def test_paragraph_and_sentence_patterns_start_once_per_run() -> None:
+    """A regular expression that may start inside a run (of spaces, of full stops)
+    scans the rest of the run from each of its characters: quadratic in C, where
+    counting lines sees nothing (``'a' + ' ' * 32000 + 'b'`` took 8 s in B003, which
+    splits paragraphs). A match can only start where the run starts."""
+    from audit.document import _BLANK_LINES, _ENDS_SENTENCE, split_paragraphs
+
+    assert _BLANK_LINES.match("a    \n\nb", 1) is not None
+    assert _BLANK_LINES.match("a    \n\nb", 3) is None
+    assert _ENDS_SENTENCE.match("...", 0) is not None
+    assert _ENDS_SENTENCE.match("...", 1) is None
+    text = "a" + " " * 100_000 + "b\n\nc"
+    assert split_paragraphs(text) == (Span(0, len(text) - 3), Span(len(text) - 1, len(text)))
