@@ -43,7 +43,7 @@ class _Word(NamedTuple):
 
 def _words(text: str, damaged: bool) -> list[_Word]:
     """The tokens of ``text``; ``damaged``: some need :func:`reading` (see ``needs_reading``)."""
-    out = []
+    out: list[_Word] = []
     previous_end = 0
     clean = reading if damaged else None
     append = out.append
