@@ -22,7 +22,10 @@ if TYPE_CHECKING:
 #: (old Mac files), as is ``\n``. The one definition: positions, suppressions, checks,
 #: file offsets and large-file parts must agree on what a line is.
 LINE_BREAK = re.compile(r"\r\n|\r|\n")
-_BLANK_LINES = re.compile(r"(?:[ \t]*(?:\r\n|\r(?!\n)|\n)){2,}")  # \r\n is one break, never two
+# \r\n is one break, never two. A match starts only where spaces start (a match from
+# inside a run of spaces would also match from its first one): without the lookbehind
+# a long run of spaces with no line break was scanned again from each of its spaces.
+_BLANK_LINES = re.compile(r"(?<![ \t])(?:[ \t]*(?:\r\n|\r(?!\n)|\n)){2,}")
 
 # Abbreviations after which a full stop does not end a sentence (lower-cased, no dot).
 ABBREVIATIONS = frozenset(
@@ -35,7 +38,10 @@ ABBREVIATIONS = frozenset(
 
 # Sentence marks of every supported script (see audit.lang.sentences: ।, ۔, ؟, 。...).
 _SENTENCE_END = re.compile(f"[{re.escape(TERMINALS)}]+[{re.escape(CLOSERS)}]*")
-_ENDS_SENTENCE = re.compile(f"[{re.escape(TERMINALS)}]+[{re.escape(CLOSERS)}]*$")
+# A match starts only where a run of marks starts (likewise: linear on a long run).
+_ENDS_SENTENCE = re.compile(
+    f"(?<![{re.escape(TERMINALS)}])[{re.escape(TERMINALS)}]+[{re.escape(CLOSERS)}]*$"
+)
 
 
 @dataclass(frozen=True, order=True)
@@ -192,9 +198,14 @@ class Document:
             i -= 1
         return i in self._sentence_starts
 
+    @cached_property
+    def _sentence_start_list(self) -> list[int]:
+        return [s.start for s in self.sentences]
+
     def sentence_at(self, offset: int) -> Span | None:
-        starts = [s.start for s in self.sentences]
-        i = bisect.bisect_right(starts, offset) - 1
+        # The starts are listed once per document: listing them at every call made a
+        # check that asks at every word quadratic (S009 on a long article).
+        i = bisect.bisect_right(self._sentence_start_list, offset) - 1
         if i >= 0 and self.sentences[i].start <= offset < max(self.sentences[i].end, offset + 1):
             return self.sentences[i]
         return None

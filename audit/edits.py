@@ -82,11 +82,13 @@ def compose(original: str, passes: Iterable[Sequence[Edit]]) -> list[Edit]:
     touches text written by an earlier round absorbs that earlier edit, so the result
     never covers original text that no round edited: writers that map offsets into
     a file (an escaped JSON string, a PO entry) can apply it directly.
+
+    Each round is merged into the pieces in one sweep, so the cost is linear in the
+    number of pieces and edits (applying edit by edit cost edits x pieces).
     """
     pieces: list[_Piece] = [_Piece(0, len(original), None)] if original else []
     for edits in passes:
-        for edit in sorted(edits, reverse=True):
-            pieces = _apply_piece_edit(pieces, edit)
+        pieces = _apply_round(pieces, edits)
     out: list[Edit] = []
     for p in pieces:
         if p.text is None:
@@ -112,37 +114,71 @@ class _Piece:
         return self.end - self.start if self.text is None else len(self.text)
 
 
-def _apply_piece_edit(pieces: list[_Piece], edit: Edit) -> list[_Piece]:
-    """Apply one edit (current coordinates) to the piece list."""
-    s, e = edit.start, edit.end
-    before: list[_Piece] = []
-    after: list[_Piece] = []
-    prefix = suffix = ""
-    orig_start: int | None = None
-    orig_end = 0
-    pos = 0
-    for p in pieces:
-        ps, pe = pos, pos + p.length
-        pos = pe
-        overlaps = (ps < e and pe > s) if s < e else ps < s < pe
-        if not overlaps:
-            (before if pe <= s else after).append(p)
-            continue
-        if p.text is None:
-            if ps < s:
-                before.append(_Piece(p.start, p.start + (s - ps), None))
-            here_start, here_end = p.start + max(0, s - ps), p.start + min(p.length, e - ps)
-            if pe > e:
-                after.append(_Piece(here_end, p.end, None))
-        else:
-            here_start, here_end = p.start, p.end
-            if ps < s:
-                prefix = p.text[: s - ps]
-            if pe > e:
-                suffix = p.text[e - ps :]
-        if orig_start is None:
-            orig_start = here_start
-        orig_end = here_end
-    if orig_start is None:  # an insertion between two pieces
-        orig_start = orig_end = before[-1].end if before else (after[0].start if after else 0)
-    return [*before, _Piece(orig_start, orig_end, prefix + edit.replacement + suffix), *after]
+def _apply_round(pieces: list[_Piece], edits: Iterable[Edit]) -> list[_Piece]:
+    """Apply one round of non-overlapping edits (in the coordinates of the text the
+    pieces make) in one sweep, in order.
+
+    An edit replaces the pieces it overlaps by one written piece: an unchanged piece
+    is cut at the edit's ends, a written piece is absorbed whole (its text before and
+    after the edit kept). The written piece of the previous edit of the round can be
+    absorbed in turn, when both edits reach into the same written piece; positions in
+    it past the previous edit are where they were, counted from its end.
+    """
+    out: list[_Piece] = []
+    rest = iter(pieces)
+    head = next(rest, None)
+    ps = 0  # where head starts, in the round's coordinates
+    last_start = last_end = -1  # the span of the round's last written piece (out[-1])
+    for edit in sorted(edits):
+        s, e = edit.start, edit.end
+        prefix = suffix = ""
+        orig_start: int | None = None
+        orig_end = 0
+        covered_start, covered_end = s, e
+        if last_end >= 0 and ((last_end > s) if s < e else (last_start < s < last_end)):
+            written = out.pop()
+            text = written.text or ""
+            shift = len(text) - last_end  # position x past the last edit is text[x + shift]
+            prefix = text[: s + shift]
+            if last_end > e:
+                suffix = text[e + shift :]
+            orig_start, orig_end = written.start, written.end
+            covered_start, covered_end = last_start, max(e, last_end)
+        while head is not None:
+            pe = ps + head.length
+            if not ((ps < e and pe > s) if s < e else ps < s < pe):
+                if pe > s:
+                    break  # after the edit
+                out.append(head)
+                head, ps = next(rest, None), pe
+                continue
+            covered_start = min(covered_start, ps)
+            if head.text is None:
+                if ps < s:
+                    out.append(_Piece(head.start, head.start + (s - ps), None))
+                here_start = head.start + max(0, s - ps)
+                here_end = head.start + min(head.length, e - ps)
+                if orig_start is None:
+                    orig_start = here_start
+                orig_end = here_end
+                if pe > e:
+                    head, ps = _Piece(here_end, head.end, None), e
+                    break
+            else:
+                if ps < s:
+                    prefix = head.text[: s - ps]
+                if pe > e:
+                    suffix = head.text[e - ps :]
+                if orig_start is None:
+                    orig_start = head.start
+                orig_end = head.end
+                covered_end = max(covered_end, pe)
+            head, ps = next(rest, None), pe
+        if orig_start is None:  # an insertion between two pieces
+            orig_start = orig_end = out[-1].end if out else (head.start if head else 0)
+        out.append(_Piece(orig_start, orig_end, prefix + edit.replacement + suffix))
+        last_start, last_end = covered_start, covered_end
+    if head is not None:
+        out.append(head)
+        out.extend(rest)
+    return out

@@ -7,14 +7,19 @@ same list, sorted by position.
 
 from __future__ import annotations
 
+import bisect
 from collections import Counter
 from dataclasses import replace
+from typing import TYPE_CHECKING, NamedTuple
 
 from audit.checks.base import Check, CheckContext, Hit, may_hold_directives
 from audit.config import AuditConfig
-from audit.document import Document
+from audit.document import Document, Span
 from audit.findings import Finding, context_fingerprint
 from audit.segments import Segment
+
+if TYPE_CHECKING:
+    from audit.bilingual import Pair
 
 _CONTEXT_CHARS = 32
 
@@ -98,30 +103,84 @@ def _segment_of(
         return hit.segment or segment.id, span.start if span else None
     if doc.source is None or doc.segments:
         return hit.segment, None
-    for pair in ctx.pairs:
-        span = pair.source if hit.side == "source" else pair.target
-        if (
-            span is not None
-            and span.start <= hit.start <= span.end
-            and (hit.segment in (None, pair.id))
-        ):
-            return pair.id, span.start
-    return hit.segment, None
+    index: _PairIndex | None = ctx.__dict__.get("_pair_index")
+    if index is None:
+        index = ctx.__dict__["_pair_index"] = _PairIndex(ctx.pairs)
+    found = index.find(hit.side, hit.start, hit.segment)
+    return (found.id, found.start) if found is not None else (hit.segment, None)
+
+
+class _Found(NamedTuple):
+    id: str
+    start: int
+
+
+class _PairIndex:
+    """The first aligned pair whose span on a side holds an offset, found by binary
+    search: looking through every pair for every finding was findings x pairs, and a
+    long article pair has both by the thousand."""
+
+    def __init__(self, pairs: list[Pair]):
+        self.pairs = pairs
+        self.sides: dict[str, tuple[list[tuple[str, Span]], list[int], bool]] = {}
+        self.by_id: dict[str, list[Pair]] = {}
+        for pair in pairs:
+            self.by_id.setdefault(pair.id, []).append(pair)
+
+    def _side(self, side: str) -> tuple[list[tuple[str, Span]], list[int], bool]:
+        if side not in self.sides:
+            spans = [
+                (p.id, span)
+                for p in self.pairs
+                if (span := p.source if side == "source" else p.target) is not None
+            ]
+            ends = [span.end for _, span in spans]
+            ordered = all(
+                a.start <= b.start and a.end <= b.end
+                for (_, a), (_, b) in zip(spans, spans[1:], strict=False)
+            )
+            self.sides[side] = spans, ends, ordered
+        return self.sides[side]
+
+    def find(self, side: str, offset: int, segment: str | None) -> _Found | None:
+        if segment is not None:
+            for pair in self.by_id.get(segment, ()):
+                span = pair.source if side == "source" else pair.target
+                if span is not None and span.start <= offset <= span.end:
+                    return _Found(pair.id, span.start)
+            return None
+        spans, ends, ordered = self._side(side)
+        if ordered:  # the first span ending at or after offset is the first holding it
+            k = bisect.bisect_left(ends, offset)
+            candidates = spans[k : k + 1]
+        else:
+            candidates = spans
+        for pair_id, span in candidates:
+            if span.start <= offset <= span.end:
+                return _Found(pair_id, span.start)
+        return None
+
+
+def fingerprint_context(text: str, f: Finding) -> tuple[str, str]:
+    """The text before and after a finding that its fingerprint hashes.
+
+    Context stays within the finding's own lines, so moving lines around it (or
+    editing other paragraphs) leaves the fingerprint unchanged; a file read in parts
+    (audit/formats/stream.py) gives every finding the same context as read whole."""
+    before = text[max(0, f.start - _CONTEXT_CHARS) : f.start].rsplit("\n", 1)[-1]
+    after = text[f.end : f.end + _CONTEXT_CHARS].split("\n", 1)[0]
+    if f.text.startswith(("\n", "\r")):
+        before = ""  # a span that takes whole lines has no context on other lines
+    if f.text.endswith(("\n", "\r")):
+        after = ""
+    return before, after
 
 
 def _with_fingerprints(doc: Document, findings: list[Finding]) -> list[Finding]:
     seen: Counter[tuple[str, str, str, str]] = Counter()
     out = []
     for f in findings:
-        text = _side_text(doc, f.side)
-        # Context stays within the finding's own lines, so moving lines around it
-        # (or editing other paragraphs) leaves the fingerprint unchanged.
-        before = text[max(0, f.start - _CONTEXT_CHARS) : f.start].rsplit("\n", 1)[-1]
-        after = text[f.end : f.end + _CONTEXT_CHARS].split("\n", 1)[0]
-        if f.text.startswith(("\n", "\r")):
-            before = ""  # a span that takes whole lines has no context on other lines
-        if f.text.endswith(("\n", "\r")):
-            after = ""
+        before, after = fingerprint_context(_side_text(doc, f.side), f)
         key = (f.code, f.text, before, after)
         fingerprint = context_fingerprint(f.code, f.text, before, after, seen[key])
         seen[key] += 1

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -211,6 +212,9 @@ class RunResult:
     )  # (path, document) -> target text
     skipped: list[str] = field(default_factory=list)  # why files were not audited (binary files)
     errors: list[str] = field(default_factory=list)  # bad files, when a run goes on past them
+    notes: list[str] = field(
+        default_factory=list
+    )  # what the reader should know (files read in parts)
     scores: list[dict[str, object]] = field(default_factory=list)  # round-trip scores per document
 
 
@@ -277,24 +281,30 @@ def audit_paths(
 
     ids: list[dict[str, None]] = [{} for _ in plans]
     source_paths: list[set[str]] = [set() for _ in plans]
+    parts = _Parts()
     shared = _Shared(configs, keep_text, scores)
     with progress(None, "auditing", enabled=show_progress) as tick:
         for batch in ordered_map(
             _audit_batch, batches(work(), BATCH_DOCUMENTS), shared, workers=workers
         ):
             for audited in batch:
-                result.findings.extend(audited.findings)
+                if audited.contexts is not None:
+                    parts.add(audited, result.findings)
+                else:
+                    result.findings.extend(audited.findings)
+                    if audited.text is not None:
+                        result.sources[(audited.path, audited.document)] = audited.text
                 ids[audited.index][audited.document] = None
                 if audited.source_path:
                     source_paths[audited.index].add(audited.source_path)
-                if audited.text is not None:
-                    result.sources[(audited.path, audited.document)] = audited.text
                 result.scores.extend(audited.scores)
                 tick()
+    result.sources.update(parts.texts())
     for index, (path, settings, key) in enumerate(plans):
+        name = runner.display_name(path)
         result.files.append(
             Checked(
-                runner.display_name(path),
+                name,
                 configs[key],
                 tuple(ids[index]),
                 tuple(sorted(source_paths[index])),
@@ -302,6 +312,9 @@ def audit_paths(
             )
         )
         result.documents += len(ids[index])
+        note = parts.note(index, name, [c.code for c in configs[key].checks])
+        if note is not None:
+            result.notes.append(note)
     result.findings.sort(key=Finding.sort_key)
     return result
 
@@ -326,9 +339,14 @@ class _Audited:
     findings: list[Finding]
     text: str | None
     scores: list[dict[str, object]]
+    # A part of a large file (audit/formats/stream.py): each finding's fingerprint
+    # context, so that the parent numbers repeated contexts over the whole file.
+    contexts: list[tuple[str, str]] | None = None
 
 
 def _audit_batch(batch: list[tuple[int, str, Document]], shared: _Shared) -> list[_Audited]:
+    from audit.formats.stream import PART
+
     out = []
     for index, key, doc in batch:
         config = shared.configs[key]
@@ -343,6 +361,9 @@ def _audit_batch(batch: list[tuple[int, str, Document]], shared: _Shared) -> lis
             raise
         except Exception as exc:  # a bug: named with its file, also from a worker process
             raise UnexpectedError.wrap(exc, doc.path) from exc
+        contexts = None
+        if PART in doc.metadata:
+            findings, contexts = _in_file(doc, findings, doc.metadata[PART][1])
         out.append(
             _Audited(
                 index,
@@ -352,9 +373,57 @@ def _audit_batch(batch: list[tuple[int, str, Document]], shared: _Shared) -> lis
                 findings,
                 doc.target if shared.keep_text else None,
                 scores,
+                contexts,
             )
         )
     return out
+
+
+def _in_file(
+    doc: Document, findings: list[Finding], offset: int
+) -> tuple[list[Finding], list[tuple[str, str]]]:
+    """A part's findings with file offsets, and the fingerprint context of each."""
+    from dataclasses import replace
+
+    from audit.engine import fingerprint_context
+
+    contexts = [fingerprint_context(doc.side_text(f.side), f) for f in findings]
+    moved = [replace(f, start=f.start + offset, end=f.end + offset) for f in findings]
+    return moved, contexts
+
+
+class _Parts:
+    """Stitches the parts of large files back together, in file order: fingerprints
+    numbered over the whole file, the parts' texts joined, the parts counted."""
+
+    def __init__(self) -> None:
+        self._seen: dict[int, Counter[tuple[str, str, str, str]]] = {}
+        self._texts: dict[tuple[str, str], list[str]] = {}
+        self._count: Counter[int] = Counter()
+
+    def add(self, audited: _Audited, findings: list[Finding]) -> None:
+        from dataclasses import replace
+
+        from audit.findings import context_fingerprint
+
+        seen = self._seen.setdefault(audited.index, Counter())
+        assert audited.contexts is not None
+        for f, (before, after) in zip(audited.findings, audited.contexts, strict=True):
+            key = (f.code, f.text, before, after)
+            fingerprint = context_fingerprint(f.code, f.text, before, after, seen[key])
+            seen[key] += 1
+            findings.append(replace(f, fingerprint=fingerprint))
+        if audited.text is not None:
+            self._texts.setdefault((audited.path, audited.document), []).append(audited.text)
+        self._count[audited.index] += 1
+
+    def texts(self) -> dict[tuple[str, str], str]:
+        return {key: "".join(parts) for key, parts in self._texts.items()}
+
+    def note(self, index: int, name: str, codes: list[str]) -> str | None:
+        from audit.formats.stream import per_part_note
+
+        return per_part_note(name, self._count[index], codes)
 
 
 def _input_bytes(paths: list[str]) -> int:

@@ -157,7 +157,8 @@ def test_github_escapes_data_and_properties():
 def test_markdown_escapes_markup_and_pipes():
     f = _finding(code="M001", message="unused: <!-- audit: ignore[N001] --> a|b", suggestion="")
     out = render(Report([f], 1), "markdown")
-    assert "&lt;!-- audit: ignore[N001] --&gt; a\\|b" in out
+    # renders as the text it was: "<!-- audit: ignore[N001] --> a|b"
+    assert "&lt;\\!-- audit: ignore\\[N001\\] --&gt; a\\|b" in out
     assert "<!--" not in out
 
 

@@ -121,3 +121,53 @@ def test_check_command_streams_and_reports_like_before(cli, tmp_path, small_limi
     assert data["summary"]["documents"] == 3
     assert {f["document"] for f in data["findings"]} == {"d0", "d1", "d2"}
     assert [f["line"] for f in data["findings"] if f["document"] == "d2"][0] == 3
+
+
+def _run(path, jobs=1):
+    from audit.run import Runner, RunOptions, audit_paths
+
+    return audit_paths(Runner(RunOptions(isolated=True)), [str(path)], jobs=jobs, keep_text=True)
+
+
+def test_parts_are_stitched_into_one_file(tmp_path, monkeypatch):
+    """Issue 14, item 5: file offsets, unique fingerprints, file order, one note."""
+    text = (SEED_TEXT + "\n\n") * 6
+    path = tmp_path / "big.txt"
+    path.write_bytes(text.encode("utf-8"))
+    whole = _run(path)
+    monkeypatch.setattr(stream, "STREAM_BYTES", 10)
+    monkeypatch.setattr(stream, "TEXT_PART_CHARS", 300)
+    monkeypatch.setattr(stream, "TEXT_PART_MAX_CHARS", 1200)
+    assert len(list(stream_path(str(path)))) > 6
+    parts = _run(path)
+
+    findings = parts.findings
+    assert all(text[f.start : f.end] == f.text for f in findings)  # file offsets
+    assert [(f.line, f.column) for f in findings] == sorted((f.line, f.column) for f in findings)
+    assert len({f.fingerprint for f in findings}) == len(findings)
+
+    def per_occurrence(result):
+        return [
+            (f.code, f.start, f.end, f.line, f.column, f.fingerprint)
+            for f in result.findings
+            if f.code in PER_OCCURRENCE
+        ]
+
+    assert per_occurrence(parts) == per_occurrence(whole)  # a baseline keeps matching
+    assert parts.documents == 1
+    assert parts.sources == {(str(path), str(path)): text}  # what grouped output quotes
+    (note,) = parts.notes
+    assert str(path) in note and "N002" in note and "S008" in note and "within each part" in note
+    assert whole.notes == []
+    assert [(f.fingerprint, f.start) for f in _run(path, jobs=2).findings] == [
+        (f.fingerprint, f.start) for f in findings
+    ]
+
+
+def test_the_per_part_note_reaches_the_report(cli, tmp_path, small_limits):
+    path = tmp_path / "big.txt"
+    path.write_text((SEED_TEXT + "\n\n") * 3, encoding="utf-8")
+    out = cli("check", str(path), "--format", "json").stdout
+    assert any("read in" in note for note in json.loads(out)["summary"]["notes"])
+    quiet = cli("check", str(path), "--format", "json", "--select", "N001").stdout
+    assert "notes" not in json.loads(quiet)["summary"]  # no check that compares parts ran

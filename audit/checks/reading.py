@@ -121,17 +121,27 @@ def reading(token: str) -> str:
     return token
 
 
-def word_before(text: str, at: int) -> str:
-    """The word that ends at ``at`` (back to the last space), as it will read."""
+# Checks judge a word by its first or last few characters; a "word" longer than this
+# (a run of 50,000 full stops) is read only this far from the point asked about, so
+# that asking at every mark of such a run stays linear in the text.
+WORD_LIMIT = 64
+
+
+def word_before(text: str, at: int, limit: int = WORD_LIMIT) -> str:
+    """The word that ends at ``at`` (back to the last space, at most ``limit``
+    characters), as it will read."""
     start = at
-    while start > 0 and not text[start - 1].isspace():
+    stop = max(0, at - limit)
+    while start > stop and not text[start - 1].isspace():
         start -= 1
     return repaired(text[start:at])
 
 
-def word_after(text: str, at: int) -> str:
-    """The word that starts at ``at`` (up to the next space), as it will read."""
+def word_after(text: str, at: int, limit: int = WORD_LIMIT) -> str:
+    """The word that starts at ``at`` (up to the next space, at most ``limit``
+    characters), as it will read."""
     end = at
-    while end < len(text) and not text[end].isspace():
+    stop = min(len(text), at + limit)
+    while end < stop and not text[end].isspace():
         end += 1
     return repaired(text[at:end])

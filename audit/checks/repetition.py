@@ -148,8 +148,9 @@ def _repeats(words: list[_Word], lang: Language) -> dict[int, tuple[str, int]]:
         seq = [words[i] for i in alive]
         found = []
         done = 0
+        runs = _Runs(seq)
         for i in _candidates(seq):
-            hit = _repeat_at(seq, i, lang) if i >= done else None
+            hit = _repeat_at(seq, i, lang, runs) if i >= done else None
             if hit is not None:
                 n, copies = hit
                 found.append((i, n, copies))
@@ -189,34 +190,75 @@ def _candidates(words: list[_Word]) -> list[int]:
     return sorted(found)
 
 
-def _repeat_at(words: list[_Word], i: int, lang: Language) -> tuple[int, int] | None:
-    """``(phrase length in words, number of copies)`` of a repetition starting at word i."""
+class _Runs:
+    """Run lengths over a word sequence, computed lazily and each position once.
+
+    ``match(n, j)``: how many words from ``j`` on equal (by key) the word ``n`` later;
+    ``clean(j)``: how many words from ``j`` on open with no mark and start no
+    paragraph. Counting the copies of a phrase with these costs a few steps however
+    long the loop is, where comparing copy after copy cost the whole loop at every
+    word of it (``Foo Foo Foo ...`` was quadratic)."""
+
+    def __init__(self, words: list[_Word]):
+        self.words = words
+        self._match: dict[int, dict[int, int]] = {}
+        self._clean: dict[int, int] = {}
+
+    def match(self, n: int, j: int) -> int:
+        words = self.words
+        last = len(words) - n
+        return _run_length(
+            self._match.setdefault(n, {}),
+            j,
+            lambda k: k < last and words[k].key == words[k + n].key,
+        )
+
+    def clean(self, j: int) -> int:
+        words = self.words
+        return _run_length(
+            self._clean,
+            j,
+            lambda k: k < len(words) and not words[k].lead and not words[k].new_paragraph,
+        )
+
+
+def _run_length(cache: dict[int, int], j: int, holds: Callable[[int], bool]) -> int:
+    """How many positions from ``j`` on satisfy ``holds``, remembering every run met."""
+    path = []
+    k = j
+    while k not in cache and holds(k):
+        path.append(k)
+        k += 1
+    length = cache.setdefault(k, 0)
+    for p in reversed(path):
+        length += 1
+        cache[p] = length
+    return cache[j]
+
+
+def _repeat_at(
+    words: list[_Word], i: int, lang: Language, runs: _Runs | None = None
+) -> tuple[int, int] | None:
+    """``(phrase length in words, number of copies)`` of a repetition starting at word i.
+
+    Copy ``c`` of the ``n`` words at ``i`` repeats them when every word from ``i`` to
+    the end of that copy equals the word ``n`` later, no word of the later copies opens
+    with a mark or starts a paragraph, and the first copy has no mark inside or after
+    it (only the first copy may open with a quote, only the last may close)."""
+    runs = runs or _Runs(words)
     key = words[i].key
     for n in range(1, min(_MAX_PHRASE_WORDS, len(words) - i - 1) + 1):
         if words[i + n].key != key:
             continue  # the cheap test that rules out almost every position
+        first_copy_ok = all(
+            not words[i + k].trail and not words[i + k + 1].new_paragraph for k in range(n)
+        )
         copies = 1
-        while _same_phrase(words, i, i + n * copies, n):
-            copies += 1
+        if first_copy_ok:
+            copies += min(runs.match(n, i), runs.clean(i + n)) // n
         if copies >= 2 and not _is_allowed(words, i, n, lang):
             return n, copies
     return None
-
-
-def _same_phrase(words: list[_Word], a: int, b: int, n: int) -> bool:
-    """True when words b..b+n repeat words a..a+n with no marks between or inside
-    (only the first copy may open with a quote, only the last may close), all in one
-    paragraph."""
-    if b + n > len(words):
-        return False
-    return all(
-        words[a + k].key == words[b + k].key
-        and not words[b + k].lead
-        and not words[a + k].trail
-        and not words[b + k].new_paragraph
-        and not words[a + k + 1].new_paragraph
-        for k in range(n)
-    )
 
 
 def _is_allowed(words: list[_Word], i: int, n: int, lang: Language) -> bool:

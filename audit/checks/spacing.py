@@ -8,9 +8,10 @@ language (``space_before`` in ``audit/lang/languages.py``).
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
-from functools import cache
+from functools import cache, lru_cache
 
 from audit.checks.base import CheckContext, Hit, check
 from audit.checks.reading import word_after, word_before
@@ -26,7 +27,6 @@ _PUNCTUATION_RUN = re.compile(r"[,;:،؛.](?:[^\S\n\r]*[,;:،؛.])+(?!/)")
 _EMOTICON_AFTER_COLON = frozenset(")(-DPpO/\\|")
 _QUOTE_CHARS = "\"'“”‘’«»„‚‹›"
 _ENTITY_BEFORE = re.compile(r"&#?\w+$")
-_URL_LIKE = re.compile(r"\S*(?:://|www\.|@)\S*")
 
 
 @check(
@@ -81,13 +81,20 @@ def _is_exempt_after_space(text: str, space: int, mark: str, after: int) -> bool
 
 
 def _in_ellipsis(text: str, dot: int) -> bool:
-    """True when the full stop at ``dot`` is one of three or more, spaced or not."""
-    start, end = dot, dot + 1
-    while start > 0 and text[start - 1] in ". ":
+    """True when the full stop at ``dot`` is one of three or more, spaced or not.
+
+    The walk stops at the third full stop found, so a text of 10,000 spaced dots costs
+    a few steps per dot, not the whole run each time."""
+    dots = 1
+    start, seen = dot, 0
+    while start > 0 and text[start - 1] in ". " and seen < 2:
         start -= 1
-    while end < len(text) and text[end] in ". ":
+        seen += text[start] == "."
+    end, seen_after = dot + 1, 0
+    while end < len(text) and text[end] in ". " and seen_after < 2:
+        seen_after += text[end] == "."
         end += 1
-    return text.count(".", start, end) >= 3
+    return dots + seen + seen_after >= 3
 
 
 @check(
@@ -128,13 +135,27 @@ def missing_space_after(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
 
 
 def _inside_url(text: str, offset: int) -> bool:
-    start = offset
-    while start > 0 and not text[start - 1].isspace():
-        start -= 1
-    end = offset
-    while end < len(text) and not text[end].isspace():
-        end += 1
-    return _URL_LIKE.fullmatch(text[start:end]) is not None
+    """True when the run of non-space characters around ``offset`` looks like a URL or
+    an e-mail address. Runs are found once per text (cached), so asking at every mark
+    of a long run stays linear."""
+    starts, ends, urls = _runs(text)
+    i = bisect.bisect_right(starts, offset) - 1
+    return i >= 0 and offset < ends[i] and urls[i]
+
+
+_NON_SPACE = re.compile(r"\S+")
+
+
+@lru_cache(maxsize=2)
+def _runs(text: str) -> tuple[list[int], list[int], list[bool]]:
+    """Start, end and URL-likeness of every run of non-space characters."""
+    starts, ends, urls = [], [], []
+    for m in _NON_SPACE.finditer(text):
+        starts.append(m.start())
+        ends.append(m.end())
+        run = m.group()
+        urls.append("://" in run or "www." in run or "@" in run)
+    return starts, ends, urls
 
 
 @check(

@@ -19,6 +19,7 @@ from audit.findings import Finding
 from audit.formats import must_read
 from audit.progress import progress_enabled
 from audit.reporters import FORMATS, Report, render_chunks
+from audit.reporters.escape import visible
 from audit.run import Runner, audit_paths, fail_levels, failed, shown
 
 COLORS = ("auto", "always", "never")
@@ -139,9 +140,9 @@ def check(
     result.skipped[:0] = not_walked
     if not quiet:
         for reason in result.skipped:
-            click.echo(f"audit: warning: {reason}", err=True)
+            click.echo(f"audit: warning: {visible(reason)}", err=True)
     for error in result.errors:
-        click.echo(f"audit: error: {error}", err=True)
+        click.echo(f"audit: error: {visible(error)}", err=True)
     if result.errors and len(result.errors) == len(result.files):
         sys.exit(2)  # nothing could be read: no report
     findings = shown(result.files, result.findings)
@@ -164,7 +165,8 @@ def check(
         paths=tuple(item.name for item in result.files),
         scores=result.scores,
         notes=[f"Skipped: {reason}" for reason in result.skipped]
-        + [f"Not audited: {error}" for error in result.errors],
+        + [f"Not audited: {error}" for error in result.errors]
+        + result.notes,
         fail_levels=fail_levels(result.files),
         quiet=quiet,
     )

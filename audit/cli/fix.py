@@ -15,6 +15,7 @@ from audit.fix import fix_file, write_atomic
 from audit.fix.atomic import check_writable, remove_leftovers
 from audit.formats import STDIN, SourceFile, must_read
 from audit.formats.decode import encoding_of
+from audit.reporters.escape import visible
 from audit.run import Runner
 
 
@@ -59,13 +60,14 @@ def fix(paths: tuple[str, ...], write: bool, unsafe_fixes: bool, **settings: Any
             data = _encoded(item.source, result.after, settings["encoding"]) if write else b""
         except BinaryInputError as exc:
             if path not in named:
-                click.echo(f"audit: warning: {exc}", err=True)  # an image among a hook's files
+                # an image among a hook's files
+                click.echo(f"audit: warning: {visible(str(exc))}", err=True)
                 continue
-            click.echo(f"audit: error: {exc}", err=True)
+            click.echo(f"audit: error: {visible(str(exc))}", err=True)
             failures += 1
             continue
         except InputError as exc:  # report it, go on with the other files, exit 2 at the end
-            click.echo(f"audit: error: {exc}", err=True)
+            click.echo(f"audit: error: {visible(str(exc))}", err=True)
             failures += 1
             continue
         left += result.left

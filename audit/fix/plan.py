@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import difflib
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -14,6 +15,16 @@ from audit.errors import InputError
 from audit.formats import SourceFile
 
 MAX_ROUNDS = 8
+
+
+def _markup_readers() -> frozenset[object]:
+    from audit.formats.tmx import read_tmx
+    from audit.formats.xliff import read_xliff
+
+    return frozenset({read_xliff, read_tmx})
+
+
+MARKUP_READERS = _markup_readers()
 
 
 @dataclass(frozen=True)
@@ -96,11 +107,41 @@ def fix_file(source: SourceFile, config: AuditConfig, *, unsafe: bool = False) -
             "audit fix cannot write this format back; fix it by hand", path=source.name
         )
     fixes = tuple(fix_document(doc, config, unsafe=unsafe) for doc in source.documents)
+    if source.reader in MARKUP_READERS:
+        fixes = _leave_markup(source.text, fixes)
     changed: Sequence[DocumentFix] = [f for f in fixes if f.edits]
     after = writer(source.text, changed) if changed else source.text
     if changed:
         _verify(source, after, fixes)
     return FileFix(source, fixes, after)
+
+
+def _leave_markup(text: str, fixes: tuple[DocumentFix, ...]) -> tuple[DocumentFix, ...]:
+    """The fixes without the edits that would change an inline code of an XML file
+    (XLIFF, TMX): those are the file's formatting, not text to correct."""
+    from audit.fix.writers import touches_markup
+    from audit.segments import line_starts
+
+    starts = line_starts(text)
+    out = []
+    for fix in fixes:
+        touching = touches_markup(text, fix, starts) if fix.edits else []
+        if not any(touching):
+            out.append(fix)
+            continue
+        kept = tuple(e for e, touches in zip(fix.edits, touching, strict=True) if not touches)
+        dropped = len(fix.edits) - len(kept)
+        fixed = apply_edits(fix.document.target, kept)
+        out.append(
+            replace(
+                fix,
+                edits=kept,
+                fixed=fixed,
+                applied=max(0, fix.applied - dropped),
+                left=fix.left + dropped,
+            )
+        )
+    return tuple(out)
 
 
 def _verify(source: SourceFile, after: str, fixes: Sequence[DocumentFix]) -> None:
@@ -124,18 +165,32 @@ def _within_a_unit(doc: Document, edit: Edit) -> bool:
 
 
 def _after(doc: Document, edits: list[Edit]) -> Document:
-    """The document with the edits applied, its units' spans moved to match."""
+    """The document with the edits applied, its units' spans moved to match.
+
+    The edits are sorted once and their length changes summed as they go, so moving
+    every unit costs a binary search each (summing over all edits for every unit was
+    units x edits)."""
     target = apply_edits(doc.target, edits)
     if not doc.segments:
         return replace(doc, target=target)
+    ordered = sorted(edits)
+    starts = [e.start for e in ordered]
+    total = [0]  # total[i]: the length change of the first i edits
+    for e in ordered:
+        total.append(total[-1] + len(e.replacement) - (e.end - e.start))
+
+    def change(i: int) -> int:
+        e = ordered[i]
+        return len(e.replacement) - (e.end - e.start)
+
     segments = []
     for seg in doc.segments:
         s, t = seg.target.start, seg.target.end
-        before = sum(
-            len(e.replacement) - (e.end - e.start) for e in edits if e.end <= s and e.start < s
-        )
-        inside = sum(
-            len(e.replacement) - (e.end - e.start) for e in edits if s <= e.start and e.end <= t
+        lo = bisect.bisect_left(starts, s)  # edits before lo start before the unit
+        before = total[lo] - (change(lo - 1) if lo and ordered[lo - 1].end > s else 0)
+        hi = bisect.bisect_right(starts, t)  # edits lo..hi start inside it
+        inside = (
+            total[hi] - total[lo] - (change(hi - 1) if hi > lo and ordered[hi - 1].end > t else 0)
         )
         segments.append(replace(seg, target=Span(s + before, t + before + inside)))
     return replace(doc, target=target, segments=tuple(segments))

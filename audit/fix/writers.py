@@ -167,6 +167,27 @@ def _origin_of(fix: DocumentFix, start: int, end: int, text: str) -> tuple[Origi
     raise InputError("where the text is in the file is unknown; not written", path=doc.path)
 
 
+def touches_markup(text: str, fix: DocumentFix, starts: list[int]) -> list[bool]:
+    """For each edit of ``fix``, whether the file holds markup (an element, a CDATA
+    marker) where the edit would write: in XML, ``<`` in the file is always markup,
+    as text stores it as ``&lt;``. Inline codes are the file's own formatting, not
+    text: a fix must not change them (an edit that deletes ``<sub>`` as if it were
+    HTML in the text)."""
+    out = []
+    for e in fix.edits:
+        try:
+            origin, base = _origin_of(fix, e.start, e.end, text)
+        except InputError:
+            out.append(False)  # the writer reports it
+            continue
+        if origin is None:
+            out.append(False)
+            continue
+        start, end = _raw(origin, e.start - base, starts), _raw(origin, e.end - base, starts)
+        out.append("<" in text[start:end])
+    return out
+
+
 def _raw(origin: Origin, offset: int, starts: list[int]) -> int:
     line, column = origin.position(offset)
     return starts[line - 1] + column - 1

@@ -6,9 +6,16 @@ are cut into parts of about ``TEXT_PART_CHARS`` characters at blank lines (betwe
 paragraphs), each audited as a document whose positions are those of the file. Other
 formats, other encodings and standard input are read whole, as :func:`iter_path` does.
 
-What a part cannot see: checks that compare a whole document with itself (one entity
-written two ways, a repeated paragraph) look within each part of a large plain-text
-file, not across parts.
+Parts are stitched back into one file's results by :func:`audit.run.audit_paths`:
+offsets (``start``/``end``) are file offsets, findings come in file order, and
+fingerprints count repeated contexts over the whole file, so they are unique and the
+same as when the file is read whole (a baseline does not change when a file grows
+past ``STREAM_BYTES``).
+
+What a part cannot see: checks that compare a whole document with itself
+(``WHOLE_DOCUMENT_CHECKS``: one entity written two ways, a repeated paragraph) look
+within each part, not across parts; the run says so once for each such file
+(:func:`per_part_note`) rather than hold a file of hundreds of megabytes whole.
 """
 
 from __future__ import annotations
@@ -29,6 +36,11 @@ from audit.segments import Origin
 STREAM_BYTES = 8 * 1024 * 1024  # files larger than this are read piece by piece
 TEXT_PART_CHARS = 256 * 1024  # a plain-text part ends at the first blank line past this
 TEXT_PART_MAX_CHARS = 4 * TEXT_PART_CHARS  # ... or at a line break past this, blank or not
+# Checks that compare parts of a document with each other (names and spellings used
+# consistently, sentences and paragraphs said twice): in a file read in parts they
+# compare within each part.
+WHOLE_DOCUMENT_CHECKS = ("N002", "N004", "N005", "C001", "C002", "S007", "S008")
+PART = "part"  # Document.metadata key: (index of the part, its character offset in the file)
 _OTHER_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)
 
 
@@ -90,8 +102,21 @@ def _lines(path: str, errors: str) -> Iterator[tuple[int, int, str]]:
         raise InputError("empty file: nothing to audit", path=path)
 
 
+def per_part_note(path: str, parts: int, codes: list[str]) -> str | None:
+    """The one line that says a file was audited in parts, naming the selected checks
+    (``codes``) that compared within each part; None when there is nothing to say."""
+    within = [c for c in WHOLE_DOCUMENT_CHECKS if c in codes]
+    if parts < 2 or not within:
+        return None
+    return (
+        f"{path} is over {STREAM_BYTES // (1024 * 1024)} MiB and was read in {parts} parts: "
+        f"{', '.join(within)} compared within each part, not across the whole file"
+    )
+
+
 def _text_parts(path: str, errors: str, *, target_lang: str = "en", **_: Any) -> Iterator[Document]:
     part: list[str] = []
+    index = 0
     anchors: list[tuple[int, int, int]] = []
     size = start = 0
     file_line = 1  # counted as the whole-file reader counts: \n, \r\n and a lone \r
@@ -106,19 +131,26 @@ def _text_parts(path: str, errors: str, *, target_lang: str = "en", **_: Any) ->
         part.append(line)
         size += len(line)
         if (size >= TEXT_PART_CHARS and not line.strip()) or size >= TEXT_PART_MAX_CHARS:
-            yield _part(path, target_lang, "".join(part), start, anchors)
+            yield _part(path, target_lang, "".join(part), start, anchors, index)
             part, anchors, size = [], [], 0
+            index += 1
     if part and "".join(part).strip():
-        yield _part(path, target_lang, "".join(part), start, anchors)
+        yield _part(path, target_lang, "".join(part), start, anchors, index)
 
 
 def _part(
-    path: str, target_lang: str, text: str, start: int, anchors: list[tuple[int, int, int]]
+    path: str,
+    target_lang: str,
+    text: str,
+    start: int,
+    anchors: list[tuple[int, int, int]],
+    index: int,
 ) -> Document:
     return Document(
         id=path,
         path=path,
         target=text,
         target_lang=target_lang,
+        metadata={PART: (index, start)},
         target_origin=Origin(path=path, offset=start, anchors=tuple(anchors)),
     )

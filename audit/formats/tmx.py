@@ -49,7 +49,7 @@ def read_tmx(
         if _primary(target_lang) in languages and _primary(target_lang) != _primary(src)
         else next((lang for lang in languages if lang != _primary(src)), _primary(target_lang))
     )
-    locator = ElementLocator(text, path)
+    locator = ElementLocator(text, path, root)
     builder = SegmentBuilder()
     for n, tu in enumerate(units, start=1):
         texts: dict[str, str] = {}

@@ -33,7 +33,7 @@ def read_xliff(
             f"not XLIFF: the root element is <{local(root.tag)}>", path=path, line=root.sourceline
         )
     version = root.get("version", "")
-    locator = ElementLocator(text, path)
+    locator = ElementLocator(text, path, root)
     two = version.startswith("2") or "document:2" in (root.tag or "")
     files = [el for el in root if local(el.tag) == "file"]
     if not files:

@@ -8,8 +8,17 @@ attacks; XLIFF and TMX never need one) is refused with a one-line error, exit 2.
 An element's text is its character data with inline elements (XLIFF ``<g>``,
 ``<x/>``, ``<ph>``, ``<pc>``, TMX ``<bpt>``, ``<ph>``...) written back as tags, without
 namespace prefixes: ``Click <g id="1">here</g>``. So tag parity can compare them
-and the text stays readable. :func:`element_origin` maps that text onto the file,
-counting entity references, CDATA markers and the tags themselves.
+and the text stays readable. Inline codes that hold native code rather than text
+(``<bpt>``, ``<ept>``, ``<ph>``, ``<it>``, ``<ut>``: ``<ph id="1">&lt;br/&gt;</ph>``)
+are opaque: they appear as an empty tag (``<ph id="1"/>``), so no check reads their
+content as text and no fix can reach it. :class:`ElementLocator` maps that text onto
+the file, counting entity references, CDATA markers and the tags themselves (an
+opaque code's whole element in the file stands for its one tag in the text).
+
+Where an element's text starts is found by pairing the elements, in document order,
+with the start tags of the file, read in order: a start tag split over lines
+(``<target\n state="translated">``) or an ``<alt-trans><target>`` before the unit's
+own target cannot mislead it.
 """
 
 from __future__ import annotations
@@ -69,6 +78,11 @@ def local(tag: Any) -> str:
     return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
 
 
+# Inline elements whose content is native code (formatting codes of the original
+# file), not text: XLIFF 1.2 and TMX begin/end/isolated/placeholder codes, TMX ``ut``.
+OPAQUE = frozenset({"bpt", "ept", "ph", "it", "ut"})
+
+
 def inner_text(el: Any) -> str:
     """Character data with inline elements written as tags (see the module docstring)."""
     parts = [el.text or ""]
@@ -76,9 +90,11 @@ def inner_text(el: Any) -> str:
         name = local(child.tag)
         if name:
             attrs = "".join(f' {local(k)}="{_attr(v)}"' for k, v in child.attrib.items())
-            inner = inner_text(child)
+            inner = "" if name in OPAQUE else inner_text(child)
             parts.append(
-                f"<{name}{attrs}>{inner}</{name}>" if inner or len(child) else f"<{name}{attrs}/>"
+                f"<{name}{attrs}>{inner}</{name}>"
+                if inner or (len(child) and name not in OPAQUE)
+                else f"<{name}{attrs}/>"
             )
         parts.append(child.tail or "")
     return "".join(parts)
@@ -100,37 +116,108 @@ def _step(raw: str, i: int, text: str, j: int) -> tuple[int, int] | None:
         if m is None:
             return None
         t = _TAG.match(text, j) if text[j] == "<" else None
-        return (m.end() - i, t.end() - j) if t else None
+        if t is None:
+            return None
+        end = _opaque_end(raw, m) if t.group().endswith("/>") else None
+        return ((end if end is not None else m.end()) - i, t.end() - j)
     if ch == "]" and raw.startswith("]]>", i) and not text.startswith("]]>", j):
         return (3, 0)
     return None
 
 
-class ElementLocator:
-    """Finds where elements' text starts in the file, in document order.
+_START_NAME = re.compile(r"<([\w.:-]+)")
 
-    lxml knows the line where an element starts; the locator searches forward from
-    there (and never behind the previous element found) for the end of its start tag.
+
+def _opaque_end(raw: str, tag: re.Match[str]) -> int | None:
+    """Where the element of an opaque code that starts with ``tag`` (not an empty-
+    element tag) ends in the file: after its end tag, same-name elements inside
+    counted. None for any other tag."""
+    if tag.group().endswith("/>") or tag.group().startswith("</"):
+        return None
+    m = _START_NAME.match(tag.group())
+    if m is None or m.group(1).rsplit(":", 1)[-1] not in OPAQUE:
+        return None
+    name = re.escape(m.group(1))
+    inner = re.compile(rf"<(/?){name}(?:\s[^<>]*?)?(/?)>")
+    depth, pos = 1, tag.end()
+    while depth:
+        found = inner.search(raw, pos)
+        if found is None:
+            return None
+        if found.group(1):
+            depth -= 1
+        elif not found.group(2):
+            depth += 1
+        pos = found.end()
+    return pos
+
+
+# Markup of an XML file in order: comments, processing instructions, CDATA sections,
+# the DOCTYPE, end tags, and start tags (group 1: the name; attribute values may hold
+# ``>``), so start tags pair with elements in document order.
+_MARKUP = re.compile(
+    r"<(?:!--.*?-->|\?.*?\?>|!\[CDATA\[.*?\]\]>|!DOCTYPE(?:[^\[>]|\[.*?\])*>|/[^>]*>"
+    r"|([^\s/>!?][^\s/>]*)(?:\s+[^\s=/>]+\s*=\s*(?:\"[^\"]*\"|'[^']*'))*\s*/?>)",
+    re.DOTALL,
+)
+
+
+class ElementLocator:
+    """Finds where elements' text starts in the file, asked in document order.
+
+    With the parsed ``root``, elements (in document order) are paired with the file's
+    start tags (in order) as far as the element asked about: exact, whatever the
+    lines. Without it, or should the pairing fail, lxml's line for the element (the
+    line where its start tag ends) is searched from its start, never behind the
+    previous element found.
     """
 
-    def __init__(self, raw: str, path: str):
+    def __init__(self, raw: str, path: str, root: Any = None):
         from audit.segments import line_starts
 
         self.raw = raw
         self.path = path
         self.starts = line_starts(raw)
         self.cursor = 0
+        self._elements = (
+            (e for e in root.iter() if isinstance(e.tag, str)) if root is not None else None
+        )
+        self._tags = _MARKUP.finditer(raw)
 
     def origin(self, el: Any, text: str, field: str) -> Origin | None:
+        start = self._paired(el)
+        if start is None:
+            start = self._searched(el)
+        if start is None:
+            return None
+        self.cursor = start
+        return locate(
+            self.raw, start, text, self.path, starts=self.starts, escape=_step, field=field
+        )
+
+    def _paired(self, el: Any) -> int | None:
+        """The end of ``el``'s start tag, pairing elements and start tags up to it."""
+        if self._elements is None:
+            return None
+        for element in self._elements:
+            tag = next((m for m in self._tags if m.group(1)), None)
+            if tag is None or tag.group(1).rsplit(":", 1)[-1] != local(element.tag):
+                self._elements = None  # the file and the tree disagree: search instead
+                return None
+            if element is el:
+                return tag.end()
+        self._elements = None
+        return None
+
+    def _searched(self, el: Any) -> int | None:
         line = getattr(el, "sourceline", None)
         if not line or line > len(self.starts):
             return None
-        start = max(self.starts[line - 1], self.cursor)
+        # lxml gives the line where the start tag ends: look from the line before
+        # it begins (a tag split over many lines is found by pairing instead).
+        start = max(self.starts[max(line - 2, 0)], self.cursor)
         name = re.escape(local(el.tag))
         m = re.compile(rf"<(?:[\w.-]+:)?{name}(?:\s[^>]*)?(/?)>").search(self.raw, start)
         if m is None:
             return None
-        self.cursor = m.end()
-        return locate(
-            self.raw, m.end(), text, self.path, starts=self.starts, escape=_step, field=field
-        )
+        return m.end()

@@ -57,6 +57,15 @@ class Report:
         return {s.value: c.get(s, 0) for s in sorted(Severity, key=lambda s: -s.rank)}
 
 
+def group_by_path(report: Report) -> dict[str, list[Finding]]:
+    """The findings of each path, in report order: one pass, for reporters that
+    write a section per file."""
+    out: dict[str, list[Finding]] = {}
+    for f in report.findings:
+        out.setdefault(f.path, []).append(f)
+    return out
+
+
 Renderer = Callable[[Report], str]
 
 # format name -> module under audit/reporters/ (imported only when used)
@@ -91,4 +100,4 @@ def render_chunks(report: Report, fmt: str) -> Iterator[str]:
         yield from chunks(report)
 
 
-__all__ = ["FORMATS", "Report", "render", "render_chunks"]
+__all__ = ["FORMATS", "Report", "group_by_path", "render", "render_chunks"]

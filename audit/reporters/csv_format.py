@@ -1,4 +1,8 @@
-"""CSV: one finding per row with a header, for spreadsheets (RFC 4180 quoting)."""
+"""CSV: one finding per row with a header, for spreadsheets (RFC 4180 quoting).
+
+Control characters other than tab and line breaks are shown as escapes (``\\x1b``):
+the output is often read in a terminal.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +10,7 @@ import csv
 import io
 
 from audit.reporters import Report
+from audit.reporters.escape import visible
 
 COLUMNS = (
     "path",
@@ -43,4 +48,4 @@ def render(report: Report) -> str:
 def _cell(value: object) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
-    return str(value)
+    return visible(str(value), keep="\t\n\r")  # line breaks are data; CSV quotes them

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from audit.findings import Finding, Severity
 from audit.reporters import Report
+from audit.reporters.escape import visible
 from audit.reporters.text import extra_lines, summary_line
 
 COMMANDS = {
@@ -26,13 +27,13 @@ def render(report: Report) -> str:
 
 
 def _annotation(f: Finding) -> str:
-    props = {"file": f.path, "line": str(f.line), "col": str(f.column)}
+    props = {"file": visible(f.path, keep="\r\n"), "line": str(f.line), "col": str(f.column)}
     if f.end_line == f.line:
         props["endColumn"] = str(f.end_column)
     else:
         props["endLine"] = str(f.end_line)
     props["title"] = f"{f.code} {f.name}"
-    message = f.message
+    message = visible(f.message, keep="\r\n")  # line breaks become %0A below
     rendered = ",".join(f"{k}={_escape_property(v)}" for k, v in props.items())
     return f"::{COMMANDS[f.severity]} {rendered}::{_escape_data(message)}"
 

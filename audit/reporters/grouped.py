@@ -4,6 +4,9 @@ flagged line quoted and underlined, severities in color.
 The command line picks this view when standard output is a terminal and no
 ``--format`` is given. Styles are ANSI codes from click; ``click.echo`` removes them
 when the output is not a terminal or ``NO_COLOR`` is set, which leaves plain text.
+Names, messages and quoted text have their own control characters shown as escapes
+(``\\x1b``) first: click removes only the styles it knows, not a title-setting
+sequence from a document.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ import click
 
 from audit.findings import Finding
 from audit.reporters import Report
+from audit.reporters.escape import visible
 from audit.reporters.text import extra_lines, summary_line
 
 _COLORS = {"critical": "red", "major": "red", "minor": "yellow", "info": "blue"}
@@ -24,7 +28,7 @@ def render(report: Report) -> str:
     out: list[str] = []
     for path, group in groupby(report.findings, key=lambda f: f.path):
         findings = list(group)
-        out.append(click.style(path, bold=True, underline=True) + f"  ({len(findings)})")
+        out.append(click.style(visible(path), bold=True, underline=True) + f"  ({len(findings)})")
         width = max(len(f"{f.line}:{f.column}") for f in findings)
         for f in findings:
             out.extend(_finding(report, f, width))
@@ -44,7 +48,7 @@ def render(report: Report) -> str:
 def _finding(report: Report, f: Finding, width: int) -> list[str]:
     where = f"{f.line}:{f.column}".rjust(width)
     sev = click.style(f"{f.severity.value:<8}", fg=_COLORS[f.severity.value])
-    head = f"  {where}  {sev} {click.style(f.code, bold=True)}  {f.message}"
+    head = f"  {where}  {sev} {click.style(f.code, bold=True)}  {visible(f.message)}"
     if f.fixable:
         head += "  " + click.style("[fix]", fg="green")
     lines = [head]
@@ -82,7 +86,7 @@ def _quote(report: Report, f: Finding) -> tuple[str, str, str] | None:
     before = ("…" if start > line_start else "") + text[start : f.start]
     after = text[end:stop] + ("…" if stop < line_end else "")
     return (
-        before.replace("\t", " "),
-        text[f.start : end].replace("\t", " "),
-        after.replace("\t", " "),
+        visible(before.replace("\t", " ")),
+        visible(text[f.start : end].replace("\t", " ")),
+        visible(after.replace("\t", " ")),
     )

@@ -1,14 +1,15 @@
 """Markdown: a summary for a pull-request or merge-request comment.
 
 Counts by severity, then one collapsible table per file. Cell text is escaped so
-that flagged markup (an HTML comment, a tag) shows as text instead of vanishing into
-the page; long reports stop after ``MAX_ROWS`` rows and say how many were left out.
+that flagged markup (an HTML comment, a tag, a Markdown image or link) shows as text
+instead of rendering in the page (``audit.reporters.escape.markdown_text``); long reports stop after ``MAX_ROWS`` rows and say how many were left out.
 """
 
 from __future__ import annotations
 
-from audit.reporters import Report
-from audit.reporters.text import extra_lines, summary_line
+from audit.reporters import Report, group_by_path
+from audit.reporters.escape import html_text, markdown_text, visible
+from audit.reporters.text import baseline_line, summary_line
 
 MAX_ROWS = 300
 
@@ -25,16 +26,19 @@ def render(report: Report) -> str:
         if report.failed
         else f"**Passed**: no finding at or above {level}."
     )
-    out += [f"{line}" for line in extra_lines(report)]
+    if report.baseline is not None:
+        out.append(baseline_line(report))
+    out += [markdown_text(note) for note in report.notes]
     out.append("")
     shown = 0
+    by_path = group_by_path(report)
     for path in report.all_paths():
-        findings = [f for f in report.findings if f.path == path]
+        findings = by_path.get(path, [])
         if not findings:
             continue
         out += [
             "<details>",
-            f"<summary><code>{_escape(path)}</code>: {len(findings)} finding"
+            f"<summary><code>{html_text(path)}</code>: {len(findings)} finding"
             f"{'s' if len(findings) != 1 else ''}</summary>",
             "",
         ]
@@ -68,11 +72,8 @@ def render(report: Report) -> str:
 
 
 def _escape(text: str) -> str:
-    text = " ".join(text.split())
-    for a, b in (("&", "&amp;"), ("<", "&lt;"), (">", "&gt;"), ("|", "\\|")):
-        text = text.replace(a, b)
-    return text
+    return markdown_text(text)
 
 
 def _code(text: str) -> str:
-    return " ".join(text.split()).replace("`", "'").replace("|", "\\|")
+    return visible(" ".join(text.split())).replace("`", "'").replace("|", "\\|")

@@ -1,4 +1,8 @@
-"""Concise text: ``path:line:col: CODE message``, one finding per line, then a summary."""
+"""Concise text: ``path:line:col: CODE message``, one finding per line, then a summary.
+
+File names and messages (which quote the document) are shown with control characters
+escaped (``audit.reporters.escape.visible``): they are printed to a terminal.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +10,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from audit.reporters import Report
+from audit.reporters.escape import visible
 
 
 def render(report: Report) -> str:
@@ -14,7 +19,7 @@ def render(report: Report) -> str:
 
 def chunks(report: Report) -> Iterator[str]:
     for f in report.findings:
-        yield f"{f.path}:{f.line}:{f.column}: {f.code} {f.message}\n"
+        yield f"{visible(f.path)}:{f.line}:{f.column}: {f.code} {visible(f.message)}\n"
     if report.quiet:
         return
     for s in report.scores:
@@ -30,7 +35,7 @@ def score_line(scores: dict[str, Any]) -> str:
     parts = "; ".join(
         f"{s['metric']} {s['score']:.2f} [{s['signature']}]" for s in scores["scores"].values()
     )
-    return f"{scores['path']}: {scores['document']}: round-trip {parts} over {n} segment{'s' if n != 1 else ''}"
+    return f"{visible(scores['path'])}: {visible(scores['document'])}: round-trip {parts} over {n} segment{'s' if n != 1 else ''}"
 
 
 def summary_line(report: Report) -> str:
@@ -48,7 +53,7 @@ def extra_lines(report: Report) -> list[str]:
     if report.baseline is not None:
         lines.append(baseline_line(report))
     lines.extend(report.notes)
-    return lines
+    return [visible(line) for line in lines]
 
 
 def baseline_line(report: Report) -> str:
