@@ -42,7 +42,9 @@ class _Group(click.Group):
         try:
             return super().invoke(ctx)
         except AuditError as exc:
-            click.echo(f"audit: error: {exc}", err=True)
+            from audit.reporters.escape import visible  # control characters shown, not sent
+
+            click.echo(f"audit: error: {visible(str(exc))}", err=True)
             sys.exit(exc.exit_code)
         except BrokenPipeError:  # `audit check ... | head`
             sys.stderr.close()
@@ -51,7 +53,9 @@ class _Group(click.Group):
             raise  # click's own: usage errors (exit 2), --help, Ctrl-C
         except Exception as exc:  # a bug: one line and exit 2, never a traceback or exit 1
             error = UnexpectedError.wrap(exc, current_file())
-            click.echo(f"audit: error: {error}", err=True)
+            from audit.reporters.escape import visible
+
+            click.echo(f"audit: error: {visible(str(error))}", err=True)
             if os.environ.get("AUDIT_TRACEBACK"):
                 raise
             sys.exit(error.exit_code)
