@@ -165,8 +165,8 @@ def resolve(
         known = by_surname.get(key) or by_first.get(key)
         if known:
             entity = known[-1]
-            variant = _accents(entity.surface, last) if entity.surname == key else ""
-            entity.mentions.append(_mention(span, last, ALONE, variant))
+            accents = _accents(entity.surface, last) if entity.surname == key else ""
+            entity.mentions.append(_mention(span, last, ALONE, accents))
             return True
         found = _alone_variant(key, surnames, by_surname, comparer, min_score, introduced)
         if found is not None and not veto(last.text.lower(), found[0].surface.lower()):
