@@ -188,3 +188,18 @@ def test_the_glossary_says_which_variants_are_ambiguous(tmp_path):
     )
     with pytest.raises(GlossaryError, match="g.yaml:2: ambiguous form 'Salem'"):
         load_glossaries([path])
+
+
+def test_glossary_check_warns_about_variants_that_are_frequent_words(cli, tmp_path):
+    path = tmp_path / "g.yaml"
+    path.write_text(
+        "language: en\nentries:\n  - id: someone\n    canonical: Someone Salamma\n"
+        "    variants: [Salamma Gordon, Gordon, Salammah]\n",
+        encoding="utf-8",
+    )
+    result = cli("glossary", "check", str(path))
+    assert result.exit_code == 0 and result.stdout.startswith("OK: ")
+    assert "variant 'Gordon' of 'someone' is a frequent word or name" in result.stderr
+    assert "Salammah" not in result.stderr
+    path.write_text(path.read_text(encoding="utf-8") + "    ambiguous: [Gordon]\n")
+    assert "warning" not in cli("glossary", "check", str(path)).stderr
