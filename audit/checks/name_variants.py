@@ -24,7 +24,8 @@ from audit.findings import Category, Severity
     category=Category.TERMINOLOGY,
     bad="Abdel Fattah al-Sisi met the envoys. Abdel Fattah al-Sissi left on Monday.",
     good="Abdel Fattah al-Sisi met the envoys. Abdel Fattah al-Sisi left on Monday.",
-    options={"min_score": 0.85},  # audit.names.analysis.VARIANT_PAIR
+    # audit.names.analysis.VARIANT_PAIR; audit.names.entities.MENTION_SCORE
+    options={"min_score": 0.85, "mention_score": 0.82},
 )
 def likely_variant_pair(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
     """Two spellings of what looks like one name in a document, neither in the glossary.
@@ -33,6 +34,12 @@ def likely_variant_pair(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
     Salameh, Salama). Spellings are compared on their letters and on
     transliteration keys (see `audit names cluster`); different names that look
     alike (Hassan / Hussein, Omar / Amr, Salem / Salameh, Ali / Alia) are kept apart.
+    Names are read as people and their mentions (`audit.names.entities`): after a
+    full name (`Khalifa Haftar`), a surname used alone in a close spelling
+    (`Hifter`, score at least `mention_score`) is that person spelled another way,
+    even used once; a full name with another first name is another person (`Amr
+    Salama` is not `Ghassan Salameh`); a frequent word of the language (`Chapter`)
+    is not a spelling. Without a full name, each spelling must be used twice.
     Each occurrence of the less used spelling is reported, with the form the
     glossary accepts or, failing that, the one the document uses most; an inference,
     so `audit fix` applies it only with --unsafe-fixes.

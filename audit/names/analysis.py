@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from weakref import WeakKeyDictionary
 
 from audit.names.cluster import cluster_spellings
-from audit.names.entities import Entity, resolve
+from audit.names.entities import MENTION_SCORE, Entity, resolve
 from audit.names.extract import NameSpan, NameWord, find_names
 from audit.names.keys import tables_for_language
 from audit.names.match import NameIndex, NameMatch
@@ -35,6 +35,7 @@ ALONE_LETTERS = 6  # N005: and least length (China is not Chana, Paul is not Pal
 VARIANT_PAIR = 0.85  # N004: least score for two spellings in one document to be one name
 MIN_LETTERS = 4  # shorter words (Ali, Aly, Amr) are too ambiguous to report
 MAX_BLOCK = 12  # spellings of one document compared per block (no real article has more)
+MENTION_ORDINARY = 4.4  # Zipf: a word this common is not a person's surname respelled (Chapter)
 COMMON_OPENER = 4.4  # Zipf: a sentence's first word this common is no first name (Then, Later)
 MAX_NAME_WORDS = 6  # longer capitalized runs are headlines or lists, not one name to look up
 
@@ -105,10 +106,10 @@ def analyse(ctx: CheckContext) -> NameAnalysis:
     entities = resolve(
         names,
         comparer,
-        ordinary=lambda word: is_ordinary(word, language),
-        established=lambda a, b: established_pair(a, b, language),
+        ordinary=lambda word: is_ordinary(word, language, MENTION_ORDINARY),
         common=lambda word: is_ordinary(word, language, COMMON_OPENER),
         min_score=min_score,
+        mention_score=ctx.option("N004", "mention_score", MENTION_SCORE),
     )
     anchors: dict[str, list[NameWord]] = defaultdict(list)
     free: dict[str, list[NameWord]] = defaultdict(list)

@@ -35,7 +35,8 @@ from audit.names.extract import NameSpan, NameWord
 from audit.names.similarity import Comparer, compact
 
 MIN_LETTERS = 4  # shorter surnames (Ali, Amr) are too ambiguous to call variants
-VARIANT_SCORE = 0.86  # least score for a lone word to be an introduced surname spelled otherwise
+VARIANT_SCORE = 0.85  # least score for a full name's surname to be an entity's, spelled otherwise
+MENTION_SCORE = 0.82  # least score for a lone word (calibrated: benchmarks/names_in_context.py)
 MAX_CANDIDATES = 8  # introduced surnames scored per lone word (keeps the work linear)
 
 FULL = "full"
@@ -99,6 +100,7 @@ def resolve(
     established: Callable[[str, str], bool] | None = None,
     common: Callable[[str], bool] | None = None,
     min_score: float = VARIANT_SCORE,
+    mention_score: float = MENTION_SCORE,
 ) -> list[Entity]:
     """Group name spans (in text order) into entities with their mentions.
 
@@ -166,9 +168,11 @@ def resolve(
         if known:
             entity = known[-1]
             accents = _accents(entity.surface, last) if entity.surname == key else ""
+            if accents and ordinary is not None and ordinary(last.text.lower()):
+                accents = ""  # Mutter / Mütter: a word and its plural, not a name
             entity.mentions.append(_mention(span, last, ALONE, accents))
             return True
-        found = _alone_variant(key, surnames, by_surname, comparer, min_score, introduced)
+        found = _alone_variant(key, surnames, by_surname, comparer, mention_score, introduced)
         if found is not None and not veto(last.text.lower(), found[0].surface.lower()):
             entity, score = found
             entity.mentions.append(_mention(span, last, ALONE, "spelling", score))
