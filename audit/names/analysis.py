@@ -109,7 +109,7 @@ def analyse(ctx: CheckContext) -> NameAnalysis:
         ordinary=lambda word: is_ordinary(word, language, MENTION_ORDINARY),
         common=lambda word: is_ordinary(word, language, COMMON_OPENER),
         min_score=min_score,
-        mention_score=ctx.option("N004", "mention_score", MENTION_SCORE),
+        mention_score=_mention_score(ctx, min_score),
     )
     anchors: dict[str, list[NameWord]] = defaultdict(list)
     free: dict[str, list[NameWord]] = defaultdict(list)
@@ -126,6 +126,14 @@ def analyse(ctx: CheckContext) -> NameAnalysis:
     groups = _variant_groups(anchors, free, comparer, min_score, companions, language)
     groups = _entity_groups(entities, covered, near_words, groups)
     return NameAnalysis(names, near, groups, entities)
+
+
+def _mention_score(ctx: CheckContext, min_score: float) -> float:
+    """N004's ``mention_score``; a configured ``min_score`` alone sets both thresholds."""
+    configured = ctx.config.options.get("N004", {})
+    if "mention_score" not in configured and "min_score" in configured:
+        return float(min_score)
+    return float(ctx.option("N004", "mention_score", MENTION_SCORE))
 
 
 def _entity_groups(
