@@ -47,6 +47,9 @@ def likely_variant_pair(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
     for group in ctx.names.groups:
         tally = ", ".join(f'"{form}" ×{n}' for form, n in group.forms.items())
         source = "the glossary writes" if group.why == "glossary" else "this document mostly writes"
+        if group.why == "source":
+            source = f'the source writes both as "{group.source_form}"; this document mostly writes'
+        extra_source = {"source_form": group.source_form} if group.source_form else {}
         for occurrences in group.flagged:
             for w in occurrences.words:
                 suggestion = _match_case(w.text, group.preferred, doc.is_sentence_start(w.start))
@@ -60,6 +63,7 @@ def likely_variant_pair(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
                         "forms": group.forms,
                         "preferred": group.preferred,
                         "preferred_by": group.why,
+                        **extra_source,
                     },
                 )
 

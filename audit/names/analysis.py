@@ -53,9 +53,10 @@ class VariantGroup:
     """Spellings of one name in one document (N004)."""
 
     preferred: str
-    why: str  # "glossary" or "majority"
+    why: str  # "glossary", "majority", "entity" or "source"
     forms: dict[str, int]  # surface spelling -> count, most frequent first
     flagged: tuple[Occurrences, ...]  # occurrences to change to the preferred form
+    source_form: str = ""  # for "source": the source word both spellings render
 
 
 @dataclass(frozen=True)
@@ -125,7 +126,47 @@ def analyse(ctx: CheckContext) -> NameAnalysis:
     companions = Companions(names, lambda word: is_ordinary(word, language, COMMON_OPENER))
     groups = _variant_groups(anchors, free, comparer, min_score, companions, language)
     groups = _entity_groups(entities, covered, near_words, groups)
+    if doc.source and doc.source.strip():
+        groups = _source_groups(ctx, names, covered, near_words, groups)
     return NameAnalysis(names, near, groups, entities)
+
+
+def _source_groups(
+    ctx: CheckContext,
+    names: list[NameSpan],
+    covered: _Covered,
+    near_words: set[tuple[int, int]],
+    groups: list[VariantGroup],
+) -> list[VariantGroup]:
+    """Spellings that render one source name, however unlike as strings
+    (:mod:`audit.names.source_names`); the most used is preferred."""
+    from audit.names.source_names import source_groups
+
+    words = [
+        w
+        for span in names
+        for w in span.words
+        if w.certain
+        and covered.state(w.start, w.end) is None
+        and (w.start, w.end) not in near_words
+    ]
+    taken = {w.start for g in groups for o in g.flagged for w in o.words}
+    by_key: dict[str, list[NameWord]] = defaultdict(list)
+    for w in words:
+        by_key[compact(w.text)].append(w)
+    out = list(groups)
+    for found in source_groups(words, ctx.doc.source or "", ctx.pairs):
+        surface = {k: by_key[k][0].text for k in found.spellings}
+        preferred = found.spellings[0]
+        flagged = tuple(
+            Occurrences(surface[k], tuple(w for w in by_key[k] if w.start not in taken))
+            for k in found.spellings[1:]
+        )
+        flagged = tuple(o for o in flagged if o.words)
+        if flagged:
+            forms = {surface[k]: len(by_key[k]) for k in found.spellings}
+            out.append(VariantGroup(surface[preferred], "source", forms, flagged, found.source))
+    return out
 
 
 def _mention_score(ctx: CheckContext, min_score: float) -> float:
