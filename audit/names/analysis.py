@@ -36,6 +36,7 @@ VARIANT_PAIR = 0.85  # N004: least score for two spellings in one document to be
 MIN_LETTERS = 4  # shorter words (Ali, Aly, Amr) are too ambiguous to report
 MAX_BLOCK = 12  # spellings of one document compared per block (no real article has more)
 MENTION_ORDINARY = 4.4  # Zipf: a word this common is not a person's surname respelled (Chapter)
+SURNAME_ORDINARY = 5.0  # Zipf: a full name ending in a word this common is a title (Night Live)
 COMMON_OPENER = 4.4  # Zipf: a sentence's first word this common is no first name (Then, Later)
 MAX_NAME_WORDS = 6  # longer capitalized runs are headlines or lists, not one name to look up
 
@@ -107,7 +108,8 @@ def analyse(ctx: CheckContext) -> NameAnalysis:
     entities = resolve(
         names,
         comparer,
-        ordinary=lambda word: is_ordinary(word, language, MENTION_ORDINARY),
+        ordinary=lambda word: _ordinary_here(word, language, MENTION_ORDINARY),
+        surname_ordinary=lambda word: _ordinary_here(word, language, SURNAME_ORDINARY),
         common=lambda word: is_ordinary(word, language, COMMON_OPENER),
         min_score=min_score,
         mention_score=_mention_score(ctx, min_score),
@@ -167,6 +169,14 @@ def _source_groups(
             forms = {surface[k]: len(by_key[k]) for k in found.spellings}
             out.append(VariantGroup(surface[preferred], "source", forms, flagged, found.source))
     return out
+
+
+def _ordinary_here(word: str, language: str | None, cutoff: float) -> bool:
+    """A frequent word of the text's language, or of English, which news in every
+    language quotes in titles and names (Saturday Night Live, Global Poverty Project)."""
+    if is_ordinary(word, language, cutoff):
+        return True
+    return (language or "en").split("-")[0] != "en" and is_ordinary(word, "en", cutoff)
 
 
 def _mention_score(ctx: CheckContext, min_score: float) -> float:

@@ -99,6 +99,7 @@ def resolve(
     ordinary: Callable[[str], bool] | None = None,
     established: Callable[[str, str], bool] | None = None,
     common: Callable[[str], bool] | None = None,
+    surname_ordinary: Callable[[str], bool] | None = None,
     min_score: float = VARIANT_SCORE,
     mention_score: float = MENTION_SCORE,
 ) -> list[Entity]:
@@ -108,7 +109,9 @@ def resolve(
     ``established(a, b)`` whether two spellings are both words in their own right;
     either vetoes a variant mention (see :mod:`audit.names.ordinary`). ``common(word)``
     says whether a sentence's first word is too common to be a first name (``Then
-    Hifter left``) unless the document uses it as a name elsewhere.
+    Hifter left``) unless the document uses it as a name elsewhere, and
+    ``surname_ordinary(word)`` whether a full name ends in an ordinary word (``Saturday
+    Night Live``), which then introduces no person to respell.
     """
     names = list(names)
     name_words = {compact(w.text) for span in names for w in span.words if w.certain}
@@ -131,6 +134,10 @@ def resolve(
     def introduced(entity: Entity) -> bool:
         """Introduced by a full name, not by a common word that opens a sentence."""
         if not entity.full:
+            return False
+        if surname_ordinary is not None and surname_ordinary(entity.surface.lower()):
+            # Saturday Night Live, Global Poverty Project: a name ending in a word.
+            entity.given, entity.opener = (), ""
             return False
         if entity.opener and common is not None and common(entity.opener):
             entity.given, entity.opener = (), ""
