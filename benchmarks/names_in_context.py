@@ -185,6 +185,60 @@ def evaluate(limit: int, config: AuditConfig) -> None:
             print(f"    {f.code} {f.text!r}: {f.message[:120]}")
 
 
+def corpus(limit: int, per_person: int = 4, stray_in: int = 2) -> None:
+    """``audit glossary suggest`` on a corpus: each person of the held-out half planted
+    into ``per_person`` English articles (full name, then surname), the stray spelling
+    in ``stray_in`` of them, among the untouched articles; and on untouched articles
+    alone."""
+    from audit.glossary import bundled_glossary_paths
+    from audit.glossary.cache import load_compiled
+    from audit.names.keys import tables_for_language
+    from audit.names.similarity import compact
+    from audit.names.suggest import propose
+
+    groups = [g for g in load_groups() if half(g.id) == "held-out"][:limit]
+    docs = articles("eng")
+    comparer = Comparer(tables_for_language(None), language="en")
+    matcher = load_compiled(list(bundled_glossary_paths()))
+    untouched = [
+        Document(id=f"clean{i}", target="\n".join(ls), target_lang="en")
+        for i, ls in enumerate(docs)
+    ]
+    planted_docs, planted = [], set()
+    k = 0
+    for gi, g in enumerate(groups):
+        first = FIRST_NAMES[gi % len(FIRST_NAMES)]
+        surname, stray = g.spellings[0], g.spellings[1]
+        planted.add((compact(surname), compact(stray)))
+        for j in range(per_person):
+            lines = docs[k % len(docs)]
+            k += 1
+            word = stray if j < stray_in else surname
+            text, _, _ = plant(lines, "en", first, surname, word)
+            planted_docs.append(Document(id=f"p{gi}-{j}", target=text, target_lang="en"))
+    proposals = propose(planted_docs + untouched, matcher, comparer)
+    pairs = {(compact(p.canonical.form), compact(v.form)) for p in proposals for v in p.variants}
+    correct = pairs & planted
+    print(
+        f"glossary suggest, {len(groups)} held-out people in {len(planted_docs)} articles "
+        f"(stray spelling in {stray_in} of {per_person}) + {len(untouched)} untouched:"
+    )
+    precision = len(correct) / len(pairs) if pairs else 1.0
+    print(
+        f"  proposed pairs {len(pairs)}, correct {len(correct)}: precision {precision:.3f}, "
+        f"recall {len(correct) / len(planted):.3f}"
+    )
+    for pair in sorted(pairs - planted):
+        print(f"    not planted: {pair[1]} -> {pair[0]}")
+    clean = propose(untouched, matcher, comparer)
+    n = sum(len(p.variants) for p in clean)
+    print(
+        f"  untouched alone: {n} proposals in {len(untouched)} articles ({100 * n / len(untouched):.2f} per 100)"
+    )
+    for p in clean:
+        print(f"    {', '.join(v.form for v in p.variants)} -> {p.canonical.form}")
+
+
 def growth(sizes: tuple[int, ...] = (4000, 8000, 16000)) -> None:
     """N004/N005 time on texts of many distinct capitalized words, three shapes."""
 
@@ -219,6 +273,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--limit", type=int, default=150, help="groups per half (default 150)")
     parser.add_argument("--growth", action="store_true", help="only the growth check")
+    parser.add_argument("--corpus", action="store_true", help="only the glossary-suggest corpus")
     parser.add_argument(
         "--min-score", type=float, default=None, help="N004 min_score to try (tuning)"
     )
@@ -236,7 +291,9 @@ def main() -> int:
     config = AuditConfig.create(
         select=["N"], default_glossaries=not args.no_default_glossaries, options=options
     )
-    evaluate(args.limit, config)
+    if not args.corpus:
+        evaluate(args.limit, config)
+    corpus(args.limit)
     return 0
 
 
