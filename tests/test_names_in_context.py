@@ -229,3 +229,21 @@ def test_two_source_names_keep_two_target_spellings_apart():
         "قال شهود إن الخضافي قتل قرب المدينة."
     )
     assert _check(GADDAFI_TARGET, glossary=False, select=("N004",), source=source) == []
+
+
+def test_suggest_pairs_spellings_only_on_entity_evidence():
+    from audit.names.similarity import Comparer
+    from audit.names.suggest import propose
+
+    texts = [
+        "Gordon Brown spoke in Jordan. Jordan and Gordon were mentioned again.",
+        "The Police said the Palace was closed. Police and Palace staff met.",
+        "Teachers said CSOs and GCSEs were graded. CSOs, GCSEs.",
+        "Khalifa Haftar met the envoy. Officials said Haftar was briefed. Later Hifter left.",
+        "Forces of Khalifa Haftar advanced. Hifter said little.",
+    ]
+    docs = [Document(id=str(i), target=t) for i, t in enumerate(texts)]
+    proposals = propose(docs, None, Comparer())
+    assert [(p.canonical.form, [v.form for v in p.variants]) for p in proposals] == [
+        ("Haftar", ["Hifter"])
+    ]

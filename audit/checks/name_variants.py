@@ -44,6 +44,8 @@ def likely_variant_pair(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
     glossary accepts or, failing that, the one the document uses most; an inference,
     so `audit fix` applies it only with --unsafe-fixes.
     """
+    from audit.names.similarity import compact  # with the name analysis, not at start-up
+
     for group in ctx.names.groups:
         tally = ", ".join(f'"{form}" ×{n}' for form, n in group.forms.items())
         source = "the glossary writes" if group.why == "glossary" else "this document mostly writes"
@@ -59,8 +61,12 @@ def likely_variant_pair(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
                     f'"{w.text}" and "{group.preferred}" look like one name spelled two ways ({tally}); '
                     f'{source} "{group.preferred}"',
                     suggestion=suggestion,
+                    # The weekly report counts this as one entity written several ways
+                    # (audit.corpus.usage reads entity, forms and canonical).
+                    entity=f"unlisted-{compact(group.preferred)}",
                     extra={
                         "forms": group.forms,
+                        "canonical": group.preferred,
                         "preferred": group.preferred,
                         "preferred_by": group.why,
                         **extra_source,
