@@ -247,3 +247,46 @@ def test_suggest_pairs_spellings_only_on_entity_evidence():
     assert [(p.canonical.form, [v.form for v in p.variants]) for p in proposals] == [
         ("Haftar", ["Hifter"])
     ]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "es",
+            "Recep Tayyip Erdoğan habló en Ankara. Según la prensa, Erdoğan ganó. Los "
+            "opositores dijeron que Erdogan perdió.",
+            [("Erdogan", "Erdoğan")],
+        ),
+        (
+            "fr",
+            "Le maréchal Khalifa Haftar a rencontré l'envoyé. Selon ses conseillers, Hifter "
+            "doit se rendre au Caire.",
+            [("Hifter", "Haftar")],
+        ),
+        (
+            "de",
+            "Khalifa Haftar traf den Gesandten. Nach Angaben seiner Berater wird Hifter nach "
+            "Kairo reisen.",
+            [("Hifter", "Haftar")],
+        ),
+        (
+            "ru",
+            "Халифа Хафтар встретился с посланником. По словам советников, Хифтер поедет в Каир.",
+            [("Хифтер", "Хафтар")],
+        ),
+        (
+            "es",
+            "El delantero Amr Salama marcó dos goles. Ghassan Salameh habló después. Salama "
+            "celebró.",
+            [],
+        ),
+        (
+            "de",
+            "Die Mutter sprach mit den Kindern. Zwei Mütter kamen, und die Mutter blieb.",
+            [],
+        ),
+    ],
+)
+def test_other_target_languages(lang, text, expected):
+    assert _flagged(_check(text, glossary=False, lang=lang)) == expected

@@ -105,8 +105,10 @@ def analyse(ctx: CheckContext) -> NameAnalysis:
     )
     near_words = {(n.start, n.end) for n in near}
     min_score = ctx.option("N004", "min_score", VARIANT_PAIR)
+    # Spellings the glossary lists as variants are N001's; leaving them out also keeps
+    # the word-frequency lexicon unloaded on a text such as the seed.
     entities = resolve(
-        names,
+        [s for s in names if covered.state(s.words[-1].start, s.words[-1].end) != "variant"],
         comparer,
         ordinary=lambda word: _ordinary_here(word, language, MENTION_ORDINARY),
         surname_ordinary=lambda word: _ordinary_here(word, language, SURNAME_ORDINARY),

@@ -149,15 +149,27 @@ def resolve(
             return True
         return established is not None and established(word, surname_surface)
 
-    def refer(given: tuple[str, ...], last: NameWord, span: NameSpan) -> bool:
-        """Attach the span to an entity already met; False when it is someone new."""
+    def refer(
+        given: tuple[str, ...],
+        last: NameWord,
+        span: NameSpan,
+        respell: bool = True,
+        commit: bool = True,
+    ) -> bool:
+        """Attach the span to an entity already met; False when it is someone new.
+        ``respell``: may attach it as another spelling (else only as written);
+        ``commit``: False only says whether it would attach."""
         key = compact(last.text)
         if given:
             same = [e for e in by_surname.get(key, []) if _compatible(e.given, given)]
             if same:
                 entity = same[-1]
-                entity.mentions.append(_mention(span, last, FULL, _accents(entity.surface, last)))
+                if commit:
+                    accents = _accents(entity.surface, last)
+                    entity.mentions.append(_mention(span, last, FULL, accents))
                 return True
+            if not respell:
+                return False
             variant = _full_variant(
                 [e for e in by_first.get(given[0], [])[-MAX_CANDIDATES:] if introduced(e)],
                 key,
@@ -166,7 +178,8 @@ def resolve(
             )
             if variant is not None and not veto(last.text.lower(), variant[0].surface.lower()):
                 entity, score = variant
-                entity.mentions.append(_mention(span, last, FULL, "spelling", score))
+                if commit:
+                    entity.mentions.append(_mention(span, last, FULL, "spelling", score))
                 return True
             return False
         # A word used alone: the nearest entity with that surname or first name, else
@@ -175,14 +188,22 @@ def resolve(
         if known:
             entity = known[-1]
             accents = _accents(entity.surface, last) if entity.surname == key else ""
-            if accents and ordinary is not None and ordinary(last.text.lower()):
+            if (
+                accents
+                and ordinary is not None
+                and (ordinary(last.text.lower()) or ordinary(entity.surface.lower()))
+            ):
                 accents = ""  # Mutter / Mütter: a word and its plural, not a name
-            entity.mentions.append(_mention(span, last, ALONE, accents))
+            if commit:
+                entity.mentions.append(_mention(span, last, ALONE, accents))
             return True
+        if not respell:
+            return False
         found = _alone_variant(key, surnames, by_surname, comparer, mention_score, introduced)
         if found is not None and not veto(last.text.lower(), found[0].surface.lower()):
             entity, score = found
-            entity.mentions.append(_mention(span, last, ALONE, "spelling", score))
+            if commit:
+                entity.mentions.append(_mention(span, last, ALONE, "spelling", score))
             return True
         return False
 
@@ -192,15 +213,27 @@ def resolve(
             continue
         last = words[-1]
         given = tuple(compact(w.text) for w in words[:-1])
-        # A sentence's first word is only perhaps a name (``Later Hiftar left``): read
-        # the span without it first, and with it only to introduce someone new.
-        if words[0].certain or not refer(given[1:], last, span):
-            if words[0].certain and refer(given, last, span):
-                continue
-            entity = introduce(given, last, span)
-            if not words[0].certain and given and given[0] not in name_words:
-                entity.opener = words[0].text.lower()
-            entity.mentions.append(_mention(span, last, FULL if given else ALONE))
+        if words[0].certain:
+            if not refer(given, last, span):
+                introduce(given, last, span).mentions.append(
+                    _mention(span, last, FULL if given else ALONE)
+                )
+            continue
+        # A sentence's first word is only perhaps a name: ``Ghassan Salameh spoke``
+        # is a full name, ``Later Hiftar left`` is Hiftar alone. Read it as written
+        # first, then as a full name, and without the first word as another spelling
+        # only when that word is common (asked only then: the lexicon loads lazily).
+        if refer(given[1:], last, span, respell=False) or refer(given, last, span):
+            continue
+        opener = words[0].text.lower()
+        alone = given[0] not in name_words and refer(given[1:], last, span, commit=False)
+        if alone and common is not None and common(opener):
+            refer(given[1:], last, span)
+            continue
+        entity = introduce(given, last, span)
+        if given[0] not in name_words:
+            entity.opener = opener
+        entity.mentions.append(_mention(span, last, FULL))
     return entities
 
 
