@@ -77,6 +77,7 @@ TEMPLATES = {
 class Group:
     id: str
     spellings: tuple[str, ...]  # most used first, capitalized
+    arabic_origin: bool = False
 
 
 def half(group_id: str) -> str:
@@ -88,8 +89,11 @@ def half(group_id: str) -> str:
 
 def load_groups() -> list[Group]:
     rows: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    arabic: set[str] = set()
     with open(DATA / "translit-variants-dev.tsv", encoding="utf-8", newline="") as f:
         for r in csv.DictReader(f, delimiter="\t"):
+            if r.get("arabic_origin") == "1":
+                arabic.add(f"{r['script']}:{r['group']}")
             spelling = r["spelling"].strip()
             if spelling.isalpha() and len(spelling) >= 4:
                 rows[f"{r['script']}:{r['group']}"].append((int(r["count"]), spelling.title()))
@@ -97,7 +101,7 @@ def load_groups() -> list[Group]:
     for gid, items in sorted(rows.items()):
         ordered = tuple(dict.fromkeys(s for _, s in sorted(items, key=lambda x: (-x[0], x[1]))))
         if len(ordered) >= 2:
-            groups.append(Group(gid, ordered))
+            groups.append(Group(gid, ordered, gid in arabic))
     return groups
 
 
@@ -144,8 +148,10 @@ def flagged(text: str, lang: str, span: tuple[int, int], config: AuditConfig) ->
     return any(f.start < span[1] and span[0] < f.end for f in audit_document(doc, config))
 
 
-def evaluate(limit: int, config: AuditConfig) -> None:
+def evaluate(limit: int, config: AuditConfig, arabic_only: bool = False) -> None:
     groups = load_groups()
+    if arabic_only:
+        groups = [g for g in groups if g.arabic_origin]
     comparer = Comparer()
     print(f"{len(groups)} spelling groups of one-word spellings (calibration / held-out halves)")
     print(
@@ -275,6 +281,9 @@ def main() -> int:
     parser.add_argument("--growth", action="store_true", help="only the growth check")
     parser.add_argument("--corpus", action="store_true", help="only the glossary-suggest corpus")
     parser.add_argument(
+        "--arabic-origin", action="store_true", help="only groups of Arabic-origin names"
+    )
+    parser.add_argument(
         "--min-score", type=float, default=None, help="N004 min_score to try (tuning)"
     )
     parser.add_argument(
@@ -292,7 +301,7 @@ def main() -> int:
         select=["N"], default_glossaries=not args.no_default_glossaries, options=options
     )
     if not args.corpus:
-        evaluate(args.limit, config)
+        evaluate(args.limit, config, args.arabic_origin)
     corpus(args.limit)
     return 0
 
