@@ -290,3 +290,15 @@ def test_suggest_pairs_spellings_only_on_entity_evidence():
 )
 def test_other_target_languages(lang, text, expected):
     assert _flagged(_check(text, glossary=False, lang=lang)) == expected
+
+
+def test_the_weekly_report_counts_an_entity_written_two_ways():
+    from audit.corpus.usage import spelling_usage
+
+    doc = Document(id="d", target=HAFTAR)
+    findings = audit_document(doc, AuditConfig.create(default_glossaries=False, select=["N"]))
+    usage = spelling_usage(doc, [], findings)
+    assert [(u.entity, u.canonical, u.spelling, u.role, u.count) for u in usage] == [
+        ("unlisted-haftar", "Haftar", "Haftar", "unlisted", 2),
+        ("unlisted-haftar", "Haftar", "Hifter", "unlisted", 1),
+    ]
