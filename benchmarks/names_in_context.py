@@ -227,7 +227,7 @@ def reviewed_true() -> dict[tuple[str, str, str], str]:
     return out
 
 
-def corpus(limit: int, per_person: int = 4, stray_in: int = 2) -> None:
+def corpus(limit: int, per_person: int = 4, stray_in: int = 2, part: str = "held-out") -> None:
     """``audit glossary suggest`` on a corpus: each person of the held-out half planted
     into ``per_person`` English articles (full name, then surname), the stray spelling
     in ``stray_in`` of them, among the untouched articles; and on untouched articles
@@ -238,7 +238,7 @@ def corpus(limit: int, per_person: int = 4, stray_in: int = 2) -> None:
     from audit.names.similarity import compact
     from audit.names.suggest import propose
 
-    groups = [g for g in load_groups() if half(g.id) == "held-out"][:limit]
+    groups = [g for g in load_groups() if half(g.id) == part][:limit]
     docs = articles("eng")
     comparer = Comparer(tables_for_language(None), language="en")
     matcher = load_compiled(list(bundled_glossary_paths()))
@@ -262,7 +262,7 @@ def corpus(limit: int, per_person: int = 4, stray_in: int = 2) -> None:
     pairs = {(compact(p.canonical.form), compact(v.form)) for p in proposals for v in p.variants}
     correct = pairs & planted
     print(
-        f"glossary suggest, {len(groups)} held-out people in {len(planted_docs)} articles "
+        f"glossary suggest, {len(groups)} {part} people in {len(planted_docs)} articles "
         f"(stray spelling in {stray_in} of {per_person}) + {len(untouched)} untouched:"
     )
     precision = len(correct) / len(pairs) if pairs else 1.0
@@ -320,6 +320,12 @@ def main() -> int:
         "--arabic-origin", action="store_true", help="only groups of Arabic-origin names"
     )
     parser.add_argument(
+        "--corpus-half",
+        default="held-out",
+        choices=["calibration", "held-out"],
+        help="the half whose people the corpus plants (tune on calibration)",
+    )
+    parser.add_argument(
         "--min-score", type=float, default=None, help="N004 min_score to try (tuning)"
     )
     parser.add_argument(
@@ -338,7 +344,7 @@ def main() -> int:
     )
     if not args.corpus:
         evaluate(args.limit, config, args.arabic_origin)
-    corpus(args.limit)
+    corpus(args.limit, part=args.corpus_half)
     return 0
 
 

@@ -43,6 +43,10 @@ from audit.names.ordinary import established_pair, is_ordinary
 from audit.names.similarity import Comparer, compact
 
 EXAMPLES = 2  # example contexts kept per spelling
+#: Least score for a surname respelled after the full name to be proposed: a person
+#: reviews proposals, so a little below N004's (benchmarks/names_in_context.py --corpus,
+#: tuned on the calibration half).
+RESPELLED_SCORE = 0.74
 _CONTEXT = 60  # characters either side of an example
 
 
@@ -167,6 +171,7 @@ def _respelled(names: list[NameSpan], comparer: Comparer, language: str) -> set[
         ordinary=lambda w: is_ordinary(w, language, MENTION_ORDINARY),
         common=lambda w: is_ordinary(w, language, COMMON_OPENER),
         surname_ordinary=lambda w: is_ordinary(w, language, SURNAME_ORDINARY),
+        mention_score=RESPELLED_SCORE,
     )
     return {
         (e.surname, compact(m.surname.text))
