@@ -110,7 +110,7 @@ def test_select_ignore_and_unsafe_fixes(cli, seed_copy):
 def test_suppressed_lines_and_regions_are_never_edited(cli, tmp_path):
     path = tmp_path / "a.md"
     path.write_text(
-        "Hifter spoke.\n"
+        "Hifter spoke to Ghassan Salameh.\n"
         '<!-- audit: ignore[N001] "Hifter" -->\n'
         '> "Hifter will never negotiate," Salama said.\n'
         "<!-- audit: ignore-start[N] -->\n"
@@ -121,7 +121,7 @@ def test_suppressed_lines_and_regions_are_never_edited(cli, tmp_path):
     )
     assert cli("fix", str(path), "--write").exit_code == 0
     assert path.read_text(encoding="utf-8") == (
-        "Haftar spoke.\n"
+        "Haftar spoke to Ghassan Salameh.\n"
         '<!-- audit: ignore[N001] "Hifter" -->\n'
         '> "Hifter will never negotiate," Salameh said.\n'
         "<!-- audit: ignore-start[N] -->\n"
@@ -133,7 +133,7 @@ def test_suppressed_lines_and_regions_are_never_edited(cli, tmp_path):
 
 def test_permissions_symlinks_encoding_and_line_endings_are_kept(cli, tmp_path):
     real = tmp_path / "real.txt"
-    real.write_bytes("Salama met Hifter.\r\nHaftar's men left.\r\n".encode("utf-16"))
+    real.write_bytes("Salamah met Hifter.\r\nHaftar's men left.\r\n".encode("utf-16"))
     os.chmod(real, 0o640)
     link = tmp_path / "link.txt"
     link.symlink_to(real)
@@ -148,7 +148,7 @@ def test_permissions_symlinks_encoding_and_line_endings_are_kept(cli, tmp_path):
 
 def test_utf8_bom_is_kept(cli, tmp_path):
     path = tmp_path / "a.txt"
-    path.write_bytes(b"\xef\xbb\xbfSalama left.\n")
+    path.write_bytes(b"\xef\xbb\xbfSalamah left.\n")
     cli("fix", str(path), "--write")
     assert path.read_bytes() == b"\xef\xbb\xbfSalameh left.\n"
 
@@ -156,9 +156,9 @@ def test_utf8_bom_is_kept(cli, tmp_path):
 def test_jsonl_records_are_edited_inside_their_target_only(cli, tmp_path):
     path = tmp_path / "news.jsonl"
     lines = [
-        '{"id": "a1",  "desk": "Hifter desk", "target": "Salama met Hifter.\\nCaf\\u00e9 \\"Hifter\\" closed."}\n',
+        '{"id": "a1",  "desk": "Hifter desk", "target": "Salamah met Hifter.\\nCaf\\u00e9 \\"Hifter\\" closed."}\n',
         '{"id":"a2","target":"Nothing to fix here."}\n',
-        '{"target": "Hifter’s men and Salama", "id": "a3", "source": "حفتر"}\n',
+        '{"target": "Hifter’s men and Salamah", "id": "a3", "source": "حفتر"}\n',
     ]
     path.write_text("".join(lines), encoding="utf-8")
     assert cli("fix", str(path), "--write").exit_code == 0
@@ -173,7 +173,7 @@ def test_jsonl_records_are_edited_inside_their_target_only(cli, tmp_path):
 
 
 def test_standard_input_with_write_prints_the_fixed_text(cli):
-    result = cli("fix", "-", "--write", input=b"Salama met Hifter.\n")
+    result = cli("fix", "-", "--write", input=b"Salamah met Hifter.\n")
     assert result.exit_code == 0
     assert result.stdout == "Salameh met Haftar.\n"
 
@@ -303,7 +303,7 @@ XLIFF_2 = """<?xml version="1.0" encoding="UTF-8"?>
         ),
         (
             "cues.srt",
-            "1\n00:00:01,000 --> 00:00:02,000\nSalama met\nHifter.\n\n2\n00:00:03,000 --> 00:00:04,000\nBye.\n",
+            "1\n00:00:01,000 --> 00:00:02,000\nSalamah met\nHifter.\n\n2\n00:00:03,000 --> 00:00:04,000\nBye.\n",
             "1\n00:00:01,000 --> 00:00:02,000\nSalameh met\nHaftar.\n\n2\n00:00:03,000 --> 00:00:04,000\nBye.\n",
         ),
     ],

@@ -28,7 +28,7 @@ def test_hooks_are_well_formed_and_match_article_files():
 
 def test_hook_entry_runs_as_pre_commit_runs_it(tmp_path):
     article = tmp_path / "a.md"
-    article.write_text("Salama met Hifter.\n", encoding="utf-8")
+    article.write_text("Salamah met Hifter.\n", encoding="utf-8")
     hooks = {h["id"]: h for h in _hooks()}
     env = {"PRE_COMMIT": "1", "PATH": ""}
     check = subprocess.run(

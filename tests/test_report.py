@@ -363,7 +363,7 @@ def test_weights_are_configurable(cli, tmp_path):
             {
                 "id": "a",
                 "date": "2020-01-20",
-                "target": "Salama met Hifter in the Berlin conference hall.",
+                "target": "Salamah met Hifter in the Berlin conference hall.",
             }
         ],
     )

@@ -139,6 +139,21 @@ class CheckContext:
         return matcher.find(self.doc.target) if matcher else []
 
     @cached_property
+    def glossary_readings(self) -> list[str]:
+        """Per glossary match: ``anchored``, ``unanchored`` (an ambiguous form, the entry
+        not otherwise named) or ``other`` (part of someone else's name); see
+        :mod:`audit.names.anchoring`."""
+        from audit.names.anchoring import read_matches
+
+        matches = self.glossary_matches
+        if not matches:
+            return []
+        sources = {m.entry.id for m in self.source_matches} if self.doc.source else set()
+        return read_matches(
+            self.doc.target, matches, self.doc.is_sentence_start, sources, self.doc.target_lang
+        )
+
+    @cached_property
     def source_matches(self) -> list[SourceMatch]:
         """Glossary entries found in the source text by their source-language forms."""
         matcher = self.config.matcher_for(self.doc.target_lang)

@@ -445,7 +445,7 @@ def _merged_omissions(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
     bad="source: The talks, which had been suspended since February, resume in Geneva on Monday. / target: Talks resume.",
     good="source: The talks, which had been suspended since February, resume in Geneva on Monday. / "
     "target: Les pourparlers, suspendus depuis février, reprennent lundi à Genève.",
-    options={"min": 0.5, "max": 2.0, "min_length": 40, "margin": 1.1},
+    options={"min": 0.5, "max": 2.0, "min-length": 40, "margin": 1.1},
 )
 def length_ratio(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
     """A translation far shorter or longer than professional translation of its language pair ever is.
@@ -480,7 +480,7 @@ def length_ratio(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
         return
     low, high = ctx.option("B005", "min", 0.5), ctx.option("B005", "max", 2.0)
     margin = ctx.option("B005", "margin", 1.1)
-    min_length = ctx.option("B005", "min_length", 40)
+    min_length = ctx.option("B005", "min-length", 40)
     for pair in ctx.pairs:
         if pair.target is None or not doc.target[pair.target.start : pair.target.end].strip():
             continue

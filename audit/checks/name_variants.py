@@ -24,7 +24,8 @@ from audit.findings import Category, Severity
     category=Category.TERMINOLOGY,
     bad="Abdel Fattah al-Sisi met the envoys. Abdel Fattah al-Sissi left on Monday.",
     good="Abdel Fattah al-Sisi met the envoys. Abdel Fattah al-Sisi left on Monday.",
-    options={"min_score": 0.85},  # audit.names.analysis.VARIANT_PAIR
+    # audit.names.analysis.VARIANT_PAIR; audit.names.entities.MENTION_SCORE
+    options={"min-score": 0.85, "mention-score": 0.82},
 )
 def likely_variant_pair(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
     """Two spellings of what looks like one name in a document, neither in the glossary.
@@ -33,13 +34,24 @@ def likely_variant_pair(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
     Salameh, Salama). Spellings are compared on their letters and on
     transliteration keys (see `audit names cluster`); different names that look
     alike (Hassan / Hussein, Omar / Amr, Salem / Salameh, Ali / Alia) are kept apart.
+    Names are read as people and their mentions (`audit.names.entities`): after a
+    full name (`Khalifa Haftar`), a surname used alone in a close spelling
+    (`Hifter`, score at least `mention-score`) is that person spelled another way,
+    even used once; a full name with another first name is another person (`Amr
+    Salama` is not `Ghassan Salameh`); a frequent word of the language (`Chapter`)
+    is not a spelling. Without a full name, each spelling must be used twice.
     Each occurrence of the less used spelling is reported, with the form the
     glossary accepts or, failing that, the one the document uses most; an inference,
     so `audit fix` applies it only with --unsafe-fixes.
     """
+    from audit.names.similarity import compact  # with the name analysis, not at start-up
+
     for group in ctx.names.groups:
         tally = ", ".join(f'"{form}" ×{n}' for form, n in group.forms.items())
         source = "the glossary writes" if group.why == "glossary" else "this document mostly writes"
+        if group.why == "source":
+            source = f'the source writes both as "{group.source_form}"; this document mostly writes'
+        extra_source = {"source_form": group.source_form} if group.source_form else {}
         for occurrences in group.flagged:
             for w in occurrences.words:
                 suggestion = _match_case(w.text, group.preferred, doc.is_sentence_start(w.start))
@@ -49,10 +61,15 @@ def likely_variant_pair(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
                     f'"{w.text}" and "{group.preferred}" look like one name spelled two ways ({tally}); '
                     f'{source} "{group.preferred}"',
                     suggestion=suggestion,
+                    # The weekly report counts this as one entity written several ways
+                    # (audit.corpus.usage reads entity, forms and canonical).
+                    entity=f"unlisted-{compact(group.preferred)}",
                     extra={
                         "forms": group.forms,
+                        "canonical": group.preferred,
                         "preferred": group.preferred,
                         "preferred_by": group.why,
+                        **extra_source,
                     },
                 )
 
@@ -64,14 +81,14 @@ def likely_variant_pair(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
     category=Category.TERMINOLOGY,
     bad="Forces loyal to Khalifa Hiftar advanced.   (glossary: Khalifa Haftar, short Haftar)",
     good="Forces loyal to Khalifa Haftar advanced.",
-    options={"min_score": 0.85},  # audit.names.analysis.NEAR_MATCH
+    options={"min-score": 0.85},  # audit.names.analysis.NEAR_MATCH
 )
 def near_glossary_match(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
     """A name spelled close to a glossary entry but not listed there (Hiftar -> Haftar).
 
     The glossary cannot list every transliteration. A name the glossary matcher
     did not recognize is compared with every form of every entry; when one is close
-    enough (score at least 0.85, option `min_score`), the finding names the entry,
+    enough (score at least 0.85, option `min-score`), the finding names the entry,
     the confidence and the accepted form to use. Less certain than a listed variant
     (names.non-canonical-variant), hence minor, and applied by `audit fix` only with
     --unsafe-fixes.

@@ -15,6 +15,7 @@ from audit.document import Document
 from audit.findings import Category, Severity
 from audit.glossary.fold import fold_key
 from audit.glossary.matcher import Match
+from audit.names.anchoring import ANCHORED, OTHER, UNANCHORED
 
 _TOKEN = re.compile(r"\S+")
 _LETTERS = re.compile(r"[\W_]+")
@@ -36,8 +37,8 @@ def non_canonical_variant(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
     newsroom publishes one. The suggestion is the glossary's form, with the
     surrounding capitalization kept; a possessive ('s) stays outside the span.
     """
-    for m in ctx.glossary_matches:
-        if m.form.accepted or m.form.replacement is None:
+    for m, reading in zip(ctx.glossary_matches, ctx.glossary_readings):
+        if m.form.accepted or m.form.replacement is None or reading == OTHER:
             continue
         found = doc.target[m.start : m.end]
         start, end, replacement = _minimal_edit(found, m.form.replacement)
@@ -49,6 +50,20 @@ def non_canonical_variant(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
         )
         if m.form.note:
             message += f" ({m.form.note})"
+        if reading == UNANCHORED:
+            # Also someone else's name, and nothing else in the document names the
+            # entry: a hint for a person, never a fix applied without one.
+            yield Hit(
+                start,
+                end,
+                f'"{doc.target[start:end]}" may be a variant of {m.entry.canonical}, whom the '
+                f'document does not otherwise name; if so, use "{replacement}"',
+                suggestion=replacement,
+                entity=m.entry.id,
+                severity=Severity.MINOR,
+                fixable=False,
+            )
+            continue
         yield Hit(start, end, message, suggestion=replacement, entity=m.entry.id)
 
 
@@ -68,8 +83,9 @@ def inconsistent_rendering(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
     per-occurrence findings of names.non-canonical-variant say what to change.
     """
     by_entry: dict[str, list[Match]] = defaultdict(list)
-    for m in ctx.glossary_matches:
-        by_entry[m.entry.id].append(m)
+    for m, reading in zip(ctx.glossary_matches, ctx.glossary_readings):
+        if reading == ANCHORED:
+            by_entry[m.entry.id].append(m)
     for entry_id, matches in by_entry.items():
         groups = _rendering_groups(doc, matches)
         if len(set(groups.values())) < 2:
@@ -108,8 +124,8 @@ def form_mismatch(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
     ``al-Sarraj``. Capitals at the start of a sentence and text in all capitals
     (headlines) are not reported.
     """
-    for m in ctx.glossary_matches:
-        if not m.form.accepted:
+    for m, reading in zip(ctx.glossary_matches, ctx.glossary_readings):
+        if not m.form.accepted or reading == OTHER:
             continue
         found = doc.target[m.start : m.end]
         expected = m.form.text

@@ -21,12 +21,23 @@ def glossary() -> None:
     help="Validate PATHS alone, without the bundled glossaries.",
 )
 def check_cmd(paths: tuple[str, ...], no_default_glossaries: bool) -> None:
-    """Validate glossary files together with the bundled ones (exit 2 on the first problem)."""
+    """Validate glossary files together with the bundled ones (exit 2 on the first problem).
+
+    Also warns about one-word variants that are frequent words or names of the
+    glossary's language and not marked `ambiguous` (they would rewrite other people's
+    names); warnings do not change the exit status.
+    """
     all_paths = (
         [] if no_default_glossaries else [str(p) for p in bundled_glossary_paths()]
     ) + list(paths)
     g = load_glossaries(all_paths)
     forms = sum(1 + len(e.short) + len(e.variants) for e in g.entries)
+    from audit.glossary.ambiguity import ambiguity_warnings
+
+    # The files given are the ones under review: the bundled ones only when alone.
+    own = {str(p) for p in paths} or {str(p) for p in all_paths}
+    for warning in ambiguity_warnings(g, paths=own):
+        click.echo(str(warning), err=True)
     click.echo(f"OK: {len(g)} entries, {forms} forms in {len(all_paths)} file(s).")
 
 

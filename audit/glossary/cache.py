@@ -27,7 +27,7 @@ from audit.glossary.model import Entry, Glossary, Variant
 if TYPE_CHECKING:
     from audit.glossary.matcher import GlossaryMatcher
 
-FORMAT = 4
+FORMAT = 5
 
 
 def load_glossaries_cached(paths: Iterable[str | Path]) -> Glossary:
@@ -95,7 +95,18 @@ def _read(file: Path) -> GlossaryMatcher | None:
         return None
 
 
-_ENTRY_FIELDS = ("id", "canonical", "kind", "short", "variants", "source", "notes", "path", "line")
+_ENTRY_FIELDS = (
+    "id",
+    "canonical",
+    "kind",
+    "short",
+    "variants",
+    "source",
+    "notes",
+    "path",
+    "line",
+    "ambiguous",
+)
 _VARIANT_FIELDS = ("form", "use", "note", "line")
 _PATH = _ENTRY_FIELDS.index("path")
 _SHORT = _ENTRY_FIELDS.index("short")
@@ -151,6 +162,7 @@ def _entry(row: list[Any], paths: tuple[str, ...]) -> Entry:
     values["path"] = paths[values["path"]]
     values["short"] = tuple(values["short"])
     values["source"] = tuple(values["source"])
+    values["ambiguous"] = tuple(values["ambiguous"])
     variants = []
     for v in values["variants"]:
         variant = object.__new__(Variant)

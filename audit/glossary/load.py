@@ -19,7 +19,8 @@ YAML layout (see ``glossaries/README.md``)::
         notes: Commander of the Libyan National Army.
 
 ``variants`` may also be a plain list; each item is a spelling or a mapping with
-``form``, optional ``use`` (the replacement) and ``note``.
+``form``, optional ``use`` (the replacement) and ``note``. ``ambiguous`` lists the
+short forms and variants that are also other people's names or ordinary words.
 """
 
 from __future__ import annotations
@@ -35,10 +36,10 @@ import yaml
 from audit.errors import GlossaryError
 from audit.gcpause import no_cycle_collection
 from audit.glossary.bundled import bundled_glossary_paths  # noqa: F401  (re-exported)
-from audit.glossary.fold import form_keys
+from audit.glossary.fold import fold_key, form_keys
 from audit.glossary.model import KINDS, Entry, Glossary, Variant, default_replacement
 
-ENTRY_KEYS = {"id", "canonical", "kind", "short", "variants", "source", "notes"}
+ENTRY_KEYS = {"id", "canonical", "kind", "short", "variants", "source", "notes", "ambiguous"}
 VARIANT_KEYS = {"form", "use", "note"}
 FILE_KEYS = {"entries", "language", "source_language", "name", "description", "license", "sources"}
 LIST_SEPARATOR = "|"
@@ -200,6 +201,15 @@ def _entry_from_mapping(item: Any, path: str) -> Entry:
         )
     short = tuple(_text_list(item.get("short"), "short", path, line))
     variants = _variants(item.get("variants"), canonical, short, path, line)
+    ambiguous = tuple(_text_list(item.get("ambiguous"), "ambiguous", path, line))
+    own = {fold_key(f) for f in (*short, *(v.form for v in variants))}
+    for form in ambiguous:
+        if fold_key(form) not in own:
+            raise GlossaryError(
+                f"ambiguous form {form!r} is not a short form or variant of this entry",
+                path=path,
+                line=getattr(form, "line", None) or line,
+            )
     return Entry(
         id=_text(item.get("id"), "id", path, line) or _slug(canonical),
         canonical=canonical,
@@ -210,6 +220,7 @@ def _entry_from_mapping(item: Any, path: str) -> Entry:
         notes=_text(item.get("notes"), "notes", path, line) or None,
         path=path,
         line=line,
+        ambiguous=ambiguous,
     )
 
 
@@ -296,7 +307,7 @@ def _parse_table(text: str, path: str, delimiter: str) -> list[Entry]:
             item: dict[str, Any] = {_LINE: line}
             for key in ENTRY_KEYS:
                 value = (row.get(key) or "").strip()
-                if key in ("short", "variants", "source"):
+                if key in ("short", "variants", "source", "ambiguous"):
                     item[key] = [v.strip() for v in value.split(LIST_SEPARATOR) if v.strip()]
                 elif value:
                     item[key] = value

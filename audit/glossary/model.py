@@ -26,6 +26,9 @@ class Entry:
     ``canonical`` is the preferred full form; ``short`` lists accepted shorter forms
     (a surname, an acronym); ``variants`` are spellings that should be replaced;
     ``source`` lists the entry's forms in the source language (e.g. Arabic script).
+    ``ambiguous`` lists forms (short forms or variants) that are also other people's
+    names or ordinary words (``Salama``, ``Hafter``): they stand for the entry only
+    where the document names it otherwise (see :mod:`audit.names.anchoring`).
     """
 
     id: str
@@ -37,6 +40,7 @@ class Entry:
     notes: str | None = None
     path: str = ""
     line: int | None = None
+    ambiguous: tuple[str, ...] = ()
 
     @property
     def accepted(self) -> tuple[str, ...]:

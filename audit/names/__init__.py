@@ -8,16 +8,45 @@ their spellings and matching them to glossary entries.
 - :mod:`~audit.names.cluster`: spellings -> clusters of one name;
 - :mod:`~audit.names.match`: spelling -> closest glossary entry;
 - :mod:`~audit.names.analysis`: the names of one document, for checks N004 and N005;
-- :mod:`~audit.names.suggest`: glossary entries proposed from a corpus.
+- :mod:`~audit.names.suggest`: glossary entries proposed from a corpus;
+- :mod:`~audit.names.entities`: people and their mentions in one document;
+- :mod:`~audit.names.ordinary`: ordinary words of a language (wordfreq);
+- :mod:`~audit.names.anchoring`: whether a glossary match stands for its entry;
+- :mod:`~audit.names.source_names`: target spellings of one source name.
 """
 
 from __future__ import annotations
 
-from audit.names.cluster import Cluster, cluster_spellings, parse_spelling_counts
-from audit.names.extract import NameSpan, NameWord, find_names
-from audit.names.keys import KeyTable, key_tables, tables_for_language
-from audit.names.match import NameIndex, NameMatch
-from audit.names.similarity import DEFAULT_THRESHOLDS, Comparer, Spelling, Thresholds
+from importlib import import_module
+from typing import Any
+
+# Loaded on first use, so that a light submodule (extract, anchoring) does not bring
+# in rapidfuzz and the key tables: ``audit check`` start-up (docs/hooks.md).
+_EXPORTS = {
+    "Cluster": "cluster",
+    "cluster_spellings": "cluster",
+    "parse_spelling_counts": "cluster",
+    "NameSpan": "extract",
+    "NameWord": "extract",
+    "find_names": "extract",
+    "KeyTable": "keys",
+    "key_tables": "keys",
+    "tables_for_language": "keys",
+    "NameIndex": "match",
+    "NameMatch": "match",
+    "DEFAULT_THRESHOLDS": "similarity",
+    "Comparer": "similarity",
+    "Spelling": "similarity",
+    "Thresholds": "similarity",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'audit.names' has no attribute {name!r}")
+    return getattr(import_module(f"audit.names.{module}"), name)
+
 
 __all__ = [
     "DEFAULT_THRESHOLDS",

@@ -11,15 +11,18 @@ from __future__ import annotations
 
 import bisect
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
 from weakref import WeakKeyDictionary
 
 from audit.names.cluster import cluster_spellings
+from audit.names.entities import MENTION_SCORE, Entity, resolve
 from audit.names.extract import NameSpan, NameWord, find_names
 from audit.names.keys import tables_for_language
 from audit.names.match import NameIndex, NameMatch
+from audit.names.ordinary import established_pair, is_ordinary
 from audit.names.similarity import Comparer, compact
 
 if TYPE_CHECKING:
@@ -31,6 +34,11 @@ ALONE_MATCH = 0.9  # N005: least score for a word only ever used alone (no full 
 ALONE_LETTERS = 6  # N005: and least length (China is not Chana, Paul is not Pal)
 VARIANT_PAIR = 0.85  # N004: least score for two spellings in one document to be one name
 MIN_LETTERS = 4  # shorter words (Ali, Aly, Amr) are too ambiguous to report
+MAX_BLOCK = 12  # spellings of one document compared per block (no real article has more)
+MENTION_ORDINARY = 4.4  # Zipf: a word this common is not a person's surname respelled (Chapter)
+SURNAME_ORDINARY = 5.0  # Zipf: a full name ending in a word this common is a title (Night Live)
+COMMON_OPENER = 4.4  # Zipf: a sentence's first word this common is no first name (Then, Later)
+MAX_NAME_WORDS = 6  # longer capitalized runs are headlines or lists, not one name to look up
 
 
 @dataclass(frozen=True)
@@ -46,9 +54,10 @@ class VariantGroup:
     """Spellings of one name in one document (N004)."""
 
     preferred: str
-    why: str  # "glossary" or "majority"
+    why: str  # "glossary", "majority", "entity" or "source"
     forms: dict[str, int]  # surface spelling -> count, most frequent first
     flagged: tuple[Occurrences, ...]  # occurrences to change to the preferred form
+    source_form: str = ""  # for "source": the source word both spellings render
 
 
 @dataclass(frozen=True)
@@ -66,12 +75,17 @@ class NameAnalysis:
     names: list[NameSpan]
     near: list[NearMatch] = field(default_factory=list)
     groups: list[VariantGroup] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
 
 
 def analyse(ctx: CheckContext) -> NameAnalysis:
     """Names, near glossary matches and variant groups of ``ctx.doc``."""
     doc = ctx.doc
-    names = find_names(doc.target, doc.is_sentence_start)
+    # A run of more capitalized words than a name has (a title-case headline, a list,
+    # generated text) is not read as names: keeps the work linear in the input.
+    names = [
+        s for s in find_names(doc.target, doc.is_sentence_start) if len(s.words) <= MAX_NAME_WORDS
+    ]
     covered = _Covered([(m.start, m.end, m.form.accepted) for m in ctx.glossary_matches])
     comparer = _comparer(doc.source_lang, doc.target_lang)
     matcher = ctx.config.matcher_for(doc.target_lang)
@@ -79,15 +93,29 @@ def analyse(ctx: CheckContext) -> NameAnalysis:
     # The fuzzy glossary index costs time in proportion to the glossary's size: build
     # and query it only when N005, which reports its results, runs.
     wanted = any(c.code == "N005" for c in ctx.config.checks)
+    language = doc.target_lang
     near = _near_matches(
         names,
         covered,
         matcher if wanted else None,
         comparer,
         in_document,
-        ctx.option("N005", "min_score", NEAR_MATCH),
+        ctx.option("N005", "min-score", NEAR_MATCH),
+        language,
     )
     near_words = {(n.start, n.end) for n in near}
+    min_score = ctx.option("N004", "min-score", VARIANT_PAIR)
+    # Spellings the glossary lists as variants are N001's; leaving them out also keeps
+    # the word-frequency lexicon unloaded on a text such as the seed.
+    entities = resolve(
+        [s for s in names if covered.state(s.words[-1].start, s.words[-1].end) != "variant"],
+        comparer,
+        ordinary=lambda word: _ordinary_here(word, language, MENTION_ORDINARY),
+        surname_ordinary=lambda word: _ordinary_here(word, language, SURNAME_ORDINARY),
+        common=lambda word: is_ordinary(word, language, COMMON_OPENER),
+        min_score=min_score,
+        mention_score=_mention_score(ctx, min_score),
+    )
     anchors: dict[str, list[NameWord]] = defaultdict(list)
     free: dict[str, list[NameWord]] = defaultdict(list)
     for span in names:
@@ -99,10 +127,112 @@ def analyse(ctx: CheckContext) -> NameAnalysis:
                 anchors[compact(w.text)].append(w)
             elif state is None and not _inside(near_words, w):
                 free[compact(w.text)].append(w)
-    companions = Companions(names)
-    min_score = ctx.option("N004", "min_score", VARIANT_PAIR)
-    groups = _variant_groups(anchors, free, comparer, min_score, companions)
-    return NameAnalysis(names, near, groups)
+    companions = Companions(names, lambda word: is_ordinary(word, language, COMMON_OPENER))
+    groups = _variant_groups(anchors, free, comparer, min_score, companions, language)
+    groups = _entity_groups(entities, covered, near_words, groups)
+    if doc.source and doc.source.strip():
+        groups = _source_groups(ctx, names, covered, near_words, groups)
+    return NameAnalysis(names, near, groups, entities)
+
+
+def _source_groups(
+    ctx: CheckContext,
+    names: list[NameSpan],
+    covered: _Covered,
+    near_words: set[tuple[int, int]],
+    groups: list[VariantGroup],
+) -> list[VariantGroup]:
+    """Spellings that render one source name, however unlike as strings
+    (:mod:`audit.names.source_names`); the most used is preferred."""
+    from audit.names.source_names import source_groups
+
+    words = [
+        w
+        for span in names
+        for w in span.words
+        if w.certain
+        and covered.state(w.start, w.end) is None
+        and (w.start, w.end) not in near_words
+    ]
+    taken = {w.start for g in groups for o in g.flagged for w in o.words}
+    by_key: dict[str, list[NameWord]] = defaultdict(list)
+    for w in words:
+        by_key[compact(w.text)].append(w)
+    out = list(groups)
+    for found in source_groups(words, ctx.doc.source or "", ctx.pairs):
+        surface = {k: by_key[k][0].text for k in found.spellings}
+        preferred = found.spellings[0]
+        flagged = tuple(
+            Occurrences(surface[k], tuple(w for w in by_key[k] if w.start not in taken))
+            for k in found.spellings[1:]
+        )
+        flagged = tuple(o for o in flagged if o.words)
+        if flagged:
+            forms = {surface[k]: len(by_key[k]) for k in found.spellings}
+            out.append(VariantGroup(surface[preferred], "source", forms, flagged, found.source))
+    return out
+
+
+def _ordinary_here(word: str, language: str | None, cutoff: float) -> bool:
+    """A frequent word of the text's language, or of English, which news in every
+    language quotes in titles and names (Saturday Night Live, Global Poverty Project)."""
+    if is_ordinary(word, language, cutoff):
+        return True
+    return (language or "en").split("-")[0] != "en" and is_ordinary(word, "en", cutoff)
+
+
+def _mention_score(ctx: CheckContext, min_score: float) -> float:
+    """N004's ``mention-score``; a configured ``min-score`` alone sets both thresholds."""
+    configured = {k.replace("_", "-") for k in ctx.config.options.get("N004", {})}
+    if "mention-score" not in configured and "min-score" in configured:
+        return float(min_score)
+    return float(ctx.option("N004", "mention-score", MENTION_SCORE))
+
+
+def _entity_groups(
+    entities: list[Entity],
+    covered: _Covered,
+    near_words: set[tuple[int, int]],
+    groups: list[VariantGroup],
+) -> list[VariantGroup]:
+    """The pairwise groups, plus each entity whose surname the document spells more
+    than one way (``Khalifa Haftar`` ... ``Hifter``), even once.
+
+    The glossary's accepted spelling is preferred when a mention has it; else the
+    most used spelling, the introduced one on a tie. Mentions the glossary checks or
+    N005 report are left to them.
+    """
+    taken = {w.start for g in groups for o in g.flagged for w in o.words}
+    out = list(groups)
+    for entity in entities:
+        if not entity.variants:
+            continue
+        words: dict[str, list[NameWord]] = defaultdict(list)
+        accepted: set[str] = set()
+        for m in entity.mentions:
+            state = covered.state(m.surname.start, m.surname.end)
+            if state == "variant" or (m.surname.start, m.surname.end) in near_words:
+                continue
+            words[m.surname.text].append(m.surname)
+            if state == "accepted":
+                accepted.add(m.surname.text)
+        if len(words) < 2:
+            continue
+        order = list(words)
+        preferred = max(order, key=lambda s: (s in accepted, len(words[s]), -order.index(s)))
+        flagged = [
+            Occurrences(s, tuple(w for w in words[s] if w.start not in taken))
+            for s in sorted(order, key=lambda s: (-len(words[s]), order.index(s)))
+            if s != preferred and s not in accepted
+        ]
+        flagged = [o for o in flagged if o.words]
+        if not flagged:
+            continue
+        forms = {s: len(words[s]) for s in sorted(order, key=lambda s: -len(words[s]))}
+        why = "glossary" if preferred in accepted else "entity"
+        out.append(VariantGroup(preferred, why, forms, tuple(flagged)))
+        taken |= {w.start for o in flagged for w in o.words}
+    return out
 
 
 class Companions:
@@ -114,9 +244,10 @@ class Companions:
     and ``Ri Yong Ho`` have no neighbour in common: two people (conflict).
     """
 
-    def __init__(self, names: list[NameSpan]):
+    def __init__(self, names: list[NameSpan], common: Callable[[str], bool] | None = None) -> None:
         self._all: dict[str, set[tuple[str, str]]] = defaultdict(set)
         self._certain: dict[str, set[tuple[str, str]]] = defaultdict(set)
+        self._common = common
         for span in names:
             words = [(compact(w.text), w.certain) for w in span.words]
             for i, (w, _) in enumerate(words):
@@ -129,9 +260,12 @@ class Companions:
     def verdict(self, a: str, b: str) -> str:
         """``support``, ``conflict`` or ``neutral`` (one of them only ever used alone).
 
-        Uncertain neighbours (a sentence's first word) may support, never conflict.
+        Uncertain neighbours (a sentence's first word) may support, never conflict,
+        and a common word (``Then Haftar``, ``Then Hafter``) does not support either.
         """
-        if self._all.get(a, set()) & self._all.get(b, set()):
+        shared = self._all.get(a, set()) & self._all.get(b, set())
+        certain = self._certain.get(a, set()) & self._certain.get(b, set())
+        if certain or any(self._common is None or not self._common(w) for _, w in shared):
             return "support"
         return "conflict" if self._certain.get(a) and self._certain.get(b) else "neutral"
 
@@ -181,6 +315,7 @@ def _near_matches(
     comparer: Comparer,
     in_document: set[str],
     min_score: float,
+    language: str | None = None,
 ) -> list[NearMatch]:
     """Whole names, then single words, that closely match a glossary form.
 
@@ -215,8 +350,10 @@ def _near_matches(
                 continue
         for w in span.words:
             found = _near(index, w.text, min_score) if w.certain else None
-            if found and _word_evidence(
-                compact(w.text), found, in_document, full_names, alone_counts
+            if (
+                found
+                and _word_evidence(compact(w.text), found, in_document, full_names, alone_counts)
+                and not is_ordinary(w.text.lower(), language)
             ):
                 out.append(NearMatch(w.start, w.end, w.text, found))
     return out
@@ -258,6 +395,7 @@ def _variant_groups(
     comparer: Comparer,
     min_score: float,
     companions: Companions,
+    language: str | None = None,
 ) -> list[VariantGroup]:
     """Cluster the document's name words; keep the spellings worth changing.
 
@@ -271,7 +409,7 @@ def _variant_groups(
         if len(k) >= MIN_LETTERS:
             counts[k] = counts.get(k, 0) + len(v)
     groups = []
-    for cluster in cluster_spellings(counts, comparer):
+    for cluster in cluster_spellings(counts, comparer, max_block=MAX_BLOCK):
         if len(cluster) < 2 or not any(s in free for s in cluster.spellings):
             continue
         words = {s: anchors.get(s, []) + free.get(s, []) for s in cluster.spellings}
@@ -284,6 +422,9 @@ def _variant_groups(
             and s in free
             and comparer.score(head, comparer.prepare(s)) >= min_score
             and evidence(companions.verdict(s, preferred), len(words[s]), len(words[preferred]))
+            and not established_pair(
+                words[s][0].text.lower(), words[preferred][0].text.lower(), language
+            )
         ]
         if flagged:
             groups.append(_group(cluster.spellings, preferred, why, flagged, words, free))

@@ -41,10 +41,15 @@ class Cluster:
         return len(self.spellings)
 
 
-def cluster_spellings(counts: Mapping[str, int], comparer: Comparer | None = None) -> list[Cluster]:
+def cluster_spellings(
+    counts: Mapping[str, int], comparer: Comparer | None = None, max_block: int | None = None
+) -> list[Cluster]:
     """Partition ``counts`` (spelling -> count, in input order) into clusters of one name.
 
     Clusters come largest total count first; every spelling is in exactly one cluster.
+    ``max_block`` leaves out blocks with more spellings than that: within one document
+    such a block is not names but generated text (``Xqaword Xqbword ...``), and
+    comparing all its pairs would make the work grow with the square of the input.
     """
     comparer = comparer or Comparer()
     spellings = list(counts)
@@ -56,18 +61,22 @@ def cluster_spellings(counts: Mapping[str, int], comparer: Comparer | None = Non
         j = by_folded.setdefault(p.folded, i)
         if j != i:
             uf.join(j, i)
-    edges = sorted(_verified_pairs(prepared, comparer), key=lambda e: (-e[0], e[1], e[2]))
+    edges = sorted(
+        _verified_pairs(prepared, comparer, max_block), key=lambda e: (-e[0], e[1], e[2])
+    )
     for _, i, j in edges:
         uf.union(i, j)
     return uf.clusters(spellings, weights)
 
 
 def _verified_pairs(
-    prepared: list[Spelling], comparer: Comparer
+    prepared: list[Spelling], comparer: Comparer, max_block: int | None = None
 ) -> Iterator[tuple[float, int, int]]:
     link = comparer.thresholds.link
     seen: set[tuple[int, int]] = set()
     for t, members in _blocks(prepared, len(comparer.tables)):
+        if max_block is not None and len(members) > max_block:
+            continue
         for i, j in _candidates(members, t, prepared, comparer):
             pair = (i, j) if i < j else (j, i)
             if pair in seen:

@@ -1,0 +1,328 @@
+"""People and their mentions in one document, read the way an editor reads news.
+
+News introduces a person by full name (``Field Marshal Khalifa Haftar``) and then
+refers back by surname alone, with a title, or in the possessive (``Haftar``, ``Mr
+Salameh``, ``Haftar's``). :func:`resolve` groups the name spans of a document into
+entities on that convention:
+
+- a full name (two or more name words) introduces an entity, or is a further mention
+  of one with the same surname and a compatible first name; ``Amr Salama`` and
+  ``Ghassan Salameh`` are two people, whatever their letters;
+- a full name with the first name of an introduced entity and a close spelling of
+  its surname is that entity spelled another way (``Khalifa Hifter``);
+- a word used alone refers to the nearest entity introduced before it with that
+  surname; failing that, to the nearest introduced entity whose surname it spells
+  closely (``Hifter`` after ``Khalifa Haftar``): a *variant* mention, reported even
+  when used once, because that is how machine-translated news goes wrong. A word the
+  language uses all the time (``Chapter``, ``Will``) is not taken for a spelling;
+- the same letters with other accents (``Erdoğan`` / ``Erdogan``) are a variant too.
+
+The module takes plain arguments (name spans, a comparer, the language) and knows
+nothing of checks or glossaries, so N004, the fixes, the glossary suggestions and the
+weekly report can all read the same entities. Work is linear in the number of
+mentions: each lone word is compared only with the surnames that share a block of
+consonant frames with it (:mod:`audit.names.blocking`), at most ``MAX_CANDIDATES``.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from audit.names.blocking import block_keys
+from audit.names.extract import NameSpan, NameWord
+from audit.names.similarity import Comparer, compact
+
+MIN_LETTERS = 4  # shorter surnames (Ali, Amr) are too ambiguous to call variants
+VARIANT_SCORE = 0.85  # least score for a full name's surname to be an entity's, spelled otherwise
+MENTION_SCORE = 0.82  # least score for a lone word (calibrated: benchmarks/names_in_context.py)
+MAX_CANDIDATES = 8  # introduced surnames scored per lone word (keeps the work linear)
+
+FULL = "full"
+ALONE = "alone"
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One mention of an entity: the name span, and the word that carries the surname.
+
+    ``variant`` is empty for a mention spelled as the entity was introduced, else
+    ``"spelling"`` (another transliteration) or ``"accents"`` (the same letters with
+    other accents).
+    """
+
+    start: int
+    end: int
+    text: str
+    surname: NameWord
+    kind: str  # FULL or ALONE
+    variant: str = ""
+    score: float = 1.0
+
+
+@dataclass
+class Entity:
+    """A person (or other named thing) of the document, with its mentions in order."""
+
+    index: int
+    given: tuple[str, ...]  # folded first names of the introducing full name; () if none
+    surname: str  # folded surname as introduced
+    surface: str  # the surname as written when introduced
+    introduced_as: str  # the introducing name span
+    mentions: list[Mention] = field(default_factory=list)
+    # A sentence's first word taken for the first name, and nowhere else a name word
+    # (``Khalifa Haftar said``, but perhaps ``Then Haftar said``): asked about lazily.
+    opener: str = ""
+
+    @property
+    def full(self) -> bool:
+        """Introduced by a full name (first name and surname)."""
+        return bool(self.given)
+
+    @property
+    def variants(self) -> list[Mention]:
+        return [m for m in self.mentions if m.variant]
+
+    def spellings(self) -> dict[str, int]:
+        """Each surface spelling of the surname, with its count, the introduced one first."""
+        counts: dict[str, int] = {self.surface: 0}
+        for m in self.mentions:
+            counts[m.surname.text] = counts.get(m.surname.text, 0) + 1
+        return counts
+
+
+def resolve(
+    names: Iterable[NameSpan],
+    comparer: Comparer,
+    *,
+    ordinary: Callable[[str], bool] | None = None,
+    established: Callable[[str, str], bool] | None = None,
+    common: Callable[[str], bool] | None = None,
+    surname_ordinary: Callable[[str], bool] | None = None,
+    min_score: float = VARIANT_SCORE,
+    mention_score: float = MENTION_SCORE,
+) -> list[Entity]:
+    """Group name spans (in text order) into entities with their mentions.
+
+    ``ordinary(word)`` says whether a word is an ordinary word of the language, and
+    ``established(a, b)`` whether two spellings are both words in their own right;
+    either vetoes a variant mention (see :mod:`audit.names.ordinary`). ``common(word)``
+    says whether a sentence's first word is too common to be a first name (``Then
+    Hifter left``) unless the document uses it as a name elsewhere, and
+    ``surname_ordinary(word)`` whether a full name ends in an ordinary word (``Saturday
+    Night Live``), which then introduces no person to respell.
+    """
+    names = list(names)
+    name_words = {compact(w.text) for span in names for w in span.words if w.certain}
+    entities: list[Entity] = []
+    by_surname: dict[str, list[Entity]] = {}
+    by_first: dict[str, list[Entity]] = {}
+    surnames = _Blocks()
+
+    def introduce(given: tuple[str, ...], word: NameWord, span: NameSpan) -> Entity:
+        key = compact(word.text)
+        entity = Entity(len(entities), given, key, word.text, span.text)
+        entities.append(entity)
+        by_surname.setdefault(key, []).append(entity)
+        if given:
+            by_first.setdefault(given[0], []).append(entity)
+            if len(key) >= MIN_LETTERS:
+                surnames.add(key, comparer)
+        return entity
+
+    def introduced(entity: Entity) -> bool:
+        """Introduced by a full name, not by a common word that opens a sentence."""
+        if not entity.full:
+            return False
+        if surname_ordinary is not None and surname_ordinary(entity.surface.lower()):
+            # Saturday Night Live, Global Poverty Project: a name ending in a word.
+            entity.given, entity.opener = (), ""
+            return False
+        if entity.opener and common is not None and common(entity.opener):
+            entity.given, entity.opener = (), ""
+            return False
+        return True
+
+    def veto(word: str, surname_surface: str) -> bool:
+        if ordinary is not None and ordinary(word):
+            return True
+        return established is not None and established(word, surname_surface)
+
+    def refer(
+        given: tuple[str, ...],
+        last: NameWord,
+        span: NameSpan,
+        respell: bool = True,
+        commit: bool = True,
+    ) -> bool:
+        """Attach the span to an entity already met; False when it is someone new.
+        ``respell``: may attach it as another spelling (else only as written);
+        ``commit``: False only says whether it would attach."""
+        key = compact(last.text)
+        if given:
+            same = [e for e in by_surname.get(key, []) if _compatible(e.given, given)]
+            if same:
+                entity = same[-1]
+                if commit:
+                    accents = _accents(entity.surface, last)
+                    entity.mentions.append(_mention(span, last, FULL, accents))
+                return True
+            if not respell:
+                return False
+            variant = _full_variant(
+                [e for e in by_first.get(given[0], [])[-MAX_CANDIDATES:] if introduced(e)],
+                key,
+                comparer,
+                min_score,
+            )
+            if variant is not None and not veto(last.text.lower(), variant[0].surface.lower()):
+                entity, score = variant
+                if commit:
+                    entity.mentions.append(_mention(span, last, FULL, "spelling", score))
+                return True
+            return False
+        # A word used alone: the nearest entity with that surname or first name, else
+        # the nearest introduced entity whose surname it spells closely.
+        known = by_surname.get(key) or by_first.get(key)
+        if known:
+            entity = known[-1]
+            accents = _accents(entity.surface, last) if entity.surname == key else ""
+            if (
+                accents
+                and ordinary is not None
+                and (ordinary(last.text.lower()) or ordinary(entity.surface.lower()))
+            ):
+                accents = ""  # Mutter / Mütter: a word and its plural, not a name
+            if commit:
+                entity.mentions.append(_mention(span, last, ALONE, accents))
+            return True
+        if not respell:
+            return False
+        found = _alone_variant(key, surnames, by_surname, comparer, mention_score, introduced)
+        if found is not None and not veto(last.text.lower(), found[0].surface.lower()):
+            entity, score = found
+            if commit:
+                entity.mentions.append(_mention(span, last, ALONE, "spelling", score))
+            return True
+        return False
+
+    for span in names:
+        words = list(span.words)
+        if not any(w.certain for w in words):
+            continue
+        last = words[-1]
+        given = tuple(compact(w.text) for w in words[:-1])
+        if words[0].certain:
+            if not refer(given, last, span):
+                introduce(given, last, span).mentions.append(
+                    _mention(span, last, FULL if given else ALONE)
+                )
+            continue
+        # A sentence's first word is only perhaps a name: ``Ghassan Salameh spoke``
+        # is a full name, ``Later Hiftar left`` is Hiftar alone. Read it as written
+        # first, then as a full name, and without the first word as another spelling
+        # only when that word is common (asked only then: the lexicon loads lazily).
+        if refer(given[1:], last, span, respell=False) or refer(given, last, span):
+            continue
+        opener = words[0].text.lower()
+        alone = given[0] not in name_words and refer(given[1:], last, span, commit=False)
+        if alone and common is not None and common(opener):
+            refer(given[1:], last, span)
+            continue
+        entity = introduce(given, last, span)
+        if given[0] not in name_words:
+            entity.opener = opener
+        entity.mentions.append(_mention(span, last, FULL))
+    return entities
+
+
+def _mention(
+    span: NameSpan, word: NameWord, kind: str, variant: str = "", score: float = 1.0
+) -> Mention:
+    return Mention(span.start, span.end, span.text, word, kind, variant, score)
+
+
+def _compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Two lists of first names that may be one person's: one is empty, or they share
+    their first word (``Khalifa`` and ``Khalifa Belqasim``)."""
+    return not a or not b or a[0] == b[0]
+
+
+def _accents(introduced: str, word: NameWord) -> str:
+    """``"accents"`` when the word has the introduced letters with other accents."""
+    if word.text == introduced or word.text.lower() == introduced.lower():
+        return ""
+    if _strip(word.text).lower() == _strip(introduced).lower():
+        return "accents"
+    return ""
+
+
+def _strip(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
+
+
+def _full_variant(
+    candidates: list[Entity], key: str, comparer: Comparer, min_score: float
+) -> tuple[Entity, float] | None:
+    """The nearest entity with this first name whose surname ``key`` spells closely."""
+    if len(key) < MIN_LETTERS:
+        return None
+    prepared = comparer.prepare(key)
+    for entity in reversed(candidates[-MAX_CANDIDATES:]):
+        if len(entity.surname) < MIN_LETTERS:
+            continue
+        score = comparer.score(comparer.prepare(entity.surname), prepared, floor=min_score)
+        if score >= min_score:
+            return entity, score
+    return None
+
+
+def _alone_variant(
+    key: str,
+    surnames: _Blocks,
+    by_surname: dict[str, list[Entity]],
+    comparer: Comparer,
+    min_score: float,
+    introduced: Callable[[Entity], bool],
+) -> tuple[Entity, float] | None:
+    """The introduced (full-name) entity whose surname a lone word spells most closely;
+    the nearest one on a tie."""
+    if len(key) < MIN_LETTERS:
+        return None
+    prepared = comparer.prepare(key)
+    best: tuple[float, int, Entity] | None = None
+    for surname in surnames.candidates(key, comparer):
+        score = comparer.score(comparer.prepare(surname), prepared, floor=min_score)
+        if score < min_score:
+            continue
+        entity = next((e for e in reversed(by_surname[surname]) if introduced(e)), None)
+        if entity is not None and (best is None or (score, entity.index) > best[:2]):
+            best = (score, entity.index, entity)
+    return (best[2], best[0]) if best else None
+
+
+class _Blocks:
+    """Introduced surnames by block of consonant frames, at most MAX_CANDIDATES per
+    block: a lone word meets only surnames it could spell, and never more than a
+    fixed number of them, so a text of many look-alike words stays linear."""
+
+    def __init__(self) -> None:
+        self._blocks: dict[tuple[int, str], list[str]] = {}
+        self._seen: set[str] = set()
+
+    def add(self, surname: str, comparer: Comparer) -> None:
+        if surname in self._seen:
+            return
+        self._seen.add(surname)
+        for block in set(block_keys(comparer.prepare(surname))):
+            members = self._blocks.setdefault(block, [])
+            if len(members) < MAX_CANDIDATES:
+                members.append(surname)
+
+    def candidates(self, word: str, comparer: Comparer) -> list[str]:
+        out: dict[str, None] = {}
+        for block in set(block_keys(comparer.prepare(word))):
+            for surname in self._blocks.get(block, ()):
+                out[surname] = None
+        return list(out)
