@@ -21,7 +21,7 @@ from audit.formats import READERS, folder_suffixes
 from tests.conftest import ROOT, SEED
 
 ANSI = "\x1b["
-ARTICLE = "Salama met Hifter in Geneva.\n"  # two major N001 findings
+ARTICLE = "Ghassan Salama met Hifter in Geneva.\n"  # two major N001 findings
 
 
 def _codes(stdout: str) -> list[str]:
@@ -273,7 +273,7 @@ def test_fix_walks_folders_with_the_same_exclusions(cli, tmp_path):
     _tree(tmp_path)
     result = cli("fix", str(tmp_path / "news"), "--write", "--exclude", "drafts,old")
     assert result.exit_code == 0
-    assert (tmp_path / "news" / "a.txt").read_text(encoding="utf-8").startswith("Salameh")
+    assert (tmp_path / "news" / "a.txt").read_text(encoding="utf-8").startswith("Ghassan Salameh")
     assert (tmp_path / "news" / "drafts" / "b.txt").read_text(encoding="utf-8") == ARTICLE
 
 

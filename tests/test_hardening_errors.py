@@ -37,19 +37,26 @@ def test_a_json_number_too_long_to_convert(cli, tmp_path):
 
 def test_a_lone_surrogate_next_to_a_finding(cli, tmp_path):
     path = tmp_path / "s.jsonl"
-    path.write_text('{"id": "a", "target": "Salama met Hifter \\ud800."}\n', encoding="utf-8")
+    path.write_text(
+        '{"id": "a", "target": "Ghassan Salama met Hifter \\ud800."}\n', encoding="utf-8"
+    )
     for fmt in ("text", "json", "grouped", "sarif"):
         result = cli("check", str(path), "--format", fmt)
         assert result.exit_code == 1, (fmt, result.stderr)  # the findings, not a crash
         assert "Hifter" in result.stdout
     assert cli("fix", str(path), "--write").exit_code == 0
-    assert json.loads(path.read_text(encoding="utf-8"))["target"] == "Salameh met Haftar \ud800."
+    assert (
+        json.loads(path.read_text(encoding="utf-8"))["target"]
+        == "Ghassan Salameh met Haftar \ud800."
+    )
 
 
 def test_a_lone_surrogate_in_a_corpus_report(cli, tmp_path):
     pytest.importorskip("pyarrow")
     path = tmp_path / "s.jsonl"
-    path.write_text('{"id": "a", "target": "Salama met Hifter \\ud800."}\n', encoding="utf-8")
+    path.write_text(
+        '{"id": "a", "target": "Ghassan Salama met Hifter \\ud800."}\n', encoding="utf-8"
+    )
     result = cli("report", str(path), "-o", str(tmp_path / "out"), "--workers", "1")
     assert result.exit_code == 0, result.stderr
     assert (tmp_path / "out" / "findings.csv").read_text(encoding="utf-8").count("\n") == 3

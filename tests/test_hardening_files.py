@@ -24,7 +24,7 @@ from audit.fix import write_atomic
 from audit.formats import iter_files
 from tests.conftest import ROOT
 
-ARTICLE = "Salama met Hifter.\n"
+ARTICLE = "Salamah met Hifter.\n"
 FIXED = "Salameh met Haftar.\n"
 
 
@@ -96,7 +96,7 @@ def test_fifos_and_devices_in_a_folder_are_skipped_with_a_warning(tmp_path):
     assert result.returncode == 1, result.stderr  # a.txt's finding; no hang, no exhaustion
     assert f"{folder / 'f.txt'}: not a regular file (a FIFO); skipped" in result.stderr
     assert f"{folder / 'z.txt'}: symbolic link to /dev/zero, outside the folder" in result.stderr
-    assert "a.txt:1:12: N001" in result.stdout
+    assert "a.txt:1:13: N001" in result.stdout
     as_json = _audit("check", str(folder), "--format", "json", timeout=60)
     assert json.loads(as_json.stdout)["summary"]["notes"] == [
         f"Skipped: {folder / 'f.txt'}: not a regular file (a FIFO); skipped",
@@ -199,7 +199,7 @@ def test_utf16_without_a_bom_named_on_the_command_line_is_audited_and_fixed(cli,
     path.write_bytes(ARTICLE.encode(codec))
     result = cli("check", str(path), "--format", "text")
     assert result.exit_code == 1  # not a silent pass as "binary"
-    assert f"{path}:1:12: N001" in result.stdout
+    assert f"{path}:1:13: N001" in result.stdout
     assert cli("fix", str(path), "--write").exit_code == 0
     assert path.read_bytes() == FIXED.encode(codec)  # same byte order, no mark added
 

@@ -302,3 +302,14 @@ def test_the_weekly_report_counts_an_entity_written_two_ways():
         ("unlisted-haftar", "Haftar", "Haftar", "unlisted", 2),
         ("unlisted-haftar", "Haftar", "Hifter", "unlisted", 1),
     ]
+
+
+def test_an_ambiguous_form_beside_the_entrys_own_first_name_is_anchored():
+    """`Ghassan Salama` is the person the glossary entry is about, spelled another way:
+    the major finding and safe fix, even though `Salama` alone is ambiguous."""
+    import audit
+
+    named = {f.text: f for f in audit.check_text("Ghassan Salama met the envoys.", select=["N001"])}
+    assert named["Salama"].severity.value == "major" and named["Salama"].fixable
+    alone = {f.text: f for f in audit.check_text("Salama met the envoys.", select=["N001"])}
+    assert not alone["Salama"].fixable

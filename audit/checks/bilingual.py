@@ -456,7 +456,7 @@ def length_ratio(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
     every pair; see :mod:`audit.lang.length_ratios`), per band of source length. A
     segment is reported when its ratio is outside its band's 0.5th–99.5th percentile
     widened by ``margin`` and also under ``min`` or over ``max`` times the band's
-    median, and the longer side has at least ``min_length`` characters. A pair with no
+    median, and the longer side has at least ``min-length`` characters. A pair with no
     data is said once (info), never judged segment by segment. Target sentences that
     the alignment leaves without a source are not reported: on real news they were
     alignment slips far more often than additions.

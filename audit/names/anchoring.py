@@ -10,7 +10,8 @@ match of a short form or variant is read in context:
   (``Amr Salama``, ``Salama Fund``): someone or something else; no finding;
 - ``unanchored``: a form the glossary marks ``ambiguous`` (a frequent name or word of
   the language) in a document that does not otherwise name the entry, by a full name,
-  an unambiguous form, or its source-language form in the source: at most a
+  an unambiguous form, or its source-language form in the source, and that does not
+  stand beside another word of the entry's own (``Ghassan Salama``): at most a
   low-severity suggestion, never a safe fix;
 - ``anchored``: everything else (the glossary checks as before).
 """
@@ -58,19 +59,26 @@ def read_matches(
 
     spans = find_names(text, is_sentence_start)
     starts = [s.start for s in spans]
+    named_with_own: set[int] = set()  # the entry's other words beside it: Ghassan Salama
     for i in single:
         m = matches[i]
         span = _span_at(spans, starts, m.start, m.end)
         if span is not None and _other_name(text, span, m, language):
             readings[i] = OTHER
+        elif span is not None and _beside_own_word(span, m):
+            named_with_own.add(i)
     for i in single:
         m = matches[i]
         if readings[i] != ANCHORED or not _is_ambiguous(m):
             continue
         entry = m.entry
-        anchored = entry.id in source_entries or any(
-            readings[j] == ANCHORED and o.entry.id == entry.id and not _is_ambiguous(o)
-            for j, o in enumerate(matches)
+        anchored = (
+            i in named_with_own
+            or entry.id in source_entries
+            or any(
+                readings[j] == ANCHORED and o.entry.id == entry.id and not _is_ambiguous(o)
+                for j, o in enumerate(matches)
+            )
         )
         if not anchored:
             readings[i] = UNANCHORED
@@ -114,6 +122,20 @@ def _other_name(text: str, span: NameSpan, m: Match, language: str | None) -> bo
                 if is_ordinary(other.text.lower(), language):
                     continue
             return True
+    return False
+
+
+def _beside_own_word(span: NameSpan, m: Match) -> bool:
+    """The match is one word of a longer name whose next word is one of the entry's
+    own (``Ghassan Salama``): the person the entry is about, spelled another way."""
+    own = _entry_words(m.entry) - {fold_key(m.form.text)}
+    words = list(span.words)
+    for i, w in enumerate(words):
+        if not m.start <= w.start < m.end:
+            continue
+        for j in (i - 1, i + 1):
+            if 0 <= j < len(words) and fold_key(words[j].text) in own:
+                return True
     return False
 
 
