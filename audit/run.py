@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from audit.config import AuditConfig
 from audit.document import Document
-from audit.engine import audit_document
+from audit.engine import audit_document_full
 from audit.errors import (
     AuditError,
     BinaryInputError,
@@ -113,7 +113,7 @@ class Runner:
         if key not in self._configs:
             if settings.extend_select and not settings.select:
                 from audit.checks import ALL_CHECKS
-                from audit.config import select_checks
+                from audit.engine.selection import select_checks
 
                 select_checks(ALL_CHECKS, settings.extend_select, ())  # unknown codes are errors
             self._configs[key] = AuditConfig.create(
@@ -351,12 +351,15 @@ def _audit_batch(batch: list[tuple[int, str, Document]], shared: _Shared) -> lis
     for index, key, doc in batch:
         config = shared.configs[key]
         try:
-            scores = (
-                _round_trip_scores(doc, config)
+            audited = audit_document_full(doc, config)
+            findings = audited.findings
+            # R001's scores when it ran (scored once), in its metrics either way
+            scored = (
+                audited.round_trip()
                 if shared.scores and doc.source and doc.back_translation
-                else []
+                else None
             )
-            findings = audit_document(doc, config)
+            scores = [] if scored is None else [scored.to_dict(segments=False)]
         except AuditError:
             raise
         except Exception as exc:  # a bug: named with its file, also from a worker process
@@ -385,7 +388,7 @@ def _in_file(
     """A part's findings with file offsets, and the fingerprint context of each."""
     from dataclasses import replace
 
-    from audit.engine import fingerprint_context
+    from audit.engine.document_audit import fingerprint_context
 
     contexts = [fingerprint_context(doc.side_text(f.side), f) for f in findings]
     moved = [replace(f, start=f.start + offset, end=f.end + offset) for f in findings]
@@ -434,14 +437,6 @@ def _input_bytes(paths: list[str]) -> int:
         except OSError:
             pass  # reading it reports the problem
     return total
-
-
-def _round_trip_scores(doc: Document, config: AuditConfig) -> list[dict[str, object]]:
-    """The document's round-trip scores in R001's metrics (chrF by default)."""
-    from audit.scoring import score_documents
-
-    metrics = tuple(config.options.get("R001", {}).get("thresholds") or ("chrf",))
-    return [d.to_dict(segments=False) for d in score_documents([doc], metrics).documents]
 
 
 def failed(files: Iterable[Checked], findings: Iterable[Finding]) -> bool:

@@ -1,7 +1,7 @@
 """The check registry: every check audit runs, listed explicitly.
 
 To add a check, write it as one small function in the module of its family (or a new
-module), decorate it with :func:`audit.checks.base.check`, add it to ``ALL_CHECKS``
+module), decorate it with :func:`audit.engine.check.check`, add it to ``ALL_CHECKS``
 below and give it case files in ``tests/fixtures/checks/<CODE>.yaml``. Codes are
 stable: never reuse or renumber one.
 
@@ -27,7 +27,7 @@ from audit.checks import (
     segmentation,
     spacing,
 )
-from audit.checks.base import Check, CheckContext, Hit, check
+from audit.engine.check import Check, Hit, check
 
 ALL_CHECKS: tuple[Check, ...] = (
     names.non_canonical_variant,
@@ -68,7 +68,7 @@ ALL_CHECKS: tuple[Check, ...] = (
     meta.invalid_suppression,
 )
 
-__all__ = ["ALL_CHECKS", "Check", "CheckContext", "Hit", "check", "get_check"]
+__all__ = ["ALL_CHECKS", "Check", "Hit", "check", "get_check"]
 
 
 def get_check(code_or_name: str) -> Check:

@@ -17,11 +17,12 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from audit.checks.base import CheckContext, Hit, check
 from audit.document import Document, Span
+from audit.engine.check import Hit, check
 from audit.findings import Category, Severity
 
 if TYPE_CHECKING:
+    from audit.engine.context import CheckContext
     from audit.lang.numbers import Number
 
 # audit.bilingual (alignment), audit.lang.numbers and audit.lang.identify are imported

@@ -12,12 +12,16 @@ import bisect
 import re
 from collections.abc import Iterator
 from functools import cache, lru_cache
+from typing import TYPE_CHECKING
 
-from audit.checks.base import CheckContext, Hit, check
 from audit.checks.reading import word_after, word_before
 from audit.document import Document, Span
+from audit.engine.check import Hit, check
 from audit.findings import Category, Severity
 from audit.lang.profiles import language
+
+if TYPE_CHECKING:
+    from audit.engine.context import CheckContext
 
 _SPACE_BEFORE = re.compile(r"(?<=[^\s])([^\S\n\r]+)([.,;:!?؟،؛])")
 _MISSING_SPACE = re.compile(r"(?<=\S)([.!?;,،؛؟])(?=\S)")  # then judged on the words as they read

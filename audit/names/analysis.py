@@ -3,8 +3,9 @@
 :func:`analyse` finds the proper names of a document, sets aside the words the
 glossary matcher already recognized, looks the others up in the glossary by fuzzy
 matching (a near match is a spelling the glossary does not list), and clusters the
-rest into spellings of one name. N004 and N005 read the result from the check
-context, so the work is done once per document.
+rest into spellings of one name. It knows no check: the check context
+(:mod:`audit.engine.context`) calls it once per document with N004's and N005's
+options, and both checks read the result there.
 """
 
 from __future__ import annotations
@@ -23,13 +24,12 @@ from audit.names.match import NameIndex, NameMatch
 from audit.names.similarity import Comparer, compact
 
 if TYPE_CHECKING:
-    from audit.checks.base import CheckContext
-    from audit.glossary.matcher import GlossaryMatcher
+    from audit.document import Document
+    from audit.glossary.matcher import GlossaryMatcher, Match
 
-NEAR_MATCH = 0.85  # N005: least score for a spelling to be taken for a glossary entry
 ALONE_MATCH = 0.9  # N005: least score for a word only ever used alone (no full name)
 ALONE_LETTERS = 6  # N005: and least length (China is not Chana, Paul is not Pal)
-VARIANT_PAIR = 0.85  # N004: least score for two spellings in one document to be one name
+VARIANT_PAIR = 0.85  # glossary suggestions: least score for two spellings to be one name
 MIN_LETTERS = 4  # shorter words (Ali, Aly, Amr) are too ambiguous to report
 
 
@@ -68,24 +68,28 @@ class NameAnalysis:
     groups: list[VariantGroup] = field(default_factory=list)
 
 
-def analyse(ctx: CheckContext) -> NameAnalysis:
-    """Names, near glossary matches and variant groups of ``ctx.doc``."""
-    doc = ctx.doc
+def analyse(
+    doc: Document,
+    glossary_matches: list[Match],
+    matcher: GlossaryMatcher | None,
+    *,
+    near_min_score: float | None,
+    variant_min_score: float | None,
+) -> NameAnalysis:
+    """Names, near glossary matches and variant groups of ``doc``.
+
+    ``glossary_matches`` are the glossary's matches in the target text; ``matcher``
+    is the glossary to look unlisted spellings up in. ``near_min_score`` is the least
+    score of a near match and ``variant_min_score`` that of two spellings of one name;
+    None for either leaves that part out (no near matches, no groups)."""
     names = find_names(doc.target, doc.is_sentence_start)
-    covered = _Covered([(m.start, m.end, m.form.accepted) for m in ctx.glossary_matches])
+    covered = _Covered([(m.start, m.end, m.form.accepted) for m in glossary_matches])
     comparer = _comparer(doc.source_lang, doc.target_lang)
-    matcher = ctx.config.matcher_for(doc.target_lang)
-    in_document = {m.entry.id for m in ctx.glossary_matches}
-    # The fuzzy glossary index costs time in proportion to the glossary's size: build
-    # and query it only when N005, which reports its results, runs.
-    wanted = any(c.code == "N005" for c in ctx.config.checks)
-    near = _near_matches(
-        names,
-        covered,
-        matcher if wanted else None,
-        comparer,
-        in_document,
-        ctx.option("N005", "min_score", NEAR_MATCH),
+    in_document = {m.entry.id for m in glossary_matches}
+    near = (
+        _near_matches(names, covered, matcher, comparer, in_document, near_min_score)
+        if near_min_score is not None
+        else []
     )
     near_words = {(n.start, n.end) for n in near}
     anchors: dict[str, list[NameWord]] = defaultdict(list)
@@ -99,9 +103,10 @@ def analyse(ctx: CheckContext) -> NameAnalysis:
                 anchors[compact(w.text)].append(w)
             elif state is None and not _inside(near_words, w):
                 free[compact(w.text)].append(w)
+    if variant_min_score is None:
+        return NameAnalysis(names, near, [])
     companions = Companions(names)
-    min_score = ctx.option("N004", "min_score", VARIANT_PAIR)
-    groups = _variant_groups(anchors, free, comparer, min_score, companions)
+    groups = _variant_groups(anchors, free, comparer, variant_min_score, companions)
     return NameAnalysis(names, near, groups)
 
 
