@@ -160,3 +160,58 @@ def test_importing_the_check_api_loads_no_check() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT.parent
     )
     assert int(out.stdout) > 5
+
+
+def _under(module: str, packages: tuple[str, ...]) -> bool:
+    return any(module == p or module.startswith(p + ".") for p in packages)
+
+
+#: Layers from the top down; a module may import its own layer and those below it.
+#: Modules not listed (utilities such as audit.parallel, audit.atomicfile) are free.
+LAYERS: tuple[tuple[str, ...], ...] = (
+    ("audit.cli", "audit.serve", "audit.__main__"),
+    ("audit.api", "audit.corpus", "audit.fix"),
+    ("audit.run", "audit.settings", "audit.configfile", "audit.tomlkeys", "audit.reporters"),
+    # AuditConfig.create reads the registry of checks
+    ("audit.engine.document_audit", "audit.engine.context", "audit.suppressions", "audit.config"),
+    ("audit.checks",),
+    ("audit.engine.check", "audit.engine.selection"),
+    (
+        "audit.names",
+        "audit.align",
+        "audit.bilingual",
+        "audit.lang",
+        "audit.glossary",
+        "audit.scoring",
+        "audit.formats",
+    ),
+    (
+        "audit.document",
+        "audit.segments",
+        "audit.findings",
+        "audit.errors",
+        "audit.version",
+        "audit.lang.sentences",  # the sentence-ending characters Document splits on
+    ),
+)
+
+
+def _layer(module: str) -> int | None:
+    """The layer of the most specific entry naming ``module`` or a package above it."""
+    found = [
+        (len(p), k) for k, packages in enumerate(LAYERS) for p in packages if _under(module, (p,))
+    ]
+    return max(found)[1] if found else None
+
+
+def test_layers_point_down() -> None:
+    """cli/serve -> run -> engine -> checks -> analyses -> document/findings: no module
+    imports one from a layer above its own."""
+    upward = []
+    for module, imported in import_graph().items():
+        mine = _layer(module)
+        for other in imported:
+            theirs = _layer(other)
+            if mine is not None and theirs is not None and theirs < mine:
+                upward.append(f"{module} -> {other}")
+    assert sorted(upward) == []
