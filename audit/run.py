@@ -345,7 +345,7 @@ class _Audited:
 
 
 def _audit_batch(batch: list[tuple[int, str, Document]], shared: _Shared) -> list[_Audited]:
-    from audit.formats.stream import PART
+    from audit.formats.parts import PART
 
     out = []
     for index, key, doc in batch:

@@ -141,7 +141,7 @@ def backtranslate(
         results = backtranslate_documents(
             documents, translator, replace_existing=replace_existing, progress=progress
         )
-    from audit.formats.jsonl_writer import write_jsonl
+    from audit.formats.jsonl import write_jsonl
 
     write_jsonl(output, results)
     c = translator.counts

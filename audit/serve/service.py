@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Any
 from audit.config import AuditConfig
 from audit.document import Document
 from audit.errors import AuditError
-from audit.formats import STDIN, SourceFile
+from audit.formats import STDIN, SourceFile, format_for
 from audit.reporters import Report, render
 from audit.run import Runner, RunOptions, audit_paths, failed
 from audit.serve.inputs import MemoryFile
@@ -233,7 +233,7 @@ class Service:
                 item.name,
                 item.data,
                 item.text,
-                item.reader,
+                format_for(item.name),
                 runner.documents(item.name, settings),
                 options,
             )
