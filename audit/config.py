@@ -59,7 +59,7 @@ class AuditConfig:
         from audit.checks import ALL_CHECKS
         from audit.engine.selection import select_checks
         from audit.glossary import bundled_glossary_paths
-        from audit.glossary.cache import load_compiled
+        from audit.glossary.compiled import load_compiled
 
         paths: list[str | Path] = list(bundled_glossary_paths()) if default_glossaries else []
         paths.extend(glossaries)

@@ -207,7 +207,7 @@ class RunResult:
     files: list[Checked]
     findings: list[Finding]
     documents: int
-    sources: dict[tuple[str, str], str] = field(
+    target_texts: dict[tuple[str, str], str] = field(
         default_factory=dict
     )  # (path, document) -> target text
     skipped: list[str] = field(default_factory=list)  # why files were not audited (binary files)
@@ -293,13 +293,13 @@ def audit_paths(
                 else:
                     result.findings.extend(audited.findings)
                     if audited.text is not None:
-                        result.sources[(audited.path, audited.document)] = audited.text
+                        result.target_texts[(audited.path, audited.document)] = audited.text
                 ids[audited.index][audited.document] = None
                 if audited.source_path:
                     source_paths[audited.index].add(audited.source_path)
                 result.scores.extend(audited.scores)
                 tick()
-    result.sources.update(parts.texts())
+    result.target_texts.update(parts.texts())
     for index, (path, settings, key) in enumerate(plans):
         name = runner.display_name(path)
         result.files.append(

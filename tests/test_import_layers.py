@@ -179,7 +179,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     (
         "audit.names",
         "audit.align",
-        "audit.bilingual",
+        "audit.pairs",
         "audit.lang",
         "audit.glossary",
         "audit.scoring",

@@ -155,7 +155,7 @@ def test_parts_are_stitched_into_one_file(tmp_path, monkeypatch):
 
     assert per_occurrence(in_parts) == per_occurrence(whole)  # a baseline keeps matching
     assert in_parts.documents == 1
-    assert in_parts.sources == {(str(path), str(path)): text}  # what grouped output quotes
+    assert in_parts.target_texts == {(str(path), str(path)): text}  # what grouped output quotes
     (note,) = in_parts.notes
     assert str(path) in note and "N002" in note and "S008" in note and "within each part" in note
     assert whole.notes == []

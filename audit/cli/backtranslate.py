@@ -104,8 +104,8 @@ def backtranslate(
     docs/backtranslation.md for obtaining a model.
     """
     from audit.scoring.backtranslate import BackTranslator, Decoding, backtranslate_documents
-    from audit.scoring.cache import TranslationCache, default_cache_path
     from audit.scoring.models import EXTRA_MISSING, ModelError
+    from audit.scoring.translation_store import TranslationCache, default_cache_path
 
     missing = [name for name in _EXTRA_MODULES if importlib.util.find_spec(name) is None]
     if missing:

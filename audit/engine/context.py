@@ -16,12 +16,12 @@ from audit.engine.check import option_key
 
 if TYPE_CHECKING:
     from audit.align import Alignment
-    from audit.bilingual import Pair
     from audit.config import AuditConfig
     from audit.document import Document, Span
     from audit.glossary.matcher import Match
     from audit.glossary.source import SourceMatch
     from audit.names.analysis import NameAnalysis
+    from audit.pairs import Pair
     from audit.scoring.scores import DocumentScores
     from audit.suppressions import Outcome, Suppressions
 
@@ -56,7 +56,7 @@ class CheckContext:
     @cached_property
     def alignment(self) -> Alignment | None:
         """Sentence alignment of a whole-article source and target (None for files with units)."""
-        from audit.bilingual import alignment_for, needs_alignment
+        from audit.pairs import alignment_for, needs_alignment
 
         if not needs_alignment(self.doc):
             return None
@@ -65,7 +65,7 @@ class CheckContext:
     @cached_property
     def pairs(self) -> list[Pair]:
         """Source–target pairs to compare: file units, or aligned sentences."""
-        from audit.bilingual import pairs_for
+        from audit.pairs import pairs_for
 
         return pairs_for(self.doc, self.alignment)
 

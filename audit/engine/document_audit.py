@@ -24,8 +24,8 @@ from audit.findings import Finding, context_fingerprint
 from audit.segments import Segment
 
 if TYPE_CHECKING:
-    from audit.bilingual import Pair
     from audit.glossary.matcher import Match
+    from audit.pairs import Pair
     from audit.scoring.scores import DocumentScores
 
 _CONTEXT_CHARS = 32
