@@ -1,7 +1,7 @@
 """Running audit over files: settings per file, reading, auditing.
 
 The commands (check, fix, baseline, config show) share this: each file gets the
-settings of the configuration file found for it (audit/settings.py) under the
+settings of the configuration file found for it (audit/config/settings.py) under the
 command-line overrides, and one :class:`~audit.config.AuditConfig` is built per
 distinct set of settings, so glossaries are loaded once however many files use them.
 """
@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from audit.config import AuditConfig
+from audit.config.settings import Overrides, Settings, find_config, settings_for
 from audit.document import Document
 from audit.engine import audit_document_full
 from audit.errors import (
@@ -31,10 +32,9 @@ from audit.findings import Finding, Severity
 from audit.formats import STDIN, STDIN_NAME, SourceFile, load_file
 from audit.parallel import batches, default_workers, ordered_map
 from audit.progress import progress
-from audit.settings import Overrides, Settings, find_config, settings_for
 
 if TYPE_CHECKING:
-    from audit.configfile import ConfigFile
+    from audit.config.file import ConfigFile
     from audit.glossary import GlossaryMatcher
 
 
@@ -183,7 +183,7 @@ class Runner:
             return None
         resolved = path.resolve()
         if resolved not in self._files:
-            from audit.configfile import load_config
+            from audit.config.file import load_config
 
             self._files[resolved] = load_config(resolved)
         return self._files[resolved]

@@ -312,7 +312,7 @@ def test_stdin_filename_settings_come_from_its_folder(cli, tmp_path, monkeypatch
 
 
 def test_install_hints_name_extras_and_targets_that_exist():
-    from audit.configfile import parse
+    from audit.config.file import parse
     from audit.extras import install_hint
 
     pyproject = ROOT / "pyproject.toml"

@@ -171,7 +171,13 @@ def _under(module: str, packages: tuple[str, ...]) -> bool:
 LAYERS: tuple[tuple[str, ...], ...] = (
     ("audit.cli", "audit.serve", "audit.__main__"),
     ("audit.api", "audit.corpus", "audit.fix"),
-    ("audit.run", "audit.settings", "audit.configfile", "audit.tomlkeys", "audit.reporters"),
+    (
+        "audit.run",
+        "audit.config.settings",
+        "audit.config.file",
+        "audit.config.tomlkeys",
+        "audit.reporters",
+    ),
     # AuditConfig.create reads the registry of checks
     ("audit.engine.document_audit", "audit.engine.context", "audit.suppressions", "audit.config"),
     ("audit.checks",),

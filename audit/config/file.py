@@ -53,9 +53,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from audit.config.tomlkeys import key_lines, line_of
 from audit.errors import ConfigError
 from audit.findings import Severity
-from audit.tomlkeys import key_lines, line_of
 
 # key -> (type, description); the order is the order `audit config show` prints.
 _LIST = "list of strings"
