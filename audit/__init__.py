@@ -20,14 +20,13 @@ or step by step::
 
 from __future__ import annotations
 
-__version__ = "0.1.0"
-
 from audit.api import check_paths, check_text
 from audit.config import AuditConfig
 from audit.document import Document, LineIndex, Span
 from audit.engine import audit_document
 from audit.errors import AuditError, ConfigError, GlossaryError, InputError
 from audit.findings import Category, Finding, Severity
+from audit.version import __version__
 
 __all__ = [
     "AuditConfig",

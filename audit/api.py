@@ -83,9 +83,9 @@ def check_paths(
     its list); ``config_file`` names the file to use instead of searching, and
     ``isolated=True`` uses none. ``jobs`` worker processes share the documents.
     """
+    from audit.config.settings import Overrides
     from audit.exclusion import walk
     from audit.run import Runner, RunOptions, audit_paths, shown
-    from audit.settings import Overrides
 
     overrides = Overrides(
         select=tuple(select),

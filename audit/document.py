@@ -22,6 +22,8 @@ if TYPE_CHECKING:
 #: (old Mac files), as is ``\n``. The one definition: positions, suppressions, checks,
 #: file offsets and large-file parts must agree on what a line is.
 LINE_BREAK = re.compile(r"\r\n|\r|\n")
+#: A word, for counting words (per-1,000-words scores): a run of letters and digits.
+WORD = re.compile(r"\w+")
 # \r\n is one break, never two. A match starts only where spaces start (a match from
 # inside a run of spaces would also match from its first one): without the lookbehind
 # a long run of spaces with no line break was scanned again from each of its spaces.

@@ -28,8 +28,8 @@ from audit.errors import InputError
 from audit.formats import STDIN, iter_files
 
 if TYPE_CHECKING:
+    from audit.config.settings import Settings
     from audit.run import Runner
-    from audit.settings import Settings
 
 
 def walk(

@@ -1,7 +1,7 @@
 """Running audit over files: settings per file, reading, auditing.
 
 The commands (check, fix, baseline, config show) share this: each file gets the
-settings of the configuration file found for it (audit/settings.py) under the
+settings of the configuration file found for it (audit/config/settings.py) under the
 command-line overrides, and one :class:`~audit.config.AuditConfig` is built per
 distinct set of settings, so glossaries are loaded once however many files use them.
 """
@@ -17,8 +17,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from audit.config import AuditConfig
+from audit.config.settings import Overrides, Settings, find_config, settings_for
 from audit.document import Document
-from audit.engine import audit_document
+from audit.engine import audit_document_full
 from audit.errors import (
     AuditError,
     BinaryInputError,
@@ -31,10 +32,9 @@ from audit.findings import Finding, Severity
 from audit.formats import STDIN, STDIN_NAME, SourceFile, load_file
 from audit.parallel import batches, default_workers, ordered_map
 from audit.progress import progress
-from audit.settings import Overrides, Settings, find_config, settings_for
 
 if TYPE_CHECKING:
-    from audit.configfile import ConfigFile
+    from audit.config.file import ConfigFile
     from audit.glossary import GlossaryMatcher
 
 
@@ -113,7 +113,7 @@ class Runner:
         if key not in self._configs:
             if settings.extend_select and not settings.select:
                 from audit.checks import ALL_CHECKS
-                from audit.config import select_checks
+                from audit.engine.selection import select_checks
 
                 select_checks(ALL_CHECKS, settings.extend_select, ())  # unknown codes are errors
             self._configs[key] = AuditConfig.create(
@@ -183,7 +183,7 @@ class Runner:
             return None
         resolved = path.resolve()
         if resolved not in self._files:
-            from audit.configfile import load_config
+            from audit.config.file import load_config
 
             self._files[resolved] = load_config(resolved)
         return self._files[resolved]
@@ -207,7 +207,7 @@ class RunResult:
     files: list[Checked]
     findings: list[Finding]
     documents: int
-    sources: dict[tuple[str, str], str] = field(
+    target_texts: dict[tuple[str, str], str] = field(
         default_factory=dict
     )  # (path, document) -> target text
     skipped: list[str] = field(default_factory=list)  # why files were not audited (binary files)
@@ -293,13 +293,13 @@ def audit_paths(
                 else:
                     result.findings.extend(audited.findings)
                     if audited.text is not None:
-                        result.sources[(audited.path, audited.document)] = audited.text
+                        result.target_texts[(audited.path, audited.document)] = audited.text
                 ids[audited.index][audited.document] = None
                 if audited.source_path:
                     source_paths[audited.index].add(audited.source_path)
                 result.scores.extend(audited.scores)
                 tick()
-    result.sources.update(parts.texts())
+    result.target_texts.update(parts.texts())
     for index, (path, settings, key) in enumerate(plans):
         name = runner.display_name(path)
         result.files.append(
@@ -345,18 +345,21 @@ class _Audited:
 
 
 def _audit_batch(batch: list[tuple[int, str, Document]], shared: _Shared) -> list[_Audited]:
-    from audit.formats.stream import PART
+    from audit.formats.parts import PART
 
     out = []
     for index, key, doc in batch:
         config = shared.configs[key]
         try:
-            scores = (
-                _round_trip_scores(doc, config)
+            audited = audit_document_full(doc, config)
+            findings = audited.findings
+            # R001's scores when it ran (scored once), in its metrics either way
+            scored = (
+                audited.round_trip()
                 if shared.scores and doc.source and doc.back_translation
-                else []
+                else None
             )
-            findings = audit_document(doc, config)
+            scores = [] if scored is None else [scored.to_dict(segments=False)]
         except AuditError:
             raise
         except Exception as exc:  # a bug: named with its file, also from a worker process
@@ -385,7 +388,7 @@ def _in_file(
     """A part's findings with file offsets, and the fingerprint context of each."""
     from dataclasses import replace
 
-    from audit.engine import fingerprint_context
+    from audit.engine.document_audit import fingerprint_context
 
     contexts = [fingerprint_context(doc.side_text(f.side), f) for f in findings]
     moved = [replace(f, start=f.start + offset, end=f.end + offset) for f in findings]
@@ -434,14 +437,6 @@ def _input_bytes(paths: list[str]) -> int:
         except OSError:
             pass  # reading it reports the problem
     return total
-
-
-def _round_trip_scores(doc: Document, config: AuditConfig) -> list[dict[str, object]]:
-    """The document's round-trip scores in R001's metrics (chrF by default)."""
-    from audit.scoring import score_documents
-
-    metrics = tuple(config.options.get("R001", {}).get("thresholds") or ("chrf",))
-    return [d.to_dict(segments=False) for d in score_documents([doc], metrics).documents]
 
 
 def failed(files: Iterable[Checked], findings: Iterable[Finding]) -> bool:

@@ -38,12 +38,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from audit.config import selector_matches
 from audit.document import LINE_BREAK, Document, Span
+from audit.engine.selection import selector_matches
 from audit.findings import Finding
 
 if TYPE_CHECKING:
-    from audit.checks.base import Check
+    from audit.engine.check import Check
 
 _COMMENT = re.compile(r"<!--(.*?)-->", re.S)
 _IS_DIRECTIVE = re.compile(r"\s*audit\s*:", re.I)

@@ -15,8 +15,8 @@ import argparse
 import time
 from collections import Counter
 
-from audit.checks.base import Check
 from audit.engine import audit_document
+from audit.engine.check import Check
 from audit.formats import iter_files
 from audit.run import Runner, RunOptions
 

@@ -37,7 +37,7 @@ from glossary_matching import make_glossary, make_text, spellings  # noqa: E402
 CHILD = r"""
 import json, resource, sys, time
 from audit.glossary import GlossaryMatcher
-from audit.glossary.cache import load_compiled
+from audit.glossary.compiled import load_compiled
 t0 = time.perf_counter()
 matcher = load_compiled([sys.argv[1]])
 load = time.perf_counter() - t0

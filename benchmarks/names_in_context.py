@@ -233,7 +233,7 @@ def corpus(limit: int, per_person: int = 4, stray_in: int = 2, part: str = "held
     in ``stray_in`` of them, among the untouched articles; and on untouched articles
     alone."""
     from audit.glossary import bundled_glossary_paths
-    from audit.glossary.cache import load_compiled
+    from audit.glossary.compiled import load_compiled
     from audit.names.keys import tables_for_language
     from audit.names.similarity import compact
     from audit.names.suggest import propose

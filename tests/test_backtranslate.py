@@ -20,8 +20,8 @@ pytest.importorskip("torch", reason="needs the backtranslate extra")
 pytest.importorskip("transformers", reason="needs the backtranslate extra")
 
 from audit.scoring.backtranslate import BackTranslator, Decoding, backtranslate_documents, generate  # noqa: E402
-from audit.scoring.cache import TranslationCache  # noqa: E402
 from audit.scoring.models import Direction, ModelError, conventions, load_model, model_identity  # noqa: E402
+from audit.scoring.translation_store import TranslationCache  # noqa: E402
 from tests import tiny_models  # noqa: E402
 from tests.conftest import ROOT  # noqa: E402
 

@@ -16,8 +16,7 @@ import pytest
 import yaml
 
 from audit.checks import ALL_CHECKS
-from audit.fix.writers import WRITERS
-from audit.formats import READERS, folder_suffixes
+from audit.formats import FORMATS, folder_suffixes
 from tests.conftest import ROOT, SEED
 
 ANSI = "\x1b["
@@ -313,7 +312,7 @@ def test_stdin_filename_settings_come_from_its_folder(cli, tmp_path, monkeypatch
 
 
 def test_install_hints_name_extras_and_targets_that_exist():
-    from audit.configfile import parse
+    from audit.config.file import parse
     from audit.extras import install_hint
 
     pyproject = ROOT / "pyproject.toml"
@@ -340,7 +339,7 @@ def test_hooks_take_every_format_the_commands_handle():
     for suffix in folder_suffixes():  # what `audit check` reads
         assert patterns["audit"].search(f"news/x{suffix}"), suffix
         assert patterns["audit"].search(f"news/X{suffix.upper()}"), suffix
-    fixable = [s for s, reader in READERS.items() if reader in WRITERS]
+    fixable = [s for f in FORMATS if f.fixable for s in f.suffixes]
     for suffix in [*fixable, ".txt", ".md", ".markdown"]:  # what `audit fix --write` writes
         assert patterns["audit-fix"].search(f"x{suffix}"), suffix
     assert {".tmx", ".srt", ".pot", ".csv", ".tsv"} <= set(fixable)

@@ -11,7 +11,6 @@ from audit.corpus import (
     Periods,
     Weights,
     Window,
-    glossary_matches,
     iter_files,
     parse_day,
     spelling_usage,
@@ -20,6 +19,7 @@ from audit.corpus import (
 from audit.corpus.aggregate import verdict
 from audit.corpus.mqm import per_thousand, word_count
 from audit.corpus.svg import line_chart, stacked_bars
+from audit.engine import audit_document_full
 from audit.errors import ConfigError
 from audit.parallel import batches
 
@@ -78,7 +78,7 @@ def test_spelling_usage_counts_accepted_forms_too():
     doc = Document(id="d", target=text)
     usage = {
         (u.entity, u.spelling): (u.role, u.accepted, u.count)
-        for u in spelling_usage(doc, glossary_matches(doc, config))
+        for u in spelling_usage(doc, audit_document_full(doc, config).glossary_matches)
     }
     assert usage[("khalifa-haftar", "Khalifa Haftar")] == ("canonical", True, 1)
     assert usage[("khalifa-haftar", "Haftar")] == ("short", True, 1)

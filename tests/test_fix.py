@@ -192,7 +192,11 @@ def test_a_format_without_a_writer_is_refused(tmp_path):
     source = load_file(str(path))
     from dataclasses import replace
 
-    odd = replace(source, reader=lambda text, name, **kw: iter(()))
+    from audit.formats import Format
+
+    unwritable = Format(name="odd", suffixes=(".odd",), read=lambda text, name, **kw: iter(()))
+    assert not unwritable.fixable
+    odd = replace(source, format=unwritable)
     with pytest.raises(InputError, match="cannot write this format back"):
         fix_file(odd, AuditConfig.create())
 

@@ -6,7 +6,7 @@ import subprocess
 import sys
 
 from audit.glossary import bundled_glossary_paths, load_glossaries
-from audit.glossary.cache import cache_dir, load_glossaries_cached
+from audit.glossary.compiled import cache_dir, load_glossaries_cached
 from tests.conftest import ROOT
 
 GLOSSARY = "entries:\n  - canonical: Reuters\n    kind: organization\n    variants: [Routers]\n"

@@ -106,7 +106,7 @@ def test_an_unexpected_exception_is_exit_2_naming_the_file(cli, tmp_path, monkey
     def broken(doc, config):
         raise ZeroDivisionError("division by zero\nsecond line")
 
-    monkeypatch.setattr(audit.run, "audit_document", broken)
+    monkeypatch.setattr(audit.run, "audit_document_full", broken)
     path = tmp_path / "a.txt"
     path.write_text("Salama met Hifter.\n", encoding="utf-8")
     result = cli("check", str(path))

@@ -1,4 +1,4 @@
-"""HTML articles (audit/formats/html.py, audit/fix/html_writer.py) on CMS-style markup:
+"""HTML articles (audit/formats/html.py: reader and writer) on CMS-style markup:
 the visible text only, every finding at its exact place in the file, and fixes that
 change text nodes (and alt/title values) while leaving markup byte for byte."""
 

@@ -91,7 +91,7 @@ def test_architecture_doc_names_only_files_that_exist():
 
 
 def test_make_test_runs_lint_format_and_type_checks_before_pytest():
-    from audit.configfile import parse
+    from audit.config.file import parse
 
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
     recipe = makefile.split("\ntest:", 1)[1].split("\n\n", 1)[0]

@@ -43,7 +43,7 @@ def test_grouped_keeps_its_own_styles_only(tmp_path: Path, hostile: Path) -> Non
     doc = next(iter(read_text(TEXT, str(hostile))))
     findings = audit_document(doc, AuditConfig.create(default_glossaries=True))
     assert any(OSC in f.text or OSC in f.path for f in findings)
-    report = Report(findings, 1, sources={(doc.path, doc.id): doc.target})
+    report = Report(findings, 1, target_texts={(doc.path, doc.id): doc.target})
     out = _CLICK_STYLE.sub("", render(report, "grouped"))
     assert "\x1b" not in out and "\x07" not in out
     assert "\\x1b]0;owned\\x07" in out

@@ -17,6 +17,7 @@ serve_extra_or_skip()
 
 import httpx  # noqa: E402
 
+from audit.config.settings import Overrides  # noqa: E402
 from audit.errors import InputError  # noqa: E402
 from audit.run import RunOptions  # noqa: E402
 from audit.serve import service as service_module  # noqa: E402
@@ -28,7 +29,6 @@ from audit.serve.inputs import (  # noqa: E402
     safe_name,
 )
 from audit.serve.service import RequestOptions, Service, with_pass  # noqa: E402
-from audit.settings import Overrides  # noqa: E402
 
 ARTICLE = {"id": "a", "target": "Khalifa Hifter met the envoy in Geneva on Monday.\n"}
 

@@ -10,10 +10,10 @@ import tomllib
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from audit.configfile import load_config
+from audit.config.file import load_config
+from audit.config.settings import find_config, settings_for
+from audit.config.tomlkeys import key_lines
 from audit.errors import ConfigError
-from audit.settings import find_config, settings_for
-from audit.tomlkeys import key_lines
 from tests.conftest import ROOT, SEED
 
 ARTICLE = (
@@ -160,7 +160,7 @@ def test_config_show_prints_values_and_origins(cli, project, monkeypatch):
 
 
 def test_settings_for_without_a_file_uses_defaults_then_overrides():
-    from audit.settings import Overrides
+    from audit.config.settings import Overrides
 
     s = settings_for(None, None, Overrides(select=("N",), fail_on="MINOR"))
     assert (s.select, s.fail_on, s.origin("select"), s.origin("ignore")) == (
@@ -248,7 +248,7 @@ def test_load_config_rejects_a_non_table_per_path(tmp_path):
 
 def test_bilingual_thresholds_are_options_too(cli, tmp_path):
     (tmp_path / ".audit.toml").write_text("[options.B005]\nmax = 1.5\nmin_length = 10\nmin = 0.1\n")
-    from audit.configfile import load_config
+    from audit.config.file import load_config
 
     config = load_config(tmp_path / ".audit.toml")
     # `min_length` is the old spelling of `min-length`: accepted, stored as the new one.
@@ -260,7 +260,7 @@ def test_bilingual_thresholds_are_options_too(cli, tmp_path):
 
 
 def test_round_trip_thresholds_are_a_table_option(tmp_path):
-    from audit.configfile import load_config
+    from audit.config.file import load_config
 
     (tmp_path / ".audit.toml").write_text(
         "[options.R001]\nmin_words = 5\n[options.R001.thresholds]\nchrf = 35.0\n"

@@ -8,7 +8,7 @@ import pytest
 
 from audit import AuditConfig, audit_document
 from audit.errors import InputError
-from audit.formats import read_path, stream
+from audit.formats import parts, read_path, stream
 from audit.formats.stream import stream_path
 from tests.conftest import ROOT, SEED
 
@@ -23,8 +23,8 @@ PER_OCCURRENCE = (
 @pytest.fixture
 def small_limits(monkeypatch):
     monkeypatch.setattr(stream, "STREAM_BYTES", 10)
-    monkeypatch.setattr(stream, "TEXT_PART_CHARS", 300)
-    monkeypatch.setattr(stream, "TEXT_PART_MAX_CHARS", 1200)
+    monkeypatch.setattr(parts, "TEXT_PART_CHARS", 300)
+    monkeypatch.setattr(parts, "TEXT_PART_MAX_CHARS", 1200)
 
 
 def _key(f):
@@ -136,12 +136,12 @@ def test_parts_are_stitched_into_one_file(tmp_path, monkeypatch):
     path.write_bytes(text.encode("utf-8"))
     whole = _run(path)
     monkeypatch.setattr(stream, "STREAM_BYTES", 10)
-    monkeypatch.setattr(stream, "TEXT_PART_CHARS", 300)
-    monkeypatch.setattr(stream, "TEXT_PART_MAX_CHARS", 1200)
+    monkeypatch.setattr(parts, "TEXT_PART_CHARS", 300)
+    monkeypatch.setattr(parts, "TEXT_PART_MAX_CHARS", 1200)
     assert len(list(stream_path(str(path)))) > 6
-    parts = _run(path)
+    in_parts = _run(path)
 
-    findings = parts.findings
+    findings = in_parts.findings
     assert all(text[f.start : f.end] == f.text for f in findings)  # file offsets
     assert [(f.line, f.column) for f in findings] == sorted((f.line, f.column) for f in findings)
     assert len({f.fingerprint for f in findings}) == len(findings)
@@ -153,10 +153,10 @@ def test_parts_are_stitched_into_one_file(tmp_path, monkeypatch):
             if f.code in PER_OCCURRENCE
         ]
 
-    assert per_occurrence(parts) == per_occurrence(whole)  # a baseline keeps matching
-    assert parts.documents == 1
-    assert parts.sources == {(str(path), str(path)): text}  # what grouped output quotes
-    (note,) = parts.notes
+    assert per_occurrence(in_parts) == per_occurrence(whole)  # a baseline keeps matching
+    assert in_parts.documents == 1
+    assert in_parts.target_texts == {(str(path), str(path)): text}  # what grouped output quotes
+    (note,) = in_parts.notes
     assert str(path) in note and "N002" in note and "S008" in note and "within each part" in note
     assert whole.notes == []
     assert [(f.fingerprint, f.start) for f in _run(path, jobs=2).findings] == [

@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 
 from audit import AuditConfig, Document, audit_document
-from audit.checks.base import CheckContext, Hit, check
 from audit.config import AuditConfig as Config
 from audit.document import Span
+from audit.engine import CheckContext, Hit, check
 from audit.findings import Category, Severity
 from audit.suppressions import parse_directive, parse_text
 

@@ -1,7 +1,8 @@
 """The check registry: every check audit runs, listed explicitly.
 
-To add a check, write it as one small function in the module of its family (or a new
-module), decorate it with :func:`audit.checks.base.check`, add it to ``ALL_CHECKS``
+To add a check, write it as one small function in the module of its family (named
+for the family: ``punctuation.*`` checks in ``punctuation.py``, ``artifacts.*`` in
+``artifacts/``; or a new module), decorate it with :func:`audit.engine.check.check`, add it to ``ALL_CHECKS``
 below and give it case files in ``tests/fixtures/checks/<CODE>.yaml``. Codes are
 stable: never reuse or renumber one.
 
@@ -15,19 +16,18 @@ from __future__ import annotations
 
 from audit.checks import (
     bilingual,
-    characters,
     consistency,
-    debris,
-    markup,
     meta,
     name_variants,
     names,
+    punctuation,
     repetition,
     roundtrip,
     segmentation,
     spacing,
 )
-from audit.checks.base import Check, CheckContext, Hit, check
+from audit.checks.artifacts import characters, debris, markup
+from audit.engine.check import Check, Hit, check
 
 ALL_CHECKS: tuple[Check, ...] = (
     names.non_canonical_variant,
@@ -55,8 +55,8 @@ ALL_CHECKS: tuple[Check, ...] = (
     spacing.space_before_punctuation,
     spacing.missing_space_after,
     spacing.double_space,
-    spacing.doubled_punctuation,
-    spacing.unbalanced,
+    punctuation.doubled_punctuation,
+    punctuation.unbalanced,
     repetition.repeated_words,
     repetition.repeated_sentence,
     repetition.repeated_paragraph,
@@ -68,7 +68,7 @@ ALL_CHECKS: tuple[Check, ...] = (
     meta.invalid_suppression,
 )
 
-__all__ = ["ALL_CHECKS", "Check", "CheckContext", "Hit", "check", "get_check"]
+__all__ = ["ALL_CHECKS", "Check", "Hit", "check", "get_check"]
 
 
 def get_check(code_or_name: str) -> Check:

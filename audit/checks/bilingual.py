@@ -1,7 +1,7 @@
 """Source–target checks: what only a comparison with the source shows.
 
 Each check walks ``ctx.pairs`` (file units, or aligned sentences of a whole-article
-pair; see :mod:`audit.bilingual`) and stays silent for documents without a source.
+pair; see :mod:`audit.pairs`) and stays silent for documents without a source.
 In aligned articles, what a source sentence holds is looked for in its aligned
 target and that target's neighbours (translators move a number or a name across a
 sentence boundary), and links whose alignment is unsure are skipped by the checks
@@ -17,14 +17,15 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from audit.checks.base import CheckContext, Hit, check
 from audit.document import Document, Span
+from audit.engine.check import Hit, check
 from audit.findings import Category, Severity
 
 if TYPE_CHECKING:
+    from audit.engine.context import CheckContext
     from audit.lang.numbers import Number
 
-# audit.bilingual (alignment), audit.lang.numbers and audit.lang.identify are imported
+# audit.pairs (alignment), audit.lang.numbers and audit.lang.identify are imported
 # inside the checks: a target-only run (a pre-publish hook) never needs them.
 
 MIN_CONFIDENCE = 0.5  # aligned links below this are not judged by length or omission
@@ -56,7 +57,7 @@ def key_term_mismatch(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
     """
     if not _bilingual(doc) or not ctx.source_matches:
         return
-    from audit.bilingual import inside
+    from audit.pairs import inside
 
     targets = ctx.glossary_matches
     for pair in ctx.pairs:
@@ -105,8 +106,8 @@ def number_mismatch(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
     """
     if not _bilingual(doc):
         return
-    from audit.bilingual import inside
     from audit.lang.numbers import find_numbers
+    from audit.pairs import inside
 
     source, target = doc.source or "", doc.target
     all_src = find_numbers(source)

@@ -11,11 +11,15 @@ import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from audit.checks.base import CheckContext, Hit, check
 from audit.document import Document
+from audit.engine.check import Hit, check
 from audit.findings import Category, Severity
 from audit.lang.profiles import language
+
+if TYPE_CHECKING:
+    from audit.engine.context import CheckContext
 
 _WORD = re.compile(r"[^\W\d_]+(?:[-‐‑][^\W\d_]+)*")
 _HYPHENS = "-‐‑"

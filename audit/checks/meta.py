@@ -9,11 +9,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from audit.checks.base import CheckContext, Hit, check
 from audit.document import Document, Span
+from audit.engine.check import Hit, check
 from audit.findings import Category, Severity
 
 if TYPE_CHECKING:
+    from audit.engine.context import CheckContext
     from audit.suppressions import Unused
 
 

@@ -10,11 +10,15 @@ is not reported again by N004.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
-from audit.checks.base import CheckContext, Hit, check
 from audit.checks.names import _match_case, _minimal_edit
 from audit.document import Document
+from audit.engine.check import Hit, check
 from audit.findings import Category, Severity
+
+if TYPE_CHECKING:
+    from audit.engine.context import CheckContext
 
 
 @check(
@@ -24,8 +28,7 @@ from audit.findings import Category, Severity
     category=Category.TERMINOLOGY,
     bad="Abdel Fattah al-Sisi met the envoys. Abdel Fattah al-Sissi left on Monday.",
     good="Abdel Fattah al-Sisi met the envoys. Abdel Fattah al-Sisi left on Monday.",
-    # audit.names.analysis.VARIANT_PAIR; audit.names.entities.MENTION_SCORE
-    options={"min-score": 0.85, "mention-score": 0.82},
+    options={"min-score": 0.85, "mention-score": 0.82},  # passed to audit.names.analysis.analyse
 )
 def likely_variant_pair(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
     """Two spellings of what looks like one name in a document, neither in the glossary.
@@ -81,7 +84,7 @@ def likely_variant_pair(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
     category=Category.TERMINOLOGY,
     bad="Forces loyal to Khalifa Hiftar advanced.   (glossary: Khalifa Haftar, short Haftar)",
     good="Forces loyal to Khalifa Haftar advanced.",
-    options={"min-score": 0.85},  # audit.names.analysis.NEAR_MATCH
+    options={"min-score": 0.85},  # passed to audit.names.analysis.analyse
 )
 def near_glossary_match(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
     """A name spelled close to a glossary entry but not listed there (Hiftar -> Haftar).

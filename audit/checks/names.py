@@ -9,13 +9,17 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
-from audit.checks.base import CheckContext, Hit, check
 from audit.document import Document
+from audit.engine.check import Hit, check
 from audit.findings import Category, Severity
 from audit.glossary.fold import fold_key
 from audit.glossary.matcher import Match
 from audit.names.anchoring import ANCHORED, OTHER, UNANCHORED
+
+if TYPE_CHECKING:
+    from audit.engine.context import CheckContext
 
 _TOKEN = re.compile(r"\S+")
 _LETTERS = re.compile(r"[\W_]+")

@@ -12,13 +12,16 @@ import bisect
 import operator
 import re
 from collections.abc import Callable, Iterator
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-from audit.checks.base import CheckContext, Hit, check
 from audit.checks.reading import MOJIBAKE_HINT, needs_reading, reading
 from audit.document import Document, Span
+from audit.engine.check import Hit, check
 from audit.findings import Category, Severity
 from audit.lang.profiles import Language, language
+
+if TYPE_CHECKING:
+    from audit.engine.context import CheckContext
 
 _TOKEN = re.compile(r"\S+")
 _OPENING = "\"'“‘«„([{"

@@ -11,12 +11,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
-from audit.checks.base import CheckContext, Hit, check
 from audit.document import Document
+from audit.engine.check import Hit, check
 from audit.errors import ConfigError
 from audit.findings import Category, Severity
 
 if TYPE_CHECKING:
+    from audit.engine.context import CheckContext
     from audit.scoring.metrics import Score
 
 #: Default thresholds per metric: chrF below 40 is flagged. TER thresholds are maxima.
@@ -45,12 +46,12 @@ def low_round_trip_score(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
     """
     if not (doc.source and doc.back_translation):
         return
-    from audit.scoring import missing_words, score_document
+    from audit.scoring import missing_words
     from audit.scoring.metrics import check_metric
 
     thresholds = _thresholds(ctx.option("R001", "thresholds", DEFAULT_THRESHOLDS), check_metric)
     min_words = int(ctx.option("R001", "min_words", DEFAULT_MIN_WORDS))
-    scored = score_document(doc, tuple(thresholds))
+    scored = ctx.round_trip(tuple(thresholds))  # shared with callers of the engine
     if scored is None:
         return
     for seg in scored.segments:

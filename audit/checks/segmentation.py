@@ -14,11 +14,15 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
+from typing import TYPE_CHECKING
 
-from audit.checks.base import CheckContext, Hit, check
 from audit.document import Document, Span
+from audit.engine.check import Hit, check
 from audit.findings import Category, Severity
 from audit.lang.profiles import Language, language
+
+if TYPE_CHECKING:
+    from audit.engine.context import CheckContext
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 _WORD_BEFORE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*$")

@@ -14,8 +14,8 @@ from typing import Any
 
 import click
 
-from audit import __version__
 from audit.errors import AuditError, UnexpectedError, current_file
+from audit.version import __version__
 
 
 class _Group(click.Group):

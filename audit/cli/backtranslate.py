@@ -104,8 +104,8 @@ def backtranslate(
     docs/backtranslation.md for obtaining a model.
     """
     from audit.scoring.backtranslate import BackTranslator, Decoding, backtranslate_documents
-    from audit.scoring.cache import TranslationCache, default_cache_path
     from audit.scoring.models import EXTRA_MISSING, ModelError
+    from audit.scoring.translation_store import TranslationCache, default_cache_path
 
     missing = [name for name in _EXTRA_MODULES if importlib.util.find_spec(name) is None]
     if missing:
@@ -141,7 +141,7 @@ def backtranslate(
         results = backtranslate_documents(
             documents, translator, replace_existing=replace_existing, progress=progress
         )
-    from audit.formats.jsonl_writer import write_jsonl
+    from audit.formats.jsonl import write_jsonl
 
     write_jsonl(output, results)
     c = translator.counts

@@ -160,7 +160,7 @@ def check(
         result.documents,
         result.files[0].config.fail_on,
         is_failed,
-        sources=result.sources,
+        target_texts=result.target_texts,
         baseline=baseline,
         paths=tuple(item.name for item in result.files),
         scores=result.scores,

@@ -8,7 +8,7 @@ from typing import Any
 import click
 
 from audit.cli.options import SEVERITIES, run_options, settings_options
-from audit.configfile import KEYS
+from audit.config.file import KEYS
 from audit.formats import STDIN
 from audit.run import Runner
 

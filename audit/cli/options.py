@@ -7,11 +7,11 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
+from audit.config.settings import Overrides
 from audit.errors import ConfigError
 from audit.findings import Severity
 from audit.formats import iter_files
 from audit.run import RunOptions
-from audit.settings import Overrides
 
 if TYPE_CHECKING:
     from audit.document import Document

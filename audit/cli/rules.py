@@ -9,7 +9,7 @@ from typing import Any
 import click
 
 from audit.checks import ALL_CHECKS
-from audit.checks.base import Check
+from audit.engine.check import Check
 from audit.errors import ConfigError
 
 

@@ -16,7 +16,7 @@ from audit.corpus.discover import iter_documents, iter_files
 from audit.corpus.engines import ENGINES, EngineOptions
 from audit.corpus.mqm import Weights, word_count
 from audit.corpus.report import GROUPINGS, ReportOptions, ReportResult, build_report
-from audit.corpus.usage import Usage, glossary_matches, spelling_usage
+from audit.corpus.usage import Usage, spelling_usage
 
 __all__ = [
     "ENGINES",
@@ -32,7 +32,6 @@ __all__ = [
     "analyse_batch",
     "analyse_document",
     "build_report",
-    "glossary_matches",
     "iter_documents",
     "iter_files",
     "parse_day",

@@ -1,7 +1,7 @@
 """The per-document step of a corpus run: audit one document and turn it into table rows.
 
 This is what runs on a worker process or a cluster worker. It calls the same pure
-:func:`audit.engine.audit_document` as ``audit check`` and returns plain rows
+:func:`audit.engine.audit_document_full` as ``audit check`` and returns plain rows
 (dicts of strings and numbers) for the three streamed tables: findings, documents and
 mentions (spelling usage). Rows are small and pickle fast; nothing is aggregated here.
 """
@@ -18,10 +18,10 @@ from typing import Any
 
 from audit.config import AuditConfig
 from audit.corpus.dates import parse_day, week_of
-from audit.corpus.mqm import Weights, per_thousand, word_count
-from audit.corpus.usage import glossary_matches, spelling_usage
+from audit.corpus.mqm import Weights, per_thousand
+from audit.corpus.usage import spelling_usage
 from audit.document import Document
-from audit.engine import audit_document
+from audit.engine import DocumentAudit, audit_document_full
 from audit.findings import Finding, Severity
 
 #: Characters of context kept either side of a finding, for excerpts in the report.
@@ -77,9 +77,10 @@ def analyse_batch(docs: Sequence[Document], settings: RunSettings) -> Rows:
 def analyse_document(doc: Document, settings: RunSettings) -> Rows:
     """Audit ``doc`` and describe it as rows of the findings, documents and mentions tables."""
     config = settings.config_for(doc)
-    findings = audit_document(doc, config)
+    audited = audit_document_full(doc, config)
+    findings = audited.findings
     groups = _group_columns(doc)
-    words = word_count(doc.target)
+    words = audited.words
     rows = Rows()
     severities: Counter[Severity] = Counter()
     points = 0.0
@@ -88,8 +89,8 @@ def analyse_document(doc: Document, settings: RunSettings) -> Rows:
         severities[f.severity] += 1
         points += cost
         rows.findings.append({**groups, **_finding_columns(doc, f, cost, settings.context_chars)})
-    usage = spelling_usage(doc, glossary_matches(doc, config), findings)
-    bt_chrf, bt_signature = back_translation_score(doc)
+    usage = spelling_usage(doc, audited.glossary_matches, findings)
+    bt_chrf, bt_signature = back_translation_score(audited)
     for u in usage:
         rows.mentions.append(
             {
@@ -164,12 +165,10 @@ def _collapse(text: str) -> str:
     return _SPACE.sub(" ", text)
 
 
-def back_translation_score(doc: Document) -> tuple[float | None, str | None]:
+def back_translation_score(audited: DocumentAudit) -> tuple[float | None, str | None]:
     """chrF of the back-translation against the source, with its signature, when the
-    document has both (:func:`audit.scoring.score_document`, sacrebleu's chrF)."""
-    from audit.scoring import score_document
-
-    scored = score_document(doc, ("chrf",))
+    document has both (sacrebleu's chrF; the scores R001 computed when it ran)."""
+    scored = audited.round_trip(("chrf",))
     if scored is None:
         return None, None
     score = scored.scores["chrf"]

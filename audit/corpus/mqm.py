@@ -8,13 +8,11 @@ its words, so long articles weigh more than short ones. Lower is better; 0 is cl
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
+from audit.document import WORD
 from audit.errors import ConfigError
 from audit.findings import Severity
-
-_WORD = re.compile(r"\w+")
 
 
 @dataclass(frozen=True)
@@ -58,7 +56,7 @@ class Weights:
 
 def word_count(text: str) -> int:
     """Words as runs of letters and digits: the unit of the per-1,000-words score."""
-    return sum(1 for _ in _WORD.finditer(text))
+    return sum(1 for _ in WORD.finditer(text))
 
 
 def per_thousand(points: float, words: int) -> float:

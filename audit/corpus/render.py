@@ -13,10 +13,10 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from audit import __version__
 from audit.atomicfile import write_atomic
 from audit.corpus import svg
 from audit.findings import Category
+from audit.version import __version__
 
 TEMPLATE = "weekly_report.html.j2"
 

@@ -35,8 +35,8 @@ from audit.document import Document
 from audit.errors import ConfigError, InputError
 
 if TYPE_CHECKING:
+    from audit.config.settings import Settings
     from audit.run import Runner
-    from audit.settings import Settings
 
 GROUPINGS = ("desk", "translator", "target_lang")
 REPORT_PACKAGES = ("pandas", "pyarrow", "jinja2", "rich")

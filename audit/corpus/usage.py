@@ -12,7 +12,6 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from audit.config import AuditConfig
 from audit.document import Document
 from audit.findings import Finding
 from audit.glossary import Match
@@ -32,12 +31,6 @@ class Usage:
     role: str  # canonical | short | variant | unlisted
     accepted: bool  # written exactly as a canonical or short form of the glossary
     count: int
-
-
-def glossary_matches(doc: Document, config: AuditConfig) -> list[Match]:
-    """Glossary forms found in the document's target text (none without a glossary)."""
-    matcher = config.matcher_for(doc.target_lang)
-    return matcher.find(doc.target) if matcher else []
 
 
 def spelling_usage(

@@ -24,10 +24,9 @@ from __future__ import annotations
 
 from audit.fix.atomic import write_atomic
 from audit.fix.plan import DocumentFix, FileFix, fix_document, fix_file
-from audit.fix.writers import WRITERS, writer_for
+from audit.fix.writers import writer_for
 
 __all__ = [
-    "WRITERS",
     "DocumentFix",
     "FileFix",
     "fix_document",

@@ -17,16 +17,6 @@ from audit.formats import SourceFile
 MAX_ROUNDS = 8
 
 
-def _markup_readers() -> frozenset[object]:
-    from audit.formats.tmx import read_tmx
-    from audit.formats.xliff import read_xliff
-
-    return frozenset({read_xliff, read_tmx})
-
-
-MARKUP_READERS = _markup_readers()
-
-
 @dataclass(frozen=True)
 class DocumentFix:
     """The fixes for one document: edits on its original target text."""
@@ -101,13 +91,13 @@ def fix_file(source: SourceFile, config: AuditConfig, *, unsafe: bool = False) -
     """Fix every document of a file and write the results back into its text."""
     from audit.fix.writers import writer_for
 
-    writer = writer_for(source.reader)
+    writer = writer_for(source.format)
     if writer is None:
         raise InputError(
             "audit fix cannot write this format back; fix it by hand", path=source.name
         )
     fixes = tuple(fix_document(doc, config, unsafe=unsafe) for doc in source.documents)
-    if source.reader in MARKUP_READERS:
+    if source.format.inline_markup:
         fixes = _leave_markup(source.text, fixes)
     changed: Sequence[DocumentFix] = [f for f in fixes if f.edits]
     after = writer(source.text, changed) if changed else source.text

@@ -20,45 +20,26 @@ from typing import Any
 from audit.document import Document
 from audit.errors import ConfigError, InputError
 from audit.formats.decode import decode
-from audit.formats.html import read_html
-from audit.formats.jsonl import read_jsonl
-from audit.formats.po import read_po
-from audit.formats.srt import read_srt
-from audit.formats.table import read_table, read_tsv
-from audit.formats.text import read_text
-from audit.formats.tmx import read_tmx
-from audit.formats.xliff import read_xliff
+from audit.formats.format import Format, Reader
+from audit.formats.registry import DEFAULT_FORMAT, FORMATS, format_for
 
 STDIN = "-"
 STDIN_NAME = "<stdin>"
 
-Reader = Callable[..., Iterator[Document]]
-
-READERS: dict[str, Reader] = {
-    ".jsonl": read_jsonl,
-    ".ndjson": read_jsonl,
-    ".csv": read_table,
-    ".tsv": read_tsv,
-    ".tab": read_tsv,
-    ".xlf": read_xliff,
-    ".xliff": read_xliff,
-    ".xlf2": read_xliff,
-    ".po": read_po,
-    ".pot": read_po,
-    ".tmx": read_tmx,
-    ".srt": read_srt,
-    ".html": read_html,
-    ".htm": read_html,
-}
-DEFAULT_READER: Reader = read_text
+# Views of the registry (audit/formats/registry.py), for code that asks by reader.
+READERS: dict[str, Reader] = {s: f.read for f in FORMATS for s in f.suffixes}
+DEFAULT_READER: Reader = DEFAULT_FORMAT.read
 # Readers whose source comes from a separate file (--source).
-SOURCE_FILE_READERS: tuple[Reader, ...] = (read_text, read_srt)
+SOURCE_FILE_READERS: tuple[Reader, ...] = tuple(f.read for f in FORMATS if f.source_file)
 
-#: File name endings audited when a folder is given, besides those of every reader above.
-TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
+#: File name endings of plain text and Markdown (the default format's).
+TEXT_SUFFIXES = DEFAULT_FORMAT.suffixes
 
 __all__ = [
+    "FORMATS",
     "READERS",
+    "Format",
+    "format_for",
     "STDIN",
     "TEXT_SUFFIXES",
     "SourceFile",
@@ -75,8 +56,8 @@ __all__ = [
 
 
 def folder_suffixes() -> frozenset[str]:
-    """Suffixes of the files picked up inside folders: plain text plus every known reader."""
-    return frozenset(TEXT_SUFFIXES) | frozenset(READERS)
+    """Suffixes of the files picked up inside folders: those of every format."""
+    return frozenset(READERS)
 
 
 def must_read(paths: Iterable[str]) -> frozenset[str]:
@@ -195,7 +176,7 @@ def _check_named_file(path: str) -> None:
 
 
 def reader_for(path: str) -> Reader:
-    return READERS.get(Path(path).suffix.lower(), DEFAULT_READER)
+    return format_for(path).read
 
 
 def read_bytes(path: str) -> bytes:
@@ -274,10 +255,8 @@ def iter_path(
 ) -> Iterator[Document]:
     """Like :func:`read_path`, one document at a time (a large export is never held as
     documents all at once); errors surface when the bad record is reached."""
-    name, _, text, reader, options = _prepare(
-        path, encoding, errors, source, options, stdin_filename
-    )
-    yield from reader(text, name, **options)
+    name, _, text, fmt, options = _prepare(path, encoding, errors, source, options, stdin_filename)
+    yield from fmt.read(text, name, **options)
 
 
 @dataclass(frozen=True)
@@ -288,9 +267,13 @@ class SourceFile:
     name: str  # as shown in findings
     data: bytes
     text: str
-    reader: Reader
+    format: Format
     documents: list[Document]
     options: dict[str, Any]  # what the reader was given, to read a fixed text back alike
+
+    @property
+    def reader(self) -> Reader:
+        return self.format.read
 
 
 def load_file(
@@ -304,10 +287,10 @@ def load_file(
 ) -> SourceFile:
     """Read and decode ``path`` and split it into documents, keeping the file's bytes
     and text (``audit fix`` writes them back); one-line errors."""
-    name, data, text, reader, options = _prepare(
+    name, data, text, fmt, options = _prepare(
         path, encoding, errors, source, options, stdin_filename
     )
-    return SourceFile(path, name, data, text, reader, list(reader(text, name, **options)), options)
+    return SourceFile(path, name, data, text, fmt, list(fmt.read(text, name, **options)), options)
 
 
 def _prepare(
@@ -317,8 +300,8 @@ def _prepare(
     source: str | None,
     options: dict[str, Any],
     stdin_filename: str | None = None,
-) -> tuple[str, bytes, str, Reader, dict[str, Any]]:
-    """Decode ``path``, pick its reader and complete the reader's options (standard
+) -> tuple[str, bytes, str, Format, dict[str, Any]]:
+    """Decode ``path``, pick its format and complete the reader's options (standard
     input is read as ``stdin_filename`` says, else as text named ``<stdin>``)."""
     name = (stdin_filename or STDIN_NAME) if path == STDIN else path
     # With a source, an empty target is an omission to report (B004), not a mistake.
@@ -326,15 +309,15 @@ def _prepare(
         path, encoding=encoding, errors=errors, name=name, empty_ok=source is not None
     )
     if path == STDIN:
-        reader = reader_for(stdin_filename) if stdin_filename else DEFAULT_READER
+        fmt = format_for(stdin_filename) if stdin_filename else DEFAULT_FORMAT
     else:
-        reader = reader_for(path)
+        fmt = format_for(path)
     if source is not None:
-        if reader not in SOURCE_FILE_READERS:
+        if not fmt.source_file:
             raise ConfigError(
                 f"{name}: --source applies to plain text, Markdown and SRT; "
                 "this format carries its source inside"
             )
         options["source"] = read_text_file(source, encoding=encoding, errors=errors)
         options["source_path"] = STDIN_NAME if source == STDIN else source
-    return name, data, text, reader, options
+    return name, data, text, fmt, options

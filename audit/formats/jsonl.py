@@ -15,10 +15,13 @@ import json
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from json.decoder import scanstring  # type: ignore[attr-defined]
+from pathlib import Path
 from typing import Any
 
 from audit.document import Document
 from audit.errors import InputError
+from audit.formats.format import Format
+from audit.formats.parts import read_lines
 from audit.segments import Origin, line_starts, locate
 
 KNOWN = (
@@ -165,3 +168,68 @@ def _string_starts(line: str) -> dict[str, int]:
 
 def _text(value: Any) -> str | None:
     return None if value is None else str(value)
+
+
+def stream_jsonl(path: str, errors: str, **options: Any) -> Iterator[Document]:
+    """A large JSON Lines file a line (a document) at a time."""
+    lines = ((n, start, line.rstrip("\r\n")) for n, start, line in read_lines(path, errors))
+    yield from read_jsonl_lines(lines, path, **options)
+
+
+def json_string(replacement: str, raw: str, origin: Origin) -> str:
+    """Escaped as the line already escapes: ``\\uXXXX`` in an ASCII-only line that
+    uses such escapes, literal characters otherwise."""
+    start = raw.rfind("\n", 0, origin.offset) + 1
+    end = raw.find("\n", origin.offset)
+    line = raw[start : end if end >= 0 else len(raw)]
+    return json.dumps(replacement, ensure_ascii=line.isascii() and "\\u" in line)[1:-1]
+
+
+# Writing documents as JSON Lines, atomically: the inverse of the reader. One object
+# per document with the known fields that are set, then every metadata field the
+# reader kept (the reader's own ``line`` bookkeeping excepted). The file appears
+# complete or not at all (:mod:`audit.atomicfile`).
+
+_FIELDS = (
+    "id",
+    "source_lang",
+    "target_lang",
+    "source",
+    "target",
+    "back_translation",
+    "date",
+    "desk",
+    "translator",
+)
+_READER_ONLY = frozenset({"line"})
+
+
+def to_record(doc: Document) -> dict[str, Any]:
+    record: dict[str, Any] = {}
+    for name in _FIELDS:
+        value = getattr(doc, name)
+        if value is not None:
+            record[name] = value
+    record.update(
+        (k, v) for k, v in doc.metadata.items() if k not in _READER_ONLY and k not in record
+    )
+    return record
+
+
+def write_jsonl(path: str | Path, docs: Iterable[Document]) -> list[str]:
+    """Write ``docs`` to ``path`` as JSON Lines (UTF-8), replacing it atomically
+    (:func:`audit.atomicfile.write_atomic`); returns its warnings."""
+    from audit.atomicfile import write_atomic
+
+    text = "".join(json.dumps(to_record(d), ensure_ascii=False) + "\n" for d in docs)
+    return write_atomic(str(path), text.encode("utf-8", "surrogatepass"))
+
+
+FORMAT = Format(
+    name="jsonl",
+    suffixes=(".jsonl", ".ndjson"),
+    read=read_jsonl,
+    stream=stream_jsonl,
+    encode=json_string,
+    dump=write_jsonl,
+)

@@ -15,7 +15,8 @@ from typing import Any
 
 from audit.document import Document
 from audit.errors import InputError
-from audit.formats.po_syntax import ESCAPE, check_syntax, decode_string
+from audit.formats.format import Encoder, Format
+from audit.formats.po_syntax import ESCAPE, check_syntax, continuations, decode_string
 from audit.segments import Origin, SegmentBuilder, line_starts, locate
 
 _CONTINUATION = re.compile(r'"[ \t]*(?:\r\n|\r|\n)(?:[ \t]*#~?[^\n]*\n)*[ \t]*"')
@@ -124,3 +125,49 @@ def _origin(
     text = decode_string(raw, m.end())
     origin = locate(raw, m.end(), text, path, starts=starts, escape=_step, field=keyword)
     return origin, m.end(), text
+
+
+_PO_ESCAPES = {
+    "\\": "\\\\",
+    '"': '\\"',
+    "\n": "\\n",
+    "\t": "\\t",
+    "\r": "\\r",
+    "\a": "\\a",
+    "\b": "\\b",
+    "\f": "\\f",
+    "\v": "\\v",
+}
+_PO_SPECIAL = re.compile('[\\\\"\\x00-\\x1f\\x7f]')
+
+
+def po_string(replacement: str, raw: str, origin: Origin) -> str:
+    """Escaped as gettext escapes: C escapes, other control characters in octal."""
+    return _PO_SPECIAL.sub(
+        lambda m: _PO_ESCAPES.get(m.group(), f"\\{ord(m.group()):03o}"), replacement
+    )
+
+
+def po_splice(raw_span: str, replacement: str, encode: Encoder, raw: str, origin: Origin) -> str:
+    """The replacement for a piece of a PO string, its line continuations kept where
+    they were (a word split over two lines is not joined into one line)."""
+    breaks = continuations(raw_span)
+    if not breaks:
+        return encode(replacement, raw, origin)
+    pieces: list[str] = []
+    pos = 0
+    for at, continuation in breaks:
+        at = min(max(at, pos), len(replacement))
+        pieces += [encode(replacement[pos:at], raw, origin), continuation]
+        pos = at
+    pieces.append(encode(replacement[pos:], raw, origin))
+    return "".join(pieces)
+
+
+FORMAT = Format(
+    name="po",
+    suffixes=(".po", ".pot"),
+    read=read_po,
+    encode=po_string,
+    splice=po_splice,
+)

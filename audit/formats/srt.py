@@ -13,6 +13,7 @@ from typing import Any
 
 from audit.document import Document
 from audit.errors import InputError
+from audit.formats.format import Format, as_is
 from audit.segments import Origin, SegmentBuilder, line_column, line_starts, locate
 
 
@@ -89,3 +90,6 @@ def read_srt(
         metadata={"format": "srt"},
         segments=tuple(builder.segments),
     )
+
+
+FORMAT = Format(name="srt", suffixes=(".srt",), read=read_srt, encode=as_is, source_file=True)

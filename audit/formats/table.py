@@ -19,6 +19,7 @@ from typing import Any
 
 from audit.document import Document
 from audit.errors import InputError
+from audit.formats.format import Format, as_is
 from audit.segments import Origin, SegmentBuilder, line_starts, locate
 
 COLUMNS = ("id", "source", "target", "back_translation", "source_lang", "target_lang", "document")
@@ -157,3 +158,13 @@ def _rows(reader: Any, path: str, delimiter: str) -> Iterator[list[str]]:
 
 def read_tsv(text: str, path: str, **options: Any) -> Iterator[Document]:
     return read_table(text, path, delimiter="\t", **options)
+
+
+def csv_field(replacement: str, raw: str, origin: Origin) -> str:
+    """Quotes doubled in a quoted field; as is in a bare one."""
+    quoted = origin.offset > 0 and raw[origin.offset - 1] == '"'
+    return replacement.replace('"', '""') if quoted else replacement
+
+
+CSV_FORMAT = Format(name="csv", suffixes=(".csv",), read=read_table, encode=csv_field)
+TSV_FORMAT = Format(name="tsv", suffixes=(".tsv", ".tab"), read=read_tsv, encode=as_is)

@@ -14,7 +14,8 @@ from typing import Any
 
 from audit.document import Document
 from audit.errors import InputError
-from audit.formats.xml import ElementLocator, inner_text, local, parse_xml
+from audit.formats.format import Format
+from audit.formats.xml import ElementLocator, inner_text, local, parse_xml, xml_text
 from audit.segments import SegmentBuilder
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -84,3 +85,12 @@ def read_tmx(
         metadata={"format": "tmx"},
         segments=tuple(builder.segments),
     )
+
+
+FORMAT = Format(
+    name="tmx",
+    suffixes=(".tmx",),
+    read=read_tmx,
+    encode=xml_text,
+    inline_markup=True,
+)

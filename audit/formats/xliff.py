@@ -20,7 +20,8 @@ from typing import Any
 
 from audit.document import Document
 from audit.errors import InputError
-from audit.formats.xml import ElementLocator, inner_text, local, parse_xml
+from audit.formats.format import Format
+from audit.formats.xml import ElementLocator, inner_text, local, parse_xml, xml_text
 from audit.segments import SegmentBuilder
 
 
@@ -119,3 +120,12 @@ def _units_2(file_el: Any, locator: ElementLocator) -> SegmentBuilder:
             seg_id = unit_id if len(segments) == 1 else f"{unit_id}/{seg.get('id') or k}"
             _add(builder, seg_id, seg, seg.sourceline, locator, _notes(unit))
     return builder
+
+
+FORMAT = Format(
+    name="xliff",
+    suffixes=(".xlf", ".xliff", ".xlf2"),
+    read=read_xliff,
+    encode=xml_text,
+    inline_markup=True,
+)

@@ -221,3 +221,8 @@ class ElementLocator:
         if m is None:
             return None
         return m.end()
+
+
+def xml_text(replacement: str, raw: str, origin: Origin) -> str:
+    """Escaped as XML text stores it (``&``, ``<``, ``>``)."""
+    return replacement.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -9,7 +9,7 @@ starts some key, it tries the longest key first (leftmost-longest, non-overlappi
 so the cost per word does not grow with the glossary (a word-level trie in the manner
 of Aho-Corasick, flattened into hash lookups). Keys are plain strings, so a compiled
 matcher can be stored as JSON and loaded back in a fraction of a second (see
-:mod:`audit.glossary.cache`).
+:mod:`audit.glossary.compiled`).
 """
 
 from __future__ import annotations

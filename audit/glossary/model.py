@@ -57,7 +57,7 @@ class Glossary:
     """Entries from one or more glossary files, validated together.
 
     ``entries`` is a tuple, or a lazy sequence when the glossary comes from the cache
-    (see :mod:`audit.glossary.cache`); either way it is an immutable sequence.
+    (see :mod:`audit.glossary.compiled`); either way it is an immutable sequence.
     """
 
     entries: Sequence[Entry] = ()

@@ -3,15 +3,16 @@
 :func:`analyse` finds the proper names of a document, sets aside the words the
 glossary matcher already recognized, looks the others up in the glossary by fuzzy
 matching (a near match is a spelling the glossary does not list), and clusters the
-rest into spellings of one name. N004 and N005 read the result from the check
-context, so the work is done once per document.
+rest into spellings of one name. It knows no check: the check context
+(:mod:`audit.engine.context`) calls it once per document with N004's and N005's
+options, and both checks read the result there.
 """
 
 from __future__ import annotations
 
 import bisect
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -26,13 +27,13 @@ from audit.names.ordinary import established_pair, is_ordinary
 from audit.names.similarity import Comparer, compact
 
 if TYPE_CHECKING:
-    from audit.checks.base import CheckContext
-    from audit.glossary.matcher import GlossaryMatcher
+    from audit.document import Document
+    from audit.glossary.matcher import GlossaryMatcher, Match
+    from audit.pairs import Pair
 
-NEAR_MATCH = 0.85  # N005: least score for a spelling to be taken for a glossary entry
 ALONE_MATCH = 0.9  # N005: least score for a word only ever used alone (no full name)
 ALONE_LETTERS = 6  # N005: and least length (China is not Chana, Paul is not Pal)
-VARIANT_PAIR = 0.85  # N004: least score for two spellings in one document to be one name
+VARIANT_PAIR = 0.85  # glossary suggestions: least score for two spellings to be one name
 MIN_LETTERS = 4  # shorter words (Ali, Aly, Amr) are too ambiguous to report
 MAX_BLOCK = 12  # spellings of one document compared per block (no real article has more)
 MENTION_ORDINARY = 4.4  # Zipf: a word this common is not a person's surname respelled (Chapter)
@@ -78,33 +79,44 @@ class NameAnalysis:
     entities: list[Entity] = field(default_factory=list)
 
 
-def analyse(ctx: CheckContext) -> NameAnalysis:
-    """Names, near glossary matches and variant groups of ``ctx.doc``."""
-    doc = ctx.doc
+def analyse(
+    doc: Document,
+    glossary_matches: list[Match],
+    matcher: GlossaryMatcher | None,
+    *,
+    near_min_score: float | None,
+    variant_min_score: float | None,
+    mention_score: float | None = None,
+    pairs: Callable[[], Sequence[Pair]] | None = None,
+) -> NameAnalysis:
+    """Names, near glossary matches, variant groups and people of ``doc``.
+
+    ``glossary_matches`` are the glossary's matches in the target text; ``matcher``
+    is the glossary to look unlisted spellings up in. ``near_min_score`` is the least
+    score of a near match and ``variant_min_score`` that of two spellings of one name;
+    None for either leaves that part out (no near matches; no groups, no entities).
+    ``mention_score`` is the least score of a surname mention respelled after a full
+    name (default: :data:`audit.names.entities.MENTION_SCORE`); ``pairs`` gives the
+    aligned source-target pairs of a bilingual document, asked for only when the
+    document has a source (spellings of one source name are one name)."""
     # A run of more capitalized words than a name has (a title-case headline, a list,
     # generated text) is not read as names: keeps the work linear in the input.
     names = [
         s for s in find_names(doc.target, doc.is_sentence_start) if len(s.words) <= MAX_NAME_WORDS
     ]
-    covered = _Covered([(m.start, m.end, m.form.accepted) for m in ctx.glossary_matches])
+    covered = _Covered([(m.start, m.end, m.form.accepted) for m in glossary_matches])
     comparer = _comparer(doc.source_lang, doc.target_lang)
-    matcher = ctx.config.matcher_for(doc.target_lang)
-    in_document = {m.entry.id for m in ctx.glossary_matches}
-    # The fuzzy glossary index costs time in proportion to the glossary's size: build
-    # and query it only when N005, which reports its results, runs.
-    wanted = any(c.code == "N005" for c in ctx.config.checks)
+    in_document = {m.entry.id for m in glossary_matches}
     language = doc.target_lang
-    near = _near_matches(
-        names,
-        covered,
-        matcher if wanted else None,
-        comparer,
-        in_document,
-        ctx.option("N005", "min-score", NEAR_MATCH),
-        language,
+    near = (
+        _near_matches(names, covered, matcher, comparer, in_document, near_min_score, language)
+        if near_min_score is not None
+        else []
     )
     near_words = {(n.start, n.end) for n in near}
-    min_score = ctx.option("N004", "min-score", VARIANT_PAIR)
+    if variant_min_score is None:
+        return NameAnalysis(names, near, [])
+    min_score = variant_min_score
     # Spellings the glossary lists as variants are N001's; leaving them out also keeps
     # the word-frequency lexicon unloaded on a text such as the seed.
     entities = resolve(
@@ -114,7 +126,7 @@ def analyse(ctx: CheckContext) -> NameAnalysis:
         surname_ordinary=lambda word: _ordinary_here(word, language, SURNAME_ORDINARY),
         common=lambda word: is_ordinary(word, language, COMMON_OPENER),
         min_score=min_score,
-        mention_score=_mention_score(ctx, min_score),
+        mention_score=MENTION_SCORE if mention_score is None else mention_score,
     )
     anchors: dict[str, list[NameWord]] = defaultdict(list)
     free: dict[str, list[NameWord]] = defaultdict(list)
@@ -130,13 +142,14 @@ def analyse(ctx: CheckContext) -> NameAnalysis:
     companions = Companions(names, lambda word: is_ordinary(word, language, COMMON_OPENER))
     groups = _variant_groups(anchors, free, comparer, min_score, companions, language)
     groups = _entity_groups(entities, covered, near_words, groups)
-    if doc.source and doc.source.strip():
-        groups = _source_groups(ctx, names, covered, near_words, groups)
+    if pairs is not None and doc.source and doc.source.strip():
+        groups = _source_groups(doc.source, pairs(), names, covered, near_words, groups)
     return NameAnalysis(names, near, groups, entities)
 
 
 def _source_groups(
-    ctx: CheckContext,
+    source: str,
+    pairs: Sequence[Pair],
     names: list[NameSpan],
     covered: _Covered,
     near_words: set[tuple[int, int]],
@@ -159,7 +172,7 @@ def _source_groups(
     for w in words:
         by_key[compact(w.text)].append(w)
     out = list(groups)
-    for found in source_groups(words, ctx.doc.source or "", ctx.pairs):
+    for found in source_groups(words, source, pairs):
         surface = {k: by_key[k][0].text for k in found.spellings}
         preferred = found.spellings[0]
         flagged = tuple(
@@ -179,14 +192,6 @@ def _ordinary_here(word: str, language: str | None, cutoff: float) -> bool:
     if is_ordinary(word, language, cutoff):
         return True
     return (language or "en").split("-")[0] != "en" and is_ordinary(word, "en", cutoff)
-
-
-def _mention_score(ctx: CheckContext, min_score: float) -> float:
-    """N004's ``mention-score``; a configured ``min-score`` alone sets both thresholds."""
-    configured = {k.replace("_", "-") for k in ctx.config.options.get("N004", {})}
-    if "mention-score" not in configured and "min-score" in configured:
-        return float(min_score)
-    return float(ctx.option("N004", "mention-score", MENTION_SCORE))
 
 
 def _entity_groups(

@@ -31,8 +31,8 @@ from audit.names.lexicon import lexicon
 from audit.names.similarity import compact
 
 if TYPE_CHECKING:
-    from audit.bilingual import Pair
     from audit.names.extract import NameWord
+    from audit.pairs import Pair
 
 MIN_SKELETON = 0.6  # least normalized similarity of consonant skeletons
 _WORD = re.compile(r"[^\W\d_]{3,}")

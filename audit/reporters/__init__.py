@@ -31,7 +31,7 @@ class Report:
     # Round-trip scores of documents that carry a back-translation (DocumentScores.to_dict).
     scores: list[dict[str, Any]] = field(default_factory=list)
     # Target text per (path, document id), for views that quote the flagged line.
-    sources: Mapping[tuple[str, str], str] = field(default_factory=dict)
+    target_texts: Mapping[tuple[str, str], str] = field(default_factory=dict)
     baseline: BaselineResult | None = None
     paths: tuple[str, ...] = ()  # every file checked, with or without findings
     # Fail level per file name or document id, where a configuration file sets its own

@@ -67,7 +67,7 @@ def _finding(report: Report, f: Finding, width: int) -> list[str]:
 
 def _quote(report: Report, f: Finding) -> tuple[str, str, str] | None:
     """The flagged span with some context from its line, or None without the text."""
-    text = report.sources.get((f.path, f.document)) if f.side == "target" else None
+    text = report.target_texts.get((f.path, f.document)) if f.side == "target" else None
     if text is None:
         return None
     line_start = max(text.rfind("\n", 0, f.start), text.rfind("\r", 0, f.start)) + 1

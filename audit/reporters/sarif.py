@@ -30,8 +30,8 @@ LEVELS = {
 
 
 def render(report: Report) -> str:
-    from audit import __version__
     from audit.checks import ALL_CHECKS
+    from audit.version import __version__
 
     index = {c.code: i for i, c in enumerate(ALL_CHECKS)}
     rules = [

@@ -2,7 +2,7 @@
 
 Scores (:mod:`audit.scoring.scores`) compare a source with its back-translation using
 sacrebleu; back-translations are produced with a local transformers model
-(:mod:`audit.scoring.backtranslate`) and cached (:mod:`audit.scoring.cache`).
+(:mod:`audit.scoring.backtranslate`) and cached (:mod:`audit.scoring.translation_store`).
 Importing this package imports neither sacrebleu nor torch: each is loaded where first
 needed.
 """
@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from audit.scoring.metrics import DEFAULT_METRIC, METRICS, Score
 from audit.scoring.omissions import missing_words
+from audit.scoring.pairing import SegmentPair, document_pairs, pair_segments
 from audit.scoring.scores import (
     DocumentScores,
     Scoreboard,
@@ -18,7 +19,6 @@ from audit.scoring.scores import (
     score_document,
     score_documents,
 )
-from audit.scoring.segments import SegmentPair, document_pairs, pair_segments
 
 __all__ = [
     "DEFAULT_METRIC",

@@ -20,7 +20,6 @@ from pathlib import Path
 from typing import Protocol
 
 from audit.document import Document, Span
-from audit.scoring.cache import TranslationCache, cache_key
 from audit.scoring.models import (
     Direction,
     LoadedModel,
@@ -31,6 +30,7 @@ from audit.scoring.models import (
     model_identity,
 )
 from audit.scoring.scores import DECODING_FIELD, MODEL_FIELD
+from audit.scoring.translation_store import TranslationCache, cache_key
 
 Loader = Callable[[Path, str], LoadedModel]
 BatchDone = Callable[[list[int], list[str]], None]

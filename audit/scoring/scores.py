@@ -22,7 +22,7 @@ from audit.scoring.metrics import (
     scoring_language,
     signature,
 )
-from audit.scoring.segments import SegmentPair, document_pairs
+from audit.scoring.pairing import SegmentPair, document_pairs
 
 #: Fields ``audit backtranslate`` writes next to the back-translation it produced.
 MODEL_FIELD = "back_translation_model"

@@ -23,7 +23,7 @@ from fastapi import FastAPI, Request
 from fastapi.responses import FileResponse, JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from audit import __version__
+from audit.config.settings import Overrides
 from audit.errors import AuditError, ConfigError
 from audit.findings import Severity
 from audit.run import RunOptions
@@ -38,7 +38,7 @@ from audit.serve.inputs import (
 )
 from audit.serve.service import RequestOptions, Service
 from audit.serve.settings import ServeSettings
-from audit.settings import Overrides
+from audit.version import __version__
 
 log = logging.getLogger("audit.serve")
 

@@ -16,7 +16,7 @@ from pathlib import PurePosixPath
 from typing import Any
 
 from audit.errors import InputError
-from audit.formats import READERS, SOURCE_FILE_READERS, TEXT_SUFFIXES, Reader, reader_for
+from audit.formats import Reader, folder_suffixes, format_for
 from audit.formats.decode import decode
 
 #: The name findings carry for JSON articles (the file ``audit check`` would be given).
@@ -31,7 +31,7 @@ class UnsupportedFormat(InputError):
 
 def known_suffixes() -> tuple[str, ...]:
     """File name endings an upload may have: plain text and every reader's."""
-    return tuple(sorted({*TEXT_SUFFIXES, *READERS}))
+    return tuple(sorted(folder_suffixes()))
 
 
 @dataclass(frozen=True)
@@ -69,11 +69,11 @@ def from_upload(
             + " ".join(known_suffixes()),
             path=name,
         )
-    reader = reader_for(name)
+    reader = format_for(name).read
     text = _decoded(data, name, encoding)
     options: dict[str, Any] = {}
     if source is not None:
-        if reader not in SOURCE_FILE_READERS:
+        if not format_for(name).source_file:
             raise InputError(
                 "a separate source applies to plain text, Markdown and SRT; "
                 "this format carries its source inside",

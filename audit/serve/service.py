@@ -28,16 +28,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from audit.config import AuditConfig
+from audit.config.settings import Settings
 from audit.document import Document
 from audit.errors import AuditError
-from audit.formats import STDIN, SourceFile
+from audit.formats import STDIN, SourceFile, format_for
 from audit.reporters import Report, render
 from audit.run import Runner, RunOptions, audit_paths, failed
 from audit.serve.inputs import MemoryFile
-from audit.settings import Settings
 
 if TYPE_CHECKING:
-    from audit.configfile import ConfigFile
+    from audit.config.file import ConfigFile
     from audit.glossary import GlossaryMatcher
 
 log = logging.getLogger("audit.serve")
@@ -233,7 +233,7 @@ class Service:
                 item.name,
                 item.data,
                 item.text,
-                item.reader,
+                format_for(item.name),
                 runner.documents(item.name, settings),
                 options,
             )

@@ -1,124 +1,29 @@
-"""What a check is: metadata plus a function from a document to hits.
+"""Per-document state shared by checks: the one place that knows both the document and
+the configuration.
 
-A check function takes ``(doc, ctx)`` and yields :class:`Hit` values (a span, a
-message, maybe a suggestion). The engine turns hits into :class:`~audit.findings.Finding`
-values, adding the code, severity, category, positions and fingerprint, so checks
-stay small and cannot get those wrong.
+Analyses (alignment, bilingual pairing, names, suppressions, glossary matching,
+round-trip scores) take plain arguments; the context hands each what it needs from
+the document and the configuration, and caches the result so that checks, the engine
+and callers of :func:`audit.engine.audit_document_full` share one computation.
 """
 
 from __future__ import annotations
 
-import inspect
-from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
-from audit.findings import Category, Severity
+from audit.engine.check import option_key
 
 if TYPE_CHECKING:
     from audit.align import Alignment
-    from audit.bilingual import Pair
     from audit.config import AuditConfig
     from audit.document import Document, Span
     from audit.glossary.matcher import Match
     from audit.glossary.source import SourceMatch
     from audit.names.analysis import NameAnalysis
+    from audit.pairs import Pair
+    from audit.scoring.scores import DocumentScores
     from audit.suppressions import Outcome, Suppressions
-
-
-@dataclass(frozen=True)
-class Hit:
-    """A check's report of one problem; the engine adds everything else."""
-
-    start: int
-    end: int
-    message: str
-    suggestion: str | None = None
-    entity: str | None = None
-    severity: Severity | None = None  # only to deviate from the check's default
-    side: str = "target"
-    segment: str | None = None
-    extra: dict[str, Any] = field(default_factory=dict)
-    # False when this suggestion needs a person even though the check's fixes are
-    # normally safe (``audit fix`` then applies it only with --unsafe-fixes).
-    fixable: bool = True
-
-
-CheckFunction = Callable[["Document", "CheckContext"], Iterable[Hit]]
-
-
-@dataclass(frozen=True)
-class Check:
-    """A registered check: a stable code, a dotted name and its defaults.
-
-    ``fixable`` means its suggestions are safe to apply without a person looking
-    (``audit fix`` applies them); other suggestions are applied only on request.
-    ``options`` declares the check's settings with their defaults: configuration
-    files may set exactly these keys. ``meta`` checks run after the others and after
-    inline suppressions are applied (they report on the suppressions themselves).
-    """
-
-    code: str
-    name: str
-    severity: Severity
-    category: Category
-    function: CheckFunction
-    bad: str
-    good: str
-    fixable: bool = False
-    options: Mapping[str, Any] = field(default_factory=dict, hash=False, compare=False)
-    meta: bool = False
-
-    @property
-    def summary(self) -> str:
-        return self.description.splitlines()[0] if self.description else ""
-
-    @property
-    def description(self) -> str:
-        return inspect.getdoc(self.function) or ""
-
-    def run(self, doc: Document, ctx: CheckContext) -> Iterable[Hit]:
-        return self.function(doc, ctx)
-
-    def __reduce__(self) -> tuple[Any, ...]:
-        # The decorated function's module attribute is the Check itself, so pickle
-        # by reference to the registry (process pools, cluster workers).
-        from audit.checks import get_check
-
-        return (get_check, (self.code,))
-
-
-def option_key(key: str) -> str:
-    """The one spelling of a check option's key: words joined by hyphens, as every
-    configuration key is (``min-length``, ``min-score``). The older spelling with
-    underscores (``min_score``) is still accepted everywhere, and ``audit config show``
-    notes it as deprecated."""
-    return key.replace("_", "-")
-
-
-def check(
-    *,
-    code: str,
-    name: str,
-    severity: Severity,
-    category: Category,
-    bad: str,
-    good: str,
-    fixable: bool = False,
-    options: Mapping[str, Any] | None = None,
-    meta: bool = False,
-) -> Callable[[CheckFunction], Check]:
-    """Declare a check. The function's docstring is its documentation: the first line
-    is the summary shown by ``audit rules``; the rest says why it matters."""
-
-    def wrap(function: CheckFunction) -> Check:
-        if not inspect.getdoc(function):
-            raise TypeError(f"check {code} needs a docstring")
-        declared = {option_key(k): v for k, v in (options or {}).items()}
-        return Check(code, name, severity, category, function, bad, good, fixable, declared, meta)
-
-    return wrap
 
 
 class CheckContext:
@@ -166,23 +71,62 @@ class CheckContext:
     @cached_property
     def alignment(self) -> Alignment | None:
         """Sentence alignment of a whole-article source and target (None for files with units)."""
-        from audit.bilingual import alignment_for
+        from audit.pairs import alignment_for, needs_alignment
 
-        return alignment_for(self.doc, self)
+        if not needs_alignment(self.doc):
+            return None
+        return alignment_for(self.doc, self.source_matches, self.glossary_matches)
 
     @cached_property
     def pairs(self) -> list[Pair]:
         """Source–target pairs to compare: file units, or aligned sentences."""
-        from audit.bilingual import pairs_for
+        from audit.pairs import pairs_for
 
-        return pairs_for(self.doc, self)
+        return pairs_for(self.doc, self.alignment)
 
     @cached_property
     def names(self) -> NameAnalysis:
-        """Names found in the target text, near glossary matches and variant groups."""
+        """Names found in the target text, near glossary matches and variant groups.
+
+        Each part is worked out only for the check that reports it, with that check's
+        threshold: near glossary matches for N005 (the fuzzy look-up costs time in
+        proportion to the glossary's size), variant groups for N004."""
         from audit.names.analysis import analyse
 
-        return analyse(self)
+        near = self._selected("N005")
+        variants = self._selected("N004")
+        return analyse(
+            self.doc,
+            self.glossary_matches,
+            self.config.matcher_for(self.doc.target_lang) if near else None,
+            near_min_score=float(self.option("N005", "min-score")) if near else None,
+            variant_min_score=float(self.option("N004", "min-score")) if variants else None,
+            mention_score=self._mention_score() if variants else None,
+            pairs=lambda: self.pairs,
+        )
+
+    def _mention_score(self) -> float:
+        """N004's ``mention-score``; a configured ``min-score`` alone sets both thresholds."""
+        configured = {option_key(k) for k in self.config.options.get("N004", {})}
+        if "mention-score" not in configured and "min-score" in configured:
+            return float(self.option("N004", "min-score"))
+        return float(self.option("N004", "mention-score"))
+
+    def _selected(self, code: str) -> bool:
+        return any(c.code == code for c in self.config.checks)
+
+    def round_trip(self, metrics: tuple[str, ...]) -> DocumentScores | None:
+        """Round-trip scores of the back-translation against the source in these
+        metrics (None without both texts), computed once per document and metrics
+        whoever asks: R001, ``audit check --scores``, the corpus report."""
+        cache: dict[tuple[str, ...], DocumentScores | None] = self.__dict__.setdefault(
+            "_round_trip", {}
+        )
+        if metrics not in cache:
+            from audit.scoring import score_document
+
+            cache[metrics] = score_document(self.doc, metrics)
+        return cache[metrics]
 
     def option(self, code: str, key: str, default: Any = None) -> Any:
         """A per-check setting (thresholds etc.): the configured value, else the default

@@ -53,9 +53,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from audit.config.tomlkeys import key_lines, line_of
 from audit.errors import ConfigError
 from audit.findings import Severity
-from audit.tomlkeys import key_lines, line_of
 
 # key -> (type, description); the order is the order `audit config show` prints.
 _LIST = "list of strings"
@@ -272,7 +272,7 @@ class _Validator:
 
     def selectors(self, values: list[str], key_path: tuple[str | int, ...]) -> None:
         from audit.checks import ALL_CHECKS
-        from audit.config import selector_matches, split_selectors
+        from audit.engine.selection import selector_matches, split_selectors
 
         for i, raw in enumerate(values):
             for selector in split_selectors([raw]):
@@ -299,7 +299,7 @@ class _Validator:
         self, table: dict[str, Any], key_path: tuple[str | int, ...]
     ) -> dict[str, dict[str, Any]]:
         from audit.checks import get_check
-        from audit.checks.base import option_key
+        from audit.engine.check import option_key
 
         out: dict[str, dict[str, Any]] = {}
         for code, opts in table.items():

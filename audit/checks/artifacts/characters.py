@@ -14,14 +14,18 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from functools import cache
+from typing import TYPE_CHECKING
 
-from audit.checks.base import CheckContext, Hit, check
 from audit.checks.lines import text_lines
 from audit.checks.reading import MOJIBAKE_RUN, repaired, repairs
 from audit.document import Document
+from audit.engine.check import Hit, check
 from audit.findings import Category, Severity
 from audit.lang.identify import script_of_char
 from audit.lang.profiles import homoglyphs, invisible_ok, known_scripts, language, letters_of
+
+if TYPE_CHECKING:
+    from audit.engine.context import CheckContext
 
 _REPLACEMENT = "\ufffd"
 _BIDI_OVERRIDES = frozenset("\u202d\u202e")

@@ -22,7 +22,7 @@ from audit.errors import ConfigError
 from audit.findings import Severity
 
 if TYPE_CHECKING:
-    from audit.checks.base import Check
+    from audit.engine.check import Check
     from audit.glossary import GlossaryMatcher
 
 DEFAULT_FAIL_ON = Severity.MAJOR
@@ -57,8 +57,9 @@ class AuditConfig:
         differ only in checks or options share one (a server's requests all see the
         glossaries it loaded, never a file being rewritten)."""
         from audit.checks import ALL_CHECKS
+        from audit.engine.selection import select_checks
         from audit.glossary import bundled_glossary_paths
-        from audit.glossary.cache import load_compiled
+        from audit.glossary.compiled import load_compiled
 
         paths: list[str | Path] = list(bundled_glossary_paths()) if default_glossaries else []
         paths.extend(glossaries)
@@ -89,35 +90,3 @@ class AuditConfig:
         if glossary_lang and glossary_lang.split("-")[0] != language.split("-")[0]:
             return None
         return self.matcher
-
-
-def split_selectors(values: Iterable[str]) -> list[str]:
-    """``["N001,C", "names"]`` -> ``["N001", "C", "names"]``."""
-    return [part.strip() for value in values for part in value.split(",") if part.strip()]
-
-
-def _matches(selector: str, check: Check) -> bool:
-    return selector_matches(selector, check.code, check.name)
-
-
-def selector_matches(selector: str, code: str, name: str) -> bool:
-    """True when ``selector`` (a code, code prefix, name or dotted name prefix) picks
-    the check with this code and name. Also used by inline suppressions."""
-    if selector.upper() == code or (
-        selector[:1].isalpha() and selector.isalnum() and code.startswith(selector.upper())
-    ):
-        return True
-    return name == selector or name.startswith(selector + ".")
-
-
-def select_checks(
-    checks: Sequence[Check], select: Sequence[str], ignore: Sequence[str]
-) -> tuple[Check, ...]:
-    """Filter ``checks`` by code, code prefix (``N``, ``N00``), name or dotted prefix."""
-    select = split_selectors(select)
-    ignore = split_selectors(ignore)
-    for selector in (*select, *ignore):
-        if not any(_matches(selector, c) for c in checks):
-            raise ConfigError(f"unknown check {selector!r}; `audit rules` lists them")
-    chosen = [c for c in checks if not select or any(_matches(s, c) for s in select)]
-    return tuple(c for c in chosen if not any(_matches(s, c) for s in ignore))

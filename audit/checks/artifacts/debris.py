@@ -17,13 +17,17 @@ import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache
+from typing import TYPE_CHECKING
 
-from audit.checks.base import CheckContext, Hit, check
 from audit.checks.lines import removal_spans, text_lines
 from audit.document import Document
+from audit.engine.check import Hit, check
 from audit.findings import Category, Severity
 from audit.lang import arabic
 from audit.lang.profiles import Language, language
+
+if TYPE_CHECKING:
+    from audit.engine.context import CheckContext
 
 _UUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
 _HASH = re.compile(r"[0-9a-f]{16,}|[0-9A-F]{16,}")

@@ -14,12 +14,16 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from html.entities import html5
+from typing import TYPE_CHECKING
 
-from audit.checks.base import CheckContext, Hit, check
 from audit.checks.lines import tidy_deletion
 from audit.document import Document
+from audit.engine.check import Hit, check
 from audit.findings import Category, Severity
 from audit.lang.profiles import language
+
+if TYPE_CHECKING:
+    from audit.engine.context import CheckContext
 
 _TAG_NAMES = (  # one string, split, so the list reads as a list of tag names
     "a abbr article aside audio b blockquote br button caption center cite code dd div dl dt em embed "

@@ -1,31 +1,92 @@
-"""The pure core: ``audit_document(doc, config) -> list[Finding]``.
+"""The pure core: ``audit_document_full(doc, config) -> DocumentAudit``.
 
 No global state, no I/O: the same function runs in the CLI, a process pool or a
-cluster worker, and its output for a given document and configuration is always the
-same list, sorted by position.
+cluster worker, and its findings for a given document and configuration are always
+the same list, sorted by position. :class:`DocumentAudit` also carries what the
+checks worked out on the way (glossary matches, round-trip scores, word count), so
+callers (``run``, ``corpus``, ``serve``) read it instead of computing it again.
+``audit_document`` is the findings alone (the public API's step-by-step call).
 """
 
 from __future__ import annotations
 
 import bisect
 from collections import Counter
-from dataclasses import replace
+from dataclasses import dataclass, replace
+from functools import cached_property
 from typing import TYPE_CHECKING, NamedTuple
 
-from audit.checks.base import Check, CheckContext, Hit, may_hold_directives
 from audit.config import AuditConfig
-from audit.document import Document, Span
+from audit.document import WORD, Document, Span
+from audit.engine.check import Check, Hit
+from audit.engine.context import CheckContext, may_hold_directives
 from audit.findings import Finding, context_fingerprint
 from audit.segments import Segment
 
 if TYPE_CHECKING:
-    from audit.bilingual import Pair
+    from audit.glossary.matcher import Match
+    from audit.names.entities import Entity
+    from audit.pairs import Pair
+    from audit.scoring.scores import DocumentScores
 
 _CONTEXT_CHARS = 32
 
 
+#: Round-trip metrics when R001 sets none (its default thresholds are chrF's).
+DEFAULT_ROUND_TRIP_METRICS = ("chrf",)
+
+
+@dataclass(eq=False)
+class DocumentAudit:
+    """One document's audit: its findings, and what was worked out on the way.
+
+    The other fields are computed on first use and shared with the checks that ran
+    (the context caches them): reading ``glossary_matches`` after N001 ran matches
+    nothing again, and ``round_trip()`` after R001 scores nothing again.
+    """
+
+    findings: list[Finding]
+    context: CheckContext
+
+    @property
+    def document(self) -> Document:
+        return self.context.doc
+
+    @property
+    def glossary_matches(self) -> list[Match]:
+        """Glossary forms found in the target text (none without a glossary)."""
+        return self.context.glossary_matches
+
+    @property
+    def entities(self) -> list[Entity]:
+        """The people of the document and their mentions (:mod:`audit.names.entities`),
+        as N004 read them; empty when N004 did not run."""
+        return self.context.names.entities
+
+    @cached_property
+    def words(self) -> int:
+        """Words in the target text (runs of letters and digits): the unit of
+        per-1,000-words scores."""
+        return sum(1 for _ in WORD.finditer(self.context.doc.target))
+
+    def round_trip(self, metrics: tuple[str, ...] | None = None) -> DocumentScores | None:
+        """Round-trip scores in ``metrics`` (default: R001's, as configured), None
+        without a source and a back-translation; computed once whoever asks."""
+        return self.context.round_trip(metrics or round_trip_metrics(self.context.config))
+
+
+def round_trip_metrics(config: AuditConfig) -> tuple[str, ...]:
+    """The metrics R001 scores in: the keys of its ``thresholds`` option."""
+    return tuple(config.options.get("R001", {}).get("thresholds") or DEFAULT_ROUND_TRIP_METRICS)
+
+
 def audit_document(doc: Document, config: AuditConfig) -> list[Finding]:
-    """Run every selected check on ``doc`` and return its findings, sorted.
+    """Run every selected check on ``doc`` and return its findings, sorted."""
+    return audit_document_full(doc, config).findings
+
+
+def audit_document_full(doc: Document, config: AuditConfig) -> DocumentAudit:
+    """Run every selected check on ``doc``: its findings, sorted, and the analyses.
 
     Inline suppressions (audit/suppressions.py) are applied after the ordinary checks;
     meta checks then report on the suppressions themselves.
@@ -47,7 +108,7 @@ def audit_document(doc: Document, config: AuditConfig) -> list[Finding]:
         if check.meta:
             findings.extend(_finding(doc, check, hit, ctx) for hit in check.run(doc, ctx))
     findings.sort(key=Finding.sort_key)
-    return _with_fingerprints(doc, findings)
+    return DocumentAudit(_with_fingerprints(doc, findings), ctx)
 
 
 def _side_text(doc: Document, side: str) -> str:

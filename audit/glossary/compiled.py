@@ -57,7 +57,7 @@ def load_compiled(paths: Iterable[str | Path]) -> GlossaryMatcher:
 
 
 def _key(paths: list[str | Path]) -> str | None:
-    from audit import __version__
+    from audit.version import __version__
 
     h = hashlib.sha256(f"{FORMAT}\x00{__version__}".encode())
     try:

@@ -23,7 +23,8 @@ from audit.document import Document, Span
 from audit.lang.numbers import find_numbers
 
 if TYPE_CHECKING:
-    from audit.checks.base import CheckContext
+    from audit.glossary.matcher import Match
+    from audit.glossary.source import SourceMatch
 
 SURE_LINK = 0.5  # links at least this sure are compared alone, not with their neighbours
 
@@ -41,7 +42,9 @@ class Pair:
     source_window: Span | None = None  # likewise on the source side
 
 
-def pairs_for(doc: Document, ctx: CheckContext) -> list[Pair]:
+def pairs_for(doc: Document, alignment: Alignment | None) -> list[Pair]:
+    """The pairs to compare: the file's units, else the links of ``alignment`` (the
+    document's sentence alignment, from :func:`alignment_for`)."""
     if doc.segments:
         return [
             Pair(s.id, s.source, s.target, 1.0, s.target, aligned=False, source_window=s.source)
@@ -50,7 +53,6 @@ def pairs_for(doc: Document, ctx: CheckContext) -> list[Pair]:
         ]
     if doc.source is None or not doc.source.strip():
         return []
-    alignment = ctx.alignment
     if alignment is None or not alignment.reliable:
         whole_target = Span(0, len(doc.target))
         whole_source = Span(0, len(doc.source))
@@ -102,16 +104,23 @@ def _start(item: Any) -> int:
     return item.start
 
 
-def alignment_for(doc: Document, ctx: CheckContext) -> Alignment | None:
-    """Sentence alignment of a whole-article pair, anchored by numbers and glossary terms."""
-    if doc.segments or doc.source is None or not doc.source.strip() or not doc.target.strip():
+def needs_alignment(doc: Document) -> bool:
+    """True for a whole-article pair: a source and a target, both with text, no units."""
+    return not (
+        doc.segments or doc.source is None or not doc.source.strip() or not doc.target.strip()
+    )
+
+
+def alignment_for(
+    doc: Document, source_matches: list[SourceMatch], target_matches: list[Match]
+) -> Alignment | None:
+    """Sentence alignment of a whole-article pair, anchored by numbers and the glossary
+    terms found on each side."""
+    if not needs_alignment(doc):
         return None
-    source_anchors = _anchors(
-        doc.source, [(m.start, f"t:{m.entry.id}") for m in ctx.source_matches]
-    )
-    target_anchors = _anchors(
-        doc.target, [(m.start, f"t:{m.entry.id}") for m in ctx.glossary_matches]
-    )
+    assert doc.source is not None
+    source_anchors = _anchors(doc.source, [(m.start, f"t:{m.entry.id}") for m in source_matches])
+    target_anchors = _anchors(doc.target, [(m.start, f"t:{m.entry.id}") for m in target_matches])
     return align(
         doc.source,
         doc.target,

@@ -1,7 +1,7 @@
 """Effective settings for a file: defaults, then its configuration file, then the
 command line, each value remembering where it came from (``audit config show``).
 
-The file format and its validation live in audit/configfile.py, imported only when a
+The file format and its validation live in audit/config/file.py, imported only when a
 configuration file is found, so a run without one pays nothing for TOML.
 """
 
@@ -18,7 +18,7 @@ from audit.errors import ConfigError
 from audit.findings import Severity
 
 if TYPE_CHECKING:
-    from audit.configfile import ConfigFile, Entry
+    from audit.config.file import ConfigFile, Entry
 
 DEFAULT = "default"
 COMMAND_LINE = "command line"
@@ -111,7 +111,7 @@ def _has_tool_audit(path: Path) -> bool:
     )
     if not m:
         return False
-    from audit.configfile import parse, table_kind
+    from audit.config.file import parse, table_kind
 
     tool = parse(path, text).get("tool")
     value = tool.get("audit") if isinstance(tool, dict) else tool
