@@ -36,6 +36,7 @@ if TYPE_CHECKING:
 
 MIN_SKELETON = 0.6  # least normalized similarity of consonant skeletons
 _WORD = re.compile(r"[^\W\d_]{3,}")
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 
 # Consonant classes that romanizations interchange (q/k/g/kh, d/dh/th/z, s/sh/ṣ...).
 _ARABIC_CLASSES = {
@@ -89,8 +90,10 @@ def _source_words(text: str) -> dict[str, str]:
             for key in word_keys(normalize(word)):
                 if len(key) >= 3:
                     out.setdefault(key, word)
-        else:
+        elif _CYRILLIC.search(word):
             out.setdefault(word.lower(), word)
+        # A source in the target's own script (an English source of a German target)
+        # holds translations, not renderings: its words say nothing of spellings.
     return out
 
 
