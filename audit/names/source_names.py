@@ -37,6 +37,7 @@ if TYPE_CHECKING:
 MIN_SKELETON = 0.6  # least normalized similarity of consonant skeletons
 _WORD = re.compile(r"[^\W\d_]{3,}")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_RENDERED_SCRIPT = re.compile(r"[\u0400-\u04ff\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff]")
 
 # Consonant classes that romanizations interchange (q/k/g/kh, d/dh/th/z, s/sh/ṣ...).
 _ARABIC_CLASSES = {
@@ -101,8 +102,10 @@ def source_groups(
     target_words: Sequence[NameWord], source: str, pairs: Sequence[Pair]
 ) -> list[SourceGroup]:
     """Groups of target spellings that render one source word (see the module doc)."""
+    if not target_words or not _RENDERED_SCRIPT.search(source):
+        return []  # a source in the target's own script holds translations (_source_words)
     units = [p for p in pairs if p.source is not None and p.target is not None]
-    if not units or not target_words:
+    if not units:
         return []
     units.sort(key=lambda p: p.target.start if p.target else 0)
     starts = [p.target.start for p in units if p.target]
@@ -130,7 +133,7 @@ def source_groups(
             continue
         common = set.intersection(*(set(words_of[i]) for i in units_used))
         skeleton = latin_skeleton(key)
-        for skey in common:
+        for skey in sorted(common):  # sorted: the same groups whatever the hash seed
             surface = words_of[min(units_used)][skey]
             other = source_skeleton(skey)
             if other and Levenshtein.normalized_similarity(skeleton, other) >= MIN_SKELETON:
