@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import heapq
 import pickle
-import tempfile
 from collections.abc import Iterable, Iterator
 from typing import IO
 
@@ -22,6 +21,8 @@ _CHUNK = 1_000  # findings pickled together: one pickle per finding would be slo
 
 
 def _write_run(findings: list[Finding]) -> IO[bytes]:
+    import tempfile  # only once findings go to disk: a hook's start-up does not pay for it
+
     run = tempfile.TemporaryFile()
     for i in range(0, len(findings), _CHUNK):
         pickle.dump(findings[i : i + _CHUNK], run, protocol=pickle.HIGHEST_PROTOCOL)
