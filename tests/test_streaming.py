@@ -3,6 +3,7 @@ on disk past a bound, and written in every format with the same bytes as before.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import random
 
@@ -128,3 +129,47 @@ def test_a_multi_document_file_is_sorted_by_document(cli, tmp_path, monkeypatch)
     documents = [json.loads(line)["document"] for line in out.splitlines()]
     assert documents == sorted(documents)
     assert len(set(documents)) == 4
+
+
+def _quote_scanning_whole_text(text: str, start: int, stop: int) -> tuple[str, str, str]:
+    """The grouped view's quote as it was computed before: line breaks looked for
+    back to the start and on to the end of the text."""
+    from audit.reporters.escape import visible
+    from audit.reporters.grouped import _CONTEXT
+
+    line_start = max(text.rfind("\n", 0, start), text.rfind("\r", 0, start)) + 1
+    end = stop
+    for brk in ("\n", "\r"):
+        i = text.find(brk, start, stop)
+        if i >= 0:
+            end = min(end, i)
+    line_end = len(text)
+    for brk in ("\n", "\r"):
+        i = text.find(brk, end)
+        if i >= 0:
+            line_end = min(line_end, i)
+    first = max(line_start, start - _CONTEXT)
+    last = min(line_end, end + _CONTEXT)
+    before = ("…" if first > line_start else "") + text[first:start]
+    after = text[end:last] + ("…" if last < line_end else "")
+    return (
+        visible(before.replace("\t", " ")),
+        visible(text[start:end].replace("\t", " ")),
+        visible(after.replace("\t", " ")),
+    )
+
+
+def test_grouped_quote_looks_only_near_the_finding_and_shows_the_same():
+    from audit.reporters import Report
+    from audit.reporters.grouped import _quote
+
+    rng = random.Random(7)
+    for _ in range(2000):
+        n = rng.randrange(1, 160)
+        text = "".join(rng.choice("ab \t\n\r") if rng.random() < 0.1 else "x" for _ in range(n))
+        start = rng.randrange(n)
+        stop = rng.randrange(start, min(n, start + 50) + 1)
+        f = _finding("a.txt", "a.txt", start, "")
+        f = dataclasses.replace(f, end=stop)
+        report = Report([f], 1, sources={("a.txt", "a.txt"): text})
+        assert _quote(report, f) == _quote_scanning_whole_text(text, start, stop)

@@ -95,15 +95,19 @@ def _quote(report: Report, f: Finding) -> tuple[str, str, str] | None:
     text = report.sources.get((f.path, f.document)) if f.side == "target" else None
     if text is None:
         return None
-    line_start = max(text.rfind("\n", 0, f.start), text.rfind("\r", 0, f.start)) + 1
+    # Line breaks are looked for only as far as the context shown reaches (one more
+    # character tells whether the line goes on): a long text with few breaks would
+    # otherwise be scanned to its ends for every finding.
+    low = max(0, f.start - _CONTEXT - 1)
+    line_start = max(text.rfind("\n", low, f.start), text.rfind("\r", low, f.start)) + 1
     end = f.end
     for brk in ("\n", "\r"):
         i = text.find(brk, f.start, f.end)
         if i >= 0:
             end = min(end, i)
-    line_end = len(text)
+    line_end = min(len(text), end + _CONTEXT + 1)
     for brk in ("\n", "\r"):
-        i = text.find(brk, end)
+        i = text.find(brk, end, line_end)
         if i >= 0:
             line_end = min(line_end, i)
     start = max(line_start, f.start - _CONTEXT)
