@@ -347,6 +347,7 @@ def stream_paths(
     # findings can be given once every file not finished yet sorts after them.
     source = runner.options.source
     source_name = None if source is None else (STDIN_NAME if source == STDIN else source)
+    known = {*names, source_name}
     first_name = names[:]  # first_name[i]: the smallest name of files i and after
     for i in range(len(names) - 2, -1, -1):
         first_name[i] = min(first_name[i], first_name[i + 1])
@@ -420,6 +421,8 @@ def stream_paths(
                     pending.extend(got)
                     for f in got:
                         pending_last = max(pending_last, f.path)
+                        if f.path not in known:  # not a file name: order unknown, hold all
+                            pending_last = "\U0010ffff"
                     if audited.text is not None:
                         texts.setdefault((audited.path, audited.document), []).append(audited.text)
                     ids[audited.index][audited.document] = None
