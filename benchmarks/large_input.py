@@ -1,6 +1,6 @@
 """Peak memory and time of ``audit check`` on large files, in every output format.
 
-Run:   python benchmarks/large_input.py [--mb 1 2 4] [--only seed|jsonl|text]
+Run:   python benchmarks/large_input.py [--mb 1 2 4] [--only seed|seedjsonl|jsonl|text]
                                         [--formats json sarif ...] [--jobs 1]
 
 Builds files of each ``--mb`` size (doubling sizes show growth: peak memory must stay
@@ -8,6 +8,9 @@ flat while the findings double):
 
 - ``seed``: the seed article (``seeds/libya_geneva_talks.txt``) repeated, separated by
   blank lines: about 7,800 findings per megabyte (31 MB: about 240,000 findings);
+- ``seedjsonl``: the seed as JSON Lines, one record per copy (ids ``seed#0``,
+  ``seed#1``, ...: not in sorted order, so a file's findings are sorted on disk),
+  the same findings per megabyte;
 - ``jsonl``: one bilingual record per NTREX-128 article (``../shared/data/ntrex-dev``,
   CC BY-SA 4.0; Arabic source, English target), repeated with numbered ids;
 - ``text``: the English NTREX articles one after another, separated by blank lines.
@@ -58,6 +61,14 @@ def build(kind: str, data: Path, path: Path, size: int) -> None:
             while out.tell() < size:
                 out.write(seed)
             return
+        if kind == "seedjsonl":
+            seed = SEED.read_text(encoding="utf-8")
+            n = 0
+            while out.tell() < size:
+                out.write(json.dumps({"id": f"seed#{n}", "target": seed}, ensure_ascii=False))
+                out.write("\n")
+                n += 1
+            return
         docs = articles(data)
         n = 0
         while out.tell() < size:
@@ -86,14 +97,17 @@ def main() -> None:
     )
     parser.add_argument("--jobs", type=int, default=1, help="audit --jobs (default 1: one process)")
     parser.add_argument(
-        "--only", choices=("seed", "jsonl", "text"), nargs="+", default=["seed", "jsonl"]
+        "--only",
+        choices=("seed", "seedjsonl", "jsonl", "text"),
+        nargs="+",
+        default=["seed", "seedjsonl", "jsonl"],
     )
     parser.add_argument("--formats", choices=FORMATS, nargs="+", default=list(FORMATS))
     args = parser.parse_args()
-    if set(args.only) - {"seed"} and not (args.data / "doc_ids.txt").exists():
+    if set(args.only) - {"seed", "seedjsonl"} and not (args.data / "doc_ids.txt").exists():
         raise SystemExit(f"NTREX-128 not found in {args.data} (use --data DIR)")
     print(
-        f"{'input':6} {'MB':>6} {'format':9} {'wall s':>7} {'CPU s':>7} {'findings':>9} "
+        f"{'input':9} {'MB':>6} {'format':9} {'wall s':>7} {'CPU s':>7} {'findings':>9} "
         f"{'peak MiB':>9} {'target':>7}"
     )
     worst = 0.0
@@ -101,7 +115,8 @@ def main() -> None:
         folder = Path(tmp)
         for kind in args.only:
             for mb in args.mb:
-                path = folder / f"large-{kind}.{'jsonl' if kind == 'jsonl' else 'txt'}"
+                suffix = "jsonl" if kind.endswith("jsonl") else "txt"
+                path = folder / f"large-{kind}.{suffix}"
                 build(kind, args.data, path, int(mb * 1_000_000))
                 findings = "-"
                 for fmt in args.formats:
@@ -116,7 +131,7 @@ def main() -> None:
                             findings = f"{sum(1 for _ in f):,}"
                     worst = max(worst, rss)
                     print(
-                        f"{kind:6} {path.stat().st_size / 1e6:6.1f} {fmt:9} {wall:7.1f} "
+                        f"{kind:9} {path.stat().st_size / 1e6:6.1f} {fmt:9} {wall:7.1f} "
                         f"{cpu:7.1f} {findings:>9} {rss:9.0f} {'< ' + str(TARGET_MIB):>7}",
                         flush=True,
                     )
