@@ -23,7 +23,7 @@ from __future__ import annotations
 import json
 import os
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -116,25 +116,17 @@ class Baseline:
         return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
 
     def filter(
-        self, findings: list[Finding], checked_paths: Iterable[str]
+        self, findings: Iterable[Finding], checked_paths: Iterable[str]
     ) -> tuple[list[Finding], list[Entry]]:
         """Split a run's findings: those not in the baseline (new), and the baseline
         entries of the checked files that nothing matched (resolved)."""
-        available = Counter(e.key for e in self.entries)
-        new: list[Finding] = []
-        for f in findings:
-            key = _key(f, self.directory)
-            if available[key] > 0:
-                available[key] -= 1
-            else:
-                new.append(f)
-        checked = {_relative(p, self.directory) for p in checked_paths}
-        resolved: list[Entry] = []
-        for e in self.entries:
-            if e.path in checked and available[e.key] > 0:
-                available[e.key] -= 1
-                resolved.append(e)
-        return new, resolved
+        match = self.matcher()
+        new = list(match.new(findings))
+        return new, match.resolved(checked_paths)
+
+    def matcher(self) -> BaselineMatch:
+        """A comparison that reads findings as they come (see :class:`BaselineMatch`)."""
+        return BaselineMatch(self)
 
     def without(self, resolved: Iterable[Entry]) -> Baseline:
         """This baseline less the given entries (one entry per item)."""
@@ -190,3 +182,37 @@ def _entries(data: Any, name: str) -> Iterable[Entry]:
             str(item.get("text", "")),
             str(item.get("message", "")),
         )
+
+
+class BaselineMatch:
+    """The baseline compared with findings given one at a time: it keeps the counts of
+    entries not matched yet, never the findings, so a run can stream its output."""
+
+    def __init__(self, baseline: Baseline) -> None:
+        self.baseline = baseline
+        self.available = Counter(e.key for e in baseline.entries)
+        self.matched = 0  # findings the baseline has (not shown)
+
+    def new(self, findings: Iterable[Finding]) -> Iterator[Finding]:
+        """The findings not in the baseline, in the order given."""
+        directory = self.baseline.directory
+        for f in findings:
+            key = _key(f, directory)
+            if self.available[key] > 0:
+                self.available[key] -= 1
+                self.matched += 1
+            else:
+                yield f
+
+    def resolved(self, checked_paths: Iterable[str]) -> list[Entry]:
+        """The entries of the checked files that no finding matched (once the
+        findings are all read)."""
+        directory = self.baseline.directory
+        checked = {_relative(p, directory) for p in checked_paths}
+        available = Counter(self.available)
+        resolved: list[Entry] = []
+        for e in self.baseline.entries:
+            if e.path in checked and available[e.key] > 0:
+                available[e.key] -= 1
+                resolved.append(e)
+        return resolved

@@ -235,15 +235,79 @@ def audit_paths(
     keep_going: bool = False,
     must_read: frozenset[str] = frozenset(),
 ) -> RunResult:
-    """Audit ``paths`` one document at a time: a document's text is dropped once its
-    findings are made, so memory follows the findings, not the input.
+    """Audit ``paths`` and keep every finding (sorted): for callers that need them
+    all at once. :func:`stream_paths` gives them without holding them."""
+    run = stream_paths(
+        runner,
+        paths,
+        show_progress=show_progress,
+        keep_text=keep_text,
+        scores=scores,
+        jobs=jobs,
+        keep_going=keep_going,
+        must_read=must_read,
+        hold_text=True,
+    )
+    findings = list(run.findings)
+    return RunResult(
+        run.files,
+        findings,
+        run.documents,
+        run.target_texts,
+        run.skipped,
+        run.errors,
+        run.notes,
+        run.scores,
+    )
 
-    ``keep_text`` keeps each document's target text for views that quote it;
+
+@dataclass
+class StreamedRun:
+    """A run whose findings are read once, sorted, as files finish.
+
+    ``findings`` is an iterator: reading it audits the documents. The other fields
+    grow while it is read and are complete once it is exhausted; ``files`` and
+    ``levels`` already hold every file whose findings have been given.
+    ``target_texts`` holds the target texts (with ``keep_text``) of the files being
+    given and of those given just before, not of the whole run.
+    """
+
+    findings: Iterator[Finding]
+    files: list[Checked] = field(default_factory=list)
+    documents: int = 0
+    target_texts: dict[tuple[str, str], str] = field(default_factory=dict)
+    skipped: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    scores: list[dict[str, object]] = field(default_factory=list)
+
+
+def stream_paths(
+    runner: Runner,
+    paths: Iterable[str],
+    *,
+    show_progress: bool = False,
+    keep_text: bool = False,
+    scores: bool = False,
+    jobs: int = 1,
+    keep_going: bool = False,
+    must_read: frozenset[str] = frozenset(),
+    hold_text: bool = False,
+) -> StreamedRun:
+    """Audit ``paths`` one document at a time, giving the findings in sorted order
+    while later documents are still audited: a document's text is dropped once its
+    findings are made, and findings are given as soon as no later file can come
+    before them, so memory follows neither the input nor the findings.
+
+    A file's findings are sorted together (its documents need not come in order of
+    their ids); past :data:`audit.spool.LIMIT` findings they wait on disk.
+    ``keep_text`` keeps each document's target text for views that quote it (in
+    ``target_texts``, while its findings are given; ``hold_text``: for the whole run);
     ``scores`` computes round-trip scores for documents with a back-translation;
     ``jobs`` worker processes share the documents (0: one per processor when the
     input is large, else none). Results are the same whatever ``jobs`` is.
-    ``keep_going``: a file that cannot be read or parsed is recorded in
-    ``RunResult.errors`` and the run goes on with the others (else it raises).
+    ``keep_going``: a file that cannot be read or parsed is recorded in ``errors``
+    and the run goes on with the others (else it raises).
     A binary file is skipped with a note, unless it is in ``must_read``: then it is
     bad input like any other.
     """
@@ -258,8 +322,7 @@ def audit_paths(
     workers = (
         jobs if jobs > 0 else (default_workers() if _input_bytes(paths) > PARALLEL_BYTES else 1)
     )
-
-    result = RunResult([], [], 0)
+    run = StreamedRun(iter(()))
 
     def work() -> Iterator[tuple[int, str, Document]]:
         for index, (path, settings, key) in enumerate(plans):
@@ -269,54 +332,109 @@ def audit_paths(
                     yield index, key, doc
             except BinaryInputError as exc:
                 if path not in must_read:
-                    result.skipped.append(str(exc))  # e.g. an image among a hook's files
+                    run.skipped.append(str(exc))  # e.g. an image among a hook's files
                     continue
                 if not keep_going:
                     raise
-                result.errors.append(str(exc))
+                run.errors.append(str(exc))
             except InputError as exc:
                 if not keep_going:
                     raise
-                result.errors.append(str(exc))
+                run.errors.append(str(exc))
 
-    ids: list[dict[str, None]] = [{} for _ in plans]
-    source_paths: list[set[str]] = [set() for _ in plans]
-    parts = _Parts()
-    shared = _Shared(configs, keep_text, scores)
-    with progress(None, "auditing", enabled=show_progress) as tick:
-        for batch in ordered_map(
-            _audit_batch, batches(work(), BATCH_DOCUMENTS), shared, workers=workers
-        ):
-            for audited in batch:
-                if audited.contexts is not None:
-                    parts.add(audited, result.findings)
-                else:
-                    result.findings.extend(audited.findings)
+    names = [runner.display_name(path) for path, _, _ in plans]
+    # Findings name their file, or the separate source file of a text pair: a file's
+    # findings can be given once every file not finished yet sorts after them.
+    source = runner.options.source
+    source_name = None if source is None else (STDIN_NAME if source == STDIN else source)
+    known = {*names, source_name}
+    first_name = names[:]  # first_name[i]: the smallest name of files i and after
+    for i in range(len(names) - 2, -1, -1):
+        first_name[i] = min(first_name[i], first_name[i + 1])
+
+    def findings() -> Iterator[Finding]:
+        from audit.spool import SortedSpool
+
+        ids: list[dict[str, None]] = [{} for _ in plans]
+        source_paths: list[set[str]] = [set() for _ in plans]
+        parts = _Parts()
+        shared = _Shared(configs, keep_text, scores)
+        pending = SortedSpool()
+        pending_last = ""  # the largest path among the pending findings
+        texts: dict[tuple[str, str], list[str]] = {}  # pending documents' texts, in parts
+        given: list[list[tuple[str, str]]] = [[], []]  # texts of the last two files given
+        finished = 0  # files before this one are complete
+
+        def finish(upto: int) -> None:
+            nonlocal finished
+            while finished < upto:
+                index = finished
+                path, settings, key = plans[index]
+                name = names[index]
+                run.files.append(
+                    Checked(
+                        name,
+                        configs[key],
+                        tuple(ids[index]),
+                        tuple(sorted(source_paths[index])),
+                        Severity.parse(settings.min_severity),
+                    )
+                )
+                run.documents += len(ids[index])
+                ids[index], source_paths[index] = {}, set()
+                parts.forget(index)
+                note = parts.note(index, name, [c.code for c in configs[key].checks])
+                if note is not None:
+                    run.notes.append(note)
+                finished += 1
+
+        def release() -> Iterator[Finding]:
+            nonlocal pending_last
+            if finished < len(plans):
+                first = first_name[finished]
+                if source_name is not None:
+                    first = min(first, source_name)
+                if pending_last >= first:
+                    return
+            if not hold_text:
+                for done in given.pop(0):  # a view may read one finding ahead: keep two
+                    run.target_texts.pop(done, None)
+            given.append(list(texts))
+            run.target_texts.update({k: "".join(v) for k, v in texts.items()})
+            texts.clear()
+            pending_last = ""
+            yield from pending.drain()
+
+        with progress(None, "auditing", enabled=show_progress) as tick:
+            for batch in ordered_map(
+                _audit_batch, batches(work(), BATCH_DOCUMENTS), shared, workers=workers
+            ):
+                for audited in batch:
+                    if audited.index > finished:
+                        finish(audited.index)
+                        yield from release()
+                    if audited.contexts is not None:
+                        got: list[Finding] = []
+                        parts.add(audited, got)
+                    else:
+                        got = audited.findings
+                    pending.extend(got)
+                    for f in got:
+                        pending_last = max(pending_last, f.path)
+                        if f.path not in known:  # not a file name: order unknown, hold all
+                            pending_last = "\U0010ffff"
                     if audited.text is not None:
-                        result.target_texts[(audited.path, audited.document)] = audited.text
-                ids[audited.index][audited.document] = None
-                if audited.source_path:
-                    source_paths[audited.index].add(audited.source_path)
-                result.scores.extend(audited.scores)
-                tick()
-    result.target_texts.update(parts.texts())
-    for index, (path, settings, key) in enumerate(plans):
-        name = runner.display_name(path)
-        result.files.append(
-            Checked(
-                name,
-                configs[key],
-                tuple(ids[index]),
-                tuple(sorted(source_paths[index])),
-                Severity.parse(settings.min_severity),
-            )
-        )
-        result.documents += len(ids[index])
-        note = parts.note(index, name, [c.code for c in configs[key].checks])
-        if note is not None:
-            result.notes.append(note)
-    result.findings.sort(key=Finding.sort_key)
-    return result
+                        texts.setdefault((audited.path, audited.document), []).append(audited.text)
+                    ids[audited.index][audited.document] = None
+                    if audited.source_path:
+                        source_paths[audited.index].add(audited.source_path)
+                    run.scores.extend(audited.scores)
+                    tick()
+        finish(len(plans))
+        yield from release()
+
+    run.findings = findings()
+    return run
 
 
 @dataclass(frozen=True)
@@ -400,11 +518,13 @@ class _Parts:
     numbered over the whole file, the parts' texts joined, the parts counted."""
 
     def __init__(self) -> None:
-        self._seen: dict[int, Counter[tuple[str, str, str, str]]] = {}
-        self._texts: dict[tuple[str, str], list[str]] = {}
+        # per file: how often each (code, text, before, after) was seen, keyed by a
+        # digest of it, so that a file with many findings keeps 16 bytes per context
+        self._seen: dict[int, Counter[bytes]] = {}
         self._count: Counter[int] = Counter()
 
     def add(self, audited: _Audited, findings: list[Finding]) -> None:
+        import hashlib
         from dataclasses import replace
 
         from audit.findings import context_fingerprint
@@ -412,16 +532,17 @@ class _Parts:
         seen = self._seen.setdefault(audited.index, Counter())
         assert audited.contexts is not None
         for f, (before, after) in zip(audited.findings, audited.contexts, strict=True):
-            key = (f.code, f.text, before, after)
+            parts = (f.code, f.text, before, after)
+            raw = "".join(f"{len(x)}:{x}" for x in parts).encode("utf-8", "surrogatepass")
+            key = hashlib.blake2b(raw, digest_size=16).digest()
             fingerprint = context_fingerprint(f.code, f.text, before, after, seen[key])
             seen[key] += 1
             findings.append(replace(f, fingerprint=fingerprint))
-        if audited.text is not None:
-            self._texts.setdefault((audited.path, audited.document), []).append(audited.text)
         self._count[audited.index] += 1
 
-    def texts(self) -> dict[tuple[str, str], str]:
-        return {key: "".join(parts) for key, parts in self._texts.items()}
+    def forget(self, index: int) -> None:
+        """Drop a finished file's contexts: only its count of parts is needed now."""
+        self._seen.pop(index, None)
 
     def note(self, index: int, name: str, codes: list[str]) -> str | None:
         from audit.formats.stream import per_part_note
@@ -460,6 +581,26 @@ def shown(files: Iterable[Checked], findings: Iterable[Finding]) -> list[Finding
         for f in findings
         if f.severity.rank >= levels.get(f.path, levels.get(f.document, Severity.INFO)).rank
     ]
+
+
+def shown_stream(files: list[Checked], findings: Iterable[Finding]) -> Iterator[Finding]:
+    """:func:`shown` for findings given as a run goes: ``files`` (a run's list, which
+    grows) holds every file whose findings have been given."""
+    levels: dict[str, Severity] = {}
+    done = 0
+    for f in findings:
+        if len(files) != done:
+            merge_levels(levels, _levels(files[done:], lambda item: item.min_severity))
+            done = len(files)
+        if f.severity.rank >= levels.get(f.path, levels.get(f.document, Severity.INFO)).rank:
+            yield f
+
+
+def merge_levels(levels: dict[str, Severity], more: Mapping[str, Severity]) -> None:
+    """Add the levels of more files to ``levels`` (a name's lowest level wins, as in
+    :func:`fail_levels` over all the files)."""
+    for name, level in more.items():
+        levels[name] = min(levels.get(name, level), level, key=lambda s: s.rank)
 
 
 def _levels(

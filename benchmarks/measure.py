@@ -20,11 +20,12 @@ class Measured(NamedTuple):
     status: int  # exit status
 
 
-def measure(command: list[str], stdout: Path) -> Measured:
-    """Run ``command`` with its output in ``stdout`` (standard error discarded)."""
+def measure(command: list[str], stdout: Path, cwd: Path | None = None) -> Measured:
+    """Run ``command`` (in ``cwd``) with its output in ``stdout`` (standard error
+    discarded)."""
     started = time.perf_counter()
     with stdout.open("wb") as out:
-        process = subprocess.Popen(command, stdout=out, stderr=subprocess.DEVNULL)
+        process = subprocess.Popen(command, stdout=out, stderr=subprocess.DEVNULL, cwd=cwd)
         _, status, usage = os.wait4(process.pid, 0)
     return Measured(
         time.perf_counter() - started,

@@ -13,6 +13,10 @@ simulated back-translations, dated over three weeks. Each set-up runs the whole 
 - peak resident memory of the run's main process, and the largest peak among its
   worker processes (``resource.getrusage`` max RSS of self and of children).
 
+Then ``audit check`` audits the same corpus folder (``--format text --jobs 1``, this
+checkout's copy, in its own process) and the report's time is printed as a multiple of
+it: the target is at most 1.2 (the report spends its time auditing, not aggregating).
+
 Timings on a shared or busy machine are noisy: run it on an idle one and compare set-ups
 within one run.
 """
@@ -22,16 +26,33 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import re
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from measure import measure  # noqa: E402
+
 ROOT = Path(__file__).resolve().parents[1]
 SHARED_NTREX = ROOT.parent / "shared" / "data" / "ntrex-dev"
 EXCERPT = ROOT / "tests" / "fixtures" / "ntrex-excerpt"
 SETUPS = {"local-1": ("local", 1), "local-2": ("local", 2), "dask-2": ("dask", 2)}
+TARGET_RATIO = 1.2  # audit report at most this many times audit check on the same documents
+
+
+def time_check(corpus: Path, out: Path) -> tuple[float, float, int, float]:
+    """Wall and CPU seconds, documents and peak MiB of ``audit check`` on the corpus."""
+    command = [sys.executable, "-m", "audit", "check", str(corpus), "--format", "text"]
+    command += ["--exit-zero", "--no-progress", "--jobs", "1"]
+    wall, cpu, peak, status = measure(command, out, cwd=ROOT)
+    if status != 0:
+        raise SystemExit(f"audit check exited {status}")
+    last = out.read_text(encoding="utf-8").splitlines()[-1]
+    found = re.search(r"in (\d+) documents?\.", last)
+    return wall, cpu, int(found.group(1)) if found else -1, peak
 
 
 def make_corpus(folder: Path, documents: int) -> str:
@@ -63,6 +84,14 @@ def run_one(engine: str, workers: int, corpus: str, out: str) -> None:
     options = ReportOptions(engine=EngineOptions(engine=engine, workers=workers, batch_size=50))
     result = build_report([corpus], AuditConfig.create(), out, options)
     wall = time.perf_counter() - start
+    # the whole process (start-up and imports included, as for audit check) and workers
+    cpu = sum(
+        u.ru_utime + u.ru_stime
+        for u in (
+            resource.getrusage(resource.RUSAGE_SELF),
+            resource.getrusage(resource.RUSAGE_CHILDREN),
+        )
+    )
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     print(
@@ -71,6 +100,7 @@ def run_one(engine: str, workers: int, corpus: str, out: str) -> None:
                 "documents": result.documents,
                 "findings": result.findings,
                 "seconds": wall,
+                "cpu": cpu,
                 "main_mib": own,
                 "worker_mib": children,
             }
@@ -96,9 +126,12 @@ def main() -> None:
         corpus = Path(tmp) / "corpus"
         print(f"corpus: {args.documents} documents; {make_corpus(corpus, args.documents)}")
         print(
-            f"{'set-up':<10} {'documents':>9} {'findings':>9} {'seconds':>8} {'docs/s':>8} "
-            f"{'main MiB':>9} {'worker MiB':>10}"
+            f"{'set-up':<10} {'documents':>9} {'findings':>9} {'seconds':>8} {'CPU s':>7} "
+            f"{'docs/s':>8} {'main MiB':>9} {'worker MiB':>10}"
         )
+        seconds: dict[str, float] = {}
+        documents_of: dict[str, int] = {}
+        cpu_of: dict[str, float] = {}
         for name in args.setups.split(","):
             engine, workers = SETUPS[name]
             proc = subprocess.run(
@@ -122,9 +155,31 @@ def main() -> None:
             worker = "in-process" if (engine, workers) == ("local", 1) else f"{r['worker_mib']:.0f}"
             print(
                 f"{name:<10} {r['documents']:>9} {r['findings']:>9} {r['seconds']:>8.1f} "
-                f"{r['documents'] / r['seconds']:>8.1f} {r['main_mib']:>9.0f} {worker:>10}",
+                f"{r['cpu']:>7.1f} {r['documents'] / r['seconds']:>8.1f} {r['main_mib']:>9.0f} "
+                f"{worker:>10}",
                 flush=True,
             )
+            seconds[name] = r["seconds"]
+            cpu_of[name] = r["cpu"]
+            documents_of[name] = r["documents"]
+        wall, cpu, documents, peak = time_check(corpus, Path(tmp) / "check.txt")
+        print(
+            f"{'check -j1':<10} {documents:>9} {'':>9} {wall:>8.1f} {cpu:>7.1f} "
+            f"{documents / wall:>8.1f} {peak:>9.0f} {'in-process':>10}"
+        )
+        if "local-1" in seconds:
+            # per document: the report audits the documents of its two periods only
+            # wall clock, and CPU time, which a shared machine disturbs less
+            for what, report_s, check_s in (
+                ("wall", seconds["local-1"], wall),
+                ("CPU", cpu_of["local-1"], cpu),
+            ):
+                ratio = (report_s / documents_of["local-1"]) / (check_s / documents)
+                verdict = "met" if ratio <= TARGET_RATIO else "NOT met"
+                print(
+                    f"report local-1 / check -j1, {what} seconds per document: {ratio:.2f}x "
+                    f"(target <= {TARGET_RATIO}x: {verdict})"
+                )
 
 
 if __name__ == "__main__":

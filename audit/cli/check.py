@@ -8,6 +8,7 @@ import sys
 from collections import Counter
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
+from itertools import chain
 from typing import IO, Any
 
 import click
@@ -20,7 +21,14 @@ from audit.formats import must_read
 from audit.progress import progress_enabled
 from audit.reporters import FORMATS, Report, render_chunks
 from audit.reporters.escape import visible
-from audit.run import Runner, audit_paths, fail_levels, failed, shown
+from audit.run import (
+    Runner,
+    fail_levels,
+    merge_levels,
+    reaches_fail_level,
+    shown_stream,
+    stream_paths,
+)
 
 COLORS = ("auto", "always", "never")
 
@@ -127,7 +135,7 @@ def check(
     check_source(paths, settings["source"])
     to_terminal = output_file is None and sys.stdout.isatty()
     fmt = fmt or ("grouped" if to_terminal and not statistics else "text")
-    result = audit_paths(
+    run = stream_paths(
         runner,
         paths,
         show_progress=progress_enabled(no_progress=no_progress or quiet),
@@ -137,39 +145,67 @@ def check(
         keep_going=len(paths) > 1,  # one bad file among many: report it, audit the rest
         must_read=named,
     )
-    result.skipped[:0] = not_walked
-    if not quiet:
-        for reason in result.skipped:
-            click.echo(f"audit: warning: {visible(reason)}", err=True)
-    for error in result.errors:
-        click.echo(f"audit: error: {visible(error)}", err=True)
-    if result.errors and len(result.errors) == len(result.files):
-        sys.exit(2)  # nothing could be read: no report
-    findings = shown(result.files, result.findings)
-    baseline = None
-    if baseline_path is not None:
-        from audit.baseline import Baseline, BaselineResult
+    run.skipped[:0] = not_walked
+    warned = [0, 0]  # skipped files and errors already printed
 
-        known = Baseline.load(baseline_path)
-        new, resolved = known.filter(findings, [item.name for item in result.files])
-        baseline = BaselineResult(baseline_path, len(findings) - len(new), len(resolved))
-        findings = new
-    is_failed = failed(result.files, findings)
-    report = Report(
-        findings,
-        result.documents,
-        result.files[0].config.fail_on,
-        is_failed,
-        target_texts=result.target_texts,
-        baseline=baseline,
-        paths=tuple(item.name for item in result.files),
-        scores=result.scores,
-        notes=[f"Skipped: {reason}" for reason in result.skipped]
-        + [f"Not audited: {error}" for error in result.errors]
-        + result.notes,
-        fail_levels=fail_levels(result.files),
-        quiet=quiet,
-    )
+    def warn() -> None:
+        """Warnings and errors as they come (a file is read when its turn comes)."""
+        if not quiet:
+            for reason in run.skipped[warned[0] :]:
+                click.echo(f"audit: warning: {visible(reason)}", err=True)
+        for error in run.errors[warned[1] :]:
+            click.echo(f"audit: error: {visible(error)}", err=True)
+        warned[:] = [len(run.skipped), len(run.errors)]
+
+    levels = fail_levels(run.files)  # grows as files finish; a file's findings come after
+    baseline_match = None
+    if baseline_path is not None:
+        from audit.baseline import Baseline
+
+        baseline_match = Baseline.load(baseline_path).matcher()
+    report = Report([], 0, fail_levels=levels, quiet=quiet)
+
+    def findings() -> Iterator[Finding]:
+        """The findings reported, as the run gives them; the report's totals, once
+        they are all given."""
+        done = 0
+        given: Iterator[Finding] = shown_stream(run.files, run.findings)
+        if baseline_match is not None:
+            given = baseline_match.new(given)
+        for f in given:
+            if len(run.files) != done:  # files finished since: their levels
+                merge_levels(levels, fail_levels(run.files[done:]))
+                done = len(run.files)
+                report.fail_on = run.files[0].config.fail_on
+            warn()
+            if not report.failed and reaches_fail_level(f, levels):
+                report.failed = True
+            yield f
+        warn()
+        merge_levels(levels, fail_levels(run.files[done:]))
+        if run.errors and len(run.errors) == len(run.files):
+            sys.exit(2)  # nothing could be read: no report
+        report.documents = run.documents
+        if run.files:
+            report.fail_on = run.files[0].config.fail_on
+        report.target_texts = run.target_texts
+        report.paths = tuple(item.name for item in run.files)
+        report.scores = run.scores
+        report.notes = (
+            [f"Skipped: {reason}" for reason in run.skipped]
+            + [f"Not audited: {error}" for error in run.errors]
+            + run.notes
+        )
+        if baseline_match is not None and baseline_path is not None:
+            from audit.baseline import BaselineResult
+
+            resolved = baseline_match.resolved(report.paths)
+            report.baseline = BaselineResult(baseline_path, baseline_match.matched, len(resolved))
+
+    given = findings()
+    first = next(given, None)  # a run that reads no file at all exits here, before any output
+    report.findings = report.counted(given if first is None else chain([first], given))
+    report.target_texts = run.target_texts
     chunks = _statistics(report, fmt) if statistics else render_chunks(report, fmt)
     with _output(output_file) as out:
         pending: list[str] = []  # written in pieces of about a megabyte: output never held whole
@@ -181,7 +217,7 @@ def check(
                 click.echo("".join(pending), file=out, nl=False, color=use_color(color))
                 pending, size = [], 0
         click.echo("".join(pending), file=out, nl=False, color=use_color(color))
-    sys.exit(2 if result.errors else 1 if is_failed and not exit_zero else 0)
+    sys.exit(2 if run.errors else 1 if report.failed and not exit_zero else 0)
 
 
 def use_color(choice: str | None, environ: Mapping[str, str] = os.environ) -> bool | None:
@@ -215,9 +251,10 @@ def _output(path: str | None) -> Iterator[IO[str] | None]:
 
 def _statistics(report: Report, fmt: str) -> Iterator[str]:
     """Findings per check, most frequent first (ruff's --statistics)."""
-    counts = Counter(f.code for f in report.findings)
+    counts: Counter[str] = Counter()
     first: dict[str, Finding] = {}
-    for f in report.findings:
+    for f in report.findings:  # one pass: counts, and the first finding of each check
+        counts[f.code] += 1
         first.setdefault(f.code, f)
     rows = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
     if fmt == "json":

@@ -1,7 +1,10 @@
 """Output formats: one module per format, each a ``render(report) -> str`` function.
 
 Output is deterministic: findings arrive sorted by path and position, and every
-reporter keeps that order. To add a format, add a module with ``render`` and list it
+reporter keeps that order. ``Report.findings`` may be a one-pass iterator (``audit
+check`` gives findings while it audits): a reporter reads it once, and reads the
+counts (``Report.tally``) and the run's totals (documents, notes, failed) only after
+it, so memory does not follow the number of findings. To add a format, add a module with ``render`` and list it
 in ``_MODULES``; give it a golden test on the seed (tests/test_reporters.py).
 """
 
@@ -9,7 +12,7 @@ from __future__ import annotations
 
 import importlib
 from collections import Counter
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -19,11 +22,30 @@ if TYPE_CHECKING:
     from audit.baseline import BaselineResult
 
 
-@dataclass(frozen=True)
-class Report:
-    """The outcome of a run, as reporters see it."""
+@dataclass
+class Tally:
+    """Counts of the findings read so far: what summaries need, without the findings."""
 
-    findings: list[Finding]
+    total: int = 0
+    fixable: int = 0
+    by_severity: Counter[Severity] = field(default_factory=Counter)
+
+    def add(self, finding: Finding) -> None:
+        self.total += 1
+        self.fixable += finding.fixable
+        self.by_severity[finding.severity] += 1
+
+
+@dataclass
+class Report:
+    """The outcome of a run, as reporters see it.
+
+    ``findings`` is a list, or an iterator read once; in that case the fields after it
+    may be filled in by the time it is exhausted (``audit check`` does so), and
+    reporters read them, and ``tally``, only then.
+    """
+
+    findings: Iterable[Finding]
     documents: int
     fail_on: Severity = Severity.MAJOR
     failed: bool = False
@@ -38,6 +60,20 @@ class Report:
     # (audit.run.fail_levels); ``fail_on`` elsewhere.
     fail_levels: Mapping[str, Severity] = field(default_factory=dict)
     quiet: bool = False  # findings only: no summary, notes or scores (--quiet)
+    tally: Tally = field(default_factory=Tally, init=False)
+
+    def __post_init__(self) -> None:
+        if isinstance(self.findings, list):
+            for f in self.findings:
+                self.tally.add(f)
+        else:
+            self.findings = self.counted(self.findings)
+
+    def counted(self, findings: Iterable[Finding]) -> Iterator[Finding]:
+        """``findings``, counted in ``tally`` as they are read."""
+        for f in findings:
+            self.tally.add(f)
+            yield f
 
     def fails(self, finding: Finding) -> bool:
         """True when ``finding`` reaches the fail level of its file: the findings that
@@ -47,19 +83,21 @@ class Report:
         )
         return finding.severity.rank >= level.rank
 
-    def all_paths(self) -> list[str]:
-        """Every file checked (or, without ``paths``, every file with findings), sorted."""
-        return sorted({*self.paths, *(f.path for f in self.findings)})
+    def all_paths(self, with_findings: Iterable[str] = ()) -> list[str]:
+        """Every file checked (or, without ``paths``, every file with findings: those
+        given in ``with_findings``), sorted."""
+        return sorted({*self.paths, *with_findings})
 
     def counts(self) -> dict[str, int]:
-        """Findings per severity, most severe first, zeros included."""
-        c = Counter(f.severity for f in self.findings)
+        """Findings per severity, most severe first, zeros included (of the findings
+        read: all of them once ``findings`` is exhausted)."""
+        c = self.tally.by_severity
         return {s.value: c.get(s, 0) for s in sorted(Severity, key=lambda s: -s.rank)}
 
 
 def group_by_path(report: Report) -> dict[str, list[Finding]]:
     """The findings of each path, in report order: one pass, for reporters that
-    write a section per file."""
+    write a section per file (holds every finding: for small reports)."""
     out: dict[str, list[Finding]] = {}
     for f in report.findings:
         out.setdefault(f.path, []).append(f)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterator
 
 from audit.reporters import Report
 from audit.reporters.escape import visible
@@ -36,13 +37,21 @@ COLUMNS = (
 
 
 def render(report: Report) -> str:
+    return "".join(chunks(report))
+
+
+def chunks(report: Report) -> Iterator[str]:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(COLUMNS)
     for f in report.findings:
         row = f.to_dict()
         writer.writerow(["" if row.get(c) is None else _cell(row[c]) for c in COLUMNS])
-    return buffer.getvalue()
+        if buffer.tell() >= 1 << 16:
+            yield buffer.getvalue()
+            buffer.seek(0)
+            buffer.truncate()
+    yield buffer.getvalue()
 
 
 def _cell(value: object) -> str:

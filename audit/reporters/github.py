@@ -6,6 +6,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from audit.findings import Finding, Severity
 from audit.reporters import Report
 from audit.reporters.escape import visible
@@ -20,10 +22,15 @@ COMMANDS = {
 
 
 def render(report: Report) -> str:
-    lines = [_annotation(f) for f in report.findings]
-    lines.append(summary_line(report))
-    lines.extend(extra_lines(report))
-    return "\n".join(lines) + "\n"
+    return "".join(chunks(report))
+
+
+def chunks(report: Report) -> Iterator[str]:
+    for f in report.findings:
+        yield _annotation(f) + "\n"
+    yield summary_line(report) + "\n"
+    for line in extra_lines(report):
+        yield line + "\n"
 
 
 def _annotation(f: Finding) -> str:

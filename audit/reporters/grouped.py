@@ -11,7 +11,8 @@ sequence from a document.
 
 from __future__ import annotations
 
-from itertools import groupby
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 import click
 
@@ -20,29 +21,53 @@ from audit.reporters import Report
 from audit.reporters.escape import visible
 from audit.reporters.text import extra_lines, summary_line
 
+if TYPE_CHECKING:
+    from audit.spool import Spool
+
 _COLORS = {"critical": "red", "major": "red", "minor": "yellow", "info": "blue"}
 _CONTEXT = 40
 
 
 def render(report: Report) -> str:
-    out: list[str] = []
-    for path, group in groupby(report.findings, key=lambda f: f.path):
-        findings = list(group)
-        out.append(click.style(visible(path), bold=True, underline=True) + f"  ({len(findings)})")
-        width = max(len(f"{f.line}:{f.column}") for f in findings)
-        for f in findings:
-            out.extend(_finding(report, f, width))
-        out.append("")
+    return "".join(chunks(report))
+
+
+def chunks(report: Report) -> Iterator[str]:
+    """One file's section at a time: its findings (on disk past a bound) are counted
+    and measured before they are written under the file's name."""
+    from audit.spool import Spool
+
+    group = Spool()
+    path: str | None = None
+    width = 0
+    for f in report.findings:
+        if f.path != path:
+            if path is not None:
+                yield from _section(report, path, group, width)
+            group.close()
+            path, width = f.path, 0
+        group.add(f)
+        width = max(width, len(f"{f.line}:{f.column}"))
+    if path is not None:
+        yield from _section(report, path, group, width)
+        group.close()
     if report.quiet:
-        return "\n".join(out) + "\n" if out else ""
-    fixable = sum(1 for f in report.findings if f.fixable)
-    out.append(click.style(summary_line(report), bold=True))
+        return
+    out = [click.style(summary_line(report), bold=True)]
+    fixable = report.tally.fixable
     if fixable:
         out.append(
             f"{fixable} marked [fix] can be fixed with `audit fix` (a diff; --write applies it)."
         )
     out.extend(extra_lines(report))
-    return "\n".join(out) + "\n"
+    yield "\n".join(out) + "\n"
+
+
+def _section(report: Report, path: str, findings: Spool, width: int) -> Iterator[str]:
+    yield click.style(visible(path), bold=True, underline=True) + f"  ({len(findings)})\n"
+    for f in findings:
+        yield "".join(line + "\n" for line in _finding(report, f, width))
+    yield "\n"
 
 
 def _finding(report: Report, f: Finding, width: int) -> list[str]:
@@ -70,15 +95,19 @@ def _quote(report: Report, f: Finding) -> tuple[str, str, str] | None:
     text = report.target_texts.get((f.path, f.document)) if f.side == "target" else None
     if text is None:
         return None
-    line_start = max(text.rfind("\n", 0, f.start), text.rfind("\r", 0, f.start)) + 1
+    # Line breaks are looked for only as far as the context shown reaches (one more
+    # character tells whether the line goes on): a long text with few breaks would
+    # otherwise be scanned to its ends for every finding.
+    low = max(0, f.start - _CONTEXT - 1)
+    line_start = max(text.rfind("\n", low, f.start), text.rfind("\r", low, f.start)) + 1
     end = f.end
     for brk in ("\n", "\r"):
         i = text.find(brk, f.start, f.end)
         if i >= 0:
             end = min(end, i)
-    line_end = len(text)
+    line_end = min(len(text), end + _CONTEXT + 1)
     for brk in ("\n", "\r"):
-        i = text.find(brk, end)
+        i = text.find(brk, end, line_end)
         if i >= 0:
             line_end = min(line_end, i)
     start = max(line_start, f.start - _CONTEXT)

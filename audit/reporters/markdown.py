@@ -7,7 +7,10 @@ instead of rendering in the page (``audit.reporters.escape.markdown_text``); lon
 
 from __future__ import annotations
 
-from audit.reporters import Report, group_by_path
+from collections import Counter
+
+from audit.findings import Finding
+from audit.reporters import Report
 from audit.reporters.escape import html_text, markdown_text, visible
 from audit.reporters.text import baseline_line, summary_line
 
@@ -15,8 +18,16 @@ MAX_ROWS = 300
 
 
 def render(report: Report) -> str:
+    # One pass: the counts per file, and the rows shown (at most MAX_ROWS findings).
+    per_path: Counter[str] = Counter()
+    rows: list[Finding] = []
+    for f in report.findings:
+        per_path[f.path] += 1
+        if len(rows) < MAX_ROWS:
+            rows.append(f)
+    total = report.tally.total
     out = [f"### audit: {summary_line(report)}", ""]
-    if report.findings:
+    if total:
         out += ["| severity | findings |", "|---|---:|"]
         out += [f"| {sev} | {n} |" for sev, n in report.counts().items()]
         out.append("")
@@ -31,20 +42,19 @@ def render(report: Report) -> str:
     out += [markdown_text(note) for note in report.notes]
     out.append("")
     shown = 0
-    by_path = group_by_path(report)
-    for path in report.all_paths():
-        findings = by_path.get(path, [])
-        if not findings:
+    for path in report.all_paths(per_path):
+        count = per_path[path]
+        if not count:
             continue
         out += [
             "<details>",
-            f"<summary><code>{html_text(path)}</code>: {len(findings)} finding"
-            f"{'s' if len(findings) != 1 else ''}</summary>",
+            f"<summary><code>{html_text(path)}</code>: {count} finding"
+            f"{'s' if count != 1 else ''}</summary>",
             "",
         ]
         out += ["| where | code | severity | message | suggestion |", "|---|---|---|---|---|"]
-        for f in findings:
-            if shown == MAX_ROWS:
+        for f in rows[shown:]:
+            if f.path != path:
                 break
             where = (
                 f"{f.line}:{f.column}"
@@ -63,9 +73,9 @@ def render(report: Report) -> str:
             )
             shown += 1
         out += ["", "</details>", ""]
-    if shown < len(report.findings):
+    if shown < total:
         out += [
-            f"_{len(report.findings) - shown} more findings not shown; see the full report._",
+            f"_{total - shown} more findings not shown; see the full report._",
             "",
         ]
     return "\n".join(out).rstrip("\n") + "\n"

@@ -13,6 +13,7 @@ where a replacement of the region is exactly the edit.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from typing import Any
 from urllib.parse import quote
 
@@ -29,11 +30,35 @@ LEVELS = {
 }
 
 
+_MARK = "\x00results\x00"  # where the results go in the log written around them
+
+
 def render(report: Report) -> str:
+    return "".join(chunks(report))
+
+
+def chunks(report: Report) -> Iterator[str]:
+    """The log as ``json.dumps(indent=2)`` writes it, results written one at a time."""
+    from audit.reporters.json_format import json_list
+
+    index = {c.code: i for i, c in enumerate(_checks())}
+    text = json.dumps(_log(_MARK), ensure_ascii=False, indent=2) + "\n"
+    before, after = text.split(json.dumps(_MARK), 1)
+    yield before
+    yield from json_list((_result(f, index) for f in report.findings), 3)
+    yield after
+
+
+def _checks() -> Any:
+    from audit.checks import ALL_CHECKS
+
+    return ALL_CHECKS
+
+
+def _log(results: Any) -> dict[str, Any]:
     from audit.checks import ALL_CHECKS
     from audit.version import __version__
 
-    index = {c.code: i for i, c in enumerate(ALL_CHECKS)}
     rules = [
         {
             "id": c.code,
@@ -54,7 +79,7 @@ def render(report: Report) -> str:
         }
         for c in ALL_CHECKS
     ]
-    log = {
+    return {
         "$schema": SCHEMA,
         "version": "2.1.0",
         "runs": [
@@ -62,11 +87,10 @@ def render(report: Report) -> str:
                 "tool": {"driver": {"name": "audit", "version": __version__, "rules": rules}},
                 "columnKind": "unicodeCodePoints",
                 "invocations": [{"executionSuccessful": True}],
-                "results": [_result(f, index) for f in report.findings],
+                "results": results,
             }
         ],
     }
-    return json.dumps(log, ensure_ascii=False, indent=2) + "\n"
 
 
 def _uri(path: str) -> str:

@@ -39,7 +39,7 @@ def score_line(scores: dict[str, Any]) -> str:
 
 
 def summary_line(report: Report) -> str:
-    n = len(report.findings)
+    n = report.tally.total
     docs = f"{report.documents} document{'s' if report.documents != 1 else ''}"
     if not n:
         return f"No findings in {docs}."
