@@ -171,5 +171,5 @@ def test_grouped_quote_looks_only_near_the_finding_and_shows_the_same():
         stop = rng.randrange(start, min(n, start + 50) + 1)
         f = _finding("a.txt", "a.txt", start, "")
         f = dataclasses.replace(f, end=stop)
-        report = Report([f], 1, sources={("a.txt", "a.txt"): text})
+        report = Report([f], 1, target_texts={("a.txt", "a.txt"): text})
         assert _quote(report, f) == _quote_scanning_whole_text(text, start, stop)
