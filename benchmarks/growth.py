@@ -106,8 +106,9 @@ def _time(fn: Callable[[], object]) -> float:
 def _growth(
     run: Callable[[int], float], start: int, budget: float, size: Callable[[int], int]
 ) -> tuple[list[str], float]:
-    """Times at n, 2n, 4n (n first grown until a run takes 0.1 s, or halved until 4n
-    fits the budget); the factor per doubling. Infinity when even one unit does not."""
+    """Times at n, 2n, 4n units (n first grown until a run takes 0.1 s, or halved
+    until 4n fits the budget); the factor per doubling of the input's characters
+    (``size``; 0: of the units). Infinity when even one unit does not fit."""
     n = start
     t = run(n)
     while t < 0.1 and n < start * 4096 and size(n) < MAX_CHARS:
@@ -124,9 +125,13 @@ def _growth(
         if t * 4.5 > budget:
             cells.append(">budget")
             break
+        chars = size(n)
         n *= 2
         t2 = run(n)
-        factors.append(t2 / t)
+        # Per doubling of the characters where units grow in length (distinct words
+        # get longer as there are more of them), else of the units.
+        grown = size(n) / chars if chars else 2.0
+        factors.append((t2 / t) ** (math.log(2) / math.log(grown)) if grown > 1 else t2 / t)
         cells.append(f"{n}: {t2:.3f}s")
         t = t2
     if not factors:
