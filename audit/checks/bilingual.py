@@ -181,14 +181,44 @@ def _required(numbers: list[Number]) -> list[Number]:
 
 
 def _unmatched(wanted: list[Number], pool: list[Number]) -> list[Number]:
-    free = list(pool)
+    """The numbers of ``wanted`` left over when each takes the first number of ``pool``
+    still free that it matches (:meth:`Number.matches`).
+
+    Pool numbers are indexed by value, with a pointer per value that only moves
+    forward, so the cost is linear in the numbers (a scan of the whole pool per number
+    was quadratic on a segment of thousands of numbers). Only quantities in units,
+    which may match by conversion, are compared one by one; they are few."""
+    used = [False] * len(pool)
+    by_value: dict[str, list[int]] = {}
+    for i, m in enumerate(pool):
+        for v in m.values:
+            by_value.setdefault(v, []).append(i)
+    heads = dict.fromkeys(by_value, 0)
+    converted = [i for i, m in enumerate(pool) if m.metric]  # may match by conversion
     out = []
     for n in wanted:
-        k = next((i for i, m in enumerate(free) if n.matches(m)), None)
-        if k is None:
+        best: int | None = None
+        for v in n.values:
+            ids = by_value.get(v)
+            if not ids:
+                continue
+            h = heads[v]
+            while h < len(ids) and used[ids[h]]:
+                h += 1
+            heads[v] = h
+            if h < len(ids) and (best is None or ids[h] < best):
+                best = ids[h]
+        candidates = converted if not n.metric else range(len(pool))
+        for i in candidates:
+            if best is not None and i >= best:
+                break
+            if not used[i] and n.matches(pool[i]):
+                best = i
+                break
+        if best is None:
             out.append(n)
         else:
-            del free[k]
+            used[best] = True
     return out
 
 
