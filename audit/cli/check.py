@@ -188,7 +188,6 @@ def check(
         report.documents = run.documents
         if run.files:
             report.fail_on = run.files[0].config.fail_on
-        report.target_texts = run.target_texts
         report.paths = tuple(item.name for item in run.files)
         report.scores = run.scores
         report.notes = (

@@ -18,7 +18,7 @@ match of a short form or variant is read in context:
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from audit.glossary.fold import fold_key
@@ -26,7 +26,7 @@ from audit.glossary.fold import fold_key
 if TYPE_CHECKING:
     from audit.glossary.matcher import Match
     from audit.glossary.model import Entry
-    from audit.names.extract import NameSpan
+    from audit.names.extract import NameSpan, NameWord
 
 ANCHORED = "anchored"
 UNANCHORED = "unanchored"
@@ -105,23 +105,18 @@ def _other_name(text: str, span: NameSpan, m: Match, language: str | None) -> bo
     name instead (``die Truppen von Gadhafi``), and in a language that capitalizes its
     nouns an ordinary word next to it is a title or a noun (``Machthaber Gaddafi``)."""
     own = _entry_words(m.entry)
-    words = list(span.words)
-    for i, w in enumerate(words):
-        if not m.start <= w.start < m.end:
+    for w, other in _neighbours(span, m):
+        if not other.certain:
             continue
-        for j in (i - 1, i + 1):
-            if not 0 <= j < len(words) or not words[j].certain:
-                continue
-            other = words[j]
-            gap = text[min(other.end, w.end) : max(other.start, w.start)]
-            if any(c.isalpha() for c in gap) or fold_key(other.text) in own:
-                continue
-            if _capitalizes_nouns(language):
-                from audit.names.ordinary import is_ordinary
+        gap = text[min(other.end, w.end) : max(other.start, w.start)]
+        if any(c.isalpha() for c in gap) or fold_key(other.text) in own:
+            continue
+        if _capitalizes_nouns(language):
+            from audit.names.ordinary import is_ordinary
 
-                if is_ordinary(other.text.lower(), language):
-                    continue
-            return True
+            if is_ordinary(other.text.lower(), language):
+                continue
+        return True
     return False
 
 
@@ -129,14 +124,17 @@ def _beside_own_word(span: NameSpan, m: Match) -> bool:
     """The match is one word of a longer name whose next word is one of the entry's
     own (``Ghassan Salama``): the person the entry is about, spelled another way."""
     own = _entry_words(m.entry) - {fold_key(m.form.text)}
-    words = list(span.words)
+    return any(fold_key(other.text) in own for _, other in _neighbours(span, m))
+
+
+def _neighbours(span: NameSpan, m: Match) -> Iterator[tuple[NameWord, NameWord]]:
+    """Each word of ``span`` inside the match, with the words just before and after it."""
+    words = span.words
     for i, w in enumerate(words):
-        if not m.start <= w.start < m.end:
-            continue
-        for j in (i - 1, i + 1):
-            if 0 <= j < len(words) and fold_key(words[j].text) in own:
-                return True
-    return False
+        if m.start <= w.start < m.end:
+            for j in (i - 1, i + 1):
+                if 0 <= j < len(words):
+                    yield w, words[j]
 
 
 def _capitalizes_nouns(language: str | None) -> bool:

@@ -37,7 +37,6 @@ if TYPE_CHECKING:
 MIN_SKELETON = 0.6  # least normalized similarity of consonant skeletons
 _WORD = re.compile(r"[^\W\d_]{3,}")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
-_RENDERED_SCRIPT = re.compile(r"[\u0400-\u04ff\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff]")
 
 # Consonant classes that romanizations interchange (q/k/g/kh, d/dh/th/z, s/sh/ṣ...).
 _ARABIC_CLASSES = {
@@ -102,8 +101,8 @@ def source_groups(
     target_words: Sequence[NameWord], source: str, pairs: Sequence[Pair]
 ) -> list[SourceGroup]:
     """Groups of target spellings that render one source word (see the module doc)."""
-    if not target_words or not _RENDERED_SCRIPT.search(source):
-        return []  # a source in the target's own script holds translations (_source_words)
+    if not target_words or not (ARABIC_WORD.search(source) or _CYRILLIC.search(source)):
+        return []  # the only scripts _source_words reads: the rest holds translations
     units = [p for p in pairs if p.source is not None and p.target is not None]
     if not units:
         return []
