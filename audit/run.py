@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from audit.config import AuditConfig
 from audit.config.settings import Overrides, Settings, find_config, settings_for
@@ -32,6 +32,7 @@ from audit.findings import Finding, Severity
 from audit.formats import STDIN, STDIN_NAME, SourceFile, load_file
 from audit.parallel import batches, default_workers, ordered_map
 from audit.progress import progress
+from audit.worker import WorkerSettings
 
 if TYPE_CHECKING:
     from audit.config.file import ConfigFile
@@ -64,6 +65,14 @@ class Input:
     @property
     def documents(self) -> list[Document]:
         return self.source.documents
+
+
+class FilePlan(NamedTuple):
+    """A file of a run, with its settings and the key of its configuration."""
+
+    path: str
+    settings: Settings
+    key: str  # in the configurations that Runner.plan returns with it
 
 
 class Runner:
@@ -107,6 +116,22 @@ class Runner:
             ],
             sort_keys=True,
         )
+
+    def plan(self, paths: Iterable[str]) -> tuple[list[FilePlan], dict[str, AuditConfig]]:
+        """Each file with its settings, and the configurations they need by short key
+        (the first file's is :data:`audit.worker.FIRST_KEY`): all known before any
+        worker starts, for :class:`audit.worker.WorkerSettings`. ``audit check`` and
+        ``audit report`` both resolve their files' settings here."""
+        ids: dict[str, str] = {}  # config_key -> short key
+        configs: dict[str, AuditConfig] = {}
+        plans = []
+        for path in paths:
+            settings = self.settings(path)
+            key = ids.setdefault(self.config_key(settings), str(len(ids)))
+            if key not in configs:
+                configs[key] = self.config(settings)
+            plans.append(FilePlan(path, settings, key))
+        return plans, configs
 
     def config(self, settings: Settings) -> AuditConfig:
         key = self.config_key(settings)
@@ -312,13 +337,7 @@ def stream_paths(
     bad input like any other.
     """
     paths = list(paths)
-    plans = []
-    configs: dict[str, AuditConfig] = {}
-    for path in paths:
-        settings = runner.settings(path)
-        key = runner.config_key(settings)
-        configs[key] = runner.config(settings)
-        plans.append((path, settings, key))
+    plans, configs = runner.plan(paths)
     workers = (
         jobs if jobs > 0 else (default_workers() if _input_bytes(paths) > PARALLEL_BYTES else 1)
     )
@@ -358,7 +377,7 @@ def stream_paths(
         ids: list[dict[str, None]] = [{} for _ in plans]
         source_paths: list[set[str]] = [set() for _ in plans]
         parts = _Parts()
-        shared = _Shared(configs, keep_text, scores)
+        shared = WorkerSettings(configs, keep_text=keep_text, scores=scores)
         pending = SortedSpool()
         pending_last = ""  # the largest path among the pending findings
         texts: dict[tuple[str, str], list[str]] = {}  # pending documents' texts, in parts
@@ -438,15 +457,6 @@ def stream_paths(
 
 
 @dataclass(frozen=True)
-class _Shared:
-    """What every worker needs: the configurations by key, and what to keep."""
-
-    configs: dict[str, AuditConfig]
-    keep_text: bool
-    scores: bool
-
-
-@dataclass(frozen=True)
 class _Audited:
     """One document's results, as a worker sends them back."""
 
@@ -462,12 +472,12 @@ class _Audited:
     contexts: list[tuple[str, str]] | None = None
 
 
-def _audit_batch(batch: list[tuple[int, str, Document]], shared: _Shared) -> list[_Audited]:
+def _audit_batch(batch: list[tuple[int, str, Document]], shared: WorkerSettings) -> list[_Audited]:
     from audit.formats.parts import PART
 
     out = []
     for index, key, doc in batch:
-        config = shared.configs[key]
+        config = shared.config(key)
         try:
             audited = audit_document_full(doc, config)
             findings = audited.findings

@@ -173,6 +173,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("audit.api", "audit.corpus", "audit.fix"),
     (
         "audit.run",
+        "audit.worker",  # what a worker of check or report needs: configurations, weights
         "audit.config.settings",
         "audit.config.file",
         "audit.config.tomlkeys",
@@ -197,6 +198,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
         "audit.findings",
         "audit.errors",
         "audit.version",
+        "audit.mqm",  # error points by severity
         "audit.lang.sentences",  # the sentence-ending characters Document splits on
     ),
 )

@@ -19,10 +19,11 @@ from collections.abc import Generator, Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from audit.corpus.analyse import Rows, RunSettings, analyse_batch
+from audit.corpus.analyse import Rows, analyse_batch
 from audit.document import Document
 from audit.errors import ConfigError
 from audit.parallel import batches, in_order, ordered_map
+from audit.worker import WorkerSettings
 
 ENGINES = ("local", "dask")
 
@@ -42,7 +43,7 @@ class EngineOptions:
 
 
 def run(
-    docs: Iterable[Document], settings: RunSettings, options: EngineOptions
+    docs: Iterable[Document], settings: WorkerSettings, options: EngineOptions
 ) -> Generator[Rows, None, None]:
     """Analyse ``docs`` with the chosen engine; yield one :class:`Rows` per batch, in order."""
     if options.engine == "local":
@@ -53,7 +54,7 @@ def run(
 
 
 def run_local(
-    docs: Iterable[Document], settings: RunSettings, options: EngineOptions
+    docs: Iterable[Document], settings: WorkerSettings, options: EngineOptions
 ) -> Generator[Rows, None, None]:
     yield from ordered_map(
         analyse_batch, batches(docs, options.batch_size), settings, workers=options.workers
@@ -61,7 +62,7 @@ def run_local(
 
 
 def run_dask(
-    docs: Iterable[Document], settings: RunSettings, options: EngineOptions
+    docs: Iterable[Document], settings: WorkerSettings, options: EngineOptions
 ) -> Generator[Rows, None, None]:
     distributed = _import_distributed()
     with contextlib.ExitStack() as stack:

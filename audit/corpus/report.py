@@ -25,17 +25,16 @@ from typing import TYPE_CHECKING, Any
 
 from audit.config import AuditConfig
 from audit.corpus import aggregate
-from audit.corpus.analyse import CONFIG_KEY, RunSettings
 from audit.corpus.dates import Periods
 from audit.corpus.discover import iter_documents
 from audit.corpus.engines import EngineOptions, run
-from audit.corpus.mqm import Weights
 from audit.corpus.tables import TableSet, write_frame
 from audit.document import Document
 from audit.errors import ConfigError, InputError
+from audit.mqm import Weights
+from audit.worker import CONFIG_KEY, WorkerSettings
 
 if TYPE_CHECKING:
-    from audit.config.settings import Settings
     from audit.run import Runner
 
 GROUPINGS = ("desk", "translator", "target_lang")
@@ -108,7 +107,7 @@ def build_report(
     elif config is None:
         raise ConfigError("build_report needs a configuration or a runner")
     else:
-        settings = RunSettings(config, options.weights)
+        settings = WorkerSettings.single(config, weights=options.weights)
         docs = iter_documents(paths, options.periods, **options.read_options)
     with (
         TableSet(directory, options.chunk_rows) as tables,
@@ -144,28 +143,22 @@ def build_report(
 
 def _per_file(
     paths: Sequence[str], runner: Runner, options: ReportOptions
-) -> tuple[RunSettings, Iterator[Document]]:
-    """The run settings (one configuration per distinct file settings, all known before
-    the workers start) and the documents, each tagged with its configuration."""
+) -> tuple[WorkerSettings, Iterator[Document]]:
+    """The worker settings (one configuration per distinct file settings, resolved as
+    ``audit check`` resolves them, all known before the workers start) and the
+    documents, each tagged with the key of its configuration."""
     from audit.exclusion import walk
 
-    files = list(walk(paths, runner))
-    ids: dict[str, str] = {}  # Runner.config_key -> short key in document metadata
-    configs: dict[str, AuditConfig] = {}
-    plans: dict[str, tuple[Settings, str]] = {}
-    for file in files:
-        file_settings = runner.settings(file)
-        key = ids.setdefault(runner.config_key(file_settings), str(len(ids)))
-        configs.setdefault(key, runner.config(file_settings))
-        plans[file] = (file_settings, key)
+    plans, configs = runner.plan(walk(paths, runner))
+    by_path = {plan.path: plan for plan in plans}
 
     def read(file: str) -> Iterator[Document]:
-        file_settings, key = plans[file]
-        for doc in runner.stream(file, file_settings):
-            yield replace(doc, metadata={**doc.metadata, CONFIG_KEY: key})
+        plan = by_path[file]
+        for doc in runner.stream(file, plan.settings):
+            yield replace(doc, metadata={**doc.metadata, CONFIG_KEY: plan.key})
 
-    settings = RunSettings(configs["0"], options.weights, configs=configs)
-    return settings, iter_documents(files, options.periods, read=read)
+    settings = WorkerSettings(configs, weights=options.weights)
+    return settings, iter_documents([p.path for p in plans], options.periods, read=read)
 
 
 def summarise(directory: Path, options: ReportOptions) -> dict[str, Any]:
