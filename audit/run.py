@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple, TypedDict
 
 from audit.config import AuditConfig
 from audit.config.settings import Overrides, Settings, find_config, settings_for
@@ -35,6 +35,8 @@ from audit.progress import progress
 from audit.worker import WorkerSettings
 
 if TYPE_CHECKING:
+    from typing_extensions import Unpack
+
     from audit.config.file import ConfigFile
     from audit.glossary import GlossaryMatcher
 
@@ -249,30 +251,25 @@ PARALLEL_BYTES = (
 BATCH_DOCUMENTS = 16  # documents sent to a worker at a time
 
 
+class StreamOptions(TypedDict, total=False):
+    """The keyword options of :func:`stream_paths` that :func:`audit_paths` passes on
+    (their meaning and defaults are written there, once)."""
+
+    show_progress: bool
+    keep_text: bool
+    scores: bool
+    jobs: int
+    keep_going: bool
+    must_read: frozenset[str]
+
+
 def audit_paths(
-    runner: Runner,
-    paths: Iterable[str],
-    *,
-    show_progress: bool = False,
-    keep_text: bool = False,
-    scores: bool = False,
-    jobs: int = 1,
-    keep_going: bool = False,
-    must_read: frozenset[str] = frozenset(),
+    runner: Runner, paths: Iterable[str], **options: Unpack[StreamOptions]
 ) -> RunResult:
     """Audit ``paths`` and keep every finding (sorted): for callers that need them
-    all at once. :func:`stream_paths` gives them without holding them."""
-    run = stream_paths(
-        runner,
-        paths,
-        show_progress=show_progress,
-        keep_text=keep_text,
-        scores=scores,
-        jobs=jobs,
-        keep_going=keep_going,
-        must_read=must_read,
-        hold_text=True,
-    )
+    all at once. :func:`stream_paths` gives them without holding them; the options
+    are its own."""
+    run = stream_paths(runner, paths, hold_text=True, **options)
     findings = list(run.findings)
     return RunResult(
         run.files,
