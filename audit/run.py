@@ -12,7 +12,7 @@ import json
 import os
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import InitVar, dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple, TypedDict
 
@@ -43,10 +43,15 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class RunOptions:
-    """How to find settings and read files; the same for every file of a run."""
+    """How to find settings and read files; the same for every file of a run.
+
+    Fields are named as the settings are everywhere (``--config`` FILE is
+    ``config_file``, as in :func:`audit.check_paths`); ``config_path``, the old name,
+    is still accepted, with a deprecation warning.
+    """
 
     overrides: Overrides = field(default_factory=Overrides)
-    config_path: str | None = None  # use this file instead of searching
+    config_file: str | None = None  # use this file instead of searching
     isolated: bool = False  # ignore configuration files
     encoding: str | None = None
     errors: str = "strict"
@@ -54,6 +59,18 @@ class RunOptions:
     fields: Mapping[str, str] = field(default_factory=dict)  # field name -> JSON key or CSV column
     # Standard input's file name (--stdin-filename): its format, settings and name in findings.
     stdin_filename: str | None = None
+    config_path: InitVar[str | None] = None  # deprecated: config_file
+
+    def __post_init__(self, config_path: str | None) -> None:
+        if config_path is not None:
+            import warnings
+
+            warnings.warn(
+                "RunOptions(config_path=...) is spelled config_file now",
+                DeprecationWarning,
+                stacklevel=3,
+            )
+            object.__setattr__(self, "config_file", config_path)
 
 
 @dataclass(frozen=True)
@@ -164,8 +181,8 @@ class Runner:
             encoding=o.encoding,
             errors=o.errors,
             source=o.source,
-            target_lang=settings.language,
-            source_lang=settings.source_language,
+            target_lang=settings.target_lang,
+            source_lang=settings.source_lang,
             fields=dict(o.fields),
             **self._stdin_option(path),
         )
@@ -181,8 +198,8 @@ class Runner:
             encoding=o.encoding,
             errors=o.errors,
             source=o.source,
-            target_lang=settings.language,
-            source_lang=settings.source_language,
+            target_lang=settings.target_lang,
+            source_lang=settings.source_lang,
             fields=dict(o.fields),
             **self._stdin_option(path),
         )
@@ -196,10 +213,10 @@ class Runner:
     def _config_file(self, file: str | None) -> ConfigFile | None:
         if self.options.isolated:
             return None
-        if self.options.config_path is not None:
-            given = Path(self.options.config_path)
+        if self.options.config_file is not None:
+            given = Path(self.options.config_file)
             if not given.is_file():
-                raise ConfigError("no such configuration file", path=self.options.config_path)
+                raise ConfigError("no such configuration file", path=self.options.config_file)
             path: Path | None = given
         else:
             directory = (Path(file).parent if file is not None else Path.cwd()).resolve()

@@ -15,6 +15,7 @@ import click
 
 from audit.cli.options import (
     check_source,
+    jobs_option,
     progress_option,
     run_options,
     settings_options,
@@ -84,14 +85,8 @@ COLORS = ("auto", "always", "never")
     "or FORCE_COLOR asks for it].",
 )
 @progress_option
-@click.option(
-    "--jobs",
-    "-j",
-    type=click.IntRange(min=0),
-    default=0,
-    show_default=True,
-    help="Worker processes; 0: one per processor when the input is over 4 MB, else none. "
-    "Output is the same whatever the number.",
+@jobs_option(
+    "Worker processes; 0: one per processor when the input is over 4 MB, else none.", default=0
 )
 def check(
     paths: tuple[str, ...],

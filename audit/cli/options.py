@@ -214,12 +214,28 @@ def progress_option(f: Callable[..., Any]) -> Callable[..., Any]:
     )(f)
 
 
+def jobs_option(
+    help: str, default: int | None = None
+) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """--jobs / -j: worker processes (``jobs`` in :func:`audit.run.stream_paths`, the
+    corpus engines and :func:`audit.check_paths`). ``help`` says what 0 and the
+    default mean for the command."""
+    return click.option(
+        "--jobs",
+        "-j",
+        type=click.IntRange(min=0),
+        default=default,
+        show_default=default is not None,
+        help=f"{help} Output is the same whatever the number.",
+    )
+
+
 def config_options(f: Callable[..., Any]) -> Callable[..., Any]:
     """--config / --isolated: which configuration file applies."""
     f = click.option("--isolated", is_flag=True, help="Ignore configuration files.")(f)
     f = click.option(
         "--config",
-        "config_path",
+        "config_file",
         type=click.Path(dir_okay=False),
         default=None,
         help="Use this configuration file (.audit.toml or pyproject.toml) instead of searching.",
@@ -253,7 +269,7 @@ def run_options(
     source_lang: str | None = None,
     source: str | None = None,
     fields: dict[str, str] | None = None,
-    config_path: str | None = None,
+    config_file: str | None = None,
     isolated: bool = False,
     encoding: str | None = None,
     errors: str = "strict",
@@ -272,8 +288,8 @@ def run_options(
         fail_on=fail_on,
         glossaries=tuple(glossaries),
         default_glossaries=False if no_default_glossaries else None,
-        language=target_lang,
-        source_language=source_lang,
+        target_lang=target_lang,
+        source_lang=source_lang,
         extend_select=tuple(extend_select),
         extend_ignore=tuple(extend_ignore),
         min_severity=min_severity,
@@ -283,7 +299,7 @@ def run_options(
     )
     return RunOptions(
         overrides,
-        config_path=config_path,
+        config_file=config_file,
         isolated=isolated,
         encoding=encoding,
         errors=errors,

@@ -82,7 +82,7 @@ def serve(
     from audit.serve.settings import ENV, ServeSettings
 
     config = ServeSettings(
-        config_path=settings["config_path"],
+        config_file=settings["config_file"],
         isolated=settings["isolated"],
         glossaries=tuple(str(Path(g).resolve()) for g in settings["glossaries"]),
         no_default_glossaries=settings["no_default_glossaries"],

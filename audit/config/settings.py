@@ -39,8 +39,8 @@ class Settings:
     severity: Mapping[str, str] = field(default_factory=dict)
     glossaries: tuple[str, ...] = ()
     default_glossaries: bool = True
-    language: str = "en"
-    source_language: str | None = None
+    target_lang: str = "en"
+    source_lang: str | None = None
     options: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
     exclude: tuple[str, ...] = DEFAULT_EXCLUDE
     extend_exclude: tuple[str, ...] = ()
@@ -75,8 +75,8 @@ class Overrides:
     fail_on: str | None = None
     glossaries: tuple[str, ...] = ()
     default_glossaries: bool | None = None
-    language: str | None = None
-    source_language: str | None = None
+    target_lang: str | None = None
+    source_lang: str | None = None
     extend_select: tuple[str, ...] = ()
     extend_ignore: tuple[str, ...] = ()
     min_severity: str | None = None
@@ -186,10 +186,10 @@ def _apply_overrides(s: Settings, o: Overrides) -> Settings:
         changes["fail_on"] = Severity.parse(o.fail_on).value
     if o.default_glossaries is not None:
         changes["default_glossaries"] = o.default_glossaries
-    if o.language is not None:
-        changes["language"] = o.language
-    if o.source_language is not None:
-        changes["source_language"] = o.source_language
+    if o.target_lang is not None:
+        changes["target_lang"] = o.target_lang
+    if o.source_lang is not None:
+        changes["source_lang"] = o.source_lang
     if o.min_severity is not None:
         changes["min_severity"] = Severity.parse(o.min_severity).value
     if o.exclude:

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import InitVar, dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -43,7 +43,11 @@ REPORT_PACKAGES = ("pandas", "pyarrow", "jinja2", "rich")
 
 @dataclass(frozen=True)
 class ReportOptions:
-    """Everything about a report run except the paths, the audit settings and the folder."""
+    """Everything about a report run except the paths, the audit settings and the folder.
+
+    Named as ``audit check`` names the same things: ``show_progress`` (``progress``,
+    the old name, is still accepted with a deprecation warning), ``engine.jobs``.
+    """
 
     periods: Periods = Periods.create(None, None)
     by: tuple[str, ...] = ()
@@ -52,8 +56,20 @@ class ReportOptions:
     chunk_rows: int = 5000
     top: int = 10
     excerpts: int = 4
-    progress: bool = False
+    show_progress: bool = False
     read_options: dict[str, Any] = field(default_factory=dict)
+    progress: InitVar[bool | None] = None  # deprecated: show_progress
+
+    def __post_init__(self, progress: bool | None) -> None:
+        if progress is not None:
+            import warnings
+
+            warnings.warn(
+                "ReportOptions(progress=...) is spelled show_progress now",
+                DeprecationWarning,
+                stacklevel=3,
+            )
+            object.__setattr__(self, "show_progress", progress)
 
 
 @dataclass(frozen=True)
@@ -111,7 +127,7 @@ def build_report(
         docs = iter_documents(paths, options.periods, **options.read_options)
     with (
         TableSet(directory, options.chunk_rows) as tables,
-        _progress(options.progress) as advance,
+        _progress(options.show_progress) as advance,
         contextlib.closing(run(docs, settings, options.engine)) as results,
     ):
         for rows in results:

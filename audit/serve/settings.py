@@ -19,7 +19,7 @@ DEFAULT_TIMEOUT = 20.0  # seconds a request may take before it is answered 503
 class ServeSettings:
     """How the server runs; the checks' settings are the CLI's (``RunOptions``)."""
 
-    config_path: str | None = None
+    config_file: str | None = None
     isolated: bool = False
     glossaries: tuple[str, ...] = ()
     no_default_glossaries: bool = False
