@@ -77,6 +77,16 @@ def test_the_python_api_uses_the_same_names():
     assert names <= SETTINGS_FIELDS | run_fields | set(StreamOptions.__annotations__), names
 
 
+def test_the_server_settings_use_the_same_names():
+    pytest.importorskip("fastapi")
+    from audit.serve.settings import ServeSettings
+
+    server_only = {"max_body", "timeout", "token_file", "cors_origins"}
+    names = {f.name for f in dataclasses.fields(ServeSettings)} - server_only
+    run_fields = {f.name for f in dataclasses.fields(RunOptions)}
+    assert names <= SETTINGS_FIELDS | run_fields, names - SETTINGS_FIELDS - run_fields
+
+
 def test_report_takes_jobs_as_check_does():
     report = main.get_command(click.Context(main), "report")
     assert report is not None

@@ -85,7 +85,7 @@ def serve(
         config_file=settings["config_file"],
         isolated=settings["isolated"],
         glossaries=tuple(str(Path(g).resolve()) for g in settings["glossaries"]),
-        no_default_glossaries=settings["no_default_glossaries"],
+        default_glossaries=False if settings["no_default_glossaries"] else None,
         select=settings["select"],
         ignore=settings["ignore"],
         fail_on=settings["fail_on"],

@@ -168,7 +168,7 @@ def run_options(settings: ServeSettings) -> RunOptions:
             ignore=settings.ignore,
             fail_on=settings.fail_on,
             glossaries=settings.glossaries,
-            default_glossaries=False if settings.no_default_glossaries else None,
+            default_glossaries=settings.default_glossaries,
             target_lang=settings.target_lang,
             source_lang=settings.source_lang,
         ),
