@@ -1,9 +1,12 @@
 """Running audit over files: settings per file, reading, auditing.
 
-The commands (check, fix, baseline, config show) share this: each file gets the
-settings of the configuration file found for it (audit/config/settings.py) under the
-command-line overrides, and one :class:`~audit.config.AuditConfig` is built per
+The commands (check, fix, baseline, config show, report) share this: each file gets
+the settings of the configuration file found for it (audit/config/settings.py) under
+the command-line overrides, and one :class:`~audit.config.AuditConfig` is built per
 distinct set of settings, so glossaries are loaded once however many files use them.
+:meth:`Runner.plan` gives both of the pipelines that audit in worker processes
+(:func:`stream_paths` here, the corpus report's engines) their one
+:class:`~audit.worker.WorkerSettings`.
 """
 
 from __future__ import annotations
