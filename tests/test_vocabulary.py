@@ -161,11 +161,28 @@ def test_old_keywords_of_the_dataclasses_still_work_with_a_warning(make, attr, v
     assert "spelled" in str(caught[0].message)
 
 
+def test_old_names_of_the_language_settings_still_work_with_a_warning():
+    from audit.config.settings import settings_for
+
+    with pytest.warns(DeprecationWarning, match="spelled target_lang"):
+        overrides = Overrides(language="fr")
+    with pytest.warns(DeprecationWarning, match="spelled source_lang"):
+        overrides = dataclasses.replace(overrides, source_language="ar")
+    assert (overrides.target_lang, overrides.source_lang) == ("fr", "ar")
+    settings = settings_for(None, None, overrides)
+    with pytest.warns(DeprecationWarning, match="spelled target_lang"):
+        assert settings.language == "fr"
+    with pytest.warns(DeprecationWarning, match="spelled source_lang"):
+        assert settings.source_language == "ar"
+
+
 def test_the_new_keywords_warn_of_nothing():
     from audit.corpus import EngineOptions, ReportOptions
 
     with warnings.catch_warnings():
         warnings.simplefilter("error")
+        overrides = dataclasses.replace(Overrides(target_lang="fr"), select=("N",))
+        assert overrides.target_lang == "fr"
         assert RunOptions(config_file="x.toml").config_file == "x.toml"
         assert EngineOptions(jobs=2).jobs == 2 and EngineOptions(jobs=2).max_in_flight == 8
         assert ReportOptions(show_progress=True).show_progress

@@ -10,7 +10,7 @@ from __future__ import annotations
 import fnmatch
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import InitVar, dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -62,6 +62,18 @@ class Settings:
     def value(self, key: str) -> Any:
         return getattr(self, key.replace("-", "_"))
 
+    @property
+    def language(self) -> str:
+        """Deprecated: :attr:`target_lang`, as the key, option and API call it."""
+        _renamed("Settings.language", "target_lang")
+        return self.target_lang
+
+    @property
+    def source_language(self) -> str | None:
+        """Deprecated: :attr:`source_lang`."""
+        _renamed("Settings.source_language", "source_lang")
+        return self.source_lang
+
     def origin(self, key: str) -> str:
         return self.origins.get(key, DEFAULT)
 
@@ -83,6 +95,23 @@ class Overrides:
     exclude: tuple[str, ...] = ()
     extend_exclude: tuple[str, ...] = ()
     respect_gitignore: bool | None = None
+    # the old names of target_lang and source_lang, still accepted (with a warning)
+    language: InitVar[str | None] = None
+    source_language: InitVar[str | None] = None
+
+    def __post_init__(self, language: str | None, source_language: str | None) -> None:
+        if language is not None:
+            _renamed("Overrides(language=...)", "target_lang")
+            object.__setattr__(self, "target_lang", language)
+        if source_language is not None:
+            _renamed("Overrides(source_language=...)", "source_lang")
+            object.__setattr__(self, "source_lang", source_language)
+
+
+def _renamed(old: str, new: str) -> None:
+    import warnings
+
+    warnings.warn(f"{old} is spelled {new} now", DeprecationWarning, stacklevel=3)
 
 
 def find_config(start: Path) -> Path | None:
