@@ -30,6 +30,7 @@ from audit.errors import (
     InputError,
     UnexpectedError,
     set_current_file,
+    warn_renamed,
 )
 from audit.findings import Finding, Severity
 from audit.formats import STDIN, STDIN_NAME, SourceFile, load_file
@@ -66,13 +67,7 @@ class RunOptions:
 
     def __post_init__(self, config_path: str | None) -> None:
         if config_path is not None:
-            import warnings
-
-            warnings.warn(
-                "RunOptions(config_path=...) is spelled config_file now",
-                DeprecationWarning,
-                stacklevel=3,
-            )
+            warn_renamed("RunOptions(config_path=...)", "config_file")
             object.__setattr__(self, "config_file", config_path)
 
 

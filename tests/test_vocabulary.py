@@ -159,6 +159,7 @@ def test_old_keywords_of_the_dataclasses_still_work_with_a_warning(make, attr, v
     assert getattr(made, attr) == value
     assert [w.category for w in caught] == [DeprecationWarning]
     assert "spelled" in str(caught[0].message)
+    assert caught[0].filename == __file__  # the warning names the user's line
 
 
 def test_old_names_of_the_language_settings_still_work_with_a_warning():

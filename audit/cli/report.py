@@ -12,9 +12,9 @@ import click
 from audit.cli.options import jobs_option, progress_option, run_options, settings_options
 from audit.corpus.dates import Periods, option_day
 from audit.corpus.engines import ENGINES, EngineOptions
-from audit.corpus.mqm import Weights
 from audit.corpus.report import GROUPINGS, ReportOptions, build_report
 from audit.errors import ConfigError
+from audit.mqm import Weights
 from audit.run import Runner
 
 

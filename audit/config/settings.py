@@ -14,7 +14,7 @@ from dataclasses import InitVar, dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from audit.errors import ConfigError
+from audit.errors import ConfigError, warn_renamed
 from audit.findings import Severity
 
 if TYPE_CHECKING:
@@ -65,13 +65,13 @@ class Settings:
     @property
     def language(self) -> str:
         """Deprecated: :attr:`target_lang`, as the key, option and API call it."""
-        _renamed("Settings.language", "target_lang")
+        warn_renamed("Settings.language", "target_lang", stacklevel=3)
         return self.target_lang
 
     @property
     def source_language(self) -> str | None:
         """Deprecated: :attr:`source_lang`."""
-        _renamed("Settings.source_language", "source_lang")
+        warn_renamed("Settings.source_language", "source_lang", stacklevel=3)
         return self.source_lang
 
     def origin(self, key: str) -> str:
@@ -101,17 +101,11 @@ class Overrides:
 
     def __post_init__(self, language: str | None, source_language: str | None) -> None:
         if language is not None:
-            _renamed("Overrides(language=...)", "target_lang")
+            warn_renamed("Overrides(language=...)", "target_lang")
             object.__setattr__(self, "target_lang", language)
         if source_language is not None:
-            _renamed("Overrides(source_language=...)", "source_lang")
+            warn_renamed("Overrides(source_language=...)", "source_lang")
             object.__setattr__(self, "source_lang", source_language)
-
-
-def _renamed(old: str, new: str) -> None:
-    import warnings
-
-    warnings.warn(f"{old} is spelled {new} now", DeprecationWarning, stacklevel=3)
 
 
 def find_config(start: Path) -> Path | None:

@@ -21,7 +21,7 @@ from typing import Any
 
 from audit.corpus.analyse import Rows, analyse_batch
 from audit.document import Document
-from audit.errors import ConfigError
+from audit.errors import ConfigError, warn_renamed
 from audit.parallel import batches, in_order, ordered_map
 from audit.worker import WorkerSettings
 
@@ -42,11 +42,7 @@ class EngineOptions:
 
     def __post_init__(self, workers: int | None) -> None:
         if workers is not None:
-            import warnings
-
-            warnings.warn(
-                "EngineOptions(workers=...) is spelled jobs now", DeprecationWarning, stacklevel=3
-            )
+            warn_renamed("EngineOptions(workers=...)", "jobs")
             object.__setattr__(self, "jobs", workers)
 
     @property

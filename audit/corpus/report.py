@@ -30,7 +30,7 @@ from audit.corpus.discover import iter_documents
 from audit.corpus.engines import EngineOptions, run
 from audit.corpus.tables import TableSet, write_frame
 from audit.document import Document
-from audit.errors import ConfigError, InputError
+from audit.errors import ConfigError, InputError, warn_renamed
 from audit.mqm import Weights
 from audit.worker import CONFIG_KEY, WorkerSettings
 
@@ -62,13 +62,7 @@ class ReportOptions:
 
     def __post_init__(self, progress: bool | None) -> None:
         if progress is not None:
-            import warnings
-
-            warnings.warn(
-                "ReportOptions(progress=...) is spelled show_progress now",
-                DeprecationWarning,
-                stacklevel=3,
-            )
+            warn_renamed("ReportOptions(progress=...)", "show_progress")
             object.__setattr__(self, "show_progress", progress)
 
 
