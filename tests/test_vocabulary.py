@@ -85,6 +85,10 @@ def test_the_server_settings_use_the_same_names():
     names = {f.name for f in dataclasses.fields(ServeSettings)} - server_only
     run_fields = {f.name for f in dataclasses.fields(RunOptions)}
     assert names <= SETTINGS_FIELDS | run_fields, names - SETTINGS_FIELDS - run_fields
+    from audit.serve.service import RequestOptions  # what one request may choose
+
+    names = {f.name for f in dataclasses.fields(RequestOptions)}
+    assert names <= SETTINGS_FIELDS | run_fields, names - SETTINGS_FIELDS - run_fields
 
 
 def test_report_takes_jobs_as_check_does():
