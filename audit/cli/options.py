@@ -144,7 +144,7 @@ def language_options(f: Callable[..., Any]) -> Callable[..., Any]:
         default=None,
         metavar="LANG",
         help="Target language when the file does not say (XLIFF, PO, TMX and JSON Lines may) "
-        "[default: the config file's language, else en].",
+        "[default: the config file's target-lang, else en].",
     )(f)
     return f
 
