@@ -92,13 +92,13 @@ def check_paths(
         ignore=tuple(ignore),
         glossaries=tuple(str(g) for g in glossaries),
         default_glossaries=default_glossaries,
-        language=target_lang,
-        source_language=source_lang,
+        target_lang=target_lang,
+        source_lang=source_lang,
     )
     runner = Runner(
         RunOptions(
             overrides,
-            config_path=None if config_file is None else str(config_file),
+            config_file=None if config_file is None else str(config_file),
             isolated=isolated,
         )
     )

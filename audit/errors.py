@@ -72,3 +72,13 @@ def set_current_file(path: str | None) -> None:
 
 def current_file() -> str | None:
     return _current_file[0]
+
+
+def warn_renamed(old: str, new: str, *, stacklevel: int = 4) -> None:
+    """A Python name a user may have written, renamed to the one the setting has
+    everywhere (configuration key, option, API keyword): still accepted, with a
+    :class:`DeprecationWarning` at the user's line (``stacklevel`` 4: through a
+    dataclass's ``__post_init__`` and ``__init__``; 3 from a property)."""
+    import warnings
+
+    warnings.warn(f"{old} is spelled {new} now", DeprecationWarning, stacklevel=stacklevel)

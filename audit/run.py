@@ -1,9 +1,12 @@
 """Running audit over files: settings per file, reading, auditing.
 
-The commands (check, fix, baseline, config show) share this: each file gets the
-settings of the configuration file found for it (audit/config/settings.py) under the
-command-line overrides, and one :class:`~audit.config.AuditConfig` is built per
+The commands (check, fix, baseline, config show, report) share this: each file gets
+the settings of the configuration file found for it (audit/config/settings.py) under
+the command-line overrides, and one :class:`~audit.config.AuditConfig` is built per
 distinct set of settings, so glossaries are loaded once however many files use them.
+:meth:`Runner.plan` gives both of the pipelines that audit in worker processes
+(:func:`stream_paths` here, the corpus report's engines) their one
+:class:`~audit.worker.WorkerSettings`.
 """
 
 from __future__ import annotations
@@ -12,9 +15,9 @@ import json
 import os
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import InitVar, dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple, TypedDict
 
 from audit.config import AuditConfig
 from audit.config.settings import Overrides, Settings, find_config, settings_for
@@ -27,23 +30,32 @@ from audit.errors import (
     InputError,
     UnexpectedError,
     set_current_file,
+    warn_renamed,
 )
 from audit.findings import Finding, Severity
 from audit.formats import STDIN, STDIN_NAME, SourceFile, load_file
 from audit.parallel import batches, default_workers, ordered_map
 from audit.progress import progress
+from audit.worker import WorkerSettings
 
 if TYPE_CHECKING:
+    from typing_extensions import Unpack
+
     from audit.config.file import ConfigFile
     from audit.glossary import GlossaryMatcher
 
 
 @dataclass(frozen=True)
 class RunOptions:
-    """How to find settings and read files; the same for every file of a run."""
+    """How to find settings and read files; the same for every file of a run.
+
+    Fields are named as the settings are everywhere (``--config`` FILE is
+    ``config_file``, as in :func:`audit.check_paths`); ``config_path``, the old name,
+    is still accepted, with a deprecation warning.
+    """
 
     overrides: Overrides = field(default_factory=Overrides)
-    config_path: str | None = None  # use this file instead of searching
+    config_file: str | None = None  # use this file instead of searching
     isolated: bool = False  # ignore configuration files
     encoding: str | None = None
     errors: str = "strict"
@@ -51,6 +63,12 @@ class RunOptions:
     fields: Mapping[str, str] = field(default_factory=dict)  # field name -> JSON key or CSV column
     # Standard input's file name (--stdin-filename): its format, settings and name in findings.
     stdin_filename: str | None = None
+    config_path: InitVar[str | None] = None  # deprecated: config_file
+
+    def __post_init__(self, config_path: str | None) -> None:
+        if config_path is not None:
+            warn_renamed("RunOptions(config_path=...)", "config_file")
+            object.__setattr__(self, "config_file", config_path)
 
 
 @dataclass(frozen=True)
@@ -64,6 +82,14 @@ class Input:
     @property
     def documents(self) -> list[Document]:
         return self.source.documents
+
+
+class FilePlan(NamedTuple):
+    """A file of a run, with its settings and the key of its configuration."""
+
+    path: str
+    settings: Settings
+    key: str  # in the configurations that Runner.plan returns with it
 
 
 class Runner:
@@ -108,6 +134,22 @@ class Runner:
             sort_keys=True,
         )
 
+    def plan(self, paths: Iterable[str]) -> tuple[list[FilePlan], dict[str, AuditConfig]]:
+        """Each file with its settings, and the configurations they need by short key
+        (the first file's is :data:`audit.worker.FIRST_KEY`): all known before any
+        worker starts, for :class:`audit.worker.WorkerSettings`. ``audit check`` and
+        ``audit report`` both resolve their files' settings here."""
+        ids: dict[str, str] = {}  # config_key -> short key
+        configs: dict[str, AuditConfig] = {}
+        plans = []
+        for path in paths:
+            settings = self.settings(path)
+            key = ids.setdefault(self.config_key(settings), str(len(ids)))
+            if key not in configs:
+                configs[key] = self.config(settings)
+            plans.append(FilePlan(path, settings, key))
+        return plans, configs
+
     def config(self, settings: Settings) -> AuditConfig:
         key = self.config_key(settings)
         if key not in self._configs:
@@ -137,8 +179,8 @@ class Runner:
             encoding=o.encoding,
             errors=o.errors,
             source=o.source,
-            target_lang=settings.language,
-            source_lang=settings.source_language,
+            target_lang=settings.target_lang,
+            source_lang=settings.source_lang,
             fields=dict(o.fields),
             **self._stdin_option(path),
         )
@@ -154,8 +196,8 @@ class Runner:
             encoding=o.encoding,
             errors=o.errors,
             source=o.source,
-            target_lang=settings.language,
-            source_lang=settings.source_language,
+            target_lang=settings.target_lang,
+            source_lang=settings.source_lang,
             fields=dict(o.fields),
             **self._stdin_option(path),
         )
@@ -169,10 +211,10 @@ class Runner:
     def _config_file(self, file: str | None) -> ConfigFile | None:
         if self.options.isolated:
             return None
-        if self.options.config_path is not None:
-            given = Path(self.options.config_path)
+        if self.options.config_file is not None:
+            given = Path(self.options.config_file)
             if not given.is_file():
-                raise ConfigError("no such configuration file", path=self.options.config_path)
+                raise ConfigError("no such configuration file", path=self.options.config_file)
             path: Path | None = given
         else:
             directory = (Path(file).parent if file is not None else Path.cwd()).resolve()
@@ -224,30 +266,25 @@ PARALLEL_BYTES = (
 BATCH_DOCUMENTS = 16  # documents sent to a worker at a time
 
 
+class StreamOptions(TypedDict, total=False):
+    """The keyword options of :func:`stream_paths` that :func:`audit_paths` passes on
+    (their meaning and defaults are written there, once)."""
+
+    show_progress: bool
+    keep_text: bool
+    scores: bool
+    jobs: int
+    keep_going: bool
+    must_read: frozenset[str]
+
+
 def audit_paths(
-    runner: Runner,
-    paths: Iterable[str],
-    *,
-    show_progress: bool = False,
-    keep_text: bool = False,
-    scores: bool = False,
-    jobs: int = 1,
-    keep_going: bool = False,
-    must_read: frozenset[str] = frozenset(),
+    runner: Runner, paths: Iterable[str], **options: Unpack[StreamOptions]
 ) -> RunResult:
     """Audit ``paths`` and keep every finding (sorted): for callers that need them
-    all at once. :func:`stream_paths` gives them without holding them."""
-    run = stream_paths(
-        runner,
-        paths,
-        show_progress=show_progress,
-        keep_text=keep_text,
-        scores=scores,
-        jobs=jobs,
-        keep_going=keep_going,
-        must_read=must_read,
-        hold_text=True,
-    )
+    all at once. :func:`stream_paths` gives them without holding them; the options
+    are its own."""
+    run = stream_paths(runner, paths, hold_text=True, **options)
     findings = list(run.findings)
     return RunResult(
         run.files,
@@ -312,13 +349,7 @@ def stream_paths(
     bad input like any other.
     """
     paths = list(paths)
-    plans = []
-    configs: dict[str, AuditConfig] = {}
-    for path in paths:
-        settings = runner.settings(path)
-        key = runner.config_key(settings)
-        configs[key] = runner.config(settings)
-        plans.append((path, settings, key))
+    plans, configs = runner.plan(paths)
     workers = (
         jobs if jobs > 0 else (default_workers() if _input_bytes(paths) > PARALLEL_BYTES else 1)
     )
@@ -358,7 +389,7 @@ def stream_paths(
         ids: list[dict[str, None]] = [{} for _ in plans]
         source_paths: list[set[str]] = [set() for _ in plans]
         parts = _Parts()
-        shared = _Shared(configs, keep_text, scores)
+        shared = WorkerSettings(configs, keep_text=keep_text, scores=scores)
         pending = SortedSpool()
         pending_last = ""  # the largest path among the pending findings
         texts: dict[tuple[str, str], list[str]] = {}  # pending documents' texts, in parts
@@ -438,15 +469,6 @@ def stream_paths(
 
 
 @dataclass(frozen=True)
-class _Shared:
-    """What every worker needs: the configurations by key, and what to keep."""
-
-    configs: dict[str, AuditConfig]
-    keep_text: bool
-    scores: bool
-
-
-@dataclass(frozen=True)
 class _Audited:
     """One document's results, as a worker sends them back."""
 
@@ -462,12 +484,12 @@ class _Audited:
     contexts: list[tuple[str, str]] | None = None
 
 
-def _audit_batch(batch: list[tuple[int, str, Document]], shared: _Shared) -> list[_Audited]:
+def _audit_batch(batch: list[tuple[int, str, Document]], shared: WorkerSettings) -> list[_Audited]:
     from audit.formats.parts import PART
 
     out = []
     for index, key, doc in batch:
-        config = shared.configs[key]
+        config = shared.config(key)
         try:
             audited = audit_document_full(doc, config)
             findings = audited.findings

@@ -81,7 +81,7 @@ def run_one(engine: str, workers: int, corpus: str, out: str) -> None:
     from audit.corpus import EngineOptions, ReportOptions, build_report
 
     start = time.perf_counter()
-    options = ReportOptions(engine=EngineOptions(engine=engine, workers=workers, batch_size=50))
+    options = ReportOptions(engine=EngineOptions(engine=engine, jobs=workers, batch_size=50))
     result = build_report([corpus], AuditConfig.create(), out, options)
     wall = time.perf_counter() - start
     # the whole process (start-up and imports included, as for audit check) and workers

@@ -57,7 +57,7 @@ def test_a_lone_surrogate_in_a_corpus_report(cli, tmp_path):
     path.write_text(
         '{"id": "a", "target": "Ghassan Salama met Hifter \\ud800."}\n', encoding="utf-8"
     )
-    result = cli("report", str(path), "-o", str(tmp_path / "out"), "--workers", "1")
+    result = cli("report", str(path), "-o", str(tmp_path / "out"), "--jobs", "1")
     assert result.exit_code == 0, result.stderr
     assert (tmp_path / "out" / "findings.csv").read_text(encoding="utf-8").count("\n") == 3
 

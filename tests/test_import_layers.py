@@ -173,6 +173,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("audit.api", "audit.corpus", "audit.fix"),
     (
         "audit.run",
+        "audit.worker",  # what a worker of check or report needs: configurations, weights
         "audit.config.settings",
         "audit.config.file",
         "audit.config.tomlkeys",
@@ -197,6 +198,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
         "audit.findings",
         "audit.errors",
         "audit.version",
+        "audit.mqm",  # error points by severity
         "audit.lang.sentences",  # the sentence-ending characters Document splits on
     ),
 )
@@ -221,3 +223,38 @@ def test_layers_point_down() -> None:
             if mine is not None and theirs is not None and theirs < mine:
                 upward.append(f"{module} -> {other}")
     assert sorted(upward) == []
+
+
+#: Edges of the picture in docs/architecture.md, as imports: (importer, imported), each a
+#: module or a package. Each must exist, and never the other way round.
+PICTURE = (
+    ("audit.formats", "audit.document"),  # file -> formats -> Document
+    ("audit.engine", "audit.document"),  # Document -> engine
+    ("audit.checks", "audit.engine.check"),  # engine -> checks -> Hit
+    ("audit.engine", "audit.findings"),  # the engine builds Findings
+    ("audit.reporters", "audit.findings"),  # Finding -> reporters
+    ("audit.engine.document_audit", "audit.config"),  # it runs what AuditConfig lists
+    ("audit.config", "audit.checks"),
+    ("audit.run", "audit.worker"),  # run.py -> WorkerSettings -> engine
+    ("audit.corpus", "audit.worker"),  # audit report: the same WorkerSettings
+    ("audit.worker", "audit.mqm"),
+    ("audit.fix", "audit.formats"),  # fix -> Format.encode/write
+)
+
+
+def _imports_between(graph: dict[str, set[str]], a: str, b: str) -> bool:
+    return any(
+        _under(module, (a,)) and any(_under(m, (b,)) for m in imported)
+        for module, imported in graph.items()
+    )
+
+
+def test_the_architecture_picture_matches_the_imports() -> None:
+    graph = import_graph()
+    wrong = [
+        f"{a} -> {b}"
+        for a, b in PICTURE
+        if not _imports_between(graph, a, b) or _imports_between(graph, b, a)
+    ]
+    assert wrong == []
+    assert not _imports_between(graph, "audit.engine", "audit.checks")  # through AuditConfig

@@ -24,7 +24,7 @@ def test_weekly_report_notebook_executes(cli, tmp_path, monkeypatch):
         "2020-01-26",
         "--by",
         "translator",
-        "--workers",
+        "--jobs",
         "1",
         "-o",
         str(out),

@@ -40,7 +40,7 @@ def report_dir(corpus_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Pa
             "desk",
             "--by",
             "translator",
-            "--workers",
+            "--jobs",
             "1",
             "-o",
             str(out),
@@ -196,7 +196,7 @@ def test_html_escapes_article_text_and_loads_nothing_from_outside(cli, tmp_path)
         "2020-01-26",
         "--by",
         "desk",
-        "--workers",
+        "--jobs",
         "1",
         "-o",
         str(tmp_path / "out"),
@@ -249,7 +249,7 @@ def test_date_filtering_uses_metadata_then_modification_time(cli, tmp_path):
         "2020-01-20",
         "--until",
         "2020-01-26",
-        "--workers",
+        "--jobs",
         "1",
         "-o",
         str(out),
@@ -281,7 +281,7 @@ def test_bad_dates_are_one_line_errors(cli, tmp_path):
             {"id": "b", "date": "last Tuesday", "target": "x"},
         ],
     )
-    result = cli("report", str(path), "--workers", "1", "-o", str(tmp_path / "out"))
+    result = cli("report", str(path), "--jobs", "1", "-o", str(tmp_path / "out"))
     assert result.exit_code == 2
     assert result.stderr == (
         f"audit: error: {path}:2: unreadable date 'last Tuesday' "
@@ -337,7 +337,7 @@ def test_findings_are_streamed_in_chunks_with_the_same_content(
         "desk",
         "--by",
         "translator",
-        "--workers",
+        "--jobs",
         "1",
         "--batch-size",
         "4",
@@ -372,7 +372,7 @@ def test_weights_are_configurable(cli, tmp_path):
         str(path),
         "--weights",
         "major=10,minor=0",
-        "--workers",
+        "--jobs",
         "1",
         "-o",
         str(tmp_path / "out"),

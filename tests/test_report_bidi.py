@@ -36,7 +36,7 @@ def report(tmp_path_factory: pytest.TempPathFactory) -> Path:
         ],
     )
     args = ["report", str(tmp / "in.jsonl"), "--since", "2020-01-20", "--until", "2020-01-26"]
-    result = CliRunner().invoke(main, [*args, "--workers", "1", "-o", str(tmp / "out")])
+    result = CliRunner().invoke(main, [*args, "--jobs", "1", "-o", str(tmp / "out")])
     assert result.exit_code == 0, result.output
     return tmp / "out" / "report.html"
 

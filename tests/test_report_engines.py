@@ -67,7 +67,7 @@ def assert_same_tables(a: Path, b: Path) -> None:
 def test_local_pool_and_dask_cluster_agree(cli, tmp_path):
     distributed = pytest.importorskip("dask.distributed")
     source = corpus.write(tmp_path / "corpus", documents=45)
-    local = run(cli, source, tmp_path / "local", "--engine", "local", "--workers", "2")
+    local = run(cli, source, tmp_path / "local", "--engine", "local", "--jobs", "2")
     with distributed.LocalCluster(
         n_workers=2, processes=True, threads_per_worker=1, dashboard_address=None
     ) as cluster:
@@ -84,7 +84,7 @@ def test_local_pool_and_dask_cluster_agree(cli, tmp_path):
             ran_on = {worker for worker, n in client.run(_batches_computed).items() if n}
     assert len(ran_on) == 2  # both worker processes took batches
     assert_same_tables(local, dask)
-    single = run(cli, source, tmp_path / "single", "--engine", "local", "--workers", "1")
+    single = run(cli, source, tmp_path / "single", "--engine", "local", "--jobs", "1")
     assert_same_tables(local, single)
 
 
@@ -114,7 +114,7 @@ def test_dask_engine_starts_its_own_local_cluster(cli, tmp_path):
         str(source),
         "--engine",
         "dask",
-        "--workers",
+        "--jobs",
         "2",
         "--batch-size",
         "2",

@@ -49,7 +49,7 @@ def _corpus(root: Path) -> Path:
 def test_check_and_report_agree_on_a_corpus_with_a_config_file(cli, tmp_path):
     corpus = _corpus(tmp_path)
     checked = json.loads(cli("check", str(corpus), "--format", "json").stdout)["findings"]
-    result = cli("report", str(corpus), "-o", str(tmp_path / "out"), "--workers", "1")
+    result = cli("report", str(corpus), "-o", str(tmp_path / "out"), "--jobs", "1")
     assert result.exit_code == 0, result.stderr
     table = pd.read_csv(tmp_path / "out" / "findings.csv", keep_default_na=False)
     reported = sorted(
@@ -72,7 +72,7 @@ def test_check_and_report_agree_on_a_corpus_with_a_config_file(cli, tmp_path):
 def test_report_takes_the_configuration_options_of_check(cli, tmp_path):
     corpus = _corpus(tmp_path)
     out = tmp_path / "isolated"
-    result = cli("report", str(corpus), "-o", str(out), "--workers", "1", "--isolated")
+    result = cli("report", str(corpus), "-o", str(out), "--jobs", "1", "--isolated")
     assert result.exit_code == 0, result.stderr
     table = pd.read_csv(out / "findings.csv", keep_default_na=False)
     sport = table[table["path"].str.endswith("match.txt")]
@@ -86,7 +86,7 @@ def test_report_language_comes_from_the_config_file_not_english(cli, tmp_path):
     folder.mkdir()
     (folder / ".audit.toml").write_text(f'language = "{language}"\n', encoding="utf-8")
     (folder / "a.txt").write_text("Le président est parti .\n", encoding="utf-8")
-    result = cli("report", str(folder), "-o", str(tmp_path / "out"), "--workers", "1")
+    result = cli("report", str(folder), "-o", str(tmp_path / "out"), "--jobs", "1")
     assert result.exit_code == 0, result.stderr
     documents = pd.read_csv(tmp_path / "out" / "documents.csv", keep_default_na=False)
     assert list(documents["target_lang"]) == [language]

@@ -78,7 +78,7 @@ def test_a_changed_configuration_file_is_reloaded_whole(
     monkeypatch.setattr(service_module, "CHECK_INTERVAL", 0.0)
     config = tmp_path / ".audit.toml"
     config.write_text('select = ["N001"]\n', encoding="utf-8")
-    svc = Service(RunOptions(config_path=str(config)))
+    svc = Service(RunOptions(config_file=str(config)))
     files = [from_articles([ARTICLE])]
 
     def codes() -> list[str]:

@@ -153,7 +153,7 @@ def test_config_show_prints_values_and_origins(cli, project, monkeypatch):
     assert rows["severity"].startswith('severity = {C001 = "major"}') and rows["severity"].endswith(
         "pyproject.toml:4"
     )
-    assert rows["language"].endswith("# default")
+    assert rows["target-lang"].endswith("# default")
     data = json.loads(cli("config", "show", "a.txt", "--format", "json").stdout)
     assert data["settings"]["ignore"] == {"value": [], "origin": "default"}
     assert data["settings"]["select"]["value"] == ["N", "C001"]

@@ -90,12 +90,7 @@ def backtranslate(
     cache_path: Path | None,
     no_cache: bool,
     replace_existing: bool,
-    target_lang: str | None,
-    source_lang: str | None,
-    source: str | None,
-    fields: dict[str, str],
-    encoding: str | None,
-    errors: str,
+    **inputs: Any,
 ) -> None:
     """Translate each document's target back into its source language and write OUTPUT.
 
@@ -117,15 +112,7 @@ def backtranslate(
         and output.resolve() == Path(input_path).resolve()
     ):
         raise ConfigError("OUTPUT is INPUT; audit never modifies its input: choose another -o file")
-    documents = read_inputs(
-        [input_path],
-        target_lang=target_lang,
-        source_lang=source_lang,
-        source=source,
-        fields=fields,
-        encoding=encoding,
-        errors=errors,
-    )
+    documents = read_inputs([input_path], **inputs)
     if not any(d.target.strip() for d in documents):
         raise InputError("no target text to back-translate", path=input_path)
     cache = None if no_cache else TranslationCache(cache_path or default_cache_path())

@@ -8,7 +8,7 @@ from typing import Any
 import click
 
 from audit.baseline import DEFAULT_FILE, Baseline
-from audit.cli.options import run_options, settings_options
+from audit.cli.options import progress_option, run_options, settings_options
 from audit.exclusion import walk
 from audit.fix import write_atomic
 from audit.progress import progress_enabled
@@ -34,7 +34,7 @@ def _common(f: Callable[..., Any]) -> Callable[..., Any]:
         show_default=True,
         help="The baseline file.",
     )(f)
-    f = click.option("--no-progress", is_flag=True, help="No progress bar.")(f)
+    f = progress_option(f)
     f = settings_options(f)
     return click.argument("paths", nargs=-1, required=True, metavar="PATH...")(f)
 

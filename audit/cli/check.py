@@ -13,7 +13,14 @@ from typing import IO, Any
 
 import click
 
-from audit.cli.options import SEVERITIES, check_source, run_options, settings_options
+from audit.cli.options import (
+    check_source,
+    jobs_option,
+    progress_option,
+    run_options,
+    settings_options,
+    severity_options,
+)
 from audit.errors import ConfigError
 from audit.exclusion import walk
 from audit.findings import Finding
@@ -43,19 +50,7 @@ COLORS = ("auto", "always", "never")
     default=None,
     help="Output format [default: grouped on a terminal, text otherwise].",
 )
-@click.option(
-    "--fail-on",
-    type=click.Choice(SEVERITIES),
-    default=None,
-    help="Exit 1 when a finding is at or above this severity [default: major, or the config file's].",
-)
-@click.option(
-    "--min-severity",
-    type=click.Choice(SEVERITIES),
-    default=None,
-    help="Show only findings at or above this severity; the others are dropped before "
-    "--fail-on is applied [default: info (all), or the config file's].",
-)
+@severity_options
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings reach the fail level.")
 @click.option(
     "--baseline",
@@ -89,19 +84,9 @@ COLORS = ("auto", "always", "never")
     help="Color in grouped output [default: auto: on a terminal, unless NO_COLOR is set "
     "or FORCE_COLOR asks for it].",
 )
-@click.option(
-    "--no-progress",
-    is_flag=True,
-    help="No progress bar (it is shown only on a terminal, never in CI).",
-)
-@click.option(
-    "--jobs",
-    "-j",
-    type=click.IntRange(min=0),
-    default=0,
-    show_default=True,
-    help="Worker processes; 0: one per processor when the input is over 4 MB, else none. "
-    "Output is the same whatever the number.",
+@progress_option
+@jobs_option(
+    "Worker processes; 0: one per processor when the input is over 4 MB, else none.", default=0
 )
 def check(
     paths: tuple[str, ...],

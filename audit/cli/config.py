@@ -7,7 +7,7 @@ from typing import Any
 
 import click
 
-from audit.cli.options import SEVERITIES, run_options, settings_options
+from audit.cli.options import run_options, settings_options, severity_options
 from audit.config.file import KEYS
 from audit.formats import STDIN
 from audit.run import Runner
@@ -21,12 +21,7 @@ def config() -> None:
 @config.command("show")
 @click.argument("path", required=False, default=STDIN, metavar="[PATH]")
 @settings_options
-@click.option(
-    "--fail-on", type=click.Choice(SEVERITIES), default=None, help="As for `audit check`."
-)
-@click.option(
-    "--min-severity", type=click.Choice(SEVERITIES), default=None, help="As for `audit check`."
-)
+@severity_options
 @click.option(
     "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
 )

@@ -128,6 +128,27 @@ def _parse_fields(
     return fields
 
 
+def language_options(f: Callable[..., Any]) -> Callable[..., Any]:
+    """--target-lang (--lang) and --source-lang: the languages where the input does not
+    say (`audit check` and the commands that read its inputs, `audit serve`)."""
+    f = click.option(
+        "--source-lang",
+        default=None,
+        metavar="LANG",
+        help="Source language when the file does not say [default: the config file's, else detected].",
+    )(f)
+    f = click.option(
+        "--target-lang",
+        "--lang",
+        "target_lang",
+        default=None,
+        metavar="LANG",
+        help="Target language when the file does not say (XLIFF, PO, TMX and JSON Lines may) "
+        "[default: the config file's target-lang, else en].",
+    )(f)
+    return f
+
+
 def input_options(f: Callable[..., Any]) -> Callable[..., Any]:
     """How input files are read: languages, a separate source file, field names, decoding."""
     f = click.option(
@@ -158,22 +179,55 @@ def input_options(f: Callable[..., Any]) -> Callable[..., Any]:
         default=None,
         help="Source file of a plain-text, Markdown or SRT target (one PATH only).",
     )(f)
-    f = click.option(
-        "--source-lang",
-        default=None,
-        metavar="LANG",
-        help="Source language when the file does not say [default: the config file's, else detected].",
-    )(f)
-    f = click.option(
-        "--target-lang",
-        "--lang",
-        "target_lang",
-        default=None,
-        metavar="LANG",
-        help="Target language when the file does not say (XLIFF, PO, TMX and JSON Lines may) "
-        "[default: the config file's language, else en].",
-    )(f)
+    f = language_options(f)
     return f
+
+
+FAIL_ON_HELP = (
+    "Exit 1 when a finding is at or above this severity [default: major, or the config file's]."
+)
+
+
+def fail_on_option(help: str = FAIL_ON_HELP) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """--fail-on (``fail-on`` in the configuration file)."""
+    return click.option("--fail-on", type=click.Choice(SEVERITIES), default=None, help=help)
+
+
+def severity_options(f: Callable[..., Any]) -> Callable[..., Any]:
+    """--fail-on and --min-severity: the fail level and the display threshold."""
+    f = click.option(
+        "--min-severity",
+        type=click.Choice(SEVERITIES),
+        default=None,
+        help="Show only findings at or above this severity; the others are dropped before "
+        "--fail-on is applied [default: info (all), or the config file's].",
+    )(f)
+    return fail_on_option()(f)
+
+
+def progress_option(f: Callable[..., Any]) -> Callable[..., Any]:
+    """--no-progress (a bar is shown only on a terminal, never in CI)."""
+    return click.option(
+        "--no-progress",
+        is_flag=True,
+        help="No progress bar (it is shown only on a terminal, never in CI).",
+    )(f)
+
+
+def jobs_option(
+    help: str, default: int | None = None
+) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """--jobs / -j: worker processes (``jobs`` in :func:`audit.run.stream_paths`, the
+    corpus engines and :func:`audit.check_paths`). ``help`` says what 0 and the
+    default mean for the command."""
+    return click.option(
+        "--jobs",
+        "-j",
+        type=click.IntRange(min=0),
+        default=default,
+        show_default=default is not None,
+        help=f"{help} Output is the same whatever the number.",
+    )
 
 
 def config_options(f: Callable[..., Any]) -> Callable[..., Any]:
@@ -181,7 +235,7 @@ def config_options(f: Callable[..., Any]) -> Callable[..., Any]:
     f = click.option("--isolated", is_flag=True, help="Ignore configuration files.")(f)
     f = click.option(
         "--config",
-        "config_path",
+        "config_file",
         type=click.Path(dir_okay=False),
         default=None,
         help="Use this configuration file (.audit.toml or pyproject.toml) instead of searching.",
@@ -215,7 +269,7 @@ def run_options(
     source_lang: str | None = None,
     source: str | None = None,
     fields: dict[str, str] | None = None,
-    config_path: str | None = None,
+    config_file: str | None = None,
     isolated: bool = False,
     encoding: str | None = None,
     errors: str = "strict",
@@ -234,8 +288,8 @@ def run_options(
         fail_on=fail_on,
         glossaries=tuple(glossaries),
         default_glossaries=False if no_default_glossaries else None,
-        language=target_lang,
-        source_language=source_lang,
+        target_lang=target_lang,
+        source_lang=source_lang,
         extend_select=tuple(extend_select),
         extend_ignore=tuple(extend_ignore),
         min_severity=min_severity,
@@ -245,7 +299,7 @@ def run_options(
     )
     return RunOptions(
         overrides,
-        config_path=config_path,
+        config_file=config_file,
         isolated=isolated,
         encoding=encoding,
         errors=errors,
@@ -267,30 +321,13 @@ def check_source(paths: Sequence[str], source: str | None) -> None:
         raise ConfigError("--source pairs one source file with one PATH")
 
 
-def read_inputs(
-    paths: Sequence[str],
-    *,
-    target_lang: str | None,
-    source_lang: str | None,
-    source: str | None,
-    fields: dict[str, str],
-    encoding: str | None,
-    errors: str,
-) -> list[Document]:
-    """Every document in ``paths``, read as :func:`input_options` say (languages not given
-    come from the configuration file, as for `audit check`)."""
+def read_inputs(paths: Sequence[str], **inputs: Any) -> list[Document]:
+    """Every document in ``paths``, read as the options of :func:`input_options` say
+    (``inputs``: their values, by the same names; languages not given come from the
+    configuration file, as for `audit check`)."""
     from audit.run import Runner
 
     paths = tuple(iter_files(paths))
-    check_source(paths, source)
-    runner = Runner(
-        run_options(
-            target_lang=target_lang,
-            source_lang=source_lang,
-            source=source,
-            fields=fields,
-            encoding=encoding,
-            errors=errors,
-        )
-    )
+    check_source(paths, inputs.get("source"))
+    runner = Runner(run_options(**inputs))
     return [doc for path in paths for doc in runner.read(path).documents]

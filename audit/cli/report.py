@@ -9,12 +9,12 @@ from typing import Any
 
 import click
 
-from audit.cli.options import run_options, settings_options
+from audit.cli.options import jobs_option, progress_option, run_options, settings_options
 from audit.corpus.dates import Periods, option_day
 from audit.corpus.engines import ENGINES, EngineOptions
-from audit.corpus.mqm import Weights
 from audit.corpus.report import GROUPINGS, ReportOptions, build_report
 from audit.errors import ConfigError
+from audit.mqm import Weights
 from audit.run import Runner
 
 
@@ -47,12 +47,10 @@ from audit.run import Runner
     metavar="ADDRESS",
     help="Dask scheduler address (default: start a local cluster).",
 )
-@click.option(
-    "--workers",
-    type=click.IntRange(min=1),
-    default=None,
-    help="Worker processes (default: CPU count; with --scheduler the cluster decides).",
+@jobs_option(
+    "Worker processes (default, or 0: one per processor; with --scheduler the cluster decides)."
 )
+@click.option("--workers", type=click.IntRange(min=1), default=None, hidden=True)
 @click.option(
     "--batch-size",
     type=click.IntRange(min=1),
@@ -88,6 +86,7 @@ from audit.run import Runner
     type=click.Path(file_okay=False),
     help="Folder to write the tables and reports to (created if missing).",
 )
+@progress_option
 @settings_options
 def report(
     paths: tuple[str, ...],
@@ -96,12 +95,14 @@ def report(
     by: tuple[str, ...],
     engine: str,
     scheduler: str | None,
+    jobs: int | None,
     workers: int | None,
     batch_size: int,
     chunk_rows: int,
     weights: str,
     top: int,
     output: str,
+    no_progress: bool,
     **settings: Any,
 ) -> None:
     """Audit every document in PATH... (files, folders, JSON Lines exports) and write a report to -o DIR.
@@ -118,6 +119,12 @@ def report(
             "--source pairs one file with one source; a corpus carries its sources inside "
             "(JSON Lines `source`, XLIFF, PO, TMX, CSV/TSV pairs)"
         )
+    if workers is not None:  # the old name of --jobs
+        click.echo(
+            "audit: warning: --workers is spelled --jobs now (the old spelling still works)",
+            err=True,
+        )
+        jobs = jobs or workers
     first = option_day(since, "--since")
     last = option_day(until, "--until")
     if first is not None and last is None:
@@ -128,14 +135,14 @@ def report(
         by=tuple(dict.fromkeys(by)),
         engine=EngineOptions(
             engine=engine,
-            workers=workers or os.cpu_count() or 1,
+            jobs=jobs or os.cpu_count() or 1,
             scheduler=scheduler,
             batch_size=batch_size,
         ),
         weights=Weights.parse(weights),
         chunk_rows=chunk_rows,
         top=top,
-        progress=True,
+        show_progress=not no_progress,
     )
     result = build_report(paths, None, output, options, runner=runner)
     cur = result.headline["current"]

@@ -8,7 +8,13 @@ from typing import Any
 
 import click
 
-from audit.cli.options import SEVERITIES, config_options, glossary_options, selection_options
+from audit.cli.options import (
+    config_options,
+    fail_on_option,
+    glossary_options,
+    language_options,
+    selection_options,
+)
 from audit.errors import ConfigError
 
 
@@ -45,26 +51,8 @@ from audit.errors import ConfigError
     metavar="ORIGIN",
     help="Allow browser pages from ORIGIN to call the API; repeatable (default: none).",
 )
-@click.option(
-    "--fail-on",
-    type=click.Choice(SEVERITIES),
-    default=None,
-    help='Default severity at which "pass" is false (a request\'s fail_on overrides it).',
-)
-@click.option(
-    "--target-lang",
-    "--lang",
-    "target_lang",
-    default=None,
-    metavar="LANG",
-    help="Default target language where the input does not say.",
-)
-@click.option(
-    "--source-lang",
-    default=None,
-    metavar="LANG",
-    help="Default source language where the input does not say.",
-)
+@fail_on_option('Default severity at which "pass" is false (a request\'s fail_on overrides it).')
+@language_options
 @config_options
 @selection_options
 @glossary_options
@@ -94,10 +82,10 @@ def serve(
     from audit.serve.settings import ENV, ServeSettings
 
     config = ServeSettings(
-        config_path=settings["config_path"],
+        config_file=settings["config_file"],
         isolated=settings["isolated"],
         glossaries=tuple(str(Path(g).resolve()) for g in settings["glossaries"]),
-        no_default_glossaries=settings["no_default_glossaries"],
+        default_glossaries=False if settings["no_default_glossaries"] else None,
         select=settings["select"],
         ignore=settings["ignore"],
         fail_on=settings["fail_on"],

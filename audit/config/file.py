@@ -19,8 +19,8 @@ Keys (a key not listed here is an error naming the file and line, exit 2)::
     respect-gitignore = true      # leave out what .gitignore files list, walking folders
     glossaries = ["terms.yaml"]   # extra glossaries, relative to this file
     default-glossaries = true     # load the bundled glossaries
-    language = "en"               # target language when the file does not say
-    source-language = "ar"        # source language when the file does not say
+    target-lang = "en"            # target language when the file does not say
+    source-lang = "ar"            # source language when the file does not say
     [severity]                    # severity per check
     C001 = "major"
     [options.C001]                # per-check options (thresholds); `audit rules` lists them
@@ -32,8 +32,14 @@ A per-path pattern is an fnmatch pattern (``*`` also crosses ``/``) matched agai
 the file's path relative to the configuration file's directory, or against the file
 name alone when the pattern has no ``/``. Every matching entry applies, in file order:
 ``ignore``, ``extend-select``, ``extend-ignore`` and ``glossaries`` add to the values
-above, ``severity`` and ``options`` merge key by key, ``select``, ``language``,
-``source-language`` and ``default-glossaries`` replace.
+above, ``severity`` and ``options`` merge key by key, ``select``, ``target-lang``,
+``source-lang`` and ``default-glossaries`` replace.
+
+Each setting has one name everywhere: the key here, the command-line option
+(``--target-lang``), the keyword of the Python API and the field of
+:class:`audit.config.settings.Settings` (``target_lang``). Keys spelled the old way
+(:data:`RENAMED`: ``language``, ``source-language``) still work; ``audit config show``
+notes them as deprecated.
 Command-line options override all of it (``--glossary``, ``--extend-select``,
 ``--extend-ignore`` and ``--extend-exclude`` add).
 
@@ -69,8 +75,8 @@ KEYS: dict[str, tuple[str, str]] = {
     "severity": ("table", "severity per check"),
     "glossaries": (_LIST, "extra glossary files"),
     "default-glossaries": ("boolean", "load the bundled glossaries"),
-    "language": ("string", "target language when the file does not say"),
-    "source-language": ("string", "source language when the file does not say"),
+    "target-lang": ("string", "target language when the file does not say"),
+    "source-lang": ("string", "source language when the file does not say"),
     "options": ("table", "per-check options"),
     "exclude": (_LIST, "files and folders left out when walking a folder"),
     "extend-exclude": (_LIST, "added to exclude"),
@@ -84,10 +90,12 @@ PER_PATH_KEYS = (
     "severity",
     "glossaries",
     "default-glossaries",
-    "language",
-    "source-language",
+    "target-lang",
+    "source-lang",
     "options",
 )
+#: Old spellings of keys, still accepted (with a deprecation note): old -> new.
+RENAMED = {"language": "target-lang", "source-language": "source-lang"}
 
 
 @dataclass(frozen=True)
@@ -224,6 +232,17 @@ class _Validator:
             key_path = (*at, key)
             if key == "per-path" and per_path_allowed:
                 continue
+            if key in RENAMED and RENAMED[key] in allowed:
+                new = RENAMED[key]
+                if new in data:
+                    raise self.error(
+                        f"{new} is set twice (also as {key!r}, its old name)", key_path
+                    )
+                self.deprecations.append(
+                    f"{self.where(key_path)}: {key!r} is spelled {new!r} now "
+                    "(the old spelling still works)"
+                )
+                key = new
             if key not in allowed:
                 known = ", ".join(sorted([*allowed, *(["per-path"] if per_path_allowed else [])]))
                 where = f" in {label}" if label else ""

@@ -10,11 +10,11 @@ from __future__ import annotations
 import fnmatch
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import InitVar, dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from audit.errors import ConfigError
+from audit.errors import ConfigError, warn_renamed
 from audit.findings import Severity
 
 if TYPE_CHECKING:
@@ -39,8 +39,8 @@ class Settings:
     severity: Mapping[str, str] = field(default_factory=dict)
     glossaries: tuple[str, ...] = ()
     default_glossaries: bool = True
-    language: str = "en"
-    source_language: str | None = None
+    target_lang: str = "en"
+    source_lang: str | None = None
     options: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
     exclude: tuple[str, ...] = DEFAULT_EXCLUDE
     extend_exclude: tuple[str, ...] = ()
@@ -62,6 +62,18 @@ class Settings:
     def value(self, key: str) -> Any:
         return getattr(self, key.replace("-", "_"))
 
+    @property
+    def language(self) -> str:
+        """Deprecated: :attr:`target_lang`, as the key, option and API call it."""
+        warn_renamed("Settings.language", "target_lang", stacklevel=3)
+        return self.target_lang
+
+    @property
+    def source_language(self) -> str | None:
+        """Deprecated: :attr:`source_lang`."""
+        warn_renamed("Settings.source_language", "source_lang", stacklevel=3)
+        return self.source_lang
+
     def origin(self, key: str) -> str:
         return self.origins.get(key, DEFAULT)
 
@@ -75,14 +87,25 @@ class Overrides:
     fail_on: str | None = None
     glossaries: tuple[str, ...] = ()
     default_glossaries: bool | None = None
-    language: str | None = None
-    source_language: str | None = None
+    target_lang: str | None = None
+    source_lang: str | None = None
     extend_select: tuple[str, ...] = ()
     extend_ignore: tuple[str, ...] = ()
     min_severity: str | None = None
     exclude: tuple[str, ...] = ()
     extend_exclude: tuple[str, ...] = ()
     respect_gitignore: bool | None = None
+    # the old names of target_lang and source_lang, still accepted (with a warning)
+    language: InitVar[str | None] = None
+    source_language: InitVar[str | None] = None
+
+    def __post_init__(self, language: str | None, source_language: str | None) -> None:
+        if language is not None:
+            warn_renamed("Overrides(language=...)", "target_lang")
+            object.__setattr__(self, "target_lang", language)
+        if source_language is not None:
+            warn_renamed("Overrides(source_language=...)", "source_lang")
+            object.__setattr__(self, "source_lang", source_language)
 
 
 def find_config(start: Path) -> Path | None:
@@ -186,10 +209,10 @@ def _apply_overrides(s: Settings, o: Overrides) -> Settings:
         changes["fail_on"] = Severity.parse(o.fail_on).value
     if o.default_glossaries is not None:
         changes["default_glossaries"] = o.default_glossaries
-    if o.language is not None:
-        changes["language"] = o.language
-    if o.source_language is not None:
-        changes["source_language"] = o.source_language
+    if o.target_lang is not None:
+        changes["target_lang"] = o.target_lang
+    if o.source_lang is not None:
+        changes["source_lang"] = o.source_lang
     if o.min_severity is not None:
         changes["min_severity"] = Severity.parse(o.min_severity).value
     if o.exclude:

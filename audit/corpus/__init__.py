@@ -17,6 +17,7 @@ from audit.corpus.engines import ENGINES, EngineOptions
 from audit.corpus.mqm import Weights, word_count
 from audit.corpus.report import GROUPINGS, ReportOptions, ReportResult, build_report
 from audit.corpus.usage import Usage, spelling_usage
+from audit.worker import WorkerSettings
 
 __all__ = [
     "ENGINES",
@@ -29,6 +30,7 @@ __all__ = [
     "Usage",
     "Weights",
     "Window",
+    "WorkerSettings",
     "analyse_batch",
     "analyse_document",
     "build_report",

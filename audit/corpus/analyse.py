@@ -18,38 +18,38 @@ from typing import Any
 
 from audit.config import AuditConfig
 from audit.corpus.dates import parse_day, week_of
-from audit.corpus.mqm import Weights, per_thousand
 from audit.corpus.usage import spelling_usage
 from audit.document import Document
 from audit.engine import DocumentAudit, audit_document_full
 from audit.findings import Finding, Severity
+from audit.mqm import Weights, per_thousand
+from audit.worker import CONTEXT_CHARS, FIRST_KEY, WorkerSettings
 
-#: Characters of context kept either side of a finding, for excerpts in the report.
-CONTEXT_CHARS = 80
 _SPACE = re.compile(r"\s+")
 
 
-#: Metadata key of a document's configuration in :attr:`RunSettings.configs`.
-CONFIG_KEY = "audit_config"
+def RunSettings(  # noqa: N802 - the old name of a type, kept callable
+    config: AuditConfig,
+    weights: Weights | None = None,
+    context_chars: int = CONTEXT_CHARS,
+    configs: Mapping[str, AuditConfig] | None = None,
+) -> WorkerSettings:
+    """Deprecated: :class:`audit.worker.WorkerSettings`, the one worker-settings type of
+    ``audit check`` and ``audit report`` (``config`` is the first configuration)."""
+    import warnings
 
-
-@dataclass(frozen=True)
-class RunSettings:
-    """What a worker needs besides the documents; sent to each worker once.
-
-    ``configs`` holds the configuration of each distinct set of file settings (as
-    ``audit check`` resolves them per file); a document names its own in its metadata
-    (``CONFIG_KEY``), and one without uses ``config``.
-    """
-
-    config: AuditConfig
-    weights: Weights = Weights()
-    context_chars: int = CONTEXT_CHARS
-    configs: Mapping[str, AuditConfig] = field(default_factory=dict)
-
-    def config_for(self, doc: Document) -> AuditConfig:
-        key = doc.metadata.get(CONFIG_KEY)
-        return self.configs[key] if key is not None else self.config
+    warnings.warn(
+        "audit.corpus.RunSettings is deprecated: use audit.worker.WorkerSettings",
+        DeprecationWarning,
+        stacklevel=2,
+    )
+    if configs:
+        return WorkerSettings(
+            {FIRST_KEY: config, **configs},
+            weights=weights or Weights(),
+            context_chars=context_chars,
+        )
+    return WorkerSettings.single(config, weights=weights or Weights(), context_chars=context_chars)
 
 
 @dataclass
@@ -66,7 +66,7 @@ class Rows:
         self.mentions.extend(other.mentions)
 
 
-def analyse_batch(docs: Sequence[Document], settings: RunSettings) -> Rows:
+def analyse_batch(docs: Sequence[Document], settings: WorkerSettings) -> Rows:
     """Analyse documents in order; the unit of work shipped to a worker."""
     rows = Rows()
     for doc in docs:
@@ -74,7 +74,7 @@ def analyse_batch(docs: Sequence[Document], settings: RunSettings) -> Rows:
     return rows
 
 
-def analyse_document(doc: Document, settings: RunSettings) -> Rows:
+def analyse_document(doc: Document, settings: WorkerSettings) -> Rows:
     """Audit ``doc`` and describe it as rows of the findings, documents and mentions tables."""
     config = settings.config_for(doc)
     audited = audit_document_full(doc, config)

@@ -16,33 +16,42 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Generator, Iterable
-from dataclasses import dataclass
+from dataclasses import InitVar, dataclass
 from typing import Any
 
-from audit.corpus.analyse import Rows, RunSettings, analyse_batch
+from audit.corpus.analyse import Rows, analyse_batch
 from audit.document import Document
-from audit.errors import ConfigError
+from audit.errors import ConfigError, warn_renamed
 from audit.parallel import batches, in_order, ordered_map
+from audit.worker import WorkerSettings
 
 ENGINES = ("local", "dask")
 
 
 @dataclass(frozen=True)
 class EngineOptions:
-    """How to run: engine name, worker count, scheduler address, batch size."""
+    """How to run: engine name, worker processes (``jobs``, as ``--jobs`` and
+    :func:`audit.run.stream_paths` call them; ``workers``, the old name, is still
+    accepted with a deprecation warning), scheduler address, batch size."""
 
     engine: str = "local"
-    workers: int = 1
+    jobs: int = 1
     scheduler: str | None = None
     batch_size: int = 50
+    workers: InitVar[int | None] = None  # deprecated: jobs
+
+    def __post_init__(self, workers: int | None) -> None:
+        if workers is not None:
+            warn_renamed("EngineOptions(workers=...)", "jobs")
+            object.__setattr__(self, "jobs", workers)
 
     @property
     def max_in_flight(self) -> int:
-        return max(2, 4 * self.workers)
+        return max(2, 4 * self.jobs)
 
 
 def run(
-    docs: Iterable[Document], settings: RunSettings, options: EngineOptions
+    docs: Iterable[Document], settings: WorkerSettings, options: EngineOptions
 ) -> Generator[Rows, None, None]:
     """Analyse ``docs`` with the chosen engine; yield one :class:`Rows` per batch, in order."""
     if options.engine == "local":
@@ -53,15 +62,15 @@ def run(
 
 
 def run_local(
-    docs: Iterable[Document], settings: RunSettings, options: EngineOptions
+    docs: Iterable[Document], settings: WorkerSettings, options: EngineOptions
 ) -> Generator[Rows, None, None]:
     yield from ordered_map(
-        analyse_batch, batches(docs, options.batch_size), settings, workers=options.workers
+        analyse_batch, batches(docs, options.batch_size), settings, workers=options.jobs
     )
 
 
 def run_dask(
-    docs: Iterable[Document], settings: RunSettings, options: EngineOptions
+    docs: Iterable[Document], settings: WorkerSettings, options: EngineOptions
 ) -> Generator[Rows, None, None]:
     distributed = _import_distributed()
     with contextlib.ExitStack() as stack:
@@ -78,7 +87,7 @@ def run_dask(
         else:
             cluster = stack.enter_context(
                 distributed.LocalCluster(
-                    n_workers=max(1, options.workers),
+                    n_workers=max(1, options.jobs),
                     threads_per_worker=1,
                     processes=True,
                     dashboard_address=None,

@@ -19,23 +19,22 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import InitVar, dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from audit.config import AuditConfig
 from audit.corpus import aggregate
-from audit.corpus.analyse import CONFIG_KEY, RunSettings
 from audit.corpus.dates import Periods
 from audit.corpus.discover import iter_documents
 from audit.corpus.engines import EngineOptions, run
-from audit.corpus.mqm import Weights
 from audit.corpus.tables import TableSet, write_frame
 from audit.document import Document
-from audit.errors import ConfigError, InputError
+from audit.errors import ConfigError, InputError, warn_renamed
+from audit.mqm import Weights
+from audit.worker import CONFIG_KEY, WorkerSettings
 
 if TYPE_CHECKING:
-    from audit.config.settings import Settings
     from audit.run import Runner
 
 GROUPINGS = ("desk", "translator", "target_lang")
@@ -44,7 +43,11 @@ REPORT_PACKAGES = ("pandas", "pyarrow", "jinja2", "rich")
 
 @dataclass(frozen=True)
 class ReportOptions:
-    """Everything about a report run except the paths, the audit settings and the folder."""
+    """Everything about a report run except the paths, the audit settings and the folder.
+
+    Named as ``audit check`` names the same things: ``show_progress`` (``progress``,
+    the old name, is still accepted with a deprecation warning), ``engine.jobs``.
+    """
 
     periods: Periods = Periods.create(None, None)
     by: tuple[str, ...] = ()
@@ -53,8 +56,14 @@ class ReportOptions:
     chunk_rows: int = 5000
     top: int = 10
     excerpts: int = 4
-    progress: bool = False
+    show_progress: bool = False
     read_options: dict[str, Any] = field(default_factory=dict)
+    progress: InitVar[bool | None] = None  # deprecated: show_progress
+
+    def __post_init__(self, progress: bool | None) -> None:
+        if progress is not None:
+            warn_renamed("ReportOptions(progress=...)", "show_progress")
+            object.__setattr__(self, "show_progress", progress)
 
 
 @dataclass(frozen=True)
@@ -108,11 +117,11 @@ def build_report(
     elif config is None:
         raise ConfigError("build_report needs a configuration or a runner")
     else:
-        settings = RunSettings(config, options.weights)
+        settings = WorkerSettings.single(config, weights=options.weights)
         docs = iter_documents(paths, options.periods, **options.read_options)
     with (
         TableSet(directory, options.chunk_rows) as tables,
-        _progress(options.progress) as advance,
+        _progress(options.show_progress) as advance,
         contextlib.closing(run(docs, settings, options.engine)) as results,
     ):
         for rows in results:
@@ -144,28 +153,22 @@ def build_report(
 
 def _per_file(
     paths: Sequence[str], runner: Runner, options: ReportOptions
-) -> tuple[RunSettings, Iterator[Document]]:
-    """The run settings (one configuration per distinct file settings, all known before
-    the workers start) and the documents, each tagged with its configuration."""
+) -> tuple[WorkerSettings, Iterator[Document]]:
+    """The worker settings (one configuration per distinct file settings, resolved as
+    ``audit check`` resolves them, all known before the workers start) and the
+    documents, each tagged with the key of its configuration."""
     from audit.exclusion import walk
 
-    files = list(walk(paths, runner))
-    ids: dict[str, str] = {}  # Runner.config_key -> short key in document metadata
-    configs: dict[str, AuditConfig] = {}
-    plans: dict[str, tuple[Settings, str]] = {}
-    for file in files:
-        file_settings = runner.settings(file)
-        key = ids.setdefault(runner.config_key(file_settings), str(len(ids)))
-        configs.setdefault(key, runner.config(file_settings))
-        plans[file] = (file_settings, key)
+    plans, configs = runner.plan(walk(paths, runner))
+    by_path = {plan.path: plan for plan in plans}
 
     def read(file: str) -> Iterator[Document]:
-        file_settings, key = plans[file]
-        for doc in runner.stream(file, file_settings):
-            yield replace(doc, metadata={**doc.metadata, CONFIG_KEY: key})
+        plan = by_path[file]
+        for doc in runner.stream(file, plan.settings):
+            yield replace(doc, metadata={**doc.metadata, CONFIG_KEY: plan.key})
 
-    settings = RunSettings(configs["0"], options.weights, configs=configs)
-    return settings, iter_documents(files, options.periods, read=read)
+    settings = WorkerSettings(configs, weights=options.weights)
+    return settings, iter_documents([p.path for p in plans], options.periods, read=read)
 
 
 def summarise(directory: Path, options: ReportOptions) -> dict[str, Any]:

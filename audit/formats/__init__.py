@@ -28,7 +28,6 @@ STDIN_NAME = "<stdin>"
 
 # Views of the registry (audit/formats/registry.py), for code that asks by reader.
 READERS: dict[str, Reader] = {s: f.read for f in FORMATS for s in f.suffixes}
-DEFAULT_READER: Reader = DEFAULT_FORMAT.read
 # Readers whose source comes from a separate file (--source).
 SOURCE_FILE_READERS: tuple[Reader, ...] = tuple(f.read for f in FORMATS if f.source_file)
 

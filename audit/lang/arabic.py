@@ -103,12 +103,3 @@ def word_keys(word: str) -> frozenset[str]:
 def form_key(form: str) -> tuple[str, ...]:
     """A glossary form as the words to look for: normalized, without the article."""
     return tuple(strip_article(w) for w in normalize(form).split())
-
-
-def is_arabic_script(ch: str) -> bool:
-    return (
-        "\u0600" <= ch <= "\u06ff"
-        or "\u0750" <= ch <= "\u077f"
-        or "\u08a0" <= ch <= "\u08ff"
-        or "\ufb50" <= ch <= "\ufeff"
-    )

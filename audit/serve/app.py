@@ -168,11 +168,11 @@ def run_options(settings: ServeSettings) -> RunOptions:
             ignore=settings.ignore,
             fail_on=settings.fail_on,
             glossaries=settings.glossaries,
-            default_glossaries=False if settings.no_default_glossaries else None,
-            language=settings.target_lang,
-            source_language=settings.source_lang,
+            default_glossaries=settings.default_glossaries,
+            target_lang=settings.target_lang,
+            source_lang=settings.source_lang,
         ),
-        config_path=settings.config_path,
+        config_file=settings.config_file,
         isolated=settings.isolated,
     )
 

@@ -98,8 +98,8 @@ class _RequestRunner(Runner):
     def reader_options(self, item: MemoryFile, settings: Settings) -> dict[str, Any]:
         """What :func:`audit.formats.load_file` gives a reader, for this file."""
         return {
-            "target_lang": settings.language,
-            "source_lang": settings.source_language,
+            "target_lang": settings.target_lang,
+            "source_lang": settings.source_lang,
             "fields": dict(self.options.fields),
             **item.options,
         }
@@ -186,8 +186,8 @@ class Service:
             select=request.select or o.overrides.select,
             ignore=(*o.overrides.ignore, *request.ignore),
             fail_on=request.fail_on or o.overrides.fail_on,
-            language=request.target_lang or o.overrides.language,
-            source_language=request.source_lang or o.overrides.source_language,
+            target_lang=request.target_lang or o.overrides.target_lang,
+            source_lang=request.source_lang or o.overrides.source_lang,
         )
         options = replace(
             o,

@@ -17,12 +17,13 @@ DEFAULT_TIMEOUT = 20.0  # seconds a request may take before it is answered 503
 
 @dataclass(frozen=True)
 class ServeSettings:
-    """How the server runs; the checks' settings are the CLI's (``RunOptions``)."""
+    """How the server runs; the checks' settings are the CLI's (``RunOptions``), and
+    named as everywhere (``Settings``, ``RunOptions``, ``audit.check_paths``)."""
 
-    config_path: str | None = None
+    config_file: str | None = None
     isolated: bool = False
     glossaries: tuple[str, ...] = ()
-    no_default_glossaries: bool = False
+    default_glossaries: bool | None = None  # None: the configuration file's
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
     fail_on: str | None = None
