@@ -19,8 +19,8 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
-from audit.checks.lines import removal_spans, text_lines
-from audit.document import Document
+from audit.checks.lines import Line, removal_spans, text_lines
+from audit.document import Document, Span
 from audit.engine.check import Hit, check
 from audit.findings import Category, Severity
 from audit.lang import arabic
@@ -170,6 +170,14 @@ def _removable(lang: Language) -> Callable[[str], bool]:
     return lambda line: debris_line_kinds(line) is not None or is_label_line(line, lang)
 
 
+def _removal_spans(doc: Document, ctx: CheckContext, lang: Language) -> dict[Line, Span]:
+    """The spans that delete the debris and label lines, worked out once per document
+    for both checks (each line's test normalizes it: most of both checks' time)."""
+    return ctx.shared(
+        ("artifacts.removal-spans", lang.code), lambda: removal_spans(doc, _removable(lang))
+    )
+
+
 @check(
     code="A001",
     name="artifacts.debris-line",
@@ -188,7 +196,7 @@ def debris_line(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
     ISBNs or phone numbers (leading zero or plus sign) are not identifiers.
     """
     lang = language(doc.target_lang)
-    for line, span in removal_spans(doc, _removable(lang)).items():
+    for line, span in _removal_spans(doc, ctx, lang).items():
         kinds = debris_line_kinds(line.text(doc).strip())
         if kinds:
             yield Hit(
@@ -269,7 +277,7 @@ def orphan_label(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
     suggestion deletes the line; the same word inside a sentence is prose.
     """
     lang = language(doc.target_lang)
-    for line, span in removal_spans(doc, _removable(lang)).items():
+    for line, span in _removal_spans(doc, ctx, lang).items():
         text = line.text(doc).strip()
         if debris_line_kinds(text) is None and is_label_line(text, lang):
             message = f'orphan page label "{text}" on its own line; delete the line'
