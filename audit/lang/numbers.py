@@ -340,8 +340,12 @@ def _canonical(value: Decimal) -> str:
     return format(normalized, "f")
 
 
+@lru_cache(maxsize=65536)
 def readings(token: str) -> frozenset[str]:
-    """Every value a digit token can be read as (``1,500`` -> 1500 and 1.5)."""
+    """Every value a digit token can be read as (``1,500`` -> 1500 and 1.5).
+
+    Remembered per token: the same few figures (years, small counts) recur in every
+    document, and reading one means two regular expressions and decimal arithmetic."""
     token = re.sub(f"[{_SPACES}]", "\u202f", token.translate(_DIGITS))
     parts = re.split(f"([{_SEPARATORS}])", token)
     groups, seps = parts[0::2], parts[1::2]
