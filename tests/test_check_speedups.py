@@ -161,3 +161,35 @@ def test_debris_checks_together_and_alone_find_the_same_lines() -> None:
     together = audit_document(doc, AuditConfig.create(select=["A001", "A003"]))
     assert {(f.code, f.start, f.end) for f in together} == {(f.code, f.start, f.end) for f in alone}
     assert {f.code for f in together} == {"A001", "A003"}
+
+
+def test_identifier_quick_test_answers_as_the_candidate_pattern() -> None:
+    from audit.checks.artifacts import debris
+
+    rng = random.Random(2)
+    pieces = [
+        "bf9801bd-5cd0-414d-80b4",
+        "0123456789ab",
+        "12345678901",
+        "deadbeefdeadbeef",
+        "DEADBEEFdeadbee",
+        "abcdef12-3456-",
+        "abcdef1-2345-",
+        "clip.MP4",
+        "photo.jpeg.",
+        "x.mp45",
+        "?utm_source=x",
+        "&FBCLID=1",
+        "?ref=2",
+        "٠١٢٣٤٥٦٧٨٩٠١",
+        " ",
+        "-",
+        "word",
+        ".",
+    ]
+    texts = [SEED, EXCERPT, *pieces]
+    texts += ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 6))) for _ in range(3000)]
+    for text in texts:
+        assert debris._may_hold_identifier(text) == bool(debris._CANDIDATE.search(text)), text
+    assert any(debris._may_hold_identifier(t) for t in texts)
+    assert not all(debris._may_hold_identifier(t) for t in texts)

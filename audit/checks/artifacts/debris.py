@@ -49,6 +49,24 @@ _CANDIDATE = re.compile(
     + _TRACKING_NAMES,
     re.IGNORECASE,
 )
+# _CANDIDATE's alternatives as separate patterns, each of which the regex engine scans
+# fast (from a literal or a character class, without trying five alternatives at every
+# character); a text holds a match of one of them exactly when it holds one of _CANDIDATE.
+# The UUID head is found from its hyphen, with the eight digits before it looked behind.
+_CANDIDATE_PARTS = (
+    re.compile(r"\d{12}"),
+    re.compile(r"[0-9a-fA-F]{16}"),
+    re.compile(r"-(?<=[0-9a-fA-F]{8}-)[0-9a-fA-F]{4}-"),
+    re.compile(r"\." + _MEDIA_EXTENSIONS + r"\b", re.IGNORECASE),
+    re.compile(r"[?&]" + _TRACKING_NAMES, re.IGNORECASE),
+)
+
+
+def _may_hold_identifier(text: str) -> bool:
+    """``_CANDIDATE.search(text)``, answered faster."""
+    return any(p.search(text) for p in _CANDIDATE_PARTS)
+
+
 _EDGE_PUNCTUATION = "\"'“”‘’«»()[]{}<>,;:.!?"
 _PUNCTUATION_ONLY = re.compile(r"[\W_]+")
 # A digit run is an identifier from ten digits beside other identifiers on a debris
@@ -225,11 +243,11 @@ def inline_identifier(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
     removes them; other identifiers need a person to decide what the sentence lost.
     """
     lang = language(doc.target_lang)
-    if not _CANDIDATE.search(doc.target):
+    if not _may_hold_identifier(doc.target):
         return
     for line in text_lines(doc.target):
         text = line.text(doc)
-        if not _CANDIDATE.search(text) or debris_line_kinds(text.strip()) is not None:
+        if not _may_hold_identifier(text) or debris_line_kinds(text.strip()) is not None:
             continue  # artifacts.debris-line reports the whole line
         words = {w.strip(".:").casefold() for w in text.split()}
         contact_line = bool(words & lang.contact_words)
