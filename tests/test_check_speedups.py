@@ -193,3 +193,19 @@ def test_identifier_quick_test_answers_as_the_candidate_pattern() -> None:
         assert debris._may_hold_identifier(text) == bool(debris._CANDIDATE.search(text)), text
     assert any(debris._may_hold_identifier(t) for t in texts)
     assert not all(debris._may_hold_identifier(t) for t in texts)
+
+
+def test_letters_of_matches_the_same_characters_as_the_look_ahead_form() -> None:
+    """letters_of puts the range before the letter test; every code point matches as
+    with the test first (the form it had)."""
+    from audit.lang.profiles import known_scripts, letters_of
+
+    for scripts in (tuple(known_scripts()), ("Cyrillic",), ("Greek", "Arabic")):
+        pattern = letters_of(scripts)
+        spans = pattern[len("(?:[") : pattern.index("](?<=")]
+        before = re.compile(f"(?:(?=[^\\W\\d_])[{spans}])")
+        after = re.compile(pattern)
+        step = 1 if len(scripts) > 2 else 7  # every code point once, samples for the others
+        for code in range(0, 0x110000, step):
+            ch = chr(code)
+            assert bool(before.fullmatch(ch)) == bool(after.fullmatch(ch)), hex(code)
