@@ -209,3 +209,51 @@ def test_letters_of_matches_the_same_characters_as_the_look_ahead_form() -> None
         for code in range(0, 0x110000, step):
             ch = chr(code)
             assert bool(before.fullmatch(ch)) == bool(after.fullmatch(ch)), hex(code)
+
+
+def _reference_find(matcher, text: str):  # type: ignore[no-untyped-def]
+    """GlossaryMatcher.find as it was: a pass of Python over every token."""
+    from audit.glossary.fold import fold, token_spans
+    from audit.glossary.matcher import Match
+
+    folded = fold(text)
+    toks = token_spans(folded)
+    out, i, n = [], 0, len(toks)
+    while i < n:
+        reach = matcher.longest.get(toks[i][2])
+        if reach:
+            for size in range(min(reach, n - i), 0, -1):
+                key = toks[i][2] if size == 1 else " ".join(t[2] for t in toks[i : i + size])
+                index = matcher.keys.get(key)
+                if index is None:
+                    continue
+                start, end = toks[i][0], toks[i + size - 1][1]
+                form = matcher.form(index)
+                if matcher._accept(text, start, end, form):
+                    out.append(Match(start, end, form))
+                    i += size
+                    break
+            else:
+                i += 1
+        else:
+            i += 1
+    return out
+
+
+def test_glossary_matches_are_those_of_the_token_by_token_scan() -> None:
+    config = AuditConfig.create(select=["N001"])
+    matcher = config.matcher_for("en")
+    assert matcher is not None
+    forms = [matcher.form(i).text for i in range(0, len(matcher), 3)]
+    rng = random.Random(5)
+    filler = EXCERPT.split()[:400]
+    texts = [SEED, EXCERPT, ""]
+    for _ in range(200):
+        words = [rng.choice(forms if rng.random() < 0.3 else filler) for _ in range(40)]
+        texts.append(" ".join(w.upper() if rng.random() < 0.1 else w for w in words))
+    found = 0
+    for text in texts:
+        expected = [(m.start, m.end, m.form.text) for m in _reference_find(matcher, text)]
+        assert [(m.start, m.end, m.form.text) for m in matcher.find(text)] == expected
+        found += len(expected)
+    assert found > 100
