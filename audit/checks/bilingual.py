@@ -10,6 +10,7 @@ that judge lengths or missing sentences.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from collections.abc import Iterator
@@ -112,9 +113,15 @@ def number_mismatch(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
     source, target = doc.source or "", doc.target
     all_src = find_numbers(source)
     all_tgt = find_numbers(target)
+    if not all_src and not all_tgt:
+        return
+    src_starts = [n.start for n in all_src]
+    tgt_starts = [n.start for n in all_tgt]
     for pair in ctx.pairs:
-        src = inside(all_src, pair.source)
-        tgt = inside(all_tgt, pair.target)
+        src = _within(all_src, src_starts, pair.source)
+        tgt = _within(all_tgt, tgt_starts, pair.target)
+        if not src and not tgt:
+            continue  # most units hold no number: nothing is missing, nothing extra
         missing = _unmatched(_required(src), tgt)
         extra = _unmatched(_required(tgt), src)
         if pair.aligned:  # moved across a sentence boundary?
@@ -157,6 +164,16 @@ def number_mismatch(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
 _COUNTER = re.compile(r"\s?[つ台人年回個名件位番次个种項项条條本枚匹头頭번개명년회가권장위등부]")
 
 
+def _within(numbers: list[Number], starts: list[int], span: Span | None) -> list[Number]:
+    """:func:`audit.pairs.inside` for one text's numbers, with their starts listed once
+    (a segment's numbers are found by bisecting plain integers)."""
+    if span is None:
+        return []
+    lo = bisect.bisect_left(starts, span.start)
+    hi = bisect.bisect_left(starts, span.end, lo)
+    return [n for n in numbers[lo:hi] if n.end <= span.end]
+
+
 def _repeated(n: Number, numbers: list[Number]) -> bool:
     """The same number said again in the same segment ("the 12th district ... the 12th
     overlaps"): a translation that says it once, or refers back to it, lost nothing."""
@@ -188,6 +205,8 @@ def _unmatched(wanted: list[Number], pool: list[Number]) -> list[Number]:
     forward, so the cost is linear in the numbers (a scan of the whole pool per number
     was quadratic on a segment of thousands of numbers). Only quantities in units,
     which may match by conversion, are compared one by one; they are few."""
+    if not wanted:
+        return []
     used = [False] * len(pool)
     by_value: dict[str, list[int]] = {}
     for i, m in enumerate(pool):
