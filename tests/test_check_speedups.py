@@ -257,3 +257,19 @@ def test_glossary_matches_are_those_of_the_token_by_token_scan() -> None:
         assert [(m.start, m.end, m.form.text) for m in matcher.find(text)] == expected
         found += len(expected)
     assert found > 100
+
+
+def test_every_letter_script_shares_counts_is_found_by_the_quick_script_test() -> None:
+    """B003 skips the letter count when no letter of the source's script is in the text:
+    every character script_shares counts for a script must be found by that test."""
+    from audit.checks.bilingual import _letter_of
+    from audit.lang.identify import script_of_char
+
+    counted = 0
+    for code in range(0x110000):
+        ch = chr(code)
+        script = script_of_char(ch)
+        if script is not None and script != "Other":
+            assert _letter_of(script).fullmatch(ch), (hex(code), script)
+            counted += 1
+    assert counted > 10_000

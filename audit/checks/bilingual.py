@@ -15,7 +15,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING
 
 from audit.document import Document, Span
@@ -331,6 +331,8 @@ def _in_source_language(
     if source.script is None:
         return False
     if source.script != script_of_language(target_lang):
+        if not _letter_of(source.script).search(text):
+            return False  # no letter of the source's script (most translations): share 0
         letters, shares = script_shares(text)
         if letters < 8 or shares.get(source.script, 0.0) < 0.6:
             return False
@@ -345,6 +347,15 @@ def _in_source_language(
         return False
     found, prob = identify(text, (source.lang, target_lang))
     return found == source.lang and prob >= 0.95
+
+
+@lru_cache(maxsize=64)
+def _letter_of(script: str) -> re.Pattern[str]:
+    """One letter of ``script``, by the code-point ranges :func:`script_of_char` reads:
+    a text this never matches has no letter :func:`script_shares` counts for it."""
+    from audit.lang.profiles import letters_of
+
+    return re.compile(letters_of((script,)))
 
 
 def _shares_words(text: str, source: str) -> bool:
