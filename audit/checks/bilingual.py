@@ -684,8 +684,12 @@ def parity(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
     """
     if not _bilingual(doc):
         return
+    if not _PARITY_HINT.search(doc.source or "") and not _PARITY_HINT.search(doc.target):
+        return  # no item on either side (most texts): nothing can be one-sided
     for pair in ctx.pairs:
         src, tgt = _items(doc.source or "", pair.source), _items(doc.target, pair.target)
+        if not src and not tgt:
+            continue  # only the items of the pair itself are reported
         src_window = _items(doc.source or "", pair.source_window) if pair.aligned else src
         tgt_window = _items(doc.target, pair.window) if pair.aligned else tgt
         src_keys = Counter((i.kind, i.key) for i in src_window)
