@@ -40,7 +40,7 @@ def test_cached_model_identifies_as_py3langid_does(
     first = langid_cache.load_identifier(norm_probs=True)  # writes the cache
     [folder] = tmp_path.glob("langid-*")
     assert sorted(p.name for p in folder.iterdir()) == sorted(
-        f"{name}.npy" for name in langid_cache._ARRAYS
+        [*(f"{name}.npy" for name in langid_cache._ARRAYS), "complete"]
     )
 
     def no_decompressing(*args, **kwargs):  # type: ignore[no-untyped-def]
@@ -88,3 +88,17 @@ def test_damaged_cache_is_written_again(tmp_path: Path, monkeypatch: pytest.Monk
     assert not folder.exists()
     langid_cache.load_identifier(norm_probs=True)  # writes it again
     assert (folder / "classes.npy").stat().st_size > 100
+
+
+def test_half_written_cache_is_not_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, reference
+) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("AUDIT_CACHE_DIR", str(tmp_path))
+    monkeypatch.delenv("AUDIT_NO_CACHE", raising=False)
+    langid_cache.load_identifier(norm_probs=True)
+    [folder] = tmp_path.glob("langid-*")
+    (folder / "complete").unlink()  # as if a writer had stopped before the end
+    (folder / "ptc.npy").write_bytes(b"partial")
+    identifier = langid_cache.load_identifier(norm_probs=True)  # writes it again
+    assert (folder / "complete").is_file()
+    assert _answers(identifier, None) == _answers(reference, None)

@@ -16,9 +16,7 @@ cache folder, a file cut short, another py3langid) falls back to py3langid's own
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
-import os
 import shutil
 import tempfile
 from pathlib import Path
@@ -26,6 +24,7 @@ from typing import Any
 
 _FORMAT = 1
 _ARRAYS = ("ptc", "pc", "classes", "nextmove", "nextmove_row", "out_feat")
+_COMPLETE = "complete"  # written last: the folder holds every array
 
 
 def load_identifier(**options: Any) -> Any:
@@ -36,7 +35,7 @@ def load_identifier(**options: Any) -> Any:
     folder = _folder(Path(MODEL_DIR) / MODEL_FILE)
     if folder is not None:
         try:  # a cache only saves time
-            if not folder.is_dir():
+            if not (folder / _COMPLETE).is_file():
                 _write(Path(MODEL_DIR) / MODEL_FILE, folder)
             return _from_folder(LanguageIdentifier, folder, options)
         except Exception:  # noqa: BLE001 - unreadable: py3langid reads it; the next run rewrites it
@@ -88,23 +87,24 @@ def _from_folder(identifier_class: Any, folder: Path, options: dict[str, Any]) -
 
 
 def _write(model: Path, folder: Path) -> None:
-    """Decompress the model's arrays into ``folder``, atomically: they are written in a
-    folder beside it, which is then renamed (a concurrent writer's copy is as good)."""
+    """Decompress the model's arrays into ``folder``, each file written atomically
+    (:mod:`audit.atomicfile`) and a ``complete`` mark last: a folder without the mark
+    (a writer stopped half-way, or still writing) is never read."""
+    import io
     import lzma
 
     import numpy as np
 
-    folder.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=folder.name + ".", dir=folder.parent))
-    try:
-        with tempfile.TemporaryFile(suffix=".npz") as tmp:
-            with lzma.open(model) as src:
-                shutil.copyfileobj(src, tmp, length=1 << 20)
-            tmp.seek(0)
-            with np.load(tmp, allow_pickle=False) as data:
-                for name in _ARRAYS:
-                    np.save(staging / f"{name}.npy", data[name], allow_pickle=False)
-        with contextlib.suppress(OSError):
-            os.replace(staging, folder)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
+    from audit.atomicfile import write_atomic
+
+    folder.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryFile(suffix=".npz") as tmp:  # never the whole 68 MB in memory
+        with lzma.open(model) as src:
+            shutil.copyfileobj(src, tmp, length=1 << 20)
+        tmp.seek(0)
+        with np.load(tmp, allow_pickle=False) as data:
+            for name in _ARRAYS:
+                buffer = io.BytesIO()
+                np.save(buffer, data[name], allow_pickle=False)
+                write_atomic(str(folder / f"{name}.npy"), buffer.getvalue())
+    write_atomic(str(folder / _COMPLETE), b"")
