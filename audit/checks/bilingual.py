@@ -10,11 +10,12 @@ that judge lengths or missing sentences.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING
 
 from audit.document import Document, Span
@@ -112,9 +113,15 @@ def number_mismatch(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
     source, target = doc.source or "", doc.target
     all_src = find_numbers(source)
     all_tgt = find_numbers(target)
+    if not all_src and not all_tgt:
+        return
+    src_starts = [n.start for n in all_src]
+    tgt_starts = [n.start for n in all_tgt]
     for pair in ctx.pairs:
-        src = inside(all_src, pair.source)
-        tgt = inside(all_tgt, pair.target)
+        src = _within(all_src, src_starts, pair.source)
+        tgt = _within(all_tgt, tgt_starts, pair.target)
+        if not src and not tgt:
+            continue  # most units hold no number: nothing is missing, nothing extra
         missing = _unmatched(_required(src), tgt)
         extra = _unmatched(_required(tgt), src)
         if pair.aligned:  # moved across a sentence boundary?
@@ -157,6 +164,16 @@ def number_mismatch(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
 _COUNTER = re.compile(r"\s?[つ台人年回個名件位番次个种項项条條本枚匹头頭번개명년회가권장위등부]")
 
 
+def _within(numbers: list[Number], starts: list[int], span: Span | None) -> list[Number]:
+    """:func:`audit.pairs.inside` for one text's numbers, with their starts listed once
+    (a segment's numbers are found by bisecting plain integers)."""
+    if span is None:
+        return []
+    lo = bisect.bisect_left(starts, span.start)
+    hi = bisect.bisect_left(starts, span.end, lo)
+    return [n for n in numbers[lo:hi] if n.end <= span.end]
+
+
 def _repeated(n: Number, numbers: list[Number]) -> bool:
     """The same number said again in the same segment ("the 12th district ... the 12th
     overlaps"): a translation that says it once, or refers back to it, lost nothing."""
@@ -188,6 +205,8 @@ def _unmatched(wanted: list[Number], pool: list[Number]) -> list[Number]:
     forward, so the cost is linear in the numbers (a scan of the whole pool per number
     was quadratic on a segment of thousands of numbers). Only quantities in units,
     which may match by conversion, are compared one by one; they are few."""
+    if not wanted:
+        return []
     used = [False] * len(pool)
     by_value: dict[str, list[int]] = {}
     for i, m in enumerate(pool):
@@ -312,6 +331,8 @@ def _in_source_language(
     if source.script is None:
         return False
     if source.script != script_of_language(target_lang):
+        if not _letter_of(source.script).search(text):
+            return False  # no letter of the source's script (most translations): share 0
         letters, shares = script_shares(text)
         if letters < 8 or shares.get(source.script, 0.0) < 0.6:
             return False
@@ -326,6 +347,15 @@ def _in_source_language(
         return False
     found, prob = identify(text, (source.lang, target_lang))
     return found == source.lang and prob >= 0.95
+
+
+@lru_cache(maxsize=64)
+def _letter_of(script: str) -> re.Pattern[str]:
+    """One letter of ``script``, by the code-point ranges :func:`script_of_char` reads:
+    a text this never matches has no letter :func:`script_shares` counts for it."""
+    from audit.lang.profiles import letters_of
+
+    return re.compile(letters_of((script,)))
 
 
 def _shares_words(text: str, source: str) -> bool:
@@ -654,8 +684,12 @@ def parity(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
     """
     if not _bilingual(doc):
         return
+    if not _PARITY_HINT.search(doc.source or "") and not _PARITY_HINT.search(doc.target):
+        return  # no item on either side (most texts): nothing can be one-sided
     for pair in ctx.pairs:
         src, tgt = _items(doc.source or "", pair.source), _items(doc.target, pair.target)
+        if not src and not tgt:
+            continue  # only the items of the pair itself are reported
         src_window = _items(doc.source or "", pair.source_window) if pair.aligned else src
         tgt_window = _items(doc.target, pair.window) if pair.aligned else tgt
         src_keys = Counter((i.kind, i.key) for i in src_window)

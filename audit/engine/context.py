@@ -9,8 +9,9 @@ and callers of :func:`audit.engine.audit_document_full` share one computation.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Hashable
 from functools import cached_property
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from audit.engine.check import option_key
 
@@ -24,6 +25,9 @@ if TYPE_CHECKING:
     from audit.pairs import Pair
     from audit.scoring.scores import DocumentScores
     from audit.suppressions import Outcome, Suppressions
+
+
+T = TypeVar("T")
 
 
 class CheckContext:
@@ -127,6 +131,16 @@ class CheckContext:
 
             cache[metrics] = score_document(self.doc, metrics)
         return cache[metrics]
+
+    def shared(self, key: Hashable, compute: Callable[[], T]) -> T:
+        """``compute()``, once per document for ``key``: an analysis that several checks
+        read (the lines the debris checks would delete...) is worked out by the first
+        check that asks and handed to the others. ``key`` names the analysis and every
+        setting it depends on."""
+        cache: dict[Hashable, Any] = self.__dict__.setdefault("_shared", {})
+        if key not in cache:
+            cache[key] = compute()
+        return cast("T", cache[key])
 
     def option(self, code: str, key: str, default: Any = None) -> Any:
         """A per-check setting (thresholds etc.): the configured value, else the default

@@ -78,6 +78,11 @@ def token_spans(folded: str) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(folded)]
 
 
+def token_offsets(folded: str) -> list[tuple[int, int]]:
+    """The ``(start, end)`` of each of ``tokens``, listed in C."""
+    return list(map(re.Match.span, _TOKEN.finditer(folded)))
+
+
 def form_keys(form: str) -> list[str]:
     """The lookup keys of a glossary form: its folded tokens joined by single spaces,
     over the spellings of the Arabic article. Two forms with a key in common cannot be

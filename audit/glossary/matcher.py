@@ -17,9 +17,10 @@ from __future__ import annotations
 import bisect
 import itertools
 from dataclasses import dataclass
+from itertools import compress
 from typing import NamedTuple
 
-from audit.glossary.fold import fold, form_keys, is_word_char, token_spans
+from audit.glossary.fold import fold, form_keys, is_word_char, token_offsets, tokens
 from audit.glossary.model import Entry, Glossary, is_acronym
 
 CANONICAL = "canonical"
@@ -131,29 +132,31 @@ class GlossaryMatcher:
             return []
         folded = fold(text)
         longest, keys = self.longest, self.keys
-        tokens = token_spans(folded)
+        # The tokens are listed in C, and only those that start some key are visited
+        # (a pass of Python over every token cost most of the matching); their offsets
+        # are listed only when a key is found.
+        toks = tokens(folded)
+        n = len(toks)
+        spans: list[tuple[int, int]] | None = None
         out: list[Match] = []
-        i, n = 0, len(tokens)
-        while i < n:
-            reach = longest.get(tokens[i][2])
-            if reach:
-                for size in range(min(reach, n - i), 0, -1):
-                    key = (
-                        tokens[i][2] if size == 1 else " ".join(t[2] for t in tokens[i : i + size])
-                    )
-                    index = keys.get(key)
-                    if index is None:
-                        continue
-                    start, end = tokens[i][0], tokens[i + size - 1][1]
-                    form = self.form(index)
-                    if self._accept(text, start, end, form):
-                        out.append(Match(start, end, form))
-                        i += size
-                        break
-                else:
-                    i += 1
-            else:
-                i += 1
+        i = 0  # tokens before this one are inside a match
+        for j in compress(range(n), map(longest.__contains__, toks)):
+            reach = longest[toks[j]]
+            if j < i or not reach:
+                continue
+            for size in range(min(reach, n - j), 0, -1):
+                key = toks[j] if size == 1 else " ".join(toks[j : j + size])
+                index = keys.get(key)
+                if index is None:
+                    continue
+                if spans is None:
+                    spans = token_offsets(folded)
+                start, end = spans[j][0], spans[j + size - 1][1]
+                form = self.form(index)
+                if self._accept(text, start, end, form):
+                    out.append(Match(start, end, form))
+                    i = j + size
+                    break
         return out
 
     @staticmethod

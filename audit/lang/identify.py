@@ -113,10 +113,11 @@ def script_shares(text: str) -> tuple[int, dict[str, float]]:
 
 @lru_cache(maxsize=1)
 def _model() -> Any:
-    """py3langid's model, read once per process (about half a second)."""
-    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+    """py3langid's model, read once per process: from the uncompressed copy in the
+    user's cache (a few milliseconds; decompressing it took about half a second)."""
+    from audit.lang.langid_cache import load_identifier
 
-    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    return load_identifier(norm_probs=True)
 
 
 @lru_cache(maxsize=32)

@@ -60,8 +60,12 @@ def _table() -> dict[str, list[list[float]]]:
     return data
 
 
+@lru_cache(maxsize=1024)
 def pair_ratios(source_lang: str | None, target_lang: str | None) -> PairRatios | None:
-    """The learned ratios of a language pair, or None where there is no data for it."""
+    """The learned ratios of a language pair, or None where there is no data for it.
+
+    Remembered per pair of language tags (the ratios are frozen): the aligner and B005
+    ask for every document, and a corpus has few pairs."""
     src, tgt = primary(source_lang), primary(target_lang)
     if not src or not tgt:
         return None

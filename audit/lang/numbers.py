@@ -340,8 +340,12 @@ def _canonical(value: Decimal) -> str:
     return format(normalized, "f")
 
 
+@lru_cache(maxsize=65536)
 def readings(token: str) -> frozenset[str]:
-    """Every value a digit token can be read as (``1,500`` -> 1500 and 1.5)."""
+    """Every value a digit token can be read as (``1,500`` -> 1500 and 1.5).
+
+    Remembered per token: the same few figures (years, small counts) recur in every
+    document, and reading one means two regular expressions and decimal arithmetic."""
     token = re.sub(f"[{_SPACES}]", "\u202f", token.translate(_DIGITS))
     parts = re.split(f"([{_SEPARATORS}])", token)
     groups, seps = parts[0::2], parts[1::2]
@@ -695,17 +699,17 @@ def _looked_up_words(text: str, start: int, end: int) -> list[Number]:
     per word; only words that may be an inflected month name, a Hebrew word with a
     prefix or a Roman numeral are looked at further."""
     hits: list[Number] = []
-    plain = _PLAIN_WORD_VALUES.get
-    slow = _SLOW_FIRST
+    known = _WORD_NUMBERS
+    seen = known.get
     for m in _SPELLED_WORD.finditer(text, start, end):
         word = m.group()
-        found = plain(word.lower())
+        found = seen(word, _UNSEEN)
+        if found is _UNSEEN:  # a word not met before in this process
+            if len(known) >= _MAX_REMEMBERED:
+                known.clear()
+            found = known[word] = _number_word(word)
         if found is None:
-            if word[0] not in slow:
-                continue
-            found = _word_values(word)
-            if found is None:
-                continue
+            continue
         if _DECADES_AFTER.match(text, m.end()):  # two decades: 20 (years)
             found = found | {str(int(v) * 10) for v in found if v.isdigit()}
         metric: tuple[float, ...] = ()
@@ -717,13 +721,43 @@ def _looked_up_words(text: str, start: int, end: int) -> list[Number]:
     return hits
 
 
+def _number_word(word: str) -> frozenset[str] | None:
+    """What one word may stand for as a number, or None: a look-up in lower case; only a
+    word that may be an inflected month name, a Hebrew word with a prefix or a Roman
+    numeral is read further."""
+    found = _PLAIN_WORD_VALUES.get(word.lower())
+    if found is None and word[0] in _SLOW_FIRST:
+        return _word_values(word)
+    return found
+
+
+# What each word met in this process stands for (None: nothing): running text repeats
+# its words, and one dictionary look-up per word is the cheapest reading. Forgotten
+# past _MAX_REMEMBERED words, so memory stays bounded on any vocabulary.
+_WORD_NUMBERS: dict[str, frozenset[str] | None] = {}
+_UNSEEN = frozenset({"(unseen)"})
+_MAX_REMEMBERED = 200_000
+
+
+# Whether a normalized word of Arabic-script text may be (part of) a number word: its
+# readings with and without proclitics, per word met in this process.
+_ARABIC_NUMBERISH: dict[str, bool] = {}
+
+
+def _keys(word: str) -> set[str]:
+    """A normalized word's readings (itself, and without proclitics and the article)."""
+    from audit.lang.arabic import word_keys
+
+    return {word} if word.isascii() else {word, *word_keys(word)}
+
+
 def _spelled_numbers(text: str, start: int, end: int) -> list[Number]:
     """Numbers written as words, each with the values it may mean."""
     from audit.lang.dates import month_of
 
     if not _ARABIC_LETTER.search(text, start, end):
         return _looked_up_words(text, start, end)
-    from audit.lang.arabic import strip_article, word_keys
+    from audit.lang.arabic import strip_article
 
     words = [
         (m.start(), m.end(), _normalized(m.group()))
@@ -751,10 +785,15 @@ def _spelled_numbers(text: str, start: int, end: int) -> list[Number]:
             out.append(Number(s0, e0, frozenset(values), spelled=True))
             i += 1
             continue
-        keys = {word} if word.isascii() else {word, *word_keys(word)}
-        if keys.isdisjoint(_NUMBER_WORDS):  # most words of running text
+        numberish = _ARABIC_NUMBERISH.get(word)
+        if numberish is None:  # a word not met before in this process
+            if len(_ARABIC_NUMBERISH) >= _MAX_REMEMBERED:
+                _ARABIC_NUMBERISH.clear()
+            numberish = _ARABIC_NUMBERISH[word] = not _keys(word).isdisjoint(_NUMBER_WORDS)
+        if not numberish:  # most words of running text
             i += 1
             continue
+        keys = _keys(word)
         unit = next((_AR_UNITS[k] for k in keys if k in _AR_UNITS), None)
         nxt = words[i + 1] if i + 1 < len(words) else None
         if unit is not None and nxt is not None:

@@ -96,7 +96,10 @@ def letters_of(scripts: tuple[str, ...]) -> str:
     spans = "".join(
         f"\\U{lo:08x}-\\U{hi:08x}" for name in scripts for lo, hi in ranges.get(name, ())
     )
-    return f"(?:(?=[^\\W\\d_])[{spans}])" if spans else "(?!)"
+    # The range first, then the test that it is a letter, looking back at it: the
+    # regex engine can then skip to the next character in range, where a look-ahead
+    # first was tried at every character (the same single characters match).
+    return f"(?:[{spans}](?<=[^\\W\\d_]))" if spans else "(?!)"
 
 
 def known_scripts() -> tuple[str, ...]:

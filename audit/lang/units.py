@@ -61,8 +61,21 @@ _FEET_INCHES = re.compile(
 )
 
 
+# The first letter of any unit word or Fahrenheit sign, after the separator either
+# allows: one character class (case-insensitive, as both patterns are) rules out at
+# once what follows most numbers, before the long alternations are tried.
+_UNIT_OR_DEGREE_START = re.compile(
+    r"[\s\u00a0-]?["
+    + re.escape("".join(sorted({w[0] for w in _LINEAR} | set("°ºdf华華화"))))
+    + "]",
+    re.I,
+)
+
+
 def metric_value(text: str, end: int, value: float) -> tuple[float, ...]:
     """The metric values of ``value`` when an imperial unit follows ``text[end:]``, else ()."""
+    if not _UNIT_OR_DEGREE_START.match(text, end):
+        return ()
     m = _UNIT_AFTER.match(text, end)
     if m:
         return tuple(value * f for f in _LINEAR[m.group(1).lower()])
