@@ -23,7 +23,7 @@ from audit.names.entities import MENTION_SCORE, Entity, resolve
 from audit.names.extract import NameSpan, NameWord, find_names
 from audit.names.keys import tables_for_language
 from audit.names.match import NameIndex, NameMatch
-from audit.names.ordinary import established_pair, is_ordinary
+from audit.names.ordinary import established_pair, is_ordinary, zipf
 from audit.names.similarity import Comparer, compact
 
 if TYPE_CHECKING:
@@ -39,6 +39,7 @@ MAX_BLOCK = 12  # spellings of one document compared per block (no real article 
 MENTION_ORDINARY = 4.4  # Zipf: a word this common is not a person's surname respelled (Chapter)
 SURNAME_ORDINARY = 5.0  # Zipf: a full name ending in a word this common is a title (Night Live)
 COMMON_OPENER = 4.4  # Zipf: a sentence's first word this common is no first name (Then, Later)
+INFLECTED_WORD = 3.5  # Zipf: an inflected pair with a word this common is that word's forms
 MAX_NAME_WORDS = 6  # longer capitalized runs are headlines or lists, not one name to look up
 
 
@@ -121,8 +122,9 @@ def analyse(
     # the word-frequency lexicon unloaded on a text such as the seed.
     entities = resolve(
         [s for s in names if covered.state(s.words[-1].start, s.words[-1].end) != "variant"],
-        comparer,
+        _comparer(doc.source_lang, doc.target_lang, names_only=True),
         ordinary=lambda word: _ordinary_here(word, language, MENTION_ORDINARY),
+        established=lambda word, surname: _inflected_word(word, surname, comparer, language),
         surname_ordinary=lambda word: _ordinary_here(word, language, SURNAME_ORDINARY),
         common=lambda word: is_ordinary(word, language, COMMON_OPENER),
         min_score=min_score,
@@ -192,6 +194,15 @@ def _ordinary_here(word: str, language: str | None, cutoff: float) -> bool:
     if is_ordinary(word, language, cutoff):
         return True
     return (language or "en").split("-")[0] != "en" and is_ordinary(word, "en", cutoff)
+
+
+def _inflected_word(word: str, surname: str, comparer: Comparer, language: str | None) -> bool:
+    """Two spellings that differ in an inflection of the language, one of them a word
+    of it (``Armen`` for ``Armin`` in German: the poor, not a spelling): the veto that
+    the names-only comparer of the entities leaves out for rare names."""
+    if not comparer.derived(compact(word), compact(surname)):
+        return False
+    return max(zipf(word, language), zipf(surname, language)) >= INFLECTED_WORD
 
 
 def _entity_groups(
@@ -296,9 +307,10 @@ def _inside(spans: set[tuple[int, int]], w: NameWord) -> bool:
 
 
 @lru_cache(maxsize=32)
-def _comparer(source_lang: str | None, target_lang: str) -> Comparer:
-    """Key tables of the source language (all when unknown), endings of the target's."""
-    return Comparer(tables_for_language(source_lang), language=target_lang)
+def _comparer(source_lang: str | None, target_lang: str, names_only: bool = False) -> Comparer:
+    """Key tables of the source language (all when unknown), endings of the target's
+    (with ``names_only``, of its names: see :class:`Comparer`)."""
+    return Comparer(tables_for_language(source_lang), language=target_lang, names_only=names_only)
 
 
 _INDEXES: WeakKeyDictionary[GlossaryMatcher, dict[int, NameIndex]] = WeakKeyDictionary()
