@@ -79,3 +79,51 @@ def test_names_only_comparer_keeps_the_names_inflections():
     assert words.score(words.prepare("Ayman"), words.prepare("Aymen")) == 0.0
     assert names.score(names.prepare("Merkel"), names.prepare("Merkels")) == 0.0
     assert lexicon().name_inflections_of("ru") == lexicon().inflections_of("ru")
+
+
+def _proposals(texts: list[str]) -> list[tuple[str, list[str]]]:
+    from audit.names.suggest import propose
+
+    docs = [Document(id=str(i), target=t) for i, t in enumerate(texts)]
+    return [
+        (p.canonical.form, [v.form for v in p.variants]) for p in propose(docs, None, Comparer())
+    ]
+
+
+DENNIS = [
+    "Samir Dennis said the plan was ready. Dennis later met the delegation. According to "
+    "aides, Denis is expected to travel.",
+    "Samir Dennis spoke in the capital on Monday. Officials said Dennis was briefed. Later "
+    "Denis left for the border.",
+]
+SEGHIR = [
+    "Karim Seghir said the plan was ready. Seghir later met the delegation. According to "
+    "aides, Sghaier is expected to travel.",
+    "Karim Seghir spoke on Monday. Officials said Seghir was briefed. Witnesses said Sghaier "
+    "left for the border.",
+]
+
+
+def test_suggest_takes_a_respelling_repeated_after_the_full_name_in_two_documents():
+    # Dennis and Denis are both names of English: one document is not enough...
+    assert _proposals(DENNIS[:1]) == []
+    # ...the same person respelled so in two documents is.
+    assert _proposals(DENNIS) == [("Dennis", ["Denis"])]
+
+
+def test_suggest_takes_a_distant_respelling_that_nothing_else_in_the_corpus_uses():
+    # Seghir / Sghaier score 0.74, under the one-document threshold.
+    assert _proposals(SEGHIR[:1]) == []
+    assert _proposals(SEGHIR) == [("Seghir", ["Sghaier"])]
+    # A document that uses Sghaier for something else takes that evidence away.
+    other = "The flood reached Sghaier, a village near the coast, on Monday."
+    assert _proposals([*SEGHIR, other]) == []
+
+
+def test_suggest_does_not_take_a_word_for_a_distant_respelling():
+    # The same review twice (syndicated copy): Robin after Johnny English Reborn.
+    review = (
+        "The film Johnny English Reborn was released in 2011. So the Batman and Robin of "
+        "spying are back in action, and Robin is funny."
+    )
+    assert _proposals([review, review]) == []
