@@ -127,3 +127,64 @@ def test_suggest_does_not_take_a_word_for_a_distant_respelling():
         "spying are back in action, and Robin is funny."
     )
     assert _proposals([review, review]) == []
+
+
+WEFAQ_SOURCE = (
+    "اجتمعت حكومة الوفاق في طرابلس يوم الاثنين.\n\n"
+    "قال فايز السراج إن حكومة الوفاق ستجري محادثات.\n\n"
+    "وصل المبعوث إلى طرابلس."
+)
+WEFAQ_TARGET = (
+    "The Al-Wefaq government met in Tripoli on Monday.\n\n"
+    "Fayez al-Sarraj said the National Accord government would hold talks.\n\n"
+    "The envoy arrived in Tripoli."
+)
+
+
+def _bilingual(target: str, source: str) -> list[tuple[str, str | None, str]]:
+    config = AuditConfig.create(default_glossaries=False, select=["N004"])
+    doc = Document(id="d", target=target, source=source, source_lang="ar", target_lang="en")
+    return [
+        (f.text, f.suggestion, f.extra.get("source_form", "")) for f in audit_document(doc, config)
+    ]
+
+
+def test_a_source_name_rendered_by_letters_and_by_translation_is_one_entity():
+    # Wefaq and National Accord share no letters: only the source joins them.
+    assert _n004(WEFAQ_TARGET, "en") == []
+    assert _bilingual(WEFAQ_TARGET, WEFAQ_SOURCE) == [("National Accord", "Wefaq", "الوفاق")]
+
+
+def test_a_translated_phrase_of_another_source_name_is_left_alone():
+    # The second sentence's source names another body (حكومة الإنقاذ, the Salvation
+    # government): National Accord does not render الوفاق there.
+    source = WEFAQ_SOURCE.replace("إن حكومة الوفاق", "إن حكومة الإنقاذ")
+    assert _bilingual(WEFAQ_TARGET, source) == []
+
+
+def test_a_translated_phrase_needs_every_use_of_the_source_name_accounted_for():
+    # The source names الوفاق a third time where the target renders it neither way.
+    source = WEFAQ_SOURCE.replace("وصل المبعوث إلى طرابلس.", "وصل مبعوث الوفاق إلى طرابلس.")
+    assert _bilingual(WEFAQ_TARGET, source) == []
+
+
+def test_ordinary_words_are_read_from_wordfreqs_lists_as_wordfreq_reads_them():
+    from wordfreq import iter_wordlist, zipf_frequency
+
+    from audit.names.ordinary import zipf
+
+    for lang in ("en", "de", "fr", "es", "ru", "ar", "he"):
+        words = [w for i, w in enumerate(iter_wordlist(lang, "small")) if i % 97 == 0][:200]
+        words += ["Chapter", "Argentine", "Hifter", "Straße", "Zelenskyy"]
+        for w in words:
+            if w.isalpha() and (lang in ("en", "de", "fr", "es", "ru") or w.isascii()):
+                assert zipf(w, lang) == round(zipf_frequency(w, lang, wordlist="small"), 2), w
+
+
+def test_a_language_whose_tokenizer_is_missing_is_no_crash():
+    # wordfreq needs jieba for Chinese and MeCab for Korean, which are not installed.
+    text = "Khalifa Haftar met the envoy. 消息人士说 Hifter 将前往开罗。"
+    config = AuditConfig.create(default_glossaries=False, select=["N"])
+    for lang in ("zh", "ko", "ja"):
+        findings = audit_document(Document(id="d", target=text, target_lang=lang), config)
+        assert [f.text for f in findings if f.code == "N004"] == ["Hifter"]

@@ -39,6 +39,7 @@ MAX_BLOCK = 12  # spellings of one document compared per block (no real article 
 MENTION_ORDINARY = 4.4  # Zipf: a word this common is not a person's surname respelled (Chapter)
 SURNAME_ORDINARY = 5.0  # Zipf: a full name ending in a word this common is a title (Night Live)
 COMMON_OPENER = 4.4  # Zipf: a sentence's first word this common is no first name (Then, Later)
+TRANSLATED_WORD = 3.0  # Zipf: each word of a translated name is a word of the language
 INFLECTED_WORD = 3.5  # Zipf: an inflected pair with a word this common is that word's forms
 MAX_NAME_WORDS = 6  # longer capitalized runs are headlines or lists, not one name to look up
 
@@ -145,11 +146,15 @@ def analyse(
     groups = _variant_groups(anchors, free, comparer, min_score, companions, language)
     groups = _entity_groups(entities, covered, near_words, groups)
     if pairs is not None and doc.source and doc.source.strip():
-        groups = _source_groups(doc.source, pairs(), names, covered, near_words, groups)
+        groups = _source_groups(
+            doc.target, language, doc.source, pairs(), names, covered, near_words, groups
+        )
     return NameAnalysis(names, near, groups, entities)
 
 
 def _source_groups(
+    target: str,
+    language: str | None,
     source: str,
     pairs: Sequence[Pair],
     names: list[NameSpan],
@@ -185,6 +190,48 @@ def _source_groups(
         if flagged:
             forms = {surface[k]: len(by_key[k]) for k in found.spellings}
             out.append(VariantGroup(surface[preferred], "source", forms, flagged, found.source))
+            taken |= {w.start for o in flagged for w in o.words}
+    return out + _translated(target, source, pairs, names, words, by_key, taken, language)
+
+
+def _translated(
+    target: str,
+    source: str,
+    pairs: Sequence[Pair],
+    names: list[NameSpan],
+    words: list[NameWord],
+    by_key: dict[str, list[NameWord]],
+    taken: set[int],
+    language: str | None,
+) -> list[VariantGroup]:
+    """A source name written once by its letters and elsewhere by a translated phrase
+    (``Wefaq`` and ``National Accord`` for الوفاق): the less used is flagged."""
+    from audit.names.source_names import phrases_of, translated_groups
+
+    out = []
+
+    def ordinary(word: str) -> bool:  # a word of the target's language (or English)
+        return _ordinary_here(word, language, TRANSLATED_WORD)
+
+    phrases = phrases_of(target, names)
+    for found in translated_groups(words, phrases, source, pairs, ordinary):
+        letters = by_key[found.spelling]
+        phrase = [NameWord(s, e, target[s:e], True) for s, e in found.occurrences]
+        spelled, translated = letters[0].text, phrase[0].text
+        forms = {spelled: len(letters), translated: len(phrase)}
+        if len(phrase) > len(letters):
+            preferred, flagged = translated, Occurrences(spelled, tuple(letters))
+        else:
+            preferred, flagged = spelled, Occurrences(translated, tuple(phrase))
+        kept = tuple(w for w in flagged.words if w.start not in taken)
+        if kept:
+            forms = dict(sorted(forms.items(), key=lambda kv: -kv[1]))
+            out.append(
+                VariantGroup(
+                    preferred, "source", forms, (Occurrences(flagged.spelling, kept),), found.source
+                )
+            )
+            taken |= {w.start for w in kept}
     return out
 
 
@@ -310,7 +357,12 @@ def _inside(spans: set[tuple[int, int]], w: NameWord) -> bool:
 def _comparer(source_lang: str | None, target_lang: str, names_only: bool = False) -> Comparer:
     """Key tables of the source language (all when unknown), endings of the target's
     (with ``names_only``, of its names: see :class:`Comparer`)."""
-    return Comparer(tables_for_language(source_lang), language=target_lang, names_only=names_only)
+    tables = tables_for_language(source_lang)
+    if not names_only:
+        return Comparer(tables, language=target_lang)
+    return Comparer(
+        tables, language=target_lang, names_only=True, share=_comparer(source_lang, target_lang)
+    )
 
 
 _INDEXES: WeakKeyDictionary[GlossaryMatcher, dict[int, NameIndex]] = WeakKeyDictionary()

@@ -96,6 +96,7 @@ class Comparer:
         thresholds: Thresholds = DEFAULT_THRESHOLDS,
         language: str | None = None,
         names_only: bool = False,
+        share: Comparer | None = None,
     ):
         self.tables = tuple(tables) if tables is not None else key_tables()
         self.thresholds = thresholds
@@ -104,7 +105,11 @@ class Comparer:
             lex.name_inflections_of(language) if names_only else lex.inflections_of(language)
         )
         self._endings = lex.derivational_suffixes | self._inflections
-        self._cache: dict[str, Spelling] = {}
+        # Prepared spellings depend on the tables only: a comparer made ``share`` of
+        # another with the same tables (the names-only one) prepares each word once.
+        self._cache: dict[str, Spelling] = (
+            share._cache if share is not None and share.tables == self.tables else {}
+        )
 
     def prepare(self, text: str) -> Spelling:
         cached = self._cache.get(text)

@@ -19,9 +19,10 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections import defaultdict
-from collections.abc import Sequence
+from collections import Counter, defaultdict
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from rapidfuzz.distance import Levenshtein
@@ -31,10 +32,11 @@ from audit.names.lexicon import lexicon
 from audit.names.similarity import compact
 
 if TYPE_CHECKING:
-    from audit.names.extract import NameWord
+    from audit.names.extract import NameSpan, NameWord
     from audit.pairs import Pair
 
 MIN_SKELETON = 0.6  # least normalized similarity of consonant skeletons
+TRANSLATED_SKELETON = 0.8  # least, for the transliteration beside a translated phrase
 _WORD = re.compile(r"[^\W\d_]{3,}")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 
@@ -62,6 +64,7 @@ class SourceGroup:
     spellings: tuple[str, ...]  # folded target spellings, most used first
 
 
+@lru_cache(maxsize=65536)
 def latin_skeleton(word: str) -> str:
     """Consonant classes of a Latin spelling: ``Khadafi`` -> ``KDF``."""
     w = compact(word)
@@ -70,6 +73,7 @@ def latin_skeleton(word: str) -> str:
     return _squeeze("".join(_LATIN_CLASSES.get(c, c if c.isupper() else "") for c in w))
 
 
+@lru_cache(maxsize=65536)
 def source_skeleton(word: str) -> str:
     """Consonant classes of a source word: ``القذافي`` -> ``KDF``; Cyrillic romanized."""
     if ARABIC_WORD.fullmatch(word):
@@ -84,63 +88,121 @@ def _squeeze(s: str) -> str:
 def _source_words(text: str) -> dict[str, str]:
     """Comparable keys of a source text's words -> the word as written."""
     out: dict[str, str] = {}
-    for m in _WORD.finditer(text):
-        word = m.group()
-        if ARABIC_WORD.fullmatch(word):
-            for key in word_keys(normalize(word)):
-                if len(key) >= 3:
-                    out.setdefault(key, word)
-        elif _CYRILLIC.search(word):
-            out.setdefault(word.lower(), word)
-        # A source in the target's own script (an English source of a German target)
-        # holds translations, not renderings: its words say nothing of spellings.
+    for word in _WORD.findall(text):
+        for key in _word_keys(word):
+            out.setdefault(key, word)
     return out
+
+
+@lru_cache(maxsize=65536)
+def _word_keys(word: str) -> tuple[str, ...]:
+    """The comparable keys of one source word, remembered (a corpus repeats its words).
+
+    A word in the target's own script (an English source of a German target) holds a
+    translation, not a rendering: it says nothing of spellings and has no key."""
+    if ARABIC_WORD.fullmatch(word):
+        return tuple(k for k in word_keys(normalize(word)) if len(k) >= 3)
+    if _CYRILLIC.search(word):
+        return (word.lower(),)
+    return ()
+
+
+class _Units:
+    """The aligned units of a document in target order: which unit a target offset
+    falls in, and the comparable words of each unit's source (read once)."""
+
+    def __init__(self, source: str, pairs: Sequence[Pair]) -> None:
+        units = [p for p in pairs if p.source is not None and p.target is not None]
+        units.sort(key=lambda p: p.target.start if p.target else 0)
+        self.units = units
+        self._source = source
+        self._starts = [p.target.start for p in units if p.target]
+        self._words: dict[int, dict[str, str]] = {}
+
+    def __bool__(self) -> bool:
+        return bool(self.units)
+
+    def at(self, start: int, end: int) -> int | None:
+        """The unit whose target holds ``start`` to ``end``, if any."""
+        i = bisect.bisect_right(self._starts, start) - 1
+        if i < 0:
+            return None
+        t = self.units[i].target
+        if t is None or not (t.start <= start and end <= t.end):
+            return None
+        return i
+
+    def having(self, key: str) -> set[int]:
+        """The units whose source has the word ``key``."""
+        return {i for i in range(len(self.units)) if key in self.words(i)}
+
+    def words(self, i: int) -> dict[str, str]:
+        if i not in self._words:
+            src = self.units[i].source
+            assert src is not None
+            self._words[i] = _source_words(self._source[src.start : src.end])
+        return self._words[i]
+
+
+@dataclass
+class _Renderings:
+    """Which units each target spelling is used in, and the source words it renders."""
+
+    where: dict[str, set[int]]  # spelling -> units it is used in
+    uses: dict[str, int]
+    renders: dict[str, list[str]]  # source key -> spellings that render it
+    written: dict[str, str]  # source key -> the source word as written
+    close: dict[tuple[str, str], float]  # (spelling, source key) -> skeleton similarity
+
+
+def _renderings(target_words: Sequence[NameWord], units: _Units) -> _Renderings:
+    where: dict[str, set[int]] = defaultdict(set)
+    uses: dict[str, int] = defaultdict(int)
+    for w in target_words:
+        i = units.at(w.start, w.start + 1)
+        if i is None:
+            continue
+        key = compact(w.text)
+        where[key].add(i)
+        uses[key] += 1
+    renders: dict[str, list[str]] = defaultdict(list)
+    written: dict[str, str] = {}
+    close: dict[tuple[str, str], float] = {}
+    for key, units_used in where.items():
+        if len(key) < 4:
+            continue
+        common = set.intersection(*(set(units.words(i)) for i in units_used))
+        skeleton = latin_skeleton(key)
+        for skey in sorted(common):  # sorted: the same groups whatever the hash seed
+            surface = units.words(min(units_used))[skey]
+            other = source_skeleton(skey)
+            similarity = Levenshtein.normalized_similarity(skeleton, other) if other else 0.0
+            if similarity >= MIN_SKELETON:
+                renders[skey].append(key)
+                written.setdefault(skey, surface)
+                close[(key, skey)] = similarity
+    return _Renderings(where, uses, renders, written, close)
+
+
+def _reads(source: str) -> bool:
+    """The source has words in a script this module reads (the rest holds translations)."""
+    return bool(ARABIC_WORD.search(source) or _CYRILLIC.search(source))
 
 
 def source_groups(
     target_words: Sequence[NameWord], source: str, pairs: Sequence[Pair]
 ) -> list[SourceGroup]:
     """Groups of target spellings that render one source word (see the module doc)."""
-    if not target_words or not (ARABIC_WORD.search(source) or _CYRILLIC.search(source)):
-        return []  # the only scripts _source_words reads: the rest holds translations
-    units = [p for p in pairs if p.source is not None and p.target is not None]
+    if not target_words or not _reads(source):
+        return []
+    units = _Units(source, pairs)
     if not units:
         return []
-    units.sort(key=lambda p: p.target.start if p.target else 0)
-    starts = [p.target.start for p in units if p.target]
-    where: dict[str, set[int]] = defaultdict(set)  # spelling -> units it is used in
-    uses: dict[str, int] = defaultdict(int)
-    for w in target_words:
-        i = bisect.bisect_right(starts, w.start) - 1
-        if i < 0:
-            continue
-        t = units[i].target
-        if t is None or not t.start <= w.start < t.end:
-            continue
-        key = compact(w.text)
-        where[key].add(i)
-        uses[key] += 1
-    words_of: dict[int, dict[str, str]] = {}
-    for i in {i for s in where.values() for i in s}:
-        src = units[i].source
-        assert src is not None
-        words_of[i] = _source_words(source[src.start : src.end])
-    renders: dict[str, list[str]] = defaultdict(list)  # source key -> spellings
-    written: dict[str, str] = {}
-    for key, units_used in where.items():
-        if len(key) < 4:
-            continue
-        common = set.intersection(*(set(words_of[i]) for i in units_used))
-        skeleton = latin_skeleton(key)
-        for skey in sorted(common):  # sorted: the same groups whatever the hash seed
-            surface = words_of[min(units_used)][skey]
-            other = source_skeleton(skey)
-            if other and Levenshtein.normalized_similarity(skeleton, other) >= MIN_SKELETON:
-                renders[skey].append(key)
-                written.setdefault(skey, surface)
+    found = _renderings(target_words, units)
+    where, uses = found.where, found.uses
     groups: list[SourceGroup] = []
     claimed: set[str] = set()
-    for skey, spellings in renders.items():
+    for skey, spellings in found.renders.items():
         apart = [s for s in spellings if s not in claimed]
         # Two spellings of one name stand in different sentences, never together.
         if len(apart) < 2 or any(
@@ -148,6 +210,109 @@ def source_groups(
         ):
             continue
         ordered = tuple(sorted(apart, key=lambda s: (-uses[s], min(where[s]))))
-        groups.append(SourceGroup(written[skey], ordered))
+        groups.append(SourceGroup(found.written[skey], ordered))
         claimed.update(apart)
     return groups
+
+
+def phrases_of(text: str, spans: Sequence[NameSpan]) -> list[tuple[int, int, str]]:
+    """Each name span with the title-like capitalized words just before it that name
+    extraction leaves out (``National`` in ``National Accord``), as (start, end,
+    text)."""
+    not_names = lexicon().not_names
+    out = []
+    for span in spans:
+        start = span.start
+        while True:
+            m = _TITLE_BEFORE.search(text, max(0, start - 40), start)
+            if m is None or m.group(1) not in not_names:
+                break
+            start = m.start(1)
+        out.append((start, span.end, text[start : span.end]))
+    return out
+
+
+_TITLE_BEFORE = re.compile(r"\b([A-Z][a-z]+) $")
+
+
+@dataclass(frozen=True)
+class TranslatedGroup:
+    """A source name rendered both by transliteration and by a translated phrase
+    (``Al-Wefaq`` and ``National Accord`` for الوفاق)."""
+
+    source: str  # the source word as written
+    spelling: str  # the transliteration (folded key), the most used one
+    phrase: str  # the translated phrase (folded key)
+    occurrences: tuple[tuple[int, int], ...]  # the phrase's spans in the target
+
+
+def translated_groups(
+    target_words: Sequence[NameWord],
+    phrases: Sequence[tuple[int, int, str]],
+    source: str,
+    pairs: Sequence[Pair],
+    ordinary: Callable[[str], bool],
+) -> list[TranslatedGroup]:
+    """Source names that the target renders once by their letters and elsewhere by a
+    translation.
+
+    A capitalized phrase of two or more words (``National Accord``) none of whose
+    words renders a source word by its letters is a translation of a source name
+    when, in every sentence that uses it, the source has a word that the document
+    elsewhere transliterates (``Wefaq`` for الوفاق), never in a sentence that also
+    has that transliteration, and every sentence whose source has the word renders it
+    one of the two ways (a frequent source word stands in many sentences that render
+    neither): one name, written two ways. A phrase that could be the translation of
+    two such names, or used where the source lacks the name, is left alone.
+    """
+    if not phrases or not target_words or not _reads(source):
+        return []
+    units = _Units(source, pairs)
+    if not units:
+        return []
+    found = _renderings(target_words, units)
+    if not found.renders:
+        return []
+    rendering = {k for spellings in found.renders.values() for k in spellings}
+    counts = Counter(k for word in _WORD.findall(source) for k in _word_keys(word))
+    spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    used: dict[str, set[int]] = defaultdict(set)
+    outside: set[str] = set()  # phrases used outside the aligned units
+    for start, end, text in phrases:
+        words = [compact(w) for w in text.replace("-", " ").split()]
+        if len(words) < 2 or any(w in rendering or not ordinary(w) for w in words):
+            continue
+        i = units.at(start, end)
+        key = compact(text)
+        if i is None:
+            outside.add(key)
+            continue
+        spans[key].append((start, end))
+        used[key].add(i)
+    out: list[TranslatedGroup] = []
+    for key, units_used in used.items():
+        if key in outside:
+            continue
+        candidates: dict[frozenset[str], str] = {}
+        for skey, spellings in found.renders.items():
+            transliterated = set().union(*(found.where[s] for s in spellings))
+            if units_used & transliterated:
+                continue
+            spelled = [
+                k
+                for k in spellings
+                if found.close[(k, skey)] >= TRANSLATED_SKELETON and not ordinary(k)
+            ]
+            if (
+                spelled
+                and all(skey in units.words(i) for i in units_used)
+                and units.having(skey) == units_used | transliterated
+                and counts[skey] == len(spans[key]) + sum(found.uses[k] for k in spelled)
+            ):
+                candidates.setdefault(frozenset(spelled), skey)
+        if len(candidates) != 1:
+            continue  # no source name in every sentence of the phrase, or several
+        ((chosen, skey),) = candidates.items()
+        spelling = max(sorted(chosen), key=lambda s: found.uses[s])
+        out.append(TranslatedGroup(found.written[skey], spelling, key, tuple(spans[key])))
+    return out

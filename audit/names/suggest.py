@@ -247,7 +247,7 @@ def _names_comparer(comparer: Comparer, language: str) -> Comparer:
     key = (id(comparer), language)
     if key not in _NAMES_COMPARERS:
         _NAMES_COMPARERS[key] = Comparer(
-            comparer.tables, comparer.thresholds, language, names_only=True
+            comparer.tables, comparer.thresholds, language, names_only=True, share=comparer
         )
     return _NAMES_COMPARERS[key]
 
