@@ -188,3 +188,30 @@ def test_a_language_whose_tokenizer_is_missing_is_no_crash():
     for lang in ("zh", "ko", "ja"):
         findings = audit_document(Document(id="d", target=text, target_lang=lang), config)
         assert [f.text for f in findings if f.code == "N004"] == ["Hifter"]
+
+
+def test_a_hebrew_source_joins_two_spellings_of_one_name():
+    source = (
+        "בנימין נתניהו נפגש עם השליח ביום שני.\n\nהמפגש נמשך שעתיים.\n\n"
+        "לדברי יועציו, בנימין ייסע לקהיר."
+    )
+    target = (
+        "On Monday, Binyamin Netanyahu met the envoy.\n\nThe meeting lasted two hours.\n\n"
+        "According to aides, Benjamin will travel to Cairo."
+    )
+    config = AuditConfig.create(default_glossaries=False, select=["N004"])
+    alone = Document(id="d", target=target, target_lang="en")
+    assert audit_document(alone, config) == []
+    doc = Document(id="d", target=target, source=source, source_lang="he", target_lang="en")
+    assert [
+        (f.text, f.suggestion, f.extra["source_form"]) for f in audit_document(doc, config)
+    ] == [("Benjamin", "Binyamin", "בנימין")]
+
+
+def test_a_country_and_its_demonym_beside_one_source_word_are_two_words():
+    # Korea and Korean both stand beside كوريا, in different sentences.
+    source = "زار الوفد كوريا يوم الاثنين.\n\nوقال مسؤول إن المحادثات مع كوريا مستمرة."
+    target = "The delegation visited Korea on Monday.\n\nA Korean official said talks went on."
+    config = AuditConfig.create(default_glossaries=False, select=["N004"])
+    doc = Document(id="d", target=target, source=source, source_lang="ar", target_lang="en")
+    assert audit_document(doc, config) == []

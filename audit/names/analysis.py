@@ -182,9 +182,12 @@ def _source_groups(
     for found in source_groups(words, source, pairs):
         surface = {k: by_key[k][0].text for k in found.spellings}
         preferred = found.spellings[0]
+        # Two words of the language (England / English, Alan / Allan) are two words,
+        # whatever the source letters they share.
         flagged = tuple(
             Occurrences(surface[k], tuple(w for w in by_key[k] if w.start not in taken))
             for k in found.spellings[1:]
+            if not established_pair(surface[k].lower(), surface[preferred].lower(), language)
         )
         flagged = tuple(o for o in flagged if o.words)
         if flagged:

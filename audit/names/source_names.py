@@ -5,14 +5,15 @@ When the source is present, it settles what letters cannot: ``Gaddafi`` and
 this module collects the source words of the aligned sentences (``CheckContext.pairs``:
 file units, or the sentence alignment of whole articles) that are present wherever
 the spelling is used, and keeps those whose consonants could be the spelling's (a
-coarse consonant-class skeleton of the Arabic or Cyrillic word against the Latin
+coarse consonant-class skeleton of the Arabic, Hebrew or Cyrillic word against the Latin
 one). Two spellings that never stand in one sentence and both render the same source
 word are one name written two ways; a spelling whose sentences do not share a source
 word with the other's is not merged, so one spelling aligned to two different source
 names stays two people.
 
 Arabic words are normalized and lose their article and proclitics
-(:mod:`audit.lang.arabic`); Cyrillic is romanized first (``lexicon.yaml``).
+(:mod:`audit.lang.arabic`); Hebrew words lose up to two one-letter prefixes (ה, ו,
+ב...); Cyrillic is romanized first (``lexicon.yaml``).
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ from typing import TYPE_CHECKING
 from rapidfuzz.distance import Levenshtein
 
 from audit.lang.arabic import ARABIC_WORD, normalize, word_keys
-from audit.names.lexicon import lexicon
+from audit.names.lexicon import is_derivation, lexicon
 from audit.names.similarity import compact
 
 if TYPE_CHECKING:
@@ -39,6 +40,11 @@ MIN_SKELETON = 0.6  # least normalized similarity of consonant skeletons
 TRANSLATED_SKELETON = 0.8  # least, for the transliteration beside a translated phrase
 _WORD = re.compile(r"[^\W\d_]{3,}")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_HEBREW = re.compile(r"[\u05d0-\u05ea]")
+_HEBREW_WORD = re.compile(r"[\u05d0-\u05ea]+")
+# One-letter prefixes of Hebrew words (the, and, in, to, from, that, as): a name
+# stands with them attached (ונתניהו, "and Netanyahu"), at most two deep.
+_HEBREW_PREFIXES = frozenset("הובלמשכ")
 
 # Consonant classes that romanizations interchange (q/k/g/kh, d/dh/th/z, s/sh/ṣ...).
 _ARABIC_CLASSES = {
@@ -47,8 +53,15 @@ _ARABIC_CLASSES = {
     "غ": "K", "ف": "F", "ق": "K", "ك": "K", "ل": "L", "م": "M", "ن": "N", "ه": "H",
     "پ": "B", "چ": "S", "ژ": "G", "گ": "K", "ک": "K", "ی": "",
 }  # fmt: skip
+# Hebrew letters in the same classes; vav, yod, alef and ayin are vowels or silent.
+# Bet and pe are b or v, p or f: the class of their more usual reading in names.
+_HEBREW_CLASSES = {
+    "ב": "B", "ג": "K", "ד": "D", "ה": "H", "ז": "D", "ח": "K", "ט": "T", "כ": "K",
+    "ך": "K", "ל": "L", "מ": "M", "ם": "M", "נ": "N", "ן": "N", "ס": "S", "פ": "F",
+    "ף": "F", "צ": "S", "ץ": "S", "ק": "K", "ר": "R", "ש": "S", "ת": "T",
+}  # fmt: skip
 _LATIN_DIGRAPHS = (("kh", "K"), ("gh", "K"), ("sh", "S"), ("ch", "S"), ("th", "T"),
-                   ("dh", "D"), ("ph", "F"), ("ts", "S"), ("zh", "G"))  # fmt: skip
+                   ("dh", "D"), ("ph", "F"), ("ts", "S"), ("tz", "S"), ("zh", "G"))  # fmt: skip
 _LATIN_CLASSES = {
     "b": "B", "p": "B", "t": "T", "g": "K", "j": "G", "h": "H", "k": "K", "q": "K",
     "c": "K", "d": "D", "z": "D", "r": "R", "s": "S", "x": "K", "f": "F", "v": "F",
@@ -78,6 +91,8 @@ def source_skeleton(word: str) -> str:
     """Consonant classes of a source word: ``القذافي`` -> ``KDF``; Cyrillic romanized."""
     if ARABIC_WORD.fullmatch(word):
         return _squeeze("".join(_ARABIC_CLASSES.get(c, "") for c in word))
+    if _HEBREW_WORD.fullmatch(word):
+        return _squeeze("".join(_HEBREW_CLASSES.get(c, "") for c in word))
     return latin_skeleton(lexicon().romanize(word.lower()))
 
 
@@ -104,6 +119,12 @@ def _word_keys(word: str) -> tuple[str, ...]:
         return tuple(k for k in word_keys(normalize(word)) if len(k) >= 3)
     if _CYRILLIC.search(word):
         return (word.lower(),)
+    if _HEBREW_WORD.fullmatch(word):
+        keys = [word]
+        for _ in range(2):  # ה, ו, ב... before the name, at most two
+            if keys[-1][0] in _HEBREW_PREFIXES and len(keys[-1]) > 3:
+                keys.append(keys[-1][1:])
+        return tuple(keys)
     return ()
 
 
@@ -173,20 +194,31 @@ def _renderings(target_words: Sequence[NameWord], units: _Units) -> _Renderings:
             continue
         common = set.intersection(*(set(units.words(i)) for i in units_used))
         skeleton = latin_skeleton(key)
-        for skey in sorted(common):  # sorted: the same groups whatever the hash seed
-            surface = units.words(min(units_used))[skey]
+        scored = {}
+        for skey in common:
             other = source_skeleton(skey)
             similarity = Levenshtein.normalized_similarity(skeleton, other) if other else 0.0
             if similarity >= MIN_SKELETON:
+                scored[skey] = similarity
+        # A spelling renders the source words it spells best: Byeong is ביונג, not the
+        # Yong (יונג) that ביונג would be with its first letter taken for a prefix.
+        best = max(scored.values(), default=0.0)
+        for skey in sorted(scored):  # sorted: the same groups whatever the hash seed
+            if scored[skey] == best:
                 renders[skey].append(key)
-                written.setdefault(skey, surface)
-                close[(key, skey)] = similarity
+                written.setdefault(skey, units.words(min(units_used))[skey])
+                close[(key, skey)] = best
     return _Renderings(where, uses, renders, written, close)
+
+
+def _counts(source: str) -> Counter[str]:
+    """How many words of the source have each comparable key."""
+    return Counter(k for word in _WORD.findall(source) for k in _word_keys(word))
 
 
 def _reads(source: str) -> bool:
     """The source has words in a script this module reads (the rest holds translations)."""
-    return bool(ARABIC_WORD.search(source) or _CYRILLIC.search(source))
+    return bool(ARABIC_WORD.search(source) or _CYRILLIC.search(source) or _HEBREW.search(source))
 
 
 def source_groups(
@@ -200,13 +232,21 @@ def source_groups(
         return []
     found = _renderings(target_words, units)
     where, uses = found.where, found.uses
+    counts = _counts(source)
+    endings = lexicon().derivational_suffixes
     groups: list[SourceGroup] = []
     claimed: set[str] = set()
     for skey, spellings in found.renders.items():
         apart = [s for s in spellings if s not in claimed]
-        # Two spellings of one name stand in different sentences, never together.
-        if len(apart) < 2 or any(
-            where[a] & where[b] for i, a in enumerate(apart) for b in apart[i + 1 :]
+        pairs_of = [(a, b) for i, a in enumerate(apart) for b in apart[i + 1 :]]
+        # Two spellings of one name stand in different sentences, never together; a
+        # word and its derivation (Korea / Korean, Catalan / Catalans) are two words;
+        # and each use of the source word is one of the spellings (a word the source
+        # uses more often stands for more than this name, or is no name at all).
+        if (
+            len(apart) < 2
+            or any(where[a] & where[b] or is_derivation(a, b, endings) for a, b in pairs_of)
+            or counts[skey] != sum(uses[s] for s in apart)
         ):
             continue
         ordered = tuple(sorted(apart, key=lambda s: (-uses[s], min(where[s]))))
@@ -274,7 +314,7 @@ def translated_groups(
     if not found.renders:
         return []
     rendering = {k for spellings in found.renders.values() for k in spellings}
-    counts = Counter(k for word in _WORD.findall(source) for k in _word_keys(word))
+    counts = _counts(source)
     spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
     used: dict[str, set[int]] = defaultdict(set)
     outside: set[str] = set()  # phrases used outside the aligned units
