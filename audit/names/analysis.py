@@ -29,6 +29,7 @@ from audit.names.similarity import Comparer, compact
 if TYPE_CHECKING:
     from audit.document import Document
     from audit.glossary.matcher import GlossaryMatcher, Match
+    from audit.names.source_names import SourceReading
     from audit.pairs import Pair
 
 ALONE_MATCH = 0.9  # N005: least score for a word only ever used alone (no full name)
@@ -145,11 +146,19 @@ def analyse(
     companions = Companions(names, lambda word: is_ordinary(word, language, COMMON_OPENER))
     groups = _variant_groups(anchors, free, comparer, min_score, companions, language)
     groups = _entity_groups(entities, covered, near_words, groups)
-    if pairs is not None and doc.source and doc.source.strip():
+    if pairs is not None and doc.source and _source_readable(doc.source):
         groups = _source_groups(
             doc.target, language, doc.source, pairs(), names, covered, near_words, groups
         )
     return NameAnalysis(names, near, groups, entities)
+
+
+def _source_readable(source: str) -> bool:
+    """The source has words in a script the source-anchored groups read: only then are
+    the document's pairs asked for (a whole article is aligned for them)."""
+    from audit.names.source_names import reads
+
+    return reads(source)
 
 
 def _source_groups(
@@ -164,7 +173,7 @@ def _source_groups(
 ) -> list[VariantGroup]:
     """Spellings that render one source name, however unlike as strings
     (:mod:`audit.names.source_names`); the most used is preferred."""
-    from audit.names.source_names import source_groups
+    from audit.names.source_names import read_source, source_groups
 
     words = [
         w
@@ -179,7 +188,10 @@ def _source_groups(
     for w in words:
         by_key[compact(w.text)].append(w)
     out = list(groups)
-    for found in source_groups(words, source, pairs):
+    reading = read_source(words, source, pairs)
+    if reading is None:
+        return out
+    for found in source_groups(words, source, pairs, reading):
         surface = {k: by_key[k][0].text for k in found.spellings}
         preferred = found.spellings[0]
         # Two words of the language (England / English, Alan / Allan) are two words,
@@ -194,7 +206,7 @@ def _source_groups(
             forms = {surface[k]: len(by_key[k]) for k in found.spellings}
             out.append(VariantGroup(surface[preferred], "source", forms, flagged, found.source))
             taken |= {w.start for o in flagged for w in o.words}
-    return out + _translated(target, source, pairs, names, words, by_key, taken, language)
+    return out + _translated(target, source, pairs, names, words, by_key, taken, language, reading)
 
 
 def _translated(
@@ -206,6 +218,7 @@ def _translated(
     by_key: dict[str, list[NameWord]],
     taken: set[int],
     language: str | None,
+    reading: SourceReading,
 ) -> list[VariantGroup]:
     """A source name written once by its letters and elsewhere by a translated phrase
     (``Wefaq`` and ``National Accord`` for الوفاق): the less used is flagged."""
@@ -217,7 +230,7 @@ def _translated(
         return _ordinary_here(word, language, TRANSLATED_WORD)
 
     phrases = phrases_of(target, names)
-    for found in translated_groups(words, phrases, source, pairs, ordinary):
+    for found in translated_groups(words, phrases, source, pairs, ordinary, reading):
         letters = by_key[found.spelling]
         phrase = [NameWord(s, e, target[s:e], True) for s, e in found.occurrences]
         spelled, translated = letters[0].text, phrase[0].text

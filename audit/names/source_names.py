@@ -216,23 +216,48 @@ def _counts(source: str) -> Counter[str]:
     return Counter(k for word in _WORD.findall(source) for k in _word_keys(word))
 
 
-def _reads(source: str) -> bool:
+def reads(source: str) -> bool:
     """The source has words in a script this module reads (the rest holds translations)."""
     return bool(ARABIC_WORD.search(source) or _CYRILLIC.search(source) or _HEBREW.search(source))
 
 
-def source_groups(
+@dataclass
+class SourceReading:
+    """What the source says of a document's target name words: the aligned units,
+    the source words each spelling renders, and how often the source uses each word.
+    Read once, for both :func:`source_groups` and :func:`translated_groups`."""
+
+    units: _Units
+    found: _Renderings
+    counts: Counter[str]
+
+
+def read_source(
     target_words: Sequence[NameWord], source: str, pairs: Sequence[Pair]
-) -> list[SourceGroup]:
-    """Groups of target spellings that render one source word (see the module doc)."""
-    if not target_words or not _reads(source):
-        return []
+) -> SourceReading | None:
+    """The source's reading, or None where it says nothing of spellings (no target
+    name words, no aligned units, no word in a script this module reads)."""
+    if not target_words or not reads(source):
+        return None
     units = _Units(source, pairs)
     if not units:
+        return None
+    return SourceReading(units, _renderings(target_words, units), _counts(source))
+
+
+def source_groups(
+    target_words: Sequence[NameWord],
+    source: str,
+    pairs: Sequence[Pair],
+    reading: SourceReading | None = None,
+) -> list[SourceGroup]:
+    """Groups of target spellings that render one source word (see the module doc);
+    ``reading``: the source already read by :func:`read_source`."""
+    reading = reading or read_source(target_words, source, pairs)
+    if reading is None:
         return []
-    found = _renderings(target_words, units)
+    found, counts = reading.found, reading.counts
     where, uses = found.where, found.uses
-    counts = _counts(source)
     endings = lexicon().derivational_suffixes
     groups: list[SourceGroup] = []
     claimed: set[str] = set()
@@ -292,6 +317,7 @@ def translated_groups(
     source: str,
     pairs: Sequence[Pair],
     ordinary: Callable[[str], bool],
+    reading: SourceReading | None = None,
 ) -> list[TranslatedGroup]:
     """Source names that the target renders once by their letters and elsewhere by a
     translation.
@@ -305,16 +331,14 @@ def translated_groups(
     neither): one name, written two ways. A phrase that could be the translation of
     two such names, or used where the source lacks the name, is left alone.
     """
-    if not phrases or not target_words or not _reads(source):
+    if not phrases:
         return []
-    units = _Units(source, pairs)
-    if not units:
+    reading = reading or read_source(target_words, source, pairs)
+    if reading is None or not reading.found.renders:
         return []
-    found = _renderings(target_words, units)
-    if not found.renders:
-        return []
+    units, found = reading.units, reading.found
     rendering = {k for spellings in found.renders.values() for k in spellings}
-    counts = _counts(source)
+    counts = reading.counts
     spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
     used: dict[str, set[int]] = defaultdict(set)
     outside: set[str] = set()  # phrases used outside the aligned units
