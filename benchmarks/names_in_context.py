@@ -227,7 +227,13 @@ def reviewed_true() -> dict[tuple[str, str, str], str]:
     return out
 
 
-def corpus(limit: int, per_person: int = 4, stray_in: int = 2, part: str = "held-out") -> None:
+def corpus(
+    limit: int,
+    per_person: int = 4,
+    stray_in: int = 2,
+    part: str = "held-out",
+    show_missed: bool = False,
+) -> None:
     """``audit glossary suggest`` on a corpus: each person of the held-out half planted
     into ``per_person`` English articles (full name, then surname), the stray spelling
     in ``stray_in`` of them, among the untouched articles; and on untouched articles
@@ -272,6 +278,9 @@ def corpus(limit: int, per_person: int = 4, stray_in: int = 2, part: str = "held
     )
     for pair in sorted(pairs - planted):
         print(f"    not planted: {pair[1]} -> {pair[0]}")
+    if show_missed:
+        for pair in sorted(planted - pairs):
+            print(f"    missed: {pair[1]} -> {pair[0]}")
     clean = propose(untouched, matcher, comparer)
     n = sum(len(p.variants) for p in clean)
     print(
@@ -326,6 +335,9 @@ def main() -> int:
         help="the half whose people the corpus plants (tune on calibration)",
     )
     parser.add_argument(
+        "--show-missed", action="store_true", help="print the planted pairs not proposed"
+    )
+    parser.add_argument(
         "--min-score", type=float, default=None, help="N004 min_score to try (tuning)"
     )
     parser.add_argument(
@@ -344,7 +356,7 @@ def main() -> int:
     )
     if not args.corpus:
         evaluate(args.limit, config, args.arabic_origin)
-    corpus(args.limit, part=args.corpus_half)
+    corpus(args.limit, part=args.corpus_half, show_missed=args.show_missed)
     return 0
 
 

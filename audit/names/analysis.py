@@ -23,12 +23,13 @@ from audit.names.entities import MENTION_SCORE, Entity, resolve
 from audit.names.extract import NameSpan, NameWord, find_names
 from audit.names.keys import tables_for_language
 from audit.names.match import NameIndex, NameMatch
-from audit.names.ordinary import established_pair, is_ordinary
+from audit.names.ordinary import established_pair, is_ordinary, zipf
 from audit.names.similarity import Comparer, compact
 
 if TYPE_CHECKING:
     from audit.document import Document
     from audit.glossary.matcher import GlossaryMatcher, Match
+    from audit.names.source_names import SourceReading
     from audit.pairs import Pair
 
 ALONE_MATCH = 0.9  # N005: least score for a word only ever used alone (no full name)
@@ -39,6 +40,8 @@ MAX_BLOCK = 12  # spellings of one document compared per block (no real article 
 MENTION_ORDINARY = 4.4  # Zipf: a word this common is not a person's surname respelled (Chapter)
 SURNAME_ORDINARY = 5.0  # Zipf: a full name ending in a word this common is a title (Night Live)
 COMMON_OPENER = 4.4  # Zipf: a sentence's first word this common is no first name (Then, Later)
+TRANSLATED_WORD = 3.0  # Zipf: each word of a translated name is a word of the language
+INFLECTED_WORD = 3.5  # Zipf: an inflected pair with a word this common is that word's forms
 MAX_NAME_WORDS = 6  # longer capitalized runs are headlines or lists, not one name to look up
 
 
@@ -121,8 +124,9 @@ def analyse(
     # the word-frequency lexicon unloaded on a text such as the seed.
     entities = resolve(
         [s for s in names if covered.state(s.words[-1].start, s.words[-1].end) != "variant"],
-        comparer,
+        _comparer(doc.source_lang, doc.target_lang, names_only=True),
         ordinary=lambda word: _ordinary_here(word, language, MENTION_ORDINARY),
+        established=lambda word, surname: _inflected_word(word, surname, comparer, language),
         surname_ordinary=lambda word: _ordinary_here(word, language, SURNAME_ORDINARY),
         common=lambda word: is_ordinary(word, language, COMMON_OPENER),
         min_score=min_score,
@@ -142,12 +146,24 @@ def analyse(
     companions = Companions(names, lambda word: is_ordinary(word, language, COMMON_OPENER))
     groups = _variant_groups(anchors, free, comparer, min_score, companions, language)
     groups = _entity_groups(entities, covered, near_words, groups)
-    if pairs is not None and doc.source and doc.source.strip():
-        groups = _source_groups(doc.source, pairs(), names, covered, near_words, groups)
+    if pairs is not None and doc.source and _source_readable(doc.source):
+        groups = _source_groups(
+            doc.target, language, doc.source, pairs(), names, covered, near_words, groups
+        )
     return NameAnalysis(names, near, groups, entities)
 
 
+def _source_readable(source: str) -> bool:
+    """The source has words in a script the source-anchored groups read: only then are
+    the document's pairs asked for (a whole article is aligned for them)."""
+    from audit.names.source_names import reads
+
+    return reads(source)
+
+
 def _source_groups(
+    target: str,
+    language: str | None,
     source: str,
     pairs: Sequence[Pair],
     names: list[NameSpan],
@@ -157,7 +173,7 @@ def _source_groups(
 ) -> list[VariantGroup]:
     """Spellings that render one source name, however unlike as strings
     (:mod:`audit.names.source_names`); the most used is preferred."""
-    from audit.names.source_names import source_groups
+    from audit.names.source_names import read_source, source_groups
 
     words = [
         w
@@ -172,17 +188,66 @@ def _source_groups(
     for w in words:
         by_key[compact(w.text)].append(w)
     out = list(groups)
-    for found in source_groups(words, source, pairs):
+    reading = read_source(words, source, pairs)
+    if reading is None:
+        return out
+    for found in source_groups(words, source, pairs, reading):
         surface = {k: by_key[k][0].text for k in found.spellings}
         preferred = found.spellings[0]
+        # Two words of the language (England / English, Alan / Allan) are two words,
+        # whatever the source letters they share.
         flagged = tuple(
             Occurrences(surface[k], tuple(w for w in by_key[k] if w.start not in taken))
             for k in found.spellings[1:]
+            if not established_pair(surface[k].lower(), surface[preferred].lower(), language)
         )
         flagged = tuple(o for o in flagged if o.words)
         if flagged:
             forms = {surface[k]: len(by_key[k]) for k in found.spellings}
             out.append(VariantGroup(surface[preferred], "source", forms, flagged, found.source))
+            taken |= {w.start for o in flagged for w in o.words}
+    return out + _translated(target, source, pairs, names, words, by_key, taken, language, reading)
+
+
+def _translated(
+    target: str,
+    source: str,
+    pairs: Sequence[Pair],
+    names: list[NameSpan],
+    words: list[NameWord],
+    by_key: dict[str, list[NameWord]],
+    taken: set[int],
+    language: str | None,
+    reading: SourceReading,
+) -> list[VariantGroup]:
+    """A source name written once by its letters and elsewhere by a translated phrase
+    (``Wefaq`` and ``National Accord`` for الوفاق): the less used is flagged."""
+    from audit.names.source_names import phrases_of, translated_groups
+
+    out = []
+
+    def ordinary(word: str) -> bool:  # a word of the target's language (or English)
+        return _ordinary_here(word, language, TRANSLATED_WORD)
+
+    phrases = phrases_of(target, names)
+    for found in translated_groups(words, phrases, source, pairs, ordinary, reading):
+        letters = by_key[found.spelling]
+        phrase = [NameWord(s, e, target[s:e], True) for s, e in found.occurrences]
+        spelled, translated = letters[0].text, phrase[0].text
+        forms = {spelled: len(letters), translated: len(phrase)}
+        if len(phrase) > len(letters):
+            preferred, flagged = translated, Occurrences(spelled, tuple(letters))
+        else:
+            preferred, flagged = spelled, Occurrences(translated, tuple(phrase))
+        kept = tuple(w for w in flagged.words if w.start not in taken)
+        if kept:
+            forms = dict(sorted(forms.items(), key=lambda kv: -kv[1]))
+            out.append(
+                VariantGroup(
+                    preferred, "source", forms, (Occurrences(flagged.spelling, kept),), found.source
+                )
+            )
+            taken |= {w.start for w in kept}
     return out
 
 
@@ -192,6 +257,15 @@ def _ordinary_here(word: str, language: str | None, cutoff: float) -> bool:
     if is_ordinary(word, language, cutoff):
         return True
     return (language or "en").split("-")[0] != "en" and is_ordinary(word, "en", cutoff)
+
+
+def _inflected_word(word: str, surname: str, comparer: Comparer, language: str | None) -> bool:
+    """Two spellings that differ in an inflection of the language, one of them a word
+    of it (``Armen`` for ``Armin`` in German: the poor, not a spelling): the veto that
+    the names-only comparer of the entities leaves out for rare names."""
+    if not comparer.derived(compact(word), compact(surname)):
+        return False
+    return max(zipf(word, language), zipf(surname, language)) >= INFLECTED_WORD
 
 
 def _entity_groups(
@@ -296,9 +370,15 @@ def _inside(spans: set[tuple[int, int]], w: NameWord) -> bool:
 
 
 @lru_cache(maxsize=32)
-def _comparer(source_lang: str | None, target_lang: str) -> Comparer:
-    """Key tables of the source language (all when unknown), endings of the target's."""
-    return Comparer(tables_for_language(source_lang), language=target_lang)
+def _comparer(source_lang: str | None, target_lang: str, names_only: bool = False) -> Comparer:
+    """Key tables of the source language (all when unknown), endings of the target's
+    (with ``names_only``, of its names: see :class:`Comparer`)."""
+    tables = tables_for_language(source_lang)
+    if not names_only:
+        return Comparer(tables, language=target_lang)
+    return Comparer(
+        tables, language=target_lang, names_only=True, share=_comparer(source_lang, target_lang)
+    )
 
 
 _INDEXES: WeakKeyDictionary[GlossaryMatcher, dict[int, NameIndex]] = WeakKeyDictionary()

@@ -19,14 +19,17 @@ SHORT_SKELETON = 2  # below this, block on the whole key
 DELETIONS_FROM = 4  # frames this long also block with one letter dropped
 
 
-def block_keys(spelling: Spelling) -> Iterator[tuple[int, str]]:
-    """The blocks of one spelling, as (table index, block key)."""
+def block_keys(
+    spelling: Spelling, deletions_from: int = DELETIONS_FROM
+) -> Iterator[tuple[int, str]]:
+    """The blocks of one spelling, as (table index, block key); frames of at least
+    ``deletions_from`` letters also block with each letter dropped."""
     for t, (key, skeleton) in enumerate(zip(spelling.keys, spelling.skeletons)):
         if len(skeleton) < SHORT_SKELETON:
             yield t, "=" + key
             continue
         yield t, skeleton
-        if len(skeleton) >= DELETIONS_FROM:
+        if len(skeleton) >= deletions_from:
             for k in range(len(skeleton)):
                 yield t, skeleton[:k] + skeleton[k + 1 :]
 

@@ -29,15 +29,20 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from audit.names.blocking import block_keys
 from audit.names.extract import NameSpan, NameWord
-from audit.names.similarity import Comparer, compact
+from audit.names.similarity import Comparer, Spelling, compact
 
 MIN_LETTERS = 4  # shorter surnames (Ali, Amr) are too ambiguous to call variants
 VARIANT_SCORE = 0.85  # least score for a full name's surname to be an entity's, spelled otherwise
 MENTION_SCORE = 0.82  # least score for a lone word (calibrated: benchmarks/names_in_context.py)
 MAX_CANDIDATES = 8  # introduced surnames scored per lone word (keeps the work linear)
+# A surname's consonant frame of three letters also blocks with one dropped, so that a
+# short name meets its spelling with a consonant more (Tuba / Tugba); a document has
+# few introduced surnames, so the extra blocks cost little.
+MENTION_DELETIONS_FROM = 3
 
 FULL = "full"
 ALONE = "alone"
@@ -171,10 +176,7 @@ def resolve(
             if not respell:
                 return False
             variant = _full_variant(
-                [e for e in by_first.get(given[0], [])[-MAX_CANDIDATES:] if introduced(e)],
-                key,
-                comparer,
-                min_score,
+                by_first.get(given[0], [])[-MAX_CANDIDATES:], key, comparer, min_score, introduced
             )
             if variant is not None and not veto(last.text.lower(), variant[0].surface.lower()):
                 entity, score = variant
@@ -263,17 +265,23 @@ def _strip(text: str) -> str:
 
 
 def _full_variant(
-    candidates: list[Entity], key: str, comparer: Comparer, min_score: float
+    candidates: list[Entity],
+    key: str,
+    comparer: Comparer,
+    min_score: float,
+    introduced: Callable[[Entity], bool],
 ) -> tuple[Entity, float] | None:
-    """The nearest entity with this first name whose surname ``key`` spells closely."""
+    """The nearest introduced entity with this first name whose surname ``key``
+    spells closely. Whether an entity is introduced asks the word-frequency lexicon,
+    so it is asked last, of a candidate that already spells closely."""
     if len(key) < MIN_LETTERS:
         return None
     prepared = comparer.prepare(key)
     for entity in reversed(candidates[-MAX_CANDIDATES:]):
-        if len(entity.surname) < MIN_LETTERS:
+        if len(entity.surname) < MIN_LETTERS or not entity.full:
             continue
         score = comparer.score(comparer.prepare(entity.surname), prepared, floor=min_score)
-        if score >= min_score:
+        if score >= min_score and introduced(entity):
             return entity, score
     return None
 
@@ -288,8 +296,8 @@ def _alone_variant(
 ) -> tuple[Entity, float] | None:
     """The introduced (full-name) entity whose surname a lone word spells most closely;
     the nearest one on a tie."""
-    if len(key) < MIN_LETTERS:
-        return None
+    if len(key) < MIN_LETTERS or not surnames:
+        return None  # nobody introduced yet: nothing to prepare the word for
     prepared = comparer.prepare(key)
     best: tuple[float, int, Entity] | None = None
     for surname in surnames.candidates(key, comparer):
@@ -302,6 +310,12 @@ def _alone_variant(
     return (best[2], best[0]) if best else None
 
 
+@lru_cache(maxsize=65536)
+def _mention_blocks(spelling: Spelling) -> frozenset[tuple[int, str]]:
+    """The blocks of a spelling for mentions, remembered: a name recurs in a corpus."""
+    return frozenset(block_keys(spelling, MENTION_DELETIONS_FROM))
+
+
 class _Blocks:
     """Introduced surnames by block of consonant frames, at most MAX_CANDIDATES per
     block: a lone word meets only surnames it could spell, and never more than a
@@ -311,18 +325,21 @@ class _Blocks:
         self._blocks: dict[tuple[int, str], list[str]] = {}
         self._seen: set[str] = set()
 
+    def __bool__(self) -> bool:
+        return bool(self._seen)
+
     def add(self, surname: str, comparer: Comparer) -> None:
         if surname in self._seen:
             return
         self._seen.add(surname)
-        for block in set(block_keys(comparer.prepare(surname))):
+        for block in _mention_blocks(comparer.prepare(surname)):
             members = self._blocks.setdefault(block, [])
             if len(members) < MAX_CANDIDATES:
                 members.append(surname)
 
     def candidates(self, word: str, comparer: Comparer) -> list[str]:
         out: dict[str, None] = {}
-        for block in set(block_keys(comparer.prepare(word))):
+        for block in _mention_blocks(comparer.prepare(word)):
             for surname in self._blocks.get(block, ()):
                 out[surname] = None
         return list(out)

@@ -76,7 +76,15 @@ def find_names(text: str, is_sentence_start: Callable[[int], bool] | None = None
     starts = is_sentence_start or (lambda offset: False)
     lex = lexicon()
     tokens, lower_words = _tokens(text, lex.particles | lex.hyphen_particles)
-    mid_sentence = {t.text for t in tokens if _capitalized(t.text) and not starts(t.start)}
+    # Each capitalized token asks once whether it opens a sentence.
+    mid_sentence: set[str] = set()
+    opening: set[int] = set()  # starts of capitalized tokens that open a sentence
+    for t in tokens:
+        if _capitalized(t.text):
+            if starts(t.start):
+                opening.add(t.start)
+            else:
+                mid_sentence.add(t.text)
 
     def is_name_word(t: _Token) -> bool:
         word = t.text
@@ -84,14 +92,14 @@ def find_names(text: str, is_sentence_start: Callable[[int], bool] | None = None
             return False
         if word.lower() in lex.particles or word.lower() in lex.hyphen_particles:
             return False
-        return word in mid_sentence or not starts(t.start)
+        return word in mid_sentence or t.start not in opening
 
     def opens_name(run: list[_Token], i: int) -> bool:
         """A sentence's first word may be a name's first word when a name word follows
         and the document never writes it in lower case: ``Khalifa Haftar said``."""
         t = run[i]
         return (
-            starts(t.start)
+            t.start in opening
             and _capitalized(t.text)
             and t.text not in lex.not_names
             and t.text.lower() not in lower_words
@@ -127,13 +135,15 @@ def _tokens(text: str, particles: frozenset[str] | set[str]) -> tuple[list[_Toke
     add_lower = lower.add
     for m in _TOKEN.finditer(text):
         word = m.group()
-        if word.islower() and "'" not in word and "’" not in word:
-            add_lower(word)  # the common case: a plain lower-case word, never a name
-            if word in particles:
-                kept.append(_Token(m.start(), m.end(), word))
-            continue
         if "'" not in word and "’" not in word:  # nothing to clean
-            if _capitalized(word) or word.lower() in particles:
+            if word.islower():
+                add_lower(word)  # the common case: a plain lower-case word, never a name
+                if word in particles:
+                    kept.append(_Token(m.start(), m.end(), word))
+            elif word[0].isupper():
+                if not word.isupper() or word.lower() in particles:
+                    kept.append(_Token(m.start(), m.end(), word))
+            elif word.lower() in particles:  # a word of a caseless script: never a name
                 kept.append(_Token(m.start(), m.end(), word))
             continue
         t = _clean(text, m.start(), m.end())

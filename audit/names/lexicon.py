@@ -20,6 +20,7 @@ class Lexicon:
     hyphen_particles: frozenset[str]
     derivational_suffixes: frozenset[str]
     inflections: dict[str, frozenset[str]]
+    name_inflections: dict[str, frozenset[str]]
     not_names: frozenset[str]
     romanization: dict[int, str]  # str.translate table: Cyrillic and Greek letters to Latin
 
@@ -33,6 +34,13 @@ class Lexicon:
 
     def inflections_of(self, language: str | None) -> frozenset[str]:
         return self.inflections.get((language or "").split("-")[0].lower(), frozenset())
+
+    def name_inflections_of(self, language: str | None) -> frozenset[str]:
+        """The inflections that names take in ``language`` (all, where not listed)."""
+        lang = (language or "").split("-")[0].lower()
+        if lang in self.name_inflections:
+            return self.name_inflections[lang]
+        return self.inflections_of(lang)
 
 
 def is_derivation(
@@ -85,6 +93,9 @@ def lexicon() -> Lexicon:
         hyphen_particles=frozenset(str(w).lower() for w in data["hyphen_particles"]),
         derivational_suffixes=frozenset(str(w) for w in data["derivational_suffixes"]),
         inflections={str(k): latin(v) for k, v in (data.get("inflections") or {}).items()},
+        name_inflections={
+            str(k): latin(v or []) for k, v in (data.get("name_inflections") or {}).items()
+        },
         not_names=frozenset(str(w) for w in data["not_names"]),
         romanization=romanization,
     )

@@ -18,7 +18,11 @@ loads it. The cut-offs are Zipf values (log10 of uses per billion words) calibra
 
 from __future__ import annotations
 
+import importlib.util
+import math
+import unicodedata
 from functools import lru_cache
+from pathlib import Path
 
 #: A word at least this frequent is an ordinary word of the language (Chapter 4.6,
 #: Argentine 3.6, Janeiro 3.5), too common to be a fresh transliteration.
@@ -34,20 +38,81 @@ def zipf(word: str, language: str | None) -> float:
     lang = (language or "en").split("-")[0].split("_")[0].lower()
     if lang not in _languages():
         return 0.0
-    from wordfreq import zipf_frequency
-
+    plain = lang in _PLAIN or (word.isascii() and lang not in _DOTTED_I)
+    table = _table(lang) if plain and word.isalpha() else None
+    if table is not None:
+        index = table.get(unicodedata.normalize("NFC", word).casefold())
+        return 0.0 if index is None else _zipf_of_index(index)
     try:
+        from wordfreq import zipf_frequency
+
         # The "small" lists hold every word down to Zipf 3.0, below every cut-off here,
         # in a tenth of the memory and load time of the default "large" ones.
         return float(zipf_frequency(word, lang, wordlist="small"))
-    except (LookupError, ValueError):  # pragma: no cover - wordfreq refuses the language
+    except (LookupError, ValueError, ImportError):  # a tokenizer wordfreq lacks (jieba)
         return 0.0
+
+
+#: Languages whose wordfreq preprocessing of a word of letters is NFC and case folding
+#: only (no transliteration, mark removal or special case folding as in ar, he, sr, tr):
+#: their lists are read directly, without importing wordfreq and its tokenizers, which
+#: costs a quarter of a second at each ``audit check`` that asks one word.
+_PLAIN = frozenset({"en", "de", "fr", "es", "it", "pt", "nl", "ru", "uk", "pl", "sv", "da", "fi"})
+#: Every other language preprocesses a word of ASCII letters the same way too (its
+#: marks and transliterations concern its own script), except the case folding of
+#: Turkish and Azerbaijani (I / ı); wordfreq cannot read Chinese, Japanese or Korean
+#: without tokenizers that are not installed, where the list answers instead.
+_DOTTED_I = frozenset({"tr", "az"})
+
+
+def _data_dir() -> Path | None:
+    """wordfreq's data folder, found without importing the package."""
+    spec = importlib.util.find_spec("wordfreq")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    return Path(next(iter(spec.submodule_search_locations))) / "data"
+
+
+@lru_cache(maxsize=32)
+def _table(lang: str) -> dict[str, int] | None:
+    """Word -> centibel index of wordfreq's small list for ``lang`` (its cBpack file:
+    a header, then one list of words per centibel below the most frequent); None when
+    the file is not there or not in that format (then wordfreq answers)."""
+    folder = _data_dir()
+    path = folder / f"small_{lang}.msgpack.gz" if folder else None
+    if path is None or not path.is_file():
+        return None
+    import gzip
+
+    import msgpack  # type: ignore[import-untyped]  # no stubs; a wordfreq dependency
+
+    with gzip.open(path, "rb") as f:
+        data = msgpack.load(f, raw=False)
+    header = data[0] if data else None
+    if not isinstance(header, dict) or header.get("format") != "cB" or header.get("version") != 1:
+        return None
+    return {w: index for index, bucket in enumerate(data[1:]) for w in bucket}
+
+
+def _zipf_of_index(index: int) -> float:
+    """wordfreq's Zipf value of a word at centibel ``-index``: the frequency rounded
+    to three significant digits, then log10 per billion, to two decimals."""
+    freq = 10 ** (-index / 100)
+    freq = round(freq, math.floor(-math.log(freq, 10)) + 3)
+    return round(math.log(freq, 10) + 9, 2)
 
 
 @lru_cache(maxsize=1)
 def _languages() -> frozenset[str]:
-    from wordfreq import available_languages
-
+    folder = _data_dir()
+    if folder is not None and folder.is_dir():
+        return frozenset(
+            p.name[len("small_") : -len(".msgpack.gz")] for p in folder.glob("small_*.msgpack.gz")
+        )
+    try:
+        from wordfreq import available_languages
+    except ImportError:  # pragma: no cover - wordfreq is a dependency
+        return frozenset()
     return frozenset(available_languages("small"))
 
 

@@ -83,7 +83,11 @@ class Comparer:
     """Prepares spellings and scores pairs under one set of key tables and thresholds.
 
     ``language`` is the language of the text the spellings come from; its
-    inflections (``lexicon.yaml``) count as different words (Jahr / Jahre).
+    inflections (``lexicon.yaml``) count as different words (Jahr / Jahre). With
+    ``names_only``, only the inflections its names take do (German genitive
+    ``Merkels``): the comparer of a surname mention with a person's surname, where two
+    rare names that differ in another such ending are one name transliterated two
+    ways (``Austin`` / ``Austen``, ``Ayman`` / ``Aymen``).
     """
 
     def __init__(
@@ -91,12 +95,21 @@ class Comparer:
         tables: Sequence[KeyTable] | None = None,
         thresholds: Thresholds = DEFAULT_THRESHOLDS,
         language: str | None = None,
+        names_only: bool = False,
+        share: Comparer | None = None,
     ):
         self.tables = tuple(tables) if tables is not None else key_tables()
         self.thresholds = thresholds
-        self._endings = lexicon().endings(language)
-        self._inflections = lexicon().inflections_of(language)
-        self._cache: dict[str, Spelling] = {}
+        lex = lexicon()
+        self._inflections = (
+            lex.name_inflections_of(language) if names_only else lex.inflections_of(language)
+        )
+        self._endings = lex.derivational_suffixes | self._inflections
+        # Prepared spellings depend on the tables only: a comparer made ``share`` of
+        # another with the same tables (the names-only one) prepares each word once.
+        self._cache: dict[str, Spelling] = (
+            share._cache if share is not None and share.tables == self.tables else {}
+        )
 
     def prepare(self, text: str) -> Spelling:
         cached = self._cache.get(text)
@@ -147,6 +160,10 @@ class Comparer:
                 s -= th.raw_floor_penalty
             best = max(best, s)
         return max(0.0, best)
+
+    def derived(self, a: str, b: str) -> bool:
+        """Two folded spellings that differ only in endings that make another word."""
+        return a != b and is_derivation(a, b, self._endings, self._inflections)
 
     def key_floor(self, threshold: float) -> float:
         """The key similarity (0-100) below which no pair can reach ``threshold``.

@@ -5,8 +5,11 @@ sentences each; spellings are clustered; a cluster becomes a proposal when two o
 more of its spellings are close enough and there is entity evidence that they are
 one person: their full names agree (``Khalifa Hifter``, ``Khalifa Haftar``), or in
 some document one is the surname used after the other's full name (``Khalifa
-Haftar`` ... ``Hifter``). ``Wayde Sims`` is not ``Will Wade``; ``Gordon`` is not
-``Jordan`` (two frequent words of the language). Its canonical form
+Haftar`` ... ``Hifter``). Evidence repeated across documents counts for more: a
+respelling found after the person's full name in two documents needs a lower score,
+and lower still when no document uses that spelling for anything else, and it may
+join two names of the language (``Dennis`` / ``Denis``). ``Wayde Sims`` is not ``Will
+Wade``; ``Gordon`` is not ``Jordan`` (two frequent words of the language). Its canonical form
 is the glossary's, when the glossary already knows one of the spellings, or else the
 most used spelling; the other spellings are its variants, each with its count and an
 example.
@@ -39,7 +42,7 @@ from audit.names.analysis import (
 from audit.names.cluster import cluster_spellings
 from audit.names.entities import resolve
 from audit.names.extract import NameSpan, find_names
-from audit.names.ordinary import established_pair, is_ordinary
+from audit.names.ordinary import ESTABLISHED_ZIPF, established_pair, is_ordinary, zipf
 from audit.names.similarity import Comparer, compact
 
 EXAMPLES = 2  # example contexts kept per spelling
@@ -47,6 +50,15 @@ EXAMPLES = 2  # example contexts kept per spelling
 #: Lower scores found a little more on the calibration half (0.74: recall 0.70 against
 #: 0.67) but proposed place names for people (Berlin for Belen) on the held-out half.
 RESPELLED_SCORE = 0.82
+#: A respelling seen after the person's full name in REPEATED_DOCUMENTS documents is
+#: evidence repeated where chance rarely repeats it: a lower score suffices, and two
+#: spellings that are both names of the language (Dennis / Denis) may still be one
+#: person's. Calibrated on the calibration half of benchmarks/names_in_context.py --corpus.
+REPEATED_SCORE = 0.75
+REPEATED_DOCUMENTS = 2
+#: Least score when, besides, every document that uses the respelling uses it for
+#: that person (no other entity claims it anywhere in the corpus).
+EXCLUSIVE_SCORE = 0.6
 _CONTEXT = 60  # characters either side of an example
 
 
@@ -109,17 +121,21 @@ def propose(
     """
     seen: dict[str, _Seen] = defaultdict(_Seen)
     all_names = []
-    mentions: set[tuple[str, str]] = set()  # (introduced surname, respelled surname)
+    # (introduced surname, respelled surname) -> (document, best score there)
+    evidence: dict[tuple[str, str], list[tuple[str, float]]] = defaultdict(list)
+    used_in: dict[str, set[str]] = defaultdict(set)  # name word -> documents, any use
     for doc in documents:
         matches = matcher.find(doc.target) if matcher else []
         accepted = {(m.start, m.end): m.entry for m in matches if m.form.accepted}
         variant_spans = [(m.start, m.end) for m in matches if not m.form.accepted]
         names = find_names(doc.target, doc.is_sentence_start)
         all_names.extend(names)
-        mentions |= _respelled(names, comparer, doc.target_lang)
+        for pair, score in _respelled(names, comparer, doc.target_lang).items():
+            evidence[pair].append((doc.id, score))
         for span in names:
             for w in span.words:
                 key = compact(w.text)
+                used_in[key].add(doc.id)
                 if (
                     not w.certain
                     or len(key) < MIN_LETTERS
@@ -134,6 +150,14 @@ def propose(
                 if len(item.examples) < EXAMPLES:
                     item.examples.append(_context(doc.target, w.start, w.end))
     language = min(_languages(seen), default="en")
+    repeated = {
+        pair
+        for pair, found in evidence.items()
+        if _repeated(found, used_in[pair[1]], _words_of(pair, seen, language))
+    }
+    mentions = repeated | {
+        pair for pair, found in evidence.items() if max(s for _, s in found) >= RESPELLED_SCORE
+    }
     companions = Companions(all_names, lambda w: is_ordinary(w, language, COMMON_OPENER))
     out = []
     counts = {k: v.count for k, v in seen.items()}
@@ -141,7 +165,14 @@ def propose(
     for cluster in cluster_spellings(counts, comparer):
         if len(cluster) > 1:
             proposal = _proposal(
-                cluster.spellings, seen, comparer, min_score, companions, mentions, language
+                cluster.spellings,
+                seen,
+                comparer,
+                min_score,
+                companions,
+                mentions,
+                language,
+                repeated,
             )
             if proposal:
                 out.append(proposal)
@@ -152,7 +183,9 @@ def propose(
         if head in seen and variant in seen and not {head, variant} & grouped:
             by_head[head].append(variant)
     for head, variants in by_head.items():
-        proposal = _proposal((head, *variants), seen, comparer, 0.0, companions, mentions, language)
+        proposal = _proposal(
+            (head, *variants), seen, comparer, 0.0, companions, mentions, language, repeated
+        )
         if proposal:
             out.append(proposal)
     out.sort(key=lambda p: (-p.total, p.canonical.form))
@@ -163,22 +196,60 @@ def _languages(seen: dict[str, _Seen]) -> set[str]:
     return {lang for item in seen.values() for lang in item.languages}
 
 
-def _respelled(names: list[NameSpan], comparer: Comparer, language: str) -> set[tuple[str, str]]:
-    """(introduced surname, respelled surname) pairs of one document's entities."""
+def _words_of(pair: tuple[str, str], seen: dict[str, _Seen], language: str) -> bool:
+    """Either spelling of the pair is a word or name of the language (Zipf >= 3.0)."""
+    return any(k in seen and zipf(seen[k].form.lower(), language) >= ESTABLISHED_ZIPF for k in pair)
+
+
+def _repeated(found: list[tuple[str, float]], used_in: set[str], words: bool) -> bool:
+    """Respelled after the person's full name in REPEATED_DOCUMENTS documents: at
+    REPEATED_SCORE, or at EXCLUSIVE_SCORE where no document uses the spelling for
+    anything else (``used_in``: the documents that use it as a name word, sentence
+    openers included) and neither spelling is a word of the language (``words``:
+    ``Robin`` after ``Johnny English Reborn`` is a word and a name, not a respelling)."""
+    if sum(score >= REPEATED_SCORE for _, score in found) >= REPEATED_DOCUMENTS:
+        return True
+    if words:
+        return False
+    documents = {d for d, score in found if score >= EXCLUSIVE_SCORE}
+    return len(documents) >= REPEATED_DOCUMENTS and used_in <= documents
+
+
+def _respelled(
+    names: list[NameSpan], comparer: Comparer, language: str
+) -> dict[tuple[str, str], float]:
+    """(introduced surname, respelled surname) pairs of one document's entities, with
+    the best score of each. Compared as N004 compares a mention with its person (the
+    inflections of names only, see :class:`Comparer`)."""
     entities = resolve(
         names,
-        comparer,
+        _names_comparer(comparer, language),
         ordinary=lambda w: is_ordinary(w, language, MENTION_ORDINARY),
         common=lambda w: is_ordinary(w, language, COMMON_OPENER),
         surname_ordinary=lambda w: is_ordinary(w, language, SURNAME_ORDINARY),
-        mention_score=RESPELLED_SCORE,
+        mention_score=min(RESPELLED_SCORE, REPEATED_SCORE, EXCLUSIVE_SCORE),
     )
-    return {
-        (e.surname, compact(m.surname.text))
-        for e in entities
-        for m in e.mentions
-        if m.variant == "spelling"
-    }
+    out: dict[tuple[str, str], float] = {}
+    for e in entities:
+        for m in e.mentions:
+            if m.variant == "spelling":
+                pair = (e.surname, compact(m.surname.text))
+                out[pair] = max(out.get(pair, 0.0), m.score)
+    return out
+
+
+_NAMES_COMPARERS: dict[tuple[int, str], Comparer] = {}
+
+
+def _names_comparer(comparer: Comparer, language: str) -> Comparer:
+    """``comparer``'s tables and thresholds, with the inflections names take in
+    ``language`` (one per comparer and language, kept for the run)."""
+    key = (id(comparer), language)
+    if key not in _NAMES_COMPARERS:
+        _NAMES_COMPARERS[key] = Comparer(
+            comparer.tables, comparer.thresholds, language, names_only=True, share=comparer
+        )
+    return _NAMES_COMPARERS[key]
 
 
 def _proposal(
@@ -189,9 +260,11 @@ def _proposal(
     companions: Companions,
     mentions: set[tuple[str, str]] = frozenset(),  # type: ignore[assignment]
     language: str = "en",
+    repeated: set[tuple[str, str]] = frozenset(),  # type: ignore[assignment]
 ) -> Proposal | None:
     """The glossary's spelling (or the most used) as canonical; close spellings the
-    glossary does not know, with entity evidence, as variants."""
+    glossary does not know, with entity evidence, as variants. Two frequent words of
+    the language are two words unless the respelling is ``repeated`` evidence."""
     known = [k for k in keys if seen[k].entry is not None]
     canonical = max(known, key=lambda k: seen[k].count) if known else keys[0]
     head = comparer.prepare(canonical)
@@ -207,7 +280,10 @@ def _proposal(
         if k != canonical
         and seen[k].entry is None
         and not _acronym_like(seen[k].form)
-        and not established_pair(seen[k].form.lower(), seen[canonical].form.lower(), language)
+        and (
+            (canonical, k) in repeated
+            or not established_pair(seen[k].form.lower(), seen[canonical].form.lower(), language)
+        )
         and comparer.score(head, comparer.prepare(k)) >= min_score
         and one_person(k)
     ]
