@@ -94,3 +94,45 @@ def test_files_are_documents_in_order_and_units_number_per_file() -> None:
     assert [s.id for s in docs[2].segments] == ["0", "1"]
     line = docs[2].segments[1].target_origin.position(0)[0]  # type: ignore[union-attr]
     assert line == 2 + 4 * 2 + 3  # two lines of head, two files of four before it
+
+
+def _tmx(units: int, last_lang: str = "fr") -> str:
+    tus = "".join(
+        f'<tu tuid="t{i}"><tuv xml:lang="en"><seg>Hifter met the envoy .</seg></tuv>'
+        f'<tuv xml:lang="{last_lang if i == units - 1 else "de"}"><seg>Hifter traf den Gesandten .</seg>'
+        "</tuv></tu>\n"
+        for i in range(units)
+    )
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4">'
+        '<header srclang="en" datatype="plaintext" segtype="sentence" adminlang="en"'
+        ' creationtool="t" creationtoolversion="1" o-tmf="t"/>\n'
+        f"<body>\n{tus}</body></tmx>\n"
+    )
+
+
+def test_tmx_tree_holds_one_piece_and_languages_come_from_every_unit(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from audit.formats import tmx, xml
+
+    monkeypatch.setattr(xml, "FEED_CHARS", 2048, raising=False)
+    sizes: list[int] = []
+    inner = tmx.inner_text
+
+    def counting(el: Any) -> str:
+        sizes.append(sum(1 for _ in el.getroottree().getroot().iter()))
+        return inner(el)
+
+    monkeypatch.setattr(tmx, "inner_text", counting)
+    # French only in the last unit: asked for French, the target is French there.
+    text = _tmx(600)
+    doc = next(tmx.read_tmx(text, "m.tmx", target_lang="fr"))
+    assert doc.target_lang == "fr"
+    assert [s.id for s in doc.segments if s.target_origin is not None] == ["t599"]
+    at = text.index("Hifter traf", text.index('tuid="t599"'))
+    line = text.count("\n", 0, at) + 1
+    column = at - text.rfind("\n", 0, at)
+    assert line == 603
+    assert doc.segments[599].target_origin.position(0) == (line, column)  # type: ignore[union-attr]
+    assert max(sizes) <= 150, max(sizes)  # 600 units of 7 elements: 4,200 before
