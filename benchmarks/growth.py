@@ -221,6 +221,44 @@ def _xliff(units: int) -> str:
     )
 
 
+def _po(units: int) -> str:
+    entries = "".join(
+        f'#: g.c:{i}\nmsgid "Hifter met the envoy {i} ."\nmsgstr "Hifter met the envoy {i} ."\n\n'
+        for i in range(units)
+    )
+    return (
+        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n"Language: en\\n"\n\n'
+        + entries
+    )
+
+
+def _jsonl(units: int) -> str:
+    import json
+
+    return "".join(
+        json.dumps({"id": str(i), "target": "Hifter met the envoy in Geneva ."}) + "\n"
+        for i in range(units)
+    )
+
+
+def _csv(units: int) -> str:
+    rows = "".join(f'{i},"Hifter met the envoy in Geneva ."\n' for i in range(units))
+    return "id,target\n" + rows
+
+
+def _tmx(units: int) -> str:
+    tus = "".join(
+        f'<tu tuid="{i}"><tuv xml:lang="ar"><seg>حفتر</seg></tuv>'
+        f'<tuv xml:lang="en"><seg>Hifter met the envoy in Geneva .</seg></tuv></tu>\n'
+        for i in range(units)
+    )
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4"><header srclang="ar" '
+        'datatype="plaintext" segtype="sentence" adminlang="en" creationtool="g" '
+        f'creationtoolversion="1" o-tmf="g"/>\n<body>\n{tus}</body></tmx>\n'
+    )
+
+
 def fix_growth(budget: float) -> float:
     import tempfile
 
@@ -238,6 +276,10 @@ def fix_growth(budget: float) -> float:
                 25,
             ),
             ("XLIFF (units)", ".xlf", _xliff, 500),
+            ("TMX (units)", ".tmx", _tmx, 500),
+            ("PO (entries)", ".po", _po, 500),
+            ("JSONL (records)", ".jsonl", _jsonl, 500),
+            ("CSV (rows)", ".csv", _csv, 500),
         ):
 
             def run(n: int, suffix: str = suffix, build: Callable[[int], str] = build) -> float:
