@@ -44,7 +44,7 @@ class Origin:
     that ``audit fix`` writes back). An Origin is a value: equal when its fields are.
     """
 
-    __slots__ = ("path", "offset", "field", "_anchors", "_verbatim", "_walk", "_text")
+    __slots__ = ("path", "offset", "field", "_anchors", "_verbatim", "_walk", "_text", "_span")
 
     def __init__(
         self,
@@ -64,18 +64,28 @@ class Origin:
         # Lazy: a closure (``walk``), or the file's shared walker and this origin's
         # text (two references per unit rather than a closure of five cells per unit).
         self._walk: _Walk | TextWalker | None = walker if walker is not None else walk
-        self._text: str | None = text if walker is not None else None
+        self._text: str | _Joined | None = text if walker is not None else None
+        self._span: Span | None = None  # where the text is in ``_text`` when that is joined
         lazy = self._walk is not None
         self._anchors: tuple[tuple[int, int, int], ...] | None = None if lazy else tuple(anchors)
         self._verbatim: bool | None = None if lazy else verbatim
+
+    def _unit_text(self) -> str:
+        """The text still to be walked (read from the builder's joined text once the
+        unit's own copy has been let go of)."""
+        text = self._text
+        if isinstance(text, _Joined):
+            assert self._span is not None
+            return text.get()[self._span.start : self._span.end]
+        return text or ""
 
     def _resolve(self) -> None:
         w = self._walk
         if w is None:
             return
         if isinstance(w, TextWalker):
-            self._anchors, self._verbatim = w(self.offset, self._text or "")
-            self._text = None
+            self._anchors, self._verbatim = w(self.offset, self._unit_text())
+            self._text = self._span = None
         else:
             self._anchors, self._verbatim = w()
         self._walk = None  # and let go of the file text it held
@@ -130,7 +140,10 @@ class Origin:
 
     def __reduce__(self) -> tuple[object, ...]:
         if isinstance(self._walk, TextWalker):  # still lazy: the walker is pickled once
-            return (_lazy_origin, (self.path, self.offset, self.field, self._walk, self._text))
+            return (
+                _lazy_origin,
+                (self.path, self.offset, self.field, self._walk, self._unit_text()),
+            )
         return (Origin, (self.path, self.offset, self.anchors, self.verbatim, self.field))
 
 
@@ -220,6 +233,27 @@ class Segment:
         )
 
 
+class _Joined:
+    """One side's joined text of a :class:`SegmentBuilder`, from which its units' lazy
+    origins read their text when they are walked, instead of each keeping a copy (two
+    strings per unit of a 200,000-unit file)."""
+
+    __slots__ = ("parts", "text")
+
+    def __init__(self, parts: list[str]):
+        self.parts: list[str] | None = parts
+        self.text: str | None = None
+
+    def get(self) -> str:
+        if self.text is not None:
+            return self.text
+        assert self.parts is not None
+        return "".join(self.parts)  # asked before the document was made: rare
+
+    def finish(self, text: str) -> None:
+        self.text, self.parts = text, None
+
+
 @dataclass
 class SegmentBuilder:
     """Joins unit texts into document texts and records the segments, in file order."""
@@ -232,6 +266,19 @@ class SegmentBuilder:
     def __init__(self) -> None:
         self.targets, self.sources, self.back, self.segments = [], [], [], []
         self._lengths = {"target": 0, "source": 0, "back": 0}
+        self._joined = {"target": _Joined(self.targets), "source": _Joined(self.sources)}
+
+    def _share(self, origin: Origin | None, text: str | None, span: Span | None, side: str) -> None:
+        """Let ``origin`` read its unit's text from the joined text of ``side``."""
+        joined = self._joined[side]
+        if (
+            origin is not None
+            and span is not None
+            and text
+            and origin._text is text
+            and joined.parts is not None  # (not once the joined text is made)
+        ):
+            origin._text, origin._span = joined, span
 
     def _append(self, parts: list[str], key: str, text: str | None) -> Span | None:
         if text is None:
@@ -258,11 +305,14 @@ class SegmentBuilder:
     ) -> None:
         target_span = self._append(self.targets, "target", target)
         assert target_span is not None  # (an empty Span is falsy: test for None, never truth)
+        source_span = self._append(self.sources, "source", source)
+        self._share(target_origin, target, target_span, "target")
+        self._share(source_origin, source, source_span, "source")
         self.segments.append(
             Segment(
                 id=id,
                 target=target_span,
-                source=self._append(self.sources, "source", source),
+                source=source_span,
                 back_translation=self._append(self.back, "back", back_translation),
                 line=line,
                 target_origin=target_origin,
@@ -273,11 +323,17 @@ class SegmentBuilder:
 
     @property
     def target(self) -> str:
-        return "".join(self.targets)
+        text = "".join(self.targets)
+        self._joined["target"].finish(text)
+        return text
 
     @property
     def source(self) -> str | None:
-        return "".join(self.sources) if any(s.source is not None for s in self.segments) else None
+        if not any(s.source is not None for s in self.segments):
+            return None
+        text = "".join(self.sources)
+        self._joined["source"].finish(text)
+        return text
 
     @property
     def back_translation(self) -> str | None:
