@@ -50,8 +50,12 @@ _ENDS_SENTENCE = re.compile(
 class Span:
     """A half-open character range ``[start, end)``."""
 
+    __slots__ = ("start", "end")  # two or three per unit of a bilingual file
     start: int
     end: int
+
+    def __reduce__(self) -> tuple[object, ...]:  # frozen with slots: pickled by value
+        return (Span, (self.start, self.end))
 
     def __len__(self) -> int:
         return self.end - self.start

@@ -29,6 +29,9 @@ from audit.document import LINE_BREAK, Span
 
 SEGMENT_SEPARATOR = "\n\n"
 
+Anchors = tuple[tuple[int, int, int], ...]
+_Walk = Callable[[], "tuple[Anchors, bool]"]
+
 
 class Origin:
     """Where one side of a segment (or of a whole document) is stored in a file.
@@ -41,7 +44,7 @@ class Origin:
     that ``audit fix`` writes back). An Origin is a value: equal when its fields are.
     """
 
-    __slots__ = ("path", "offset", "field", "_anchors", "_verbatim", "_walk")
+    __slots__ = ("path", "offset", "field", "_anchors", "_verbatim", "_walk", "_text", "_span")
 
     def __init__(
         self,
@@ -51,19 +54,41 @@ class Origin:
         verbatim: bool = True,
         field: str = "",
         *,
-        walk: Callable[[], tuple[tuple[tuple[int, int, int], ...], bool]] | None = None,
+        walk: _Walk | None = None,
+        walker: TextWalker | None = None,
+        text: str = "",
     ):
         self.path = path
         self.offset = offset
         self.field = field  # e.g. "target", "msgstr", "seg", a CSV column or a JSON key
-        self._walk = walk
-        self._anchors: tuple[tuple[int, int, int], ...] | None = None if walk else tuple(anchors)
-        self._verbatim: bool | None = None if walk else verbatim
+        # Lazy: a closure (``walk``), or the file's shared walker and this origin's
+        # text (two references per unit rather than a closure of five cells per unit).
+        self._walk: _Walk | TextWalker | None = walker if walker is not None else walk
+        self._text: str | _Joined | None = text if walker is not None else None
+        self._span: Span | None = None  # where the text is in ``_text`` when that is joined
+        lazy = self._walk is not None
+        self._anchors: tuple[tuple[int, int, int], ...] | None = None if lazy else tuple(anchors)
+        self._verbatim: bool | None = None if lazy else verbatim
+
+    def _unit_text(self) -> str:
+        """The text still to be walked (read from the builder's joined text once the
+        unit's own copy has been let go of)."""
+        text = self._text
+        if isinstance(text, _Joined):
+            assert self._span is not None
+            return text.get()[self._span.start : self._span.end]
+        return text or ""
 
     def _resolve(self) -> None:
-        if self._walk is not None:
-            self._anchors, self._verbatim = self._walk()
-            self._walk = None  # and let go of the file text it held
+        w = self._walk
+        if w is None:
+            return
+        if isinstance(w, TextWalker):
+            self._anchors, self._verbatim = w(self.offset, self._unit_text())
+            self._text = self._span = None
+        else:
+            self._anchors, self._verbatim = w()
+        self._walk = None  # and let go of the file text it held
 
     @property
     def anchors(self) -> tuple[tuple[int, int, int], ...]:
@@ -114,10 +139,45 @@ class Origin:
         return f"Origin(path={self.path!r}, offset={self.offset}, field={self.field!r}, anchors={self.anchors!r})"
 
     def __reduce__(self) -> tuple[object, ...]:
+        if isinstance(self._walk, TextWalker):  # still lazy: the walker is pickled once
+            return (
+                _lazy_origin,
+                (self.path, self.offset, self.field, self._walk, self._unit_text()),
+            )
         return (Origin, (self.path, self.offset, self.anchors, self.verbatim, self.field))
 
 
-@dataclass(frozen=True)
+def _lazy_origin(path: str, offset: int, field: str, walker: TextWalker, text: str) -> Origin:
+    return Origin(path, offset, field=field, walker=walker, text=text)
+
+
+class TextWalker:
+    """What the walks of one file's origins share: the file's text, its line starts and
+    the format's escapes. A reader makes one per file and gives it to :func:`locate`,
+    so that each origin holds only its own text until it is walked (a file of 200,000
+    units held 200,000 closures of five cells each)."""
+
+    __slots__ = ("raw", "_starts", "escape")
+
+    def __init__(self, raw: str, starts: Sequence[int] | None = None, escape: Step | None = None):
+        self.raw = raw
+        self._starts = starts
+        self.escape = escape
+
+    @property
+    def starts(self) -> Sequence[int]:
+        if self._starts is None:
+            self._starts = line_starts(self.raw)
+        return self._starts
+
+    def __call__(self, start: int, text: str) -> tuple[Anchors, bool]:
+        return walk(self.raw, start, text, starts=self.starts, escape=self.escape)
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (TextWalker, (self.raw, self._starts, self.escape))
+
+
+@dataclass(frozen=True, slots=True)
 class Segment:
     """One unit of a bilingual file: ids, spans in the joined texts, file origins.
 
@@ -136,6 +196,23 @@ class Segment:
     target_origin: Origin | None = None
     source_origin: Origin | None = None
     notes: tuple[str, ...] = ()  # the unit's comments (PO translator comments, XLIFF/TMX notes)
+
+    # Slots: a file of 200,000 units holds 200,000 of these. Pickled by value (a frozen
+    # class with slots does not unpickle on Python 3.10 otherwise).
+    def __reduce__(self) -> tuple[object, ...]:
+        return (
+            Segment,
+            (
+                self.id,
+                self.target,
+                self.source,
+                self.back_translation,
+                self.line,
+                self.target_origin,
+                self.source_origin,
+                self.notes,
+            ),
+        )
 
     def span(self, side: str) -> Span | None:
         return (
@@ -156,6 +233,27 @@ class Segment:
         )
 
 
+class _Joined:
+    """One side's joined text of a :class:`SegmentBuilder`, from which its units' lazy
+    origins read their text when they are walked, instead of each keeping a copy (two
+    strings per unit of a 200,000-unit file)."""
+
+    __slots__ = ("parts", "text")
+
+    def __init__(self, parts: list[str]):
+        self.parts: list[str] | None = parts
+        self.text: str | None = None
+
+    def get(self) -> str:
+        if self.text is not None:
+            return self.text
+        assert self.parts is not None
+        return "".join(self.parts)  # asked before the document was made: rare
+
+    def finish(self, text: str) -> None:
+        self.text, self.parts = text, None
+
+
 @dataclass
 class SegmentBuilder:
     """Joins unit texts into document texts and records the segments, in file order."""
@@ -168,6 +266,19 @@ class SegmentBuilder:
     def __init__(self) -> None:
         self.targets, self.sources, self.back, self.segments = [], [], [], []
         self._lengths = {"target": 0, "source": 0, "back": 0}
+        self._joined = {"target": _Joined(self.targets), "source": _Joined(self.sources)}
+
+    def _share(self, origin: Origin | None, text: str | None, span: Span | None, side: str) -> None:
+        """Let ``origin`` read its unit's text from the joined text of ``side``."""
+        joined = self._joined[side]
+        if (
+            origin is not None
+            and span is not None
+            and text
+            and origin._text is text
+            and joined.parts is not None  # (not once the joined text is made)
+        ):
+            origin._text, origin._span = joined, span
 
     def _append(self, parts: list[str], key: str, text: str | None) -> Span | None:
         if text is None:
@@ -194,11 +305,14 @@ class SegmentBuilder:
     ) -> None:
         target_span = self._append(self.targets, "target", target)
         assert target_span is not None  # (an empty Span is falsy: test for None, never truth)
+        source_span = self._append(self.sources, "source", source)
+        self._share(target_origin, target, target_span, "target")
+        self._share(source_origin, source, source_span, "source")
         self.segments.append(
             Segment(
                 id=id,
                 target=target_span,
-                source=self._append(self.sources, "source", source),
+                source=source_span,
                 back_translation=self._append(self.back, "back", back_translation),
                 line=line,
                 target_origin=target_origin,
@@ -209,11 +323,17 @@ class SegmentBuilder:
 
     @property
     def target(self) -> str:
-        return "".join(self.targets)
+        text = "".join(self.targets)
+        self._joined["target"].finish(text)
+        return text
 
     @property
     def source(self) -> str | None:
-        return "".join(self.sources) if any(s.source is not None for s in self.segments) else None
+        if not any(s.source is not None for s in self.segments):
+            return None
+        text = "".join(self.sources)
+        self._joined["source"].finish(text)
+        return text
 
     @property
     def back_translation(self) -> str | None:
@@ -251,14 +371,17 @@ def locate(
     starts: Sequence[int] | None = None,
     escape: Step | None = None,
     field: str = "",
+    walker: TextWalker | None = None,
 ) -> Origin:
     """The origin of ``text`` (as decoded), stored in ``raw`` (the file) from ``start``.
 
     The walk that maps it (see :func:`walk`) runs when a position is first asked for.
+    ``walker``: the file's shared :class:`TextWalker` (then ``raw``, ``starts`` and
+    ``escape`` are its own), which a reader of many units should give.
     """
-    return Origin(
-        path, start, field=field, walk=lambda: walk(raw, start, text, starts=starts, escape=escape)
-    )
+    if walker is None:
+        walker = TextWalker(raw, starts, escape)
+    return Origin(path, start, field=field, walker=walker, text=text)
 
 
 def walk(

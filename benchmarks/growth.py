@@ -1,6 +1,7 @@
 """Growth of time with input size: does any check, or ``audit fix``, go quadratic?
 
 Run:   .venv/bin/python benchmarks/growth.py [--check S002 ...] [--budget 4] [--fix-only]
+       [--check-seconds 120]
 
 For every check, each pathological input below (and the seed article repeated) is
 first timed once at about 100,000 characters; the ``--top`` slowest (default 4;
@@ -157,7 +158,9 @@ def _probe(config: AuditConfig, bilingual: bool) -> dict[str, float]:
     return out
 
 
-def check_growth(codes: list[str], budget: float, verbose: bool = False, top: int = 0) -> float:
+def check_growth(
+    codes: list[str], budget: float, verbose: bool = False, top: int = 0, cap: float = 0.0
+) -> float:
     from audit.checks import ALL_CHECKS
 
     worst_all = 0.0
@@ -165,6 +168,7 @@ def check_growth(codes: list[str], budget: float, verbose: bool = False, top: in
     for check in ALL_CHECKS:
         if codes and check.code not in codes:
             continue
+        started = time.process_time()
         config = AuditConfig.create(select=[check.code])
         bilingual = check.code.startswith(("B", "R"))
         worst, worst_row = 0.0, ""
@@ -174,7 +178,11 @@ def check_growth(codes: list[str], budget: float, verbose: bool = False, top: in
             # growth shows first: time every pattern once, follow the slowest.
             probe = _probe(config, bilingual)
             names = sorted(names, key=lambda k: -probe[k])[:top]
+        followed = 0
         for name in names:
+            if cap and followed and time.process_time() - started > cap:
+                break  # one slow check must not eat the run: say so in its row
+            followed += 1
             build, start = PATTERNS[name]
 
             def run(
@@ -193,6 +201,8 @@ def check_growth(codes: list[str], budget: float, verbose: bool = False, top: in
                 worst, worst_row = factor, f"{name} ({', '.join(cells)})"
         worst_all = max(worst_all, worst)
         flag = "" if worst <= 2.2 else "  <-- over 2.2"
+        if followed < len(names):
+            flag += f"  (capped: {followed} of {len(names)} patterns in {cap:.0f} s CPU)"
         print(f"{check.code:6} {worst:6.2f}  {worst_row}{flag}", flush=True)
     return worst_all
 
@@ -208,6 +218,44 @@ def _xliff(units: int) -> str:
         '<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">\n'
         '<file original="g.txt" source-language="ar" target-language="en" datatype="plaintext">'
         f"<body>\n{body}</body></file></xliff>\n"
+    )
+
+
+def _po(units: int) -> str:
+    entries = "".join(
+        f'#: g.c:{i}\nmsgid "Hifter met the envoy {i} ."\nmsgstr "Hifter met the envoy {i} ."\n\n'
+        for i in range(units)
+    )
+    return (
+        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n"Language: en\\n"\n\n'
+        + entries
+    )
+
+
+def _jsonl(units: int) -> str:
+    import json
+
+    return "".join(
+        json.dumps({"id": str(i), "target": "Hifter met the envoy in Geneva ."}) + "\n"
+        for i in range(units)
+    )
+
+
+def _csv(units: int) -> str:
+    rows = "".join(f'{i},"Hifter met the envoy in Geneva ."\n' for i in range(units))
+    return "id,target\n" + rows
+
+
+def _tmx(units: int) -> str:
+    tus = "".join(
+        f'<tu tuid="{i}"><tuv xml:lang="ar"><seg>حفتر</seg></tuv>'
+        f'<tuv xml:lang="en"><seg>Hifter met the envoy in Geneva .</seg></tuv></tu>\n'
+        for i in range(units)
+    )
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4"><header srclang="ar" '
+        'datatype="plaintext" segtype="sentence" adminlang="en" creationtool="g" '
+        f'creationtoolversion="1" o-tmf="g"/>\n<body>\n{tus}</body></tmx>\n'
     )
 
 
@@ -228,6 +276,10 @@ def fix_growth(budget: float) -> float:
                 25,
             ),
             ("XLIFF (units)", ".xlf", _xliff, 500),
+            ("TMX (units)", ".tmx", _tmx, 500),
+            ("PO (entries)", ".po", _po, 500),
+            ("JSONL (records)", ".jsonl", _jsonl, 500),
+            ("CSV (rows)", ".csv", _csv, 500),
         ):
 
             def run(n: int, suffix: str = suffix, build: Callable[[int], str] = build) -> float:
@@ -264,10 +316,17 @@ def main() -> None:
         default=4,
         help="follow only the N patterns slowest at 100,000 characters (0: all of them)",
     )
+    parser.add_argument(
+        "--check-seconds",
+        type=float,
+        default=120.0,
+        help="CPU seconds one check may spend before its remaining patterns are skipped "
+        "(its row says so; 0: no cap), so that one slow check cannot eat the run",
+    )
     args = parser.parse_args()
     worst = 0.0
     if not args.fix_only:
-        worst = check_growth(args.check, args.budget, args.verbose, args.top)
+        worst = check_growth(args.check, args.budget, args.verbose, args.top, args.check_seconds)
     if not args.no_fix and not args.check:
         worst = max(worst, fix_growth(args.budget))
     print(f"\nworst growth factor per doubling: {worst:.2f} (target <= 2.2)")

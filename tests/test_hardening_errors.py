@@ -192,3 +192,23 @@ def test_srt_errors_name_the_line_in_a_subtitler_s_words(cli, tmp_path):
     _one_error_line(result, f"{path}:5: malformed SRT: expected a cue")
     assert "'2 / 00:00:03,000 -> 00:00:04,000'" in result.stderr
     assert "contiguous" not in result.stderr and "char 52" not in result.stderr
+
+
+def test_a_csv_cell_over_128_kib_is_read(cli, tmp_path):
+    # The csv module refuses fields over 131,072 characters by default; a whole
+    # article in one cell is an ordinary export.
+    path = tmp_path / "big.csv"
+    path.write_text("source,target\nHi,Hifter " + "a" * 200_000 + "\n", encoding="utf-8")
+    result = cli("check", str(path), "--select", "N001")
+    assert result.exit_code == 1, result.stderr
+    assert f"{path}:2:4: N001" in result.stdout
+
+
+def test_a_csv_cell_beyond_the_limit_is_one_line_naming_its_record(cli, tmp_path):
+    from audit.formats.table import MAX_CELL
+
+    path = tmp_path / "huge.csv"
+    path.write_text('source,target\nHi,Hifter\nHi,"' + "a" * (MAX_CELL + 1) + "\n", "utf-8")
+    _one_error_line(
+        cli("check", str(path)), f"{path}:3: malformed CSV: a cell is longer than 16,777,216"
+    )

@@ -24,6 +24,27 @@ from audit.segments import Origin, SegmentBuilder, line_starts, locate
 
 COLUMNS = ("id", "source", "target", "back_translation", "source_lang", "target_lang", "document")
 
+#: The most characters one cell may hold. The csv module's default (128 KiB) refuses
+#: real exports (a whole article in one cell); no limit at all would let one unclosed
+#: quote read a file of any size into one field, so the limit is raised, not removed.
+MAX_CELL = 16 * 1024 * 1024
+
+
+def _allow_large_cells() -> None:
+    """Raise the csv module's per-field limit (process-wide) to ``MAX_CELL``, never lower it."""
+    if csv.field_size_limit() < MAX_CELL:
+        csv.field_size_limit(MAX_CELL)
+
+
+def _table_error(exc: csv.Error, delimiter: str) -> str:
+    kind = "TSV" if delimiter == "\t" else "CSV"
+    if "field larger than field limit" in str(exc):
+        return (
+            f"malformed {kind}: a cell is longer than {MAX_CELL:,} characters, the most "
+            "audit reads in one cell (an unclosed quote?)"
+        )
+    return f"malformed {kind}: {exc}"
+
 
 def _step(raw: str, i: int, text: str, j: int) -> tuple[int, int] | None:
     if raw.startswith('""', i) and text[j] == '"':
@@ -62,6 +83,7 @@ def read_table(
     names = {name: (fields or {}).get(name, name) for name in COLUMNS}
     # TSV exports (spreadsheets, corpus tools) write quotes as text; CSV quotes fields.
     quoted = delimiter != "\t"
+    _allow_large_cells()
     reader = csv.reader(
         io.StringIO(text, newline=""),
         delimiter=delimiter,
@@ -73,9 +95,7 @@ def read_table(
     except StopIteration:
         raise InputError("empty table", path=path) from None
     except csv.Error as exc:
-        raise InputError(
-            f"malformed {'TSV' if delimiter == chr(9) else 'CSV'}: {exc}", path=path, line=1
-        ) from None
+        raise InputError(_table_error(exc, delimiter), path=path, line=1) from None
     column = {name: header.index(col) for name, col in names.items() if col in header}
     if "target" not in column:
         raise InputError(
@@ -147,13 +167,17 @@ def read_table(
 
 def _rows(reader: Any, path: str, delimiter: str) -> Iterator[list[str]]:
     while True:
+        record_line = reader.line_num + 1
         try:
             yield next(reader)
         except StopIteration:
             return
         except csv.Error as exc:
-            kind = "TSV" if delimiter == "\t" else "CSV"
-            raise InputError(f"malformed {kind}: {exc}", path=path, line=reader.line_num) from None
+            # An oversized cell is named by the line its record starts on (where an
+            # unclosed quote would be), not the line the reader had reached.
+            too_long = "field larger than field limit" in str(exc)
+            line = record_line if too_long else reader.line_num
+            raise InputError(_table_error(exc, delimiter), path=path, line=line) from None
 
 
 def read_tsv(text: str, path: str, **options: Any) -> Iterator[Document]:

@@ -15,7 +15,7 @@ from typing import Any
 from audit.document import Document
 from audit.errors import InputError
 from audit.formats.format import Format
-from audit.formats.xml import ElementLocator, inner_text, local, parse_xml, xml_text
+from audit.formats.xml import ElementLocator, inner_text, iter_xml, local, release, xml_text
 from audit.segments import SegmentBuilder
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -28,21 +28,12 @@ def _primary(lang: str | None) -> str:
 def read_tmx(
     text: str, path: str, *, target_lang: str = "en", source_lang: str | None = None, **_: Any
 ) -> Iterator[Document]:
-    root = parse_xml(text, path)
-    if local(root.tag) != "tmx":
-        raise InputError(
-            f"not TMX: the root element is <{local(root.tag)}>", path=path, line=root.sourceline
-        )
-    header = next((c for c in root if local(c.tag) == "header"), None)
-    header_src = header.get("srclang") if header is not None else None
+    """The file's one document, read in two streams of parse events: the first finds
+    the languages (the target language depends on all of them), the second reads each
+    ``<tu>`` at its end and deletes it from the tree, so memory holds the segments,
+    never the whole tree."""
+    header_src, languages = _languages(text, path)
     src = source_lang or (header_src if header_src and header_src != "*all*" else None)
-    units = list(root.iter("{*}tu"))
-    languages = [
-        _primary(tuv.get(XML_LANG) or tuv.get("lang"))
-        for tu in units
-        for tuv in tu
-        if local(tuv.tag) == "tuv"
-    ]
     if src is None:
         raise InputError("TMX without srclang in its header; give --source-lang", path=path)
     tgt = (
@@ -50,9 +41,17 @@ def read_tmx(
         if _primary(target_lang) in languages and _primary(target_lang) != _primary(src)
         else next((lang for lang in languages if lang != _primary(src)), _primary(target_lang))
     )
-    locator = ElementLocator(text, path, root)
+    locator = ElementLocator(text, path)
     builder = SegmentBuilder()
-    for n, tu in enumerate(units, start=1):
+    fields: dict[str, str] = {}  # one field name per language, not a copy per unit
+    n = 0
+    for event, tu in iter_xml(text, path):
+        if event == "start":
+            locator.started(tu)
+            continue
+        if local(tu.tag) != "tu":
+            continue
+        n += 1
         texts: dict[str, str] = {}
         origins: dict[str, Any] = {}
         for tuv in tu:
@@ -64,7 +63,8 @@ def read_tmx(
             if side is None or seg is None or side in texts:
                 continue
             texts[side] = inner_text(seg)
-            origins[side] = locator.origin(seg, texts[side], f"seg[{lang}]")
+            field = fields.setdefault(lang, f"seg[{lang}]")
+            origins[side] = locator.origin(seg, texts[side], field)
         notes = tuple(inner_text(c) for c in tu if local(c.tag) == "note")
         builder.add(
             tu.get("tuid") or str(n),
@@ -75,6 +75,8 @@ def read_tmx(
             source_origin=origins.get("source"),
             notes=notes,
         )
+        locator.forget()
+        release(tu)
     yield Document(
         id=path,
         path=path,
@@ -85,6 +87,35 @@ def read_tmx(
         metadata={"format": "tmx"},
         segments=tuple(builder.segments),
     )
+
+
+def _languages(text: str, path: str) -> tuple[str | None, dict[str, None]]:
+    """The header's ``srclang`` and the languages of the ``<tuv>`` elements, in the
+    order found (the first pass; each ``<tu>`` deleted once read)."""
+    root: Any = None
+    header_src: str | None = None
+    languages: dict[str, None] = {}
+    for event, el in iter_xml(text, path):
+        if event == "start":
+            if root is None:
+                root = el
+                if local(root.tag) != "tmx":
+                    raise InputError(
+                        f"not TMX: the root element is <{local(root.tag)}>",
+                        path=path,
+                        line=root.sourceline,
+                    )
+            continue
+        name = local(el.tag)
+        if name == "header" and el.getparent() is root and header_src is None:
+            header_src = el.get("srclang")
+            header_src = header_src if header_src is not None else ""
+        elif name == "tu":
+            for tuv in el:
+                if local(tuv.tag) == "tuv":
+                    languages.setdefault(_primary(tuv.get(XML_LANG) or tuv.get("lang")))
+            release(el)
+    return header_src or None, languages
 
 
 FORMAT = Format(
