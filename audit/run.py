@@ -36,6 +36,7 @@ from audit.progress import progress
 if TYPE_CHECKING:
     from audit.config.file import ConfigFile
     from audit.glossary import GlossaryMatcher
+    from audit.textstore import QuotableText
 
 
 @dataclass(frozen=True)
@@ -207,9 +208,9 @@ class RunResult:
     files: list[Checked]
     findings: list[Finding]
     documents: int
-    target_texts: dict[tuple[str, str], str] = field(
+    target_texts: dict[tuple[str, str], QuotableText] = field(
         default_factory=dict
-    )  # (path, document) -> target text
+    )  # (path, document) -> target text (read back from disk past a bound)
     skipped: list[str] = field(default_factory=list)  # why files were not audited (binary files)
     errors: list[str] = field(default_factory=list)  # bad files, when a run goes on past them
     notes: list[str] = field(
@@ -275,7 +276,7 @@ class StreamedRun:
     findings: Iterator[Finding]
     files: list[Checked] = field(default_factory=list)
     documents: int = 0
-    target_texts: dict[tuple[str, str], str] = field(default_factory=dict)
+    target_texts: dict[tuple[str, str], QuotableText] = field(default_factory=dict)
     skipped: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
@@ -354,6 +355,7 @@ def stream_paths(
 
     def findings() -> Iterator[Finding]:
         from audit.spool import SortedSpool
+        from audit.textstore import TextStore
 
         ids: list[dict[str, None]] = [{} for _ in plans]
         source_paths: list[set[str]] = [set() for _ in plans]
@@ -361,7 +363,8 @@ def stream_paths(
         shared = _Shared(configs, keep_text, scores)
         pending = SortedSpool()
         pending_last = ""  # the largest path among the pending findings
-        texts: dict[tuple[str, str], list[str]] = {}  # pending documents' texts, in parts
+        texts = TextStore()  # documents' texts, in parts (on disk past a bound)
+        fresh: dict[tuple[str, str], None] = {}  # the pending documents among them
         given: list[list[tuple[str, str]]] = [[], []]  # texts of the last two files given
         finished = 0  # files before this one are complete
 
@@ -399,9 +402,10 @@ def stream_paths(
             if not hold_text:
                 for done in given.pop(0):  # a view may read one finding ahead: keep two
                     run.target_texts.pop(done, None)
-            given.append(list(texts))
-            run.target_texts.update({k: "".join(v) for k, v in texts.items()})
-            texts.clear()
+                    texts.forget(done)
+            given.append(list(fresh))
+            run.target_texts.update({k: texts.text(k) for k in fresh})
+            fresh.clear()
             pending_last = ""
             yield from pending.drain()
 
@@ -424,7 +428,8 @@ def stream_paths(
                         if f.path not in known:  # not a file name: order unknown, hold all
                             pending_last = "\U0010ffff"
                     if audited.text is not None:
-                        texts.setdefault((audited.path, audited.document), []).append(audited.text)
+                        texts.add((audited.path, audited.document), audited.text)
+                        fresh[audited.path, audited.document] = None
                     ids[audited.index][audited.document] = None
                     if audited.source_path:
                         source_paths[audited.index].add(audited.source_path)

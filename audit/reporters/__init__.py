@@ -20,6 +20,7 @@ from audit.findings import Finding, Severity
 
 if TYPE_CHECKING:
     from audit.baseline import BaselineResult
+    from audit.textstore import QuotableText
 
 
 @dataclass
@@ -53,7 +54,8 @@ class Report:
     # Round-trip scores of documents that carry a back-translation (DocumentScores.to_dict).
     scores: list[dict[str, Any]] = field(default_factory=list)
     # Target text per (path, document id), for views that quote the flagged line.
-    target_texts: Mapping[tuple[str, str], str] = field(default_factory=dict)
+    # (str, or read back from disk for a long run: audit.textstore)
+    target_texts: Mapping[tuple[str, str], QuotableText] = field(default_factory=dict)
     baseline: BaselineResult | None = None
     paths: tuple[str, ...] = ()  # every file checked, with or without findings
     # Fail level per file name or document id, where a configuration file sets its own
