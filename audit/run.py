@@ -36,7 +36,7 @@ from audit.progress import progress
 if TYPE_CHECKING:
     from audit.config.file import ConfigFile
     from audit.glossary import GlossaryMatcher
-    from audit.textstore import QuotableText
+    from audit.textstore import QuotableText, TextStore
 
 
 @dataclass(frozen=True)
@@ -113,10 +113,9 @@ class Runner:
         key = self.config_key(settings)
         if key not in self._configs:
             if settings.extend_select and not settings.select:
-                from audit.checks import ALL_CHECKS
-                from audit.engine.selection import select_checks
+                from audit.checks import selected_checks
 
-                select_checks(ALL_CHECKS, settings.extend_select, ())  # unknown codes are errors
+                selected_checks(settings.extend_select, ())  # unknown codes are errors
             self._configs[key] = AuditConfig.create(
                 glossaries=settings.glossaries,
                 default_glossaries=settings.default_glossaries,
@@ -355,7 +354,6 @@ def stream_paths(
 
     def findings() -> Iterator[Finding]:
         from audit.spool import SortedSpool
-        from audit.textstore import TextStore
 
         ids: list[dict[str, None]] = [{} for _ in plans]
         source_paths: list[set[str]] = [set() for _ in plans]
@@ -363,7 +361,7 @@ def stream_paths(
         shared = _Shared(configs, keep_text, scores)
         pending = SortedSpool()
         pending_last = ""  # the largest path among the pending findings
-        texts = TextStore()  # documents' texts, in parts (on disk past a bound)
+        texts: TextStore | None = None  # documents' texts to quote, in parts (keep_text)
         fresh: dict[tuple[str, str], None] = {}  # the pending documents among them
         given: list[list[tuple[str, str]]] = [[], []]  # texts of the last two files given
         finished = 0  # files before this one are complete
@@ -402,9 +400,11 @@ def stream_paths(
             if not hold_text:
                 for done in given.pop(0):  # a view may read one finding ahead: keep two
                     run.target_texts.pop(done, None)
-                    texts.forget(done)
+                    if texts is not None:
+                        texts.forget(done)
             given.append(list(fresh))
-            run.target_texts.update({k: texts.text(k) for k in fresh})
+            if texts is not None:
+                run.target_texts.update({k: texts.text(k) for k in fresh})
             fresh.clear()
             pending_last = ""
             yield from pending.drain()
@@ -428,6 +428,10 @@ def stream_paths(
                         if f.path not in known:  # not a file name: order unknown, hold all
                             pending_last = "\U0010ffff"
                     if audited.text is not None:
+                        if texts is None:  # on disk past a bound (audit/textstore.py)
+                            from audit.textstore import TextStore
+
+                            texts = TextStore()
                         texts.add((audited.path, audited.document), audited.text)
                         fresh[audited.path, audited.document] = None
                     ids[audited.index][audited.document] = None
