@@ -20,11 +20,12 @@ or step by step::
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
-
 from audit.version import __version__
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (mypy knows the name)
 if TYPE_CHECKING:
+    from typing import Any
+
     from audit.api import check_paths, check_text
     from audit.config import AuditConfig
     from audit.document import Document, LineIndex, Span
