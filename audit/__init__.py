@@ -20,6 +20,8 @@ or step by step::
 
 from __future__ import annotations
 
+import sys
+
 from audit.version import __version__
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (mypy knows the name)
@@ -58,9 +60,8 @@ def __getattr__(name: str) -> Any:
     module = _LAZY.get(name)
     if module is None:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    import importlib
-
-    value = getattr(importlib.import_module(module), name)
+    __import__(module)  # not importlib: `python -X importtime` shows what it imports
+    value = getattr(sys.modules[module], name)
     globals()[name] = value  # later lookups find it without this function
     return value
 

@@ -15,7 +15,7 @@ endings listed here are those each ``Format`` declares.
 
 from __future__ import annotations
 
-import importlib
+import sys
 from pathlib import PurePath
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -33,7 +33,8 @@ class Entry(NamedTuple):
 
     def load(self) -> Format:
         """The format's value (importing its module on first use)."""
-        fmt: Format = getattr(importlib.import_module(self.module), self.attribute)
+        __import__(self.module)  # not importlib: `python -X importtime` shows it
+        fmt: Format = getattr(sys.modules[self.module], self.attribute)
         return fmt
 
 
