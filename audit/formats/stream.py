@@ -33,8 +33,9 @@ from audit.formats.decode import is_binary
 
 # Files larger than this are read piece by piece. A document read whole costs about
 # 50 bytes of memory per byte of text while it is audited (its analyses and findings):
-# 4 MiB keeps a run under 300 MiB (benchmarks/large_input.py; at 8 MiB a file just
-# under the bound peaked near 400 MiB).
+# 4 MiB keeps a run under 300 MiB (benchmarks/large_input.py --only seed: a 4.1 MB
+# text read whole peaks at 228 MiB; with the bound at 8 MiB, an 8.0 MB one peaked at
+# 424 MiB).
 STREAM_BYTES = 4 * 1024 * 1024
 # Checks that compare parts of a document with each other (names and spellings used
 # consistently, sentences and paragraphs said twice): in a file read in parts they
