@@ -13,9 +13,9 @@ Times, as separate processes (a hook starts one per commit or per article):
 Each command runs once to warm the file cache, then ``--runs`` times; the minimum (the
 run least disturbed by other processes) and the median wall-clock and CPU times are
 printed, with the load average. Timings on a shared or busy machine are noisy: compare
-the minimums, and re-run before drawing conclusions. ``audit`` runs as
-``python -m audit`` from this checkout (not an installed copy), with bytecode caching
-on, as an installed package has it.
+the minimums, and re-run before drawing conclusions. ``audit`` runs the console
+script's code (``audit.cli:run``) from this checkout (not an installed copy), with
+bytecode caching on, as an installed package has it.
 
 Run: ``.venv/bin/python benchmarks/hook_startup.py [--runs 9]`` (``make test``
 installs pofilter through the ``bench`` extra; without it that row is skipped).
@@ -83,7 +83,8 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=9)
     args = parser.parse_args()
     bindir = Path(sys.executable).parent
-    audit_exe = [sys.executable, "-m", "audit"]
+    # The console script's code (pyproject.toml: audit = "audit.cli:run"), from this checkout.
+    audit_exe = [sys.executable, "-c", "import sys; from audit.cli import run; sys.exit(run())"]
     pofilter = shutil.which("pofilter", path=str(bindir)) or shutil.which("pofilter")
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)

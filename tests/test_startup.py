@@ -12,9 +12,10 @@ from pathlib import Path
 from tests.conftest import ROOT, SEED
 
 _RUN = (
-    "import sys, runpy\n"
+    "import sys\n"
     "sys.argv = ['audit', 'check', {path!r}, '--format', 'text', '--no-progress']\n"
-    "try:\n    runpy.run_module('audit', run_name='__main__')\n"
+    "from audit.cli import main  # what `python -m audit` runs\n"
+    "try:\n    main()\n"
     "except SystemExit:\n    pass\n"
     "sys.stderr.write('LOADED=' + ' '.join(sorted(sys.modules)))\n"
 )
@@ -83,3 +84,37 @@ def test_check_on_a_text_file_imports_only_what_it_needs(tmp_path: Path) -> None
     assert "audit.reporters.text" in loaded and "audit.checks.names" in loaded  # it ran
     unwanted = sorted(m for m in loaded if any(m == n or m.startswith(n + ".") for n in NOT_NEEDED))
     assert unwanted == []
+
+
+def _program(
+    *args: str, code: str = "from audit.cli import run; run()"
+) -> subprocess.CompletedProcess[str]:
+    argv = ["audit", *args]
+    return subprocess.run(
+        [sys.executable, "-c", f"import sys; sys.argv = {argv!r}\n{code}"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+
+
+def test_the_program_exits_fast_with_all_its_output_and_status(cli) -> None:  # type: ignore[no-untyped-def]
+    """`audit` ends without tearing the interpreter down (audit.cli.run): the output
+    is all there, flushed, and the exit status is the command's."""
+    many = _program("check", str(SEED), "--format", "jsonl", "--no-progress")
+    assert many.returncode == 1 and many.stderr == ""
+    in_process = cli("check", str(SEED), "--format", "jsonl", "--no-progress")
+    assert many.stdout == in_process.stdout and many.stdout.count("\n") > 10
+    missing = _program("check", "no-such-file.txt")
+    assert missing.returncode == 2 and missing.stderr.startswith("audit: error: ")
+    assert _program("--version").returncode == 0
+
+
+def test_exit_handlers_still_run() -> None:
+    """Something registered an exit handler (or started a thread): the usual exit."""
+    code = (
+        "import atexit; atexit.register(lambda: print('handler ran'))\n"
+        "from audit.cli import run; run()"
+    )
+    done = _program("check", str(SEED), "--format", "jsonl", "--exit-zero", code=code)
+    assert done.returncode == 0 and done.stdout.endswith("handler ran\n")
