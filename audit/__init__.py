@@ -20,13 +20,55 @@ or step by step::
 
 from __future__ import annotations
 
-from audit.api import check_paths, check_text
-from audit.config import AuditConfig
-from audit.document import Document, LineIndex, Span
-from audit.engine import audit_document
-from audit.errors import AuditError, ConfigError, GlossaryError, InputError
-from audit.findings import Category, Finding, Severity
+import sys
+
 from audit.version import __version__
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (mypy knows the name)
+if TYPE_CHECKING:
+    from typing import Any
+
+    from audit.api import check_paths, check_text
+    from audit.config import AuditConfig
+    from audit.document import Document, LineIndex, Span
+    from audit.engine import audit_document
+    from audit.errors import AuditError, ConfigError, GlossaryError, InputError
+    from audit.findings import Category, Finding, Severity
+
+# Each public name and the module defining it, imported on first use (PEP 562): the
+# command line (``audit.cli``) imports submodules of this package, and a hook running
+# ``audit check`` should not pay for the library API it does not call.
+_LAZY = {
+    "AuditConfig": "audit.config",
+    "AuditError": "audit.errors",
+    "Category": "audit.findings",
+    "ConfigError": "audit.errors",
+    "Document": "audit.document",
+    "Finding": "audit.findings",
+    "GlossaryError": "audit.errors",
+    "InputError": "audit.errors",
+    "LineIndex": "audit.document",
+    "Severity": "audit.findings",
+    "Span": "audit.document",
+    "audit_document": "audit.engine",
+    "check_paths": "audit.api",
+    "check_text": "audit.api",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    __import__(module)  # not importlib: `python -X importtime` shows what it imports
+    value = getattr(sys.modules[module], name)
+    globals()[name] = value  # later lookups find it without this function
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_LAZY})
+
 
 __all__ = [
     "AuditConfig",

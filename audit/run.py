@@ -43,6 +43,7 @@ if TYPE_CHECKING:
 
     from audit.config.file import ConfigFile
     from audit.glossary import GlossaryMatcher
+    from audit.textstore import QuotableText, TextStore
 
 
 @dataclass(frozen=True)
@@ -154,10 +155,9 @@ class Runner:
         key = self.config_key(settings)
         if key not in self._configs:
             if settings.extend_select and not settings.select:
-                from audit.checks import ALL_CHECKS
-                from audit.engine.selection import select_checks
+                from audit.checks import selected_checks
 
-                select_checks(ALL_CHECKS, settings.extend_select, ())  # unknown codes are errors
+                selected_checks(settings.extend_select, ())  # unknown codes are errors
             self._configs[key] = AuditConfig.create(
                 glossaries=settings.glossaries,
                 default_glossaries=settings.default_glossaries,
@@ -249,9 +249,9 @@ class RunResult:
     files: list[Checked]
     findings: list[Finding]
     documents: int
-    target_texts: dict[tuple[str, str], str] = field(
+    target_texts: dict[tuple[str, str], QuotableText] = field(
         default_factory=dict
-    )  # (path, document) -> target text
+    )  # (path, document) -> target text (read back from disk past a bound)
     skipped: list[str] = field(default_factory=list)  # why files were not audited (binary files)
     errors: list[str] = field(default_factory=list)  # bad files, when a run goes on past them
     notes: list[str] = field(
@@ -312,7 +312,7 @@ class StreamedRun:
     findings: Iterator[Finding]
     files: list[Checked] = field(default_factory=list)
     documents: int = 0
-    target_texts: dict[tuple[str, str], str] = field(default_factory=dict)
+    target_texts: dict[tuple[str, str], QuotableText] = field(default_factory=dict)
     skipped: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
@@ -392,7 +392,8 @@ def stream_paths(
         shared = WorkerSettings(configs, keep_text=keep_text, scores=scores)
         pending = SortedSpool()
         pending_last = ""  # the largest path among the pending findings
-        texts: dict[tuple[str, str], list[str]] = {}  # pending documents' texts, in parts
+        texts: TextStore | None = None  # documents' texts to quote, in parts (keep_text)
+        fresh: dict[tuple[str, str], None] = {}  # the pending documents among them
         given: list[list[tuple[str, str]]] = [[], []]  # texts of the last two files given
         finished = 0  # files before this one are complete
 
@@ -430,9 +431,12 @@ def stream_paths(
             if not hold_text:
                 for done in given.pop(0):  # a view may read one finding ahead: keep two
                     run.target_texts.pop(done, None)
-            given.append(list(texts))
-            run.target_texts.update({k: "".join(v) for k, v in texts.items()})
-            texts.clear()
+                    if texts is not None:
+                        texts.forget(done)
+            given.append(list(fresh))
+            if texts is not None:
+                run.target_texts.update({k: texts.text(k) for k in fresh})
+            fresh.clear()
             pending_last = ""
             yield from pending.drain()
 
@@ -455,7 +459,12 @@ def stream_paths(
                         if f.path not in known:  # not a file name: order unknown, hold all
                             pending_last = "\U0010ffff"
                     if audited.text is not None:
-                        texts.setdefault((audited.path, audited.document), []).append(audited.text)
+                        if texts is None:  # on disk past a bound (audit/textstore.py)
+                            from audit.textstore import TextStore
+
+                            texts = TextStore()
+                        texts.add((audited.path, audited.document), audited.text)
+                        fresh[audited.path, audited.document] = None
                     ids[audited.index][audited.document] = None
                     if audited.source_path:
                         source_paths[audited.index].add(audited.source_path)

@@ -10,7 +10,6 @@ temporary files that disappear when closed.
 from __future__ import annotations
 
 import heapq
-import pickle
 from collections.abc import Iterable, Iterator
 from typing import IO
 
@@ -21,7 +20,8 @@ _CHUNK = 1_000  # findings pickled together: one pickle per finding would be slo
 
 
 def _write_run(findings: list[Finding]) -> IO[bytes]:
-    import tempfile  # only once findings go to disk: a hook's start-up does not pay for it
+    import pickle  # only once findings go to disk: a hook's start-up does not pay for them
+    import tempfile
 
     run = tempfile.TemporaryFile()
     for i in range(0, len(findings), _CHUNK):
@@ -31,6 +31,8 @@ def _write_run(findings: list[Finding]) -> IO[bytes]:
 
 
 def _read_run(run: IO[bytes]) -> Iterator[Finding]:
+    import pickle
+
     run.seek(0)
     while True:
         try:

@@ -4,7 +4,10 @@ Run:   python benchmarks/large_input.py [--mb 1 2 4] [--only seed|seedjsonl|json
                                         [--formats json sarif ...] [--jobs 1]
 
 Builds files of each ``--mb`` size (doubling sizes show growth: peak memory must stay
-flat while the findings double):
+flat while the findings double). A text file up to 4 MiB (``STREAM_BYTES`` in
+``audit/formats/stream.py``) is one document, read and audited whole, so the largest
+such file (``--mb 4.1``) is where a plain-text run peaks; larger files are read in parts.
+The inputs:
 
 - ``seed``: the seed article (``seeds/libya_geneva_talks.txt``) repeated, separated by
   blank lines: about 7,800 findings per megabyte (31 MB: about 240,000 findings);

@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
+from pathlib import Path
 
 import audit.formats
 from audit.fix.writers import writer_for
 from audit.formats import READERS, SOURCE_FILE_READERS, folder_suffixes, load_file
 from audit.formats.format import Format
 from audit.formats.registry import DEFAULT_FORMAT, FORMATS, format_for, format_named
+
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def test_every_declared_format_is_registered_once() -> None:
@@ -34,6 +37,36 @@ def test_the_old_tables_are_views_of_the_registry() -> None:
     assert folder_suffixes() == frozenset(READERS)
     assert set(SOURCE_FILE_READERS) == {f.read for f in FORMATS if f.source_file}
     assert {f.name for f in FORMATS if f.source_file} == {"text", "srt"}
+
+
+def test_the_lazy_table_agrees_with_each_format() -> None:
+    """The registry lists names and endings without importing the format modules;
+    each must be what the module's ``Format`` declares."""
+    from audit.formats.registry import _ENTRIES, SUFFIXES, TEXT_SUFFIXES
+
+    for entry in _ENTRIES:
+        fmt = entry.load()
+        assert (entry.name, entry.suffixes) == (fmt.name, fmt.suffixes)
+    assert SUFFIXES == frozenset(s for f in FORMATS for s in f.suffixes)
+    assert TEXT_SUFFIXES == DEFAULT_FORMAT.suffixes
+
+
+def test_reading_a_text_file_imports_no_other_format() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from audit.formats import load_file, folder_suffixes; "
+        "folder_suffixes(); load_file('seeds/libya_geneva_talks.txt'); "
+        "print(' '.join(m for m in sys.modules if m.startswith('audit.formats.')))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT
+    ).stdout
+    loaded = set(out.split())
+    assert "audit.formats.text" in loaded
+    others = {"html", "jsonl", "po", "po_syntax", "srt", "table", "tmx", "xliff", "xml"}
+    assert not loaded & {f"audit.formats.{m}" for m in others}
 
 
 def test_format_for_a_path() -> None:

@@ -154,8 +154,13 @@ def test_importing_the_check_api_loads_no_check() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT.parent
     )
     assert out.stdout.strip() == ""
-    # and the registry, once asked for, is what loads them
+    # the registry lists them without loading them; ALL_CHECKS, once asked for, loads them
     code = "import sys, audit.checks; print(len([m for m in sys.modules if m.startswith('audit.checks.')]))"
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT.parent
+    )
+    assert int(out.stdout) == 0
+    code = "import sys; from audit.checks import ALL_CHECKS; print(len([m for m in sys.modules if m.startswith('audit.checks.')]))"
     out = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT.parent
     )

@@ -52,6 +52,40 @@ def test_audit_toml_wins_over_pyproject_and_the_nearest_file_wins(cli, project):
     assert find_config(project / "desk" / "sport") == (project / "desk" / ".audit.toml").resolve()
 
 
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ('[tool]\naudit = {select = ["N"]}\n', True),
+        ('[tool]\naudit.select = ["N"]\n', True),
+        ('[ "tool" ]\n"audit" = {select = ["N"]}\n', True),
+        ('tool.audit.select = ["N"]\n', True),
+        ('tool = {audit = {select = ["N"]}}\n', True),
+        ('[project.scripts]\naudit = "audit.cli:main"\n', False),
+        ('[project.scripts]\naudit = "audit.cli:main"\n[tool.other]\naudit = 1\n', False),
+    ],
+)
+def test_pyproject_tool_audit_is_recognised_in_every_spelling(project, text, found):
+    (project / "pyproject.toml").write_text(text)
+    assert tomllib.loads(text).get("tool", {}).get("audit") is not None or not found
+    assert (find_config(project) is not None) == found
+
+
+def test_a_pyproject_without_tool_audit_is_not_parsed(project):
+    """A `[project.scripts]` line `audit = ...` is no `[tool.audit]`: the hook does not
+    import the TOML parser for it (nor for this project's own pyproject.toml)."""
+    import subprocess
+    import sys
+
+    (project / "pyproject.toml").write_text('[project.scripts]\naudit = "audit.cli:main"\n')
+    code = (
+        "import sys; from pathlib import Path; from audit.config.settings import find_config; "
+        f"assert find_config(Path({str(project)!r})) is None; "
+        "print('tomllib' in sys.modules, 'audit.config.file' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert out.stdout.split() == ["False", "False"], out.stderr
+
+
 def test_pyproject_without_tool_audit_is_skipped(project):
     (project / "pyproject.toml").write_text('[tool.audit]\nselect = ["N"]\n')
     (project / "desk" / "pyproject.toml").write_text("[tool.other]\naudit = 1\n")

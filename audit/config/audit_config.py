@@ -56,8 +56,7 @@ class AuditConfig:
         ``matchers`` caches compiled glossaries by their paths: configurations that
         differ only in checks or options share one (a server's requests all see the
         glossaries it loaded, never a file being rewritten)."""
-        from audit.checks import ALL_CHECKS
-        from audit.engine.selection import select_checks
+        from audit.checks import selected_checks
         from audit.glossary import bundled_glossary_paths
         from audit.glossary.compiled import load_compiled
 
@@ -75,7 +74,8 @@ class AuditConfig:
         except ValueError as exc:
             raise ConfigError(str(exc)) from None
         return cls(
-            checks=select_checks(ALL_CHECKS, select, ignore),
+            # registered checks, each module imported when its check first runs
+            checks=selected_checks(select, ignore),
             matcher=matcher,
             fail_on=level,
             severity_overrides=dict(severity_overrides or {}),

@@ -290,25 +290,25 @@ class _Validator:
             raise self.error(f"{self.dotted(key_path)}: {exc}", key_path) from None
 
     def selectors(self, values: list[str], key_path: tuple[str | int, ...]) -> None:
-        from audit.checks import ALL_CHECKS
+        from audit.checks import REGISTERED  # codes and names: no check module imported
         from audit.engine.selection import selector_matches, split_selectors
 
         for i, raw in enumerate(values):
             for selector in split_selectors([raw]):
-                if not any(selector_matches(selector, c.code, c.name) for c in ALL_CHECKS):
+                if not any(selector_matches(selector, c.code, c.name) for c in REGISTERED):
                     raise self.error(
                         f"unknown check {selector!r} in {self.dotted(key_path)}; `audit rules` lists them",
                         (*key_path, i),
                     )
 
     def code(self, code: str, key_path: tuple[str | int, ...]) -> str:
-        from audit.checks import get_check
+        from audit.checks import find_check  # no check module imported
 
         try:
-            return get_check(code.upper()).code
+            return find_check(code.upper()).code
         except KeyError:
             try:
-                return get_check(code).code
+                return find_check(code).code
             except KeyError:
                 raise self.error(
                     f"unknown check {code!r} in {self.dotted(key_path[:-1])}", key_path

@@ -121,6 +121,10 @@ def find_config(start: Path) -> Path | None:
     return None
 
 
+#: A ``[tool]`` table header (``audit`` may then be a key inside it).
+_TOOL_TABLE = r"^[ \t]*\[[ \t]*[\"']?tool[\"']?[ \t]*\]"
+
+
 def _has_tool_audit(path: Path) -> bool:
     # A cheap test before parsing: most pyproject.toml files have no [tool.audit].
     try:
@@ -128,10 +132,14 @@ def _has_tool_audit(path: Path) -> bool:
     except (OSError, UnicodeDecodeError):
         return False
     m = re.search(
-        r"^[ \t]*(?:\[\[?[ \t]*tool[ \t]*\.[ \t]*audit\b|tool[ \t]*(?:\.[ \t]*audit\b|=)|audit[ \t]*=)",
+        r"^[ \t]*(?:\[\[?[ \t]*tool[ \t]*\.[ \t]*audit\b|tool[ \t]*(?:\.[ \t]*audit\b|=))",
         text,
         re.M,
     )
+    if not m and re.search(_TOOL_TABLE, text, re.M):
+        # `audit = {...}` or `audit.select = [...]` inside a `[tool]` table. A line
+        # `audit = ...` alone (a [project.scripts] entry) is no reason to parse TOML.
+        m = re.search(r"^[ \t]*[\"']?audit[\"']?[ \t]*[.=]", text, re.M)
     if not m:
         return False
     from audit.config.file import parse, table_kind

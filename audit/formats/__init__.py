@@ -21,18 +21,23 @@ from audit.document import Document
 from audit.errors import ConfigError, InputError
 from audit.formats.decode import decode
 from audit.formats.format import Format, Reader
-from audit.formats.registry import DEFAULT_FORMAT, FORMATS, format_for
+from audit.formats.registry import SUFFIXES, TEXT_SUFFIXES, all_formats, default_format, format_for
 
 STDIN = "-"
 STDIN_NAME = "<stdin>"
 
-# Views of the registry (audit/formats/registry.py), for code that asks by reader.
-READERS: dict[str, Reader] = {s: f.read for f in FORMATS for s in f.suffixes}
-# Readers whose source comes from a separate file (--source).
-SOURCE_FILE_READERS: tuple[Reader, ...] = tuple(f.read for f in FORMATS if f.source_file)
 
-#: File name endings of plain text and Markdown (the default format's).
-TEXT_SUFFIXES = DEFAULT_FORMAT.suffixes
+def __getattr__(name: str) -> Any:
+    # Views of the registry (audit/formats/registry.py) that import every format
+    # module, built on first use: reading one text file imports the text reader alone.
+    if name == "FORMATS":
+        return all_formats()
+    if name == "READERS":  # for code that asks by reader
+        return {s: f.read for f in all_formats() for s in f.suffixes}
+    if name == "SOURCE_FILE_READERS":  # readers whose source is a separate file (--source)
+        return tuple(f.read for f in all_formats() if f.source_file)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "FORMATS",
@@ -56,7 +61,7 @@ __all__ = [
 
 def folder_suffixes() -> frozenset[str]:
     """Suffixes of the files picked up inside folders: those of every format."""
-    return frozenset(READERS)
+    return SUFFIXES
 
 
 def must_read(paths: Iterable[str]) -> frozenset[str]:
@@ -308,7 +313,7 @@ def _prepare(
         path, encoding=encoding, errors=errors, name=name, empty_ok=source is not None
     )
     if path == STDIN:
-        fmt = format_for(stdin_filename) if stdin_filename else DEFAULT_FORMAT
+        fmt = format_for(stdin_filename) if stdin_filename else default_format()
     else:
         fmt = format_for(path)
     if source is not None:

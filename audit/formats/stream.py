@@ -31,7 +31,12 @@ from audit.errors import BinaryInputError
 from audit.formats import STDIN, format_for, iter_path
 from audit.formats.decode import is_binary
 
-STREAM_BYTES = 8 * 1024 * 1024  # files larger than this are read piece by piece
+# Files larger than this are read piece by piece. A document read whole costs about
+# 50 bytes of memory per byte of text while it is audited (its analyses and findings):
+# 4 MiB keeps a run under 300 MiB (benchmarks/large_input.py --only seed: a 4.1 MB
+# text read whole peaks at 228 MiB; with the bound at 8 MiB, an 8.0 MB one peaked at
+# 424 MiB).
+STREAM_BYTES = 4 * 1024 * 1024
 # Checks that compare parts of a document with each other (names and spellings used
 # consistently, sentences and paragraphs said twice): in a file read in parts they
 # compare within each part.

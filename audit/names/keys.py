@@ -23,7 +23,6 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -153,7 +152,9 @@ def tables_for_language(source_lang: str | None) -> tuple[KeyTable, ...]:
 
 @lru_cache(maxsize=1)
 def _bundled_tables() -> tuple[KeyTable, ...]:
-    folder = resources.files("audit.names") / "keys"
+    # The package's folder, not importlib.resources, whose import (zipfile, tempfile,
+    # shutil...) would cost every run that compares names (benchmarks/hook_startup.py).
+    folder = Path(__file__).parent / "keys"
     paths = sorted((p for p in folder.iterdir() if p.name.endswith(".yaml")), key=lambda p: p.name)
     return tuple(load_table(p.read_text(encoding="utf-8"), p.name) for p in paths)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
+from pathlib import Path
 
 from audit.cachefiles import load_yaml_data
 
@@ -81,7 +81,9 @@ def _plain(word: str) -> str:
 def lexicon() -> Lexicon:
     """The bundled lexicon, read once."""
     data = load_yaml_data(  # through the JSON cache: no PyYAML on a warm start
-        (resources.files("audit.names") / "lexicon.yaml").read_text(encoding="utf-8")
+        (Path(__file__).parent / "lexicon.yaml").read_text(
+            encoding="utf-8"
+        )  # no importlib.resources
     )
     romanization = {ord(str(k)): str(v) for k, v in (data.get("romanization") or {}).items()}
 

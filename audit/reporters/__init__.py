@@ -10,7 +10,7 @@ in ``_MODULES``; give it a golden test on the seed (tests/test_reporters.py).
 
 from __future__ import annotations
 
-import importlib
+import sys
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -20,6 +20,7 @@ from audit.findings import Finding, Severity
 
 if TYPE_CHECKING:
     from audit.baseline import BaselineResult
+    from audit.textstore import QuotableText
 
 
 @dataclass
@@ -53,7 +54,8 @@ class Report:
     # Round-trip scores of documents that carry a back-translation (DocumentScores.to_dict).
     scores: list[dict[str, Any]] = field(default_factory=list)
     # Target text per (path, document id), for views that quote the flagged line.
-    target_texts: Mapping[tuple[str, str], str] = field(default_factory=dict)
+    # (str, or read back from disk for a long run: audit.textstore)
+    target_texts: Mapping[tuple[str, str], QuotableText] = field(default_factory=dict)
     baseline: BaselineResult | None = None
     paths: tuple[str, ...] = ()  # every file checked, with or without findings
     # Fail level per file name or document id, where a configuration file sets its own
@@ -121,8 +123,14 @@ _MODULES = {
 FORMATS = tuple(_MODULES)
 
 
+def _module(fmt: str) -> Any:
+    name = f"audit.reporters.{_MODULES[fmt]}"
+    __import__(name)  # not importlib: `python -X importtime` shows what it imports
+    return sys.modules[name]
+
+
 def render(report: Report, fmt: str) -> str:
-    module = importlib.import_module(f"audit.reporters.{_MODULES[fmt]}")
+    module = _module(fmt)
     renderer: Renderer = module.render
     return renderer(report)
 
@@ -130,7 +138,7 @@ def render(report: Report, fmt: str) -> str:
 def render_chunks(report: Report, fmt: str) -> Iterator[str]:
     """The output of :func:`render` in pieces, so that a run with many findings never
     holds its whole output: formats written a line at a time define ``chunks``."""
-    module = importlib.import_module(f"audit.reporters.{_MODULES[fmt]}")
+    module = _module(fmt)
     chunks: Callable[[Report], Iterator[str]] | None = getattr(module, "chunks", None)
     if chunks is None:
         yield module.render(report)
