@@ -20,6 +20,11 @@ from audit.formats.po_syntax import ESCAPE, check_syntax, continuations, decode_
 from audit.segments import Origin, SegmentBuilder, line_starts, locate
 
 _CONTINUATION = re.compile(r'"[ \t]*(?:\r\n|\r|\n)(?:[ \t]*#~?[^\n]*\n)*[ \t]*"')
+# Where each keyword's string begins, compiled once (not once per entry).
+_KEYWORD_AT = {
+    keyword: re.compile(rf'^[ \t]*{re.escape(keyword)}[ \t]*"', re.MULTILINE)
+    for keyword in ("msgid", "msgid_plural", "msgstr", *(f"msgstr[{n}]" for n in range(10)))
+}
 
 
 def _step(raw: str, i: int, text: str, j: int) -> tuple[int, int] | None:
@@ -119,7 +124,10 @@ def _origin(
 ) -> tuple[Origin | None, int, str]:
     """Where the string after ``keyword`` begins (just past its opening quote), and its
     text decoded as gettext does (``text``, polib's reading, when it is not found)."""
-    m = re.compile(rf'^[ \t]*{re.escape(keyword)}[ \t]*"', re.MULTILINE).search(raw, start)
+    pattern = _KEYWORD_AT.get(keyword) or re.compile(
+        rf'^[ \t]*{re.escape(keyword)}[ \t]*"', re.MULTILINE
+    )
+    m = pattern.search(raw, start)
     if m is None:
         return None, start, text
     text = decode_string(raw, m.end())
