@@ -44,3 +44,19 @@ def test_fork_only_while_no_other_thread_runs() -> None:
 
 def test_no_work_gives_no_results() -> None:
     assert list(ordered_map(_where, batches([], 3), 1, workers=2)) == []
+
+
+def test_batches_travel_pickled_and_the_collector_is_left_as_found() -> None:
+    import gc
+
+    from audit.parallel import _pack, _unpack
+
+    batch = [{"text": "ä" * 3, "spans": [(0, 1), (1, 3)]}, None, 7]
+    was = gc.isenabled()
+    try:
+        for state in (True, False):
+            (gc.enable if state else gc.disable)()
+            assert _unpack(_pack(batch)) == batch
+            assert gc.isenabled() is state
+    finally:
+        (gc.enable if was else gc.disable)()
