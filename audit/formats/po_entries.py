@@ -111,7 +111,8 @@ def _parse(text: str) -> Catalog:
             entry = Entry(linenum=line)
 
     def string(token: str) -> str:
-        if _UNESCAPED_QUOTE.search(token[1:-1]):
+        inner = token[1:-1]
+        if '"' in inner and _UNESCAPED_QUOTE.search(inner):
             raise _Refused  # polib's "unescaped double quote found"
         return token
 
