@@ -1,7 +1,7 @@
 """Running a function over batches in worker processes, results in order.
 
 Used by ``audit check --jobs`` and by the local engine of ``audit report``. Workers
-are forked where the platform can and the parent runs no other thread (a fork copies
+are forked on Linux while the parent runs no other thread (a fork copies
 the modules, tables and compiled patterns the parent has loaded, where a ``spawn``
 worker would import and compile them again: about half a second of CPU each), and
 started with ``spawn`` otherwise (a parent holding threads cannot deadlock its
@@ -88,13 +88,13 @@ def ordered_map(
 
 
 def start_method() -> str:
-    """``fork`` where the platform has it and this process runs no thread but its
-    main one (ProcessPoolExecutor forks all its workers before it starts its own
-    threads), else ``spawn``."""
-    import multiprocessing
+    """``fork`` on Linux when this process runs no thread but its main one
+    (ProcessPoolExecutor forks all its workers before it starts its own threads),
+    else ``spawn`` (macOS's system libraries are not safe to fork either)."""
+    import sys
     import threading
 
-    if threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods():
+    if sys.platform.startswith("linux") and threading.active_count() == 1:
         return "fork"
     return "spawn"
 
