@@ -16,10 +16,16 @@ from typing import Any
 from audit.document import Document
 from audit.errors import InputError
 from audit.formats.format import Encoder, Format
+from audit.formats.po_entries import parse_entries
 from audit.formats.po_syntax import ESCAPE, check_syntax, continuations, decode_string
 from audit.segments import Origin, SegmentBuilder, line_starts, locate
 
 _CONTINUATION = re.compile(r'"[ \t]*(?:\r\n|\r|\n)(?:[ \t]*#~?[^\n]*\n)*[ \t]*"')
+# Where each keyword's string begins, compiled once (not once per entry).
+_KEYWORD_AT = {
+    keyword: re.compile(rf'^[ \t]*{re.escape(keyword)}[ \t]*"', re.MULTILINE)
+    for keyword in ("msgid", "msgid_plural", "msgstr", *(f"msgstr[{n}]" for n in range(10)))
+}
 
 
 def _step(raw: str, i: int, text: str, j: int) -> tuple[int, int] | None:
@@ -35,19 +41,10 @@ def _step(raw: str, i: int, text: str, j: int) -> tuple[int, int] | None:
 def read_po(
     text: str, path: str, *, target_lang: str = "en", source_lang: str | None = None, **_: Any
 ) -> Iterator[Document]:
-    import polib
-
     check_syntax(text, path)  # what gettext refuses, polib would let through
-    try:
-        catalog = polib.pofile(text, wrapwidth=0)
-    except (OSError, ValueError) as exc:
-        message = str(exc)
-        m = re.search(r"\(line (\d+)\)", message)
-        raise InputError(
-            f"malformed PO: {message.split(' (line')[0]}",
-            path=path,
-            line=int(m.group(1)) if m else None,
-        ) from None
+    catalog: Any = parse_entries(text)  # polib's reading, without polib, for most files
+    if catalog is None:
+        catalog = _polib_catalog(text, path)
     starts = line_starts(text)
     cursor = 0
     builder = SegmentBuilder()
@@ -114,12 +111,31 @@ def read_po(
     )
 
 
+def _polib_catalog(text: str, path: str) -> Any:
+    """The file as polib reads it (and the error it raises, with its line)."""
+    import polib
+
+    try:
+        return polib.pofile(text, wrapwidth=0)
+    except (OSError, ValueError) as exc:
+        message = str(exc)
+        m = re.search(r"\(line (\d+)\)", message)
+        raise InputError(
+            f"malformed PO: {message.split(' (line')[0]}",
+            path=path,
+            line=int(m.group(1)) if m else None,
+        ) from None
+
+
 def _origin(
     raw: str, start: int, keyword: str, text: str, path: str, starts: list[int]
 ) -> tuple[Origin | None, int, str]:
     """Where the string after ``keyword`` begins (just past its opening quote), and its
     text decoded as gettext does (``text``, polib's reading, when it is not found)."""
-    m = re.compile(rf'^[ \t]*{re.escape(keyword)}[ \t]*"', re.MULTILINE).search(raw, start)
+    pattern = _KEYWORD_AT.get(keyword) or re.compile(
+        rf'^[ \t]*{re.escape(keyword)}[ \t]*"', re.MULTILINE
+    )
+    m = pattern.search(raw, start)
     if m is None:
         return None, start, text
     text = decode_string(raw, m.end())

@@ -16,7 +16,10 @@ import re
 from audit.errors import InputError
 
 _KEYWORD = re.compile(r"(msgctxt|msgid_plural|msgid|msgstr(?:\[(\d+)\])?)[ \t]*")
-_STRING = re.compile(r'"((?:[^"\\\r\n]|\\.)*)"[ \t]*$')
+# A string: runs of plain characters taken whole (the lookahead and backreference
+# make each run atomic, as Python 3.10 has no possessive quantifier, so that a string
+# without its closing quote fails in linear time) or escapes.
+_STRING = re.compile(r'"((?:(?=([^"\\\r\n]+))\2|\\.)*)"[ \t]*$')
 _ANY_ESCAPE = re.compile(r"\\(x[0-9a-fA-F]|.)")
 _NPLURALS = re.compile(r"Plural-Forms:[^\"\n]*?nplurals\s*=\s*(\d+)")
 _ESCAPES = {
