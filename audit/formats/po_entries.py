@@ -111,8 +111,7 @@ def _parse(text: str) -> Catalog:
             entry = Entry(linenum=line)
 
     def string(token: str) -> str:
-        inner = token[1:-1]
-        if '"' in inner and _UNESCAPED_QUOTE.search(inner):
+        if _UNESCAPED_QUOTE.search(token[1:-1]):
             raise _Refused  # polib's "unescaped double quote found"
         return token
 
