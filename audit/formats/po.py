@@ -16,7 +16,6 @@ from typing import Any
 from audit.document import Document
 from audit.errors import InputError
 from audit.formats.format import Encoder, Format
-from audit.formats.po_entries import parse_entries
 from audit.formats.po_syntax import ESCAPE, check_syntax, continuations, decode_string
 from audit.segments import Origin, SegmentBuilder, line_starts, locate
 
@@ -41,10 +40,19 @@ def _step(raw: str, i: int, text: str, j: int) -> tuple[int, int] | None:
 def read_po(
     text: str, path: str, *, target_lang: str = "en", source_lang: str | None = None, **_: Any
 ) -> Iterator[Document]:
+    import polib
+
     check_syntax(text, path)  # what gettext refuses, polib would let through
-    catalog: Any = parse_entries(text)  # polib's reading, without polib, for most files
-    if catalog is None:
-        catalog = _polib_catalog(text, path)
+    try:
+        catalog = polib.pofile(text, wrapwidth=0)
+    except (OSError, ValueError) as exc:
+        message = str(exc)
+        m = re.search(r"\(line (\d+)\)", message)
+        raise InputError(
+            f"malformed PO: {message.split(' (line')[0]}",
+            path=path,
+            line=int(m.group(1)) if m else None,
+        ) from None
     starts = line_starts(text)
     cursor = 0
     builder = SegmentBuilder()
@@ -109,22 +117,6 @@ def read_po(
         },
         segments=tuple(builder.segments),
     )
-
-
-def _polib_catalog(text: str, path: str) -> Any:
-    """The file as polib reads it (and the error it raises, with its line)."""
-    import polib
-
-    try:
-        return polib.pofile(text, wrapwidth=0)
-    except (OSError, ValueError) as exc:
-        message = str(exc)
-        m = re.search(r"\(line (\d+)\)", message)
-        raise InputError(
-            f"malformed PO: {message.split(' (line')[0]}",
-            path=path,
-            line=int(m.group(1)) if m else None,
-        ) from None
 
 
 def _origin(
