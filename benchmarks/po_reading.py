@@ -6,9 +6,8 @@ DIR holds PO files (searched recursively), e.g. the corpus that
 ``benchmarks/throughput_vs_pofilter.py --keep DIR`` builds. Printed, in CPU seconds
 of this process (the fastest of ``--repeat`` runs):
 
-- reading: ``read_po`` in all, and its phases: the gettext syntax check, the entries
-  (audit/formats/po_entries.py), and polib's reading of the same files for reference
-  (polib is only asked for the files that the entries reader leaves to it);
+- reading: ``read_po`` in all, and its phases: the gettext syntax check and polib's
+  reading of the entries;
 - what ``--jobs`` adds per document: pickling the documents in batches as the parent
   does (their file positions are worked out on the way) and unpickling them as a
   worker does, with the cyclic garbage collector paused (audit/parallel.py) and not.
@@ -27,7 +26,6 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from audit.formats.po import read_po  # noqa: E402
-from audit.formats.po_entries import parse_entries  # noqa: E402
 from audit.formats.po_syntax import check_syntax  # noqa: E402
 from audit.parallel import _unpack, batches  # noqa: E402
 from audit.run import BATCH_DOCUMENTS  # noqa: E402
@@ -58,8 +56,7 @@ def main() -> None:
     rows = {
         "read_po, in all": lambda: [list(read_po(t, p)) for t, p in texts],
         "  syntax check": lambda: [check_syntax(t, p) for t, p in texts],
-        "  entries": lambda: [parse_entries(t) for t, _ in texts],
-        "  (polib, for reference)": lambda: [polib.pofile(t, wrapwidth=0) for t, _ in texts],
+        "  entries (polib)": lambda: [polib.pofile(t, wrapwidth=0) for t, _ in texts],
     }
     for name, function in rows.items():
         print(f"{name:34} {cpu(function, args.repeat):6.2f} s")

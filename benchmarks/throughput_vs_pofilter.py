@@ -162,7 +162,9 @@ def main() -> None:
             if name.startswith("pofilter"):
                 shutil.rmtree(work / "pofilter-out", ignore_errors=True)
             result = tuple(measure(command, work / "stdout"))
-            if result[3] not in (0, 1):
+            # audit runs with --exit-zero, so any other status is a failure (a run that
+            # measured nothing); pofilter exits 1 when it finds something
+            if result[3] not in ((0,) if name.startswith("audit") else (0, 1)):
                 raise SystemExit(f"{name} failed with exit status {result[3]}: {' '.join(command)}")
             if name.startswith("audit"):
                 findings = sum(1 for _ in (work / "stdout").open(encoding="utf-8"))
@@ -184,13 +186,15 @@ def main() -> None:
         if name.startswith("audit"):
             print(f"{name}: {extra:,} findings")
     if base:
-        best = max(
-            (base[0] / r[0] for n, r in results.items() if n.startswith("audit")), default=0.0
-        )
-        print(
-            f"\nbest audit throughput / pofilter (wall) = {best:.2f}: "
-            f"{'meets' if best >= 5 else 'misses'} the target of at least 5"
-        )
+        # the targets: at least 3x pofilter's throughput in one process, 5x with workers
+        for name, (wall, cpu, _rss, _extra) in results.items():
+            if name.startswith("audit"):
+                target = 3 if name.endswith("--jobs 1") else 5
+                ratio = base[0] / wall
+                print(
+                    f"{name}: {ratio:.2f}x pofilter by wall, {base[1] / cpu:.2f}x by CPU; "
+                    f"target {target}x by wall: {'met' if ratio >= target else 'missed'}"
+                )
     shutil.rmtree(work, ignore_errors=True)
 
 
