@@ -63,6 +63,8 @@ NOT_NEEDED = (
     "lxml",
     "rich",
     "sacrebleu",
+    # the seed's few name comparisons run in plain Python (audit/names/editdistance.py)
+    "rapidfuzz",
 )
 
 
