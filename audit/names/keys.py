@@ -24,7 +24,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from audit.cachefiles import load_yaml_data
 from audit.errors import ConfigError
@@ -38,9 +38,11 @@ _NO_APOSTROPHES = {ord(c): None for c in APOSTROPHES}
 _WORD_CACHE = 500_000  # words whose keys a table remembers
 
 
-@dataclass(frozen=True)
-class Rule:
-    """One rewrite of a key table: ``pattern`` (a regular expression) to ``replacement``."""
+class Rule(NamedTuple):
+    """One rewrite of a key table: ``pattern`` (a regular expression) to ``replacement``.
+
+    A NamedTuple, not a frozen dataclass: about 0.4 ms less to create in every process
+    that compares names (hook start-up, issue 18)."""
 
     pattern: re.Pattern[str]
     replacement: str

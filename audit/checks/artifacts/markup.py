@@ -9,12 +9,9 @@ asterisk before a footnote stays prose.
 
 from __future__ import annotations
 
-import html
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
-from html.entities import html5
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from audit.checks.lines import tidy_deletion
 from audit.document import Document
@@ -33,8 +30,8 @@ _TAG_NAMES = (  # one string, split, so the list reads as a list of tag names
 ).split()
 
 
-@dataclass(frozen=True)
-class _Pattern:
+# A NamedTuple, not a frozen dataclass: about 0.4 ms less to create in every process.
+class _Pattern(NamedTuple):
     kind: str
     regex: re.Pattern[str]
     # The replacement that removes the markup and keeps the text, or None when the
@@ -53,6 +50,12 @@ def _inner(group: int) -> Callable[[re.Match[str]], str]:
     return lambda m: m.group(group)
 
 
+def _unescape(m: re.Match[str]) -> str:
+    import html
+
+    return html.unescape(m.group())
+
+
 _PATTERNS = (
     _Pattern("HTML comment", re.compile(r"<!--.*?-->", re.DOTALL), _drop, "<!--"),
     _Pattern(
@@ -64,7 +67,7 @@ _PATTERNS = (
     _Pattern(
         "HTML entity",
         re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"),
-        lambda m: html.unescape(m.group()),
+        _unescape,
         "&",
     ),
     _Pattern("Markdown image", re.compile(r"!\[[^\]\n]*\]\([^)\s]+\)"), _drop, "!["),
@@ -211,6 +214,10 @@ def _tag_name(tag: str) -> str:
 
 
 def _is_entity(entity: str) -> bool:
+    # html.entities imported here, when a text holds an entity-like "&...;": most texts
+    # hold none, and a hook should not pay for the 2,000-entry table (issue 18).
+    from html.entities import html5
+
     return entity.startswith("&#") or entity[1:] in html5
 
 
