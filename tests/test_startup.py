@@ -64,8 +64,6 @@ NOT_NEEDED = (
     "rich",
     "sacrebleu",
     "html",  # entities are unescaped only in texts holding "&"
-    # the seed's few name comparisons run in plain Python (audit/names/editdistance.py)
-    "rapidfuzz",
 )
 
 
