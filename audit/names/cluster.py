@@ -18,7 +18,6 @@ from dataclasses import dataclass
 
 from audit.errors import InputError
 from audit.names.blocking import BlockIndex
-from audit.names.editdistance import extract
 from audit.names.similarity import Comparer, Spelling
 
 
@@ -102,13 +101,17 @@ def _candidates(
 
     A pair that links through another table shares a block of that table too, so
     filtering each block on its own table's keys loses (almost) nothing. The filter
-    runs in rapidfuzz's C++ code, one row of the block at a time (no numpy), once a process
-    has compared more than a few hundred pairs (:mod:`audit.names.editdistance`).
+    runs in rapidfuzz's C++ code, one row of the block at a time (no numpy).
     """
+    from rapidfuzz import fuzz, process
+
     floor = comparer.key_floor(comparer.thresholds.link)
     keys = [prepared[m].keys[t] for m in members]
     for a in range(len(members) - 1):
-        for b in extract(keys[a], keys[a + 1 :], floor):
+        rest = keys[a + 1 :]
+        for _, _, b in process.extract(
+            keys[a], rest, scorer=fuzz.ratio, score_cutoff=floor, limit=None
+        ):
             yield members[a], members[a + 1 + b]
 
 

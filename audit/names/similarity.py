@@ -21,8 +21,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from rapidfuzz import fuzz
+from rapidfuzz.distance import Levenshtein
+
 from audit.glossary.fold import fold
-from audit.names.editdistance import levenshtein, ratio
 from audit.names.keys import KeyTable, key_tables, strip_marks, words_of
 from audit.names.lexicon import is_derivation, lexicon
 
@@ -136,7 +138,7 @@ class Comparer:
             return 1.0
         th = self.thresholds
         w = th.raw_weight
-        raw = ratio(a.folded, b.folded) / 100
+        raw = fuzz.ratio(a.folded, b.folded) / 100
         if w * raw + (1 - w) < floor or is_derivation(
             a.folded, b.folded, self._endings, self._inflections
         ):
@@ -144,14 +146,14 @@ class Comparer:
         best = 0.0
         for table, ka, kb, sa, sb in zip(self.tables, a.keys, b.keys, a.skeletons, b.skeletons):
             needed = max(floor, best) - w * raw
-            key_sim = ratio(ka, kb, score_cutoff=max(0.0, needed / (1 - w)) * 100) / 100
+            key_sim = fuzz.ratio(ka, kb, score_cutoff=max(0.0, needed / (1 - w)) * 100) / 100
             if not key_sim:
                 continue
             s = w * raw + (1 - w) * key_sim
             if _onset(ka) != _onset(kb):
                 s -= th.onset_penalty
             if sa != sb:
-                s -= th.consonant_penalty * levenshtein(sa, sb)
+                s -= th.consonant_penalty * Levenshtein.distance(sa, sb)
             if table.has_ending(ka) != table.has_ending(kb):
                 s -= th.ending_penalty
             if raw < th.raw_floor and ka != kb and sa == sb:
