@@ -415,3 +415,18 @@ def test_every_file_audit_writes_goes_through_one_atomic_write():
         if p.name not in allowed and any(s in p.read_text(encoding="utf-8") for s in patterns)
     ]
     assert offenders == []
+
+
+def test_an_odd_number_of_bytes_is_never_taken_for_utf16(cli, tmp_path):
+    """Found by the property tests: five bytes whose first four look like UTF-16-BE
+    ("00\\x00\\xc2", a NUL in every other position) were read as UTF-16 and stopped the
+    whole run with "invalid UTF-16-BE at byte 4"; UTF-16 text is an even number of
+    bytes, so this is a binary file, skipped in a folder like any other."""
+    (tmp_path / "docs").mkdir()
+    odd = tmp_path / "docs" / "a.txt"
+    odd.write_bytes("00\x00\x80".encode())
+    (tmp_path / "docs" / "b.txt").write_text(ARTICLE, encoding="utf-8")
+    found = cli("check", str(odd.parent))
+    assert found.exit_code == 1, found.stderr  # b.txt's finding decides
+    assert f"audit: warning: {odd}: looks like a binary file" in found.stderr
+    assert "UTF-16" not in found.stderr

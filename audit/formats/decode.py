@@ -66,9 +66,10 @@ def decode_line(data: bytes, path: str, base: int, errors: str = "strict") -> st
 def utf16_without_bom(data: bytes) -> str | None:
     """``utf-16-le`` or ``utf-16-be`` when ``data`` (no byte-order mark) reads as UTF-16
     text: NUL bytes in nearly every other position (Latin text), none in the others,
-    and no control characters once decoded. Otherwise None (binary, or not UTF-16)."""
+    and no control characters once decoded. Otherwise None (binary, or not UTF-16).
+    ``data`` is the whole file: UTF-16 text is an even number of bytes."""
     head = data[:8192]
-    if len(head) < 4 or b"\x00" not in head:
+    if len(head) < 4 or len(data) % 2 or b"\x00" not in head:
         return None
     head = head[: len(head) // 2 * 2]
     even, odd = head[0::2].count(0), head[1::2].count(0)
