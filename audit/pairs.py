@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 SURE_LINK = 0.5  # links at least this sure are compared alone, not with their neighbours
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: one per unit of a bilingual file
 class Pair:
     """A source segment and its target segment (either may be missing)."""
 
@@ -40,6 +40,20 @@ class Pair:
     window: Span | None
     aligned: bool  # True when the pairing comes from alignment, not from the file
     source_window: Span | None = None  # likewise on the source side
+
+    def __reduce__(self) -> tuple[object, ...]:  # frozen with slots: by value (3.10)
+        return (
+            Pair,
+            (
+                self.id,
+                self.source,
+                self.target,
+                self.confidence,
+                self.window,
+                self.aligned,
+                self.source_window,
+            ),
+        )
 
 
 def pairs_for(doc: Document, alignment: Alignment | None) -> list[Pair]:

@@ -294,7 +294,7 @@ _DECADE = re.compile(r"[’']?s\b")
 _NUMBER_WORDS = frozenset(_SPELLED) | frozenset(_AR_UNITS) | frozenset(_AR_DUALS)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: a document's numbers are kept while B002 runs
 class Number:
     """A number found in text, with every value it can be read as.
 
@@ -308,6 +308,9 @@ class Number:
     values: frozenset[str]
     spelled: bool = False
     metric: tuple[float, ...] = ()
+
+    def __reduce__(self) -> tuple[object, ...]:  # frozen with slots: by value (3.10)
+        return (Number, (self.start, self.end, self.values, self.spelled, self.metric))
 
     def matches(self, other: Number) -> bool:
         if not self.values.isdisjoint(other.values):

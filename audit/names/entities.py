@@ -48,7 +48,7 @@ FULL = "full"
 ALONE = "alone"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: one per mention of a document
 class Mention:
     """One mention of an entity: the name span, and the word that carries the surname.
 
@@ -64,6 +64,20 @@ class Mention:
     kind: str  # FULL or ALONE
     variant: str = ""
     score: float = 1.0
+
+    def __reduce__(self) -> tuple[object, ...]:  # frozen with slots: by value (3.10)
+        return (
+            Mention,
+            (
+                self.start,
+                self.end,
+                self.text,
+                self.surname,
+                self.kind,
+                self.variant,
+                self.score,
+            ),
+        )
 
 
 @dataclass

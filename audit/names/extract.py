@@ -36,7 +36,7 @@ _ELISION = re.compile(r"^(?:[dlDL]|[qQ]u)['’](?=[^\W\d_])")
 _HYPHENS = frozenset("-‐‑")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: one per name word of a document
 class NameWord:
     """One word of a name, at ``[start, end)`` of the text.
 
@@ -49,8 +49,19 @@ class NameWord:
     text: str
     certain: bool = True
 
+    def __reduce__(self) -> tuple[object, ...]:  # frozen with slots: by value (3.10)
+        return (
+            NameWord,
+            (
+                self.start,
+                self.end,
+                self.text,
+                self.certain,
+            ),
+        )
 
-@dataclass(frozen=True)
+
+@dataclass(frozen=True, slots=True)  # slots: one per name of a document
 class NameSpan:
     """A name: its span (particles included) and the words that carry it."""
 
@@ -58,6 +69,17 @@ class NameSpan:
     end: int
     text: str
     words: tuple[NameWord, ...]
+
+    def __reduce__(self) -> tuple[object, ...]:  # frozen with slots: by value (3.10)
+        return (
+            NameSpan,
+            (
+                self.start,
+                self.end,
+                self.text,
+                self.words,
+            ),
+        )
 
 
 class _Token(NamedTuple):
