@@ -41,3 +41,13 @@ def _glossary_cache(
 ) -> None:
     """Keep the glossary cache of test runs out of the user's home."""
     monkeypatch.setenv("AUDIT_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "audit-cache"))
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _findings_without_extra_share_an_empty_mapping_nobody_writes():
+    """Findings with no extra data share one empty dict (memory): after the whole
+    suite it must still be empty, or some code wrote into a finding's ``extra``."""
+    yield
+    from audit.engine import document_audit
+
+    assert document_audit._NO_EXTRA == {}, document_audit._NO_EXTRA
