@@ -85,4 +85,7 @@ def test_same_matches_on_real_translations(
         found = _spans(new, text)
         assert found == _spans(old, text), path.name
         checked += len(found)
+    if checked == 0 and not NTREX.is_dir():
+        # the bundled excerpt holds no run of this script set; the shared data does
+        pytest.skip("no foreign-script run in the bundled excerpt and ../shared absent")
     assert checked > 0
