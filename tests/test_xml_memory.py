@@ -153,3 +153,12 @@ def test_an_origin_reads_its_text_from_the_joined_document_text() -> None:
         1
     ] + len("Hifter met the envoy in Genève &amp; c")
     assert not origin.verbatim  # the walk ran on the right text
+
+
+@pytest.mark.parametrize(("suffix", "kind"), [(".xlf", "XLIFF"), (".tmx", "TMX")])
+def test_a_file_whose_root_is_not_the_format_is_one_line_exit_2(cli, tmp_path, suffix, kind):
+    path = tmp_path / f"a{suffix}"
+    path.write_text('<?xml version="1.0"?>\n<html><body>Hifter</body></html>\n', encoding="utf-8")
+    result = cli("check", str(path))
+    assert result.exit_code == 2
+    assert result.stderr == f"audit: error: {path}:2: not {kind}: the root element is <html>\n"

@@ -45,7 +45,7 @@ def read_tmx(
     builder = SegmentBuilder()
     fields: dict[str, str] = {}  # one field name per language, not a copy per unit
     n = 0
-    for event, tu in iter_xml(text, path):
+    for event, tu in iter_xml(text, path, "tmx"):
         if event == "start":
             locator.started(tu)
             continue
@@ -95,16 +95,10 @@ def _languages(text: str, path: str) -> tuple[str | None, dict[str, None]]:
     root: Any = None
     header_src: str | None = None
     languages: dict[str, None] = {}
-    for event, el in iter_xml(text, path):
+    for event, el in iter_xml(text, path, "tmx"):
         if event == "start":
             if root is None:
                 root = el
-                if local(root.tag) != "tmx":
-                    raise InputError(
-                        f"not TMX: the root element is <{local(root.tag)}>",
-                        path=path,
-                        line=root.sourceline,
-                    )
             continue
         name = local(el.tag)
         if name == "header" and el.getparent() is root and header_src is None:

@@ -39,17 +39,11 @@ def read_xliff(
     builder = SegmentBuilder()
     units = 0  # units of the current file, translate="no" included (they number the rest)
     seen: dict[str, int] = {}
-    for event, el in iter_xml(text, path):
+    for event, el in iter_xml(text, path, "xliff"):
         if event == "start":
             locator.started(el)
             if root is None:
                 root = el
-                if local(root.tag) != "xliff":
-                    raise InputError(
-                        f"not XLIFF: the root element is <{local(root.tag)}>",
-                        path=path,
-                        line=root.sourceline,
-                    )
                 two = root.get("version", "").startswith("2") or "document:2" in root.tag
             elif file_el is None and el.getparent() is root and local(el.tag) == "file":
                 file_el, builder, units = el, SegmentBuilder(), 0

@@ -86,9 +86,10 @@ def parse_xml(text: str, path: str) -> Any:
     return root
 
 
-def iter_xml(text: str, path: str) -> Iterator[tuple[str, Any]]:
+def iter_xml(text: str, path: str, root: str) -> Iterator[tuple[str, Any]]:
     """``("start", element)`` and ``("end", element)`` events of ``text`` read from
-    ``path``, in document order, parsed as safely as :func:`parse_xml`.
+    ``path``, in document order, parsed as safely as :func:`parse_xml`; a root element
+    other than ``root`` (``xliff``, ``tmx``) is a one-line error naming it.
 
     The text is given to the parser in pieces (:data:`FEED_CHARS`), never encoded
     whole, and a reader that deletes each unit once it is read (:func:`release`) keeps
@@ -107,6 +108,12 @@ def iter_xml(text: str, path: str) -> Iterator[tuple[str, Any]]:
             for event, el in parser.read_events():
                 if not checked:  # the internal DTD is read before the root element
                     _refuse_internal_entities(el, path)
+                    if local(el.tag) != root:
+                        raise InputError(
+                            f"not {root.upper()}: the root element is <{local(el.tag)}>",
+                            path=path,
+                            line=el.sourceline,
+                        )
                     checked = True
                 yield event, el
         parser.close()
