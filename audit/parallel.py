@@ -124,16 +124,12 @@ def _unpack(blob: bytes) -> Any:
     of documents makes tens of thousands of objects that all survive, and the
     collections they would set off (three quarters of the unpickling time, none of
     them finding garbage) are skipped. A batch is bounded, so memory is too."""
-    import gc
     import pickle
 
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
+    from audit.gcpause import no_cycle_collection
+
+    with no_cycle_collection():
         return pickle.loads(blob)
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _call(function: Callable[[list[T], Any], R], blob: bytes) -> R:
