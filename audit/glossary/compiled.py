@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -80,7 +80,7 @@ def _read(file: Path) -> GlossaryMatcher | None:
         if data.get("format") != FORMAT:
             return None
         paths = tuple(data["paths"])
-        entries = _LazyEntries(data["entries"], tuple(data["entry_paths"]))
+        entries = _LazyEntries(data["entries"], tuple(data["entry_paths"]), file.stem)
         keys, longest = data["keys"], data["longest"]
         forms = sum(entries.form_counts())
         if not isinstance(keys, dict) or not all(
@@ -121,7 +121,7 @@ class _LazyEntries(Sequence[Entry]):
     something asks for it.
     """
 
-    def __init__(self, rows: list[list[Any]], paths: tuple[str, ...]):
+    def __init__(self, rows: list[list[Any]], paths: tuple[str, ...], cache_key: str = ""):
         if not isinstance(rows, list) or not all(
             isinstance(r, list) and len(r) == len(_ENTRY_FIELDS) for r in rows
         ):
@@ -129,6 +129,9 @@ class _LazyEntries(Sequence[Entry]):
         self._rows = rows
         self._paths = paths
         self._built: list[Entry | None] = [None] * len(rows)
+        #: The name of the cache file these rows came from: what the glossary's
+        #: derived caches (the fuzzy name index's prepared forms) are keyed on.
+        self.cache_key = cache_key
 
     def __len__(self) -> int:
         return len(self._rows)
@@ -153,6 +156,19 @@ class _LazyEntries(Sequence[Entry]):
 
     def form_counts(self) -> list[int]:
         return [1 + len(r[_SHORT]) + len(r[_VARIANTS]) for r in self._rows]
+
+    def name_forms(self) -> Iterator[tuple[int, str, str, bool]]:
+        """(entry index, form, replacement, accepted) for every form, read from the rows:
+        the fuzzy name index lists a large glossary's forms without building its
+        entries (:func:`audit.glossary.model.name_forms` gives the same for any
+        glossary)."""
+        canonical = _ENTRY_FIELDS.index("canonical")
+        for i, row in enumerate(self._rows):
+            yield i, row[canonical], row[canonical], True
+            for text in row[_SHORT]:
+                yield i, text, text, True
+            for variant in row[_VARIANTS]:
+                yield i, variant[0], variant[1], False
 
 
 def _entry(row: list[Any], paths: tuple[str, ...]) -> Entry:

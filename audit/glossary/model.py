@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -80,6 +80,25 @@ class Glossary:
         if counts is not None:
             return counts()
         return [1 + len(e.short) + len(e.variants) for e in self.entries]
+
+
+def name_forms(glossary: Glossary) -> Iterator[tuple[int, str, str, bool]]:
+    """(entry index, form, replacement, accepted) for every form of every entry, in
+    order: the canonical form, the short forms, then the variants with their ``use``.
+
+    A glossary read from the cache lists them from its rows, without building an
+    Entry per row (a large glossary's fuzzy name index reads every form)."""
+    from_rows = getattr(glossary.entries, "name_forms", None)
+    if from_rows is not None:
+        return iter(from_rows())
+    return (
+        form
+        for i, entry in enumerate(glossary.entries)
+        for form in (
+            *((i, text, text, True) for text in entry.accepted),
+            *((i, v.form, v.use, False) for v in entry.variants),
+        )
+    )
 
 
 def is_acronym(form: str) -> bool:

@@ -9,13 +9,15 @@ with :meth:`Comparer.score`. The best form wins; it is a match when its score re
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from audit.glossary.model import Entry, Glossary, is_acronym
+from audit.glossary.model import Entry, Glossary, is_acronym, name_forms
+from audit.names import prepared_forms
 from audit.names.blocking import BlockIndex
 from audit.names.form_blocks import ARRAY_FORMS, FormBlockIndex
-from audit.names.similarity import Comparer
+from audit.names.similarity import Comparer, Spelling
 
 _MEMO = 100_000  # looked-up spellings an index remembers
 
@@ -57,29 +59,83 @@ class NameMatch:
 
 
 class NameIndex:
-    """A glossary prepared for fuzzy lookups; build once, query many times."""
+    """A glossary prepared for fuzzy lookups; build once, query many times.
+
+    Each form is held in parallel arrays (its entry's position, its text, its
+    replacement, whether it is accepted, its word count, its prepared spelling packed
+    in one string: :mod:`audit.names.prepared_forms`) rather than as objects: a
+    100,000-entry glossary has 200,000 forms. A form's :class:`GlossaryForm` (and its
+    entry) is built when a lookup returns it. The packed spellings of a glossary read
+    from the cache are themselves cached, so a warm process does not prepare them.
+    """
 
     def __init__(self, glossary: Glossary, comparer: Comparer | None = None):
         self.comparer = comparer or Comparer()
-        self.forms: list[GlossaryForm] = []
-        for entry in glossary.entries:
-            for text in entry.accepted:
-                if not is_acronym(text):
-                    self.forms.append(GlossaryForm(entry, text, text, True))
-            for v in entry.variants:
-                if not is_acronym(v.form):
-                    self.forms.append(GlossaryForm(entry, v.form, v.use, False))
-        self._prepared = [self.comparer.prepare(f.text) for f in self.forms]
+        self._glossary = glossary
+        entry_of = array("i")
+        texts: list[str] = []
+        replacements: list[str] = []
+        accepted = bytearray()
+        for entry, text, replacement, is_accepted in name_forms(glossary):
+            if not is_acronym(text):
+                entry_of.append(entry)
+                texts.append(text)
+                replacements.append(replacement)
+                accepted.append(is_accepted)
+        self._entry_of = entry_of
+        self._texts = texts
+        self._replacements = replacements
+        self._accepted = bytes(accepted)
+        self._words = array("i", (len(t.split()) for t in texts))
+        self._tables = len(self.comparer.tables)
+        self._packed = self._prepared_forms()
+        spellings = map(self._spelling, range(len(texts)))
         # A large glossary's blocks go into arrays (same neighbours, a tenth of the memory).
         self._blocks: BlockIndex | FormBlockIndex = (
-            FormBlockIndex(self._prepared)
-            if len(self._prepared) >= ARRAY_FORMS
-            else BlockIndex(self._prepared)
+            FormBlockIndex(spellings) if len(texts) >= ARRAY_FORMS else BlockIndex(spellings)
         )
         self._memo: dict[str, NameMatch] = {}
 
+    def _prepared_forms(self) -> list[str]:
+        """Every form's spelling, packed: from the cache when this glossary came from
+        the glossary cache and was prepared under the same key tables before."""
+        key = getattr(self._glossary.entries, "cache_key", "")
+        file = prepared_forms.cache_file(key, self.comparer.tables) if key else None
+        if file is not None:
+            packed = prepared_forms.load(file, len(self._texts), self._tables)
+            if packed is not None:
+                return packed
+        # Prepared outside the comparer's cache, which would keep every form's value.
+        cache = self.comparer._cache
+        packed = []
+        for text in self._texts:
+            known = text in cache
+            packed.append(prepared_forms.pack(self.comparer.prepare(text)))
+            if not known:
+                cache.pop(text, None)
+        if file is not None:
+            prepared_forms.store(file, packed)
+        return packed
+
+    def _spelling(self, i: int) -> Spelling:
+        return prepared_forms.unpack(self._texts[i], self._packed[i], self._tables)
+
     def __len__(self) -> int:
-        return len(self.forms)
+        return len(self._texts)
+
+    def form(self, i: int) -> GlossaryForm:
+        """The ``i``-th form (glossary order, acronyms left out), built on request."""
+        return GlossaryForm(
+            self._glossary.entries[self._entry_of[i]],
+            self._texts[i],
+            self._replacements[i],
+            bool(self._accepted[i]),
+        )
+
+    @property
+    def forms(self) -> list[GlossaryForm]:
+        """Every form, built (and the glossary's entries with them): for small glossaries."""
+        return [self.form(i) for i in range(len(self))]
 
     def best(self, query: str) -> NameMatch:
         """The closest form to one spelling (ties: accepted forms, then glossary order).
@@ -96,15 +152,16 @@ class NameIndex:
     def _best(self, query: str) -> NameMatch:
         q = self.comparer.prepare(query)
         best_score, best_form = 0.0, None
+        words = q.words
         for fi in sorted(self._blocks.neighbours(q)):
-            if self._prepared[fi].words != q.words:
+            if self._words[fi] != words:
                 continue
-            s = self.comparer.score(q, self._prepared[fi])
+            s = self.comparer.score(q, self._spelling(fi))
             if s > best_score or (
                 s == best_score and best_form is not None and self._prefer(fi, best_form)
             ):
                 best_score, best_form = s, fi
-        form = self.forms[best_form] if best_form is not None else None
+        form = self.form(best_form) if best_form is not None else None
         matched = form is not None and best_score >= self.comparer.thresholds.match
         return NameMatch(query, form, best_score, matched)
 
@@ -112,4 +169,4 @@ class NameIndex:
         return [self.best(q) for q in queries]
 
     def _prefer(self, fi: int, other: int) -> bool:
-        return self.forms[fi].accepted and not self.forms[other].accepted
+        return bool(self._accepted[fi]) and not self._accepted[other]

@@ -1,0 +1,109 @@
+"""The fuzzy name index of a large glossary, in memory and from the cache (issues 14
+and 18: a 100,000-entry glossary check took 506 MiB, most of it the index's prepared
+forms, and every process prepared the bundled glossary's forms again)."""
+
+from __future__ import annotations
+
+import gc
+import tracemalloc
+from pathlib import Path
+
+import pytest
+
+from audit.glossary.compiled import load_compiled
+from audit.glossary.model import Glossary, name_forms
+from audit.names import prepared_forms
+from audit.names.match import NameIndex
+from audit.names.similarity import Comparer
+from tests.test_name_index_scale import _glossary, _queries
+
+
+def _retained(entries: int) -> tuple[int, int]:
+    """Bytes the index of an ``entries``-entry glossary keeps (its comparer's cache
+    included), and its number of forms."""
+    glossary = _glossary(entries, seed=7)
+    warm = Comparer()  # the key tables' per-word caches filled outside the measure
+    for e in glossary.entries:
+        warm.prepare(e.canonical)
+        warm.prepare(e.variants[0].form)
+    del warm
+    comparer = Comparer()
+    gc.collect()
+    tracemalloc.start()
+    try:
+        before = tracemalloc.get_traced_memory()[0]
+        index = NameIndex(glossary, comparer)
+        gc.collect()
+        after = tracemalloc.get_traced_memory()[0]
+    finally:
+        tracemalloc.stop()
+    return after - before, len(index)
+
+
+def test_each_form_of_a_large_glossary_costs_little_memory() -> None:
+    import numpy  # noqa: F401  (imported by the large index; not counted in its bytes)
+
+    _retained(300)  # first use: imports and one-time tables
+    small, n_small = _retained(3000)
+    large, n_large = _retained(6000)
+    per_form = (large - small) / (n_large - n_small)
+    # One Spelling per form (a value, two tuples, nine strings) and the comparer's cache
+    # entry kept about 1,200 bytes per form; packed in one string, about 500 (the
+    # block arrays hold about 300 of them).
+    assert 0 < per_form < 700, per_form
+
+
+def _cached_glossary(tmp_path: Path, entries: int) -> Glossary:
+    glossary = _glossary(entries)
+    path = tmp_path / "names.tsv"
+    with path.open("w", encoding="utf-8") as f:
+        f.write("id\tcanonical\tkind\tvariants\n")
+        for e in glossary.entries:
+            f.write(f"{e.id}\t{e.canonical}\tperson\t{e.variants[0].form}\n")
+    load_compiled([path])  # compiled and stored
+    cached = load_compiled([path]).glossary  # read back, as every later process does
+    assert getattr(cached.entries, "cache_key", "")
+    return cached
+
+
+def test_a_cached_glossary_s_forms_are_prepared_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("AUDIT_CACHE_DIR", str(tmp_path / "cache"))
+    glossary = _cached_glossary(tmp_path, 150)
+    queries = _queries(glossary, 60)
+    first = [m.to_dict() for m in NameIndex(glossary, Comparer()).best_many(queries)]
+    assert len(list((tmp_path / "cache").glob("nameforms-*.json"))) == 1
+    assert sum(1 for m in first if m["entry"]) > 20
+
+    texts = {text for _, text, _, _ in name_forms(glossary)}
+    comparer = Comparer()
+    prepared: list[str] = []
+    prepare = comparer.prepare
+    monkeypatch.setattr(comparer, "prepare", lambda t: prepared.append(t) or prepare(t))
+    again = NameIndex(glossary, comparer)
+    assert prepared == []  # the forms came from the cache
+    assert [m.to_dict() for m in again.best_many(queries)] == first
+    assert not texts & set(prepared) - set(queries)  # only queries were prepared
+
+
+def test_a_cache_file_that_does_not_fit_is_ignored(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("AUDIT_CACHE_DIR", str(tmp_path / "cache"))
+    glossary = _cached_glossary(tmp_path, 40)
+    queries = _queries(glossary, 30)
+    expected = [m.to_dict() for m in NameIndex(glossary, Comparer()).best_many(queries)]
+    (file,) = (tmp_path / "cache").glob("nameforms-*.json")
+    for broken in ('{"format": 1, "forms": ["a"]}', "not json", '{"forms": 3}', "[]"):
+        file.write_text(broken, encoding="utf-8")
+        index = NameIndex(glossary, Comparer())
+        assert [m.to_dict() for m in index.best_many(queries)] == expected, broken
+
+
+def test_the_cache_key_follows_the_key_tables() -> None:
+    tables = Comparer().tables
+    one = prepared_forms.cache_file("k", tables)
+    assert one is not None and one == prepared_forms.cache_file("k", tables)
+    assert prepared_forms.cache_file("k", tables[:1]) != one
+    assert prepared_forms.cache_file("other", tables) != one
