@@ -12,7 +12,8 @@ import pytest
 
 from audit.glossary.compiled import load_compiled
 from audit.glossary.model import Glossary, name_forms
-from audit.names import prepared_forms
+from audit.names import form_store, match, prepared_forms
+from audit.names.blocking import BlockIndex
 from audit.names.match import NameIndex
 from audit.names.similarity import Comparer
 from tests.test_name_index_scale import _glossary, _queries
@@ -107,3 +108,75 @@ def test_the_cache_key_follows_the_key_tables() -> None:
     assert one is not None and one == prepared_forms.cache_file("k", tables)
     assert prepared_forms.cache_file("k", tables[:1]) != one
     assert prepared_forms.cache_file("other", tables) != one
+
+
+# --- a large cached glossary: forms and blocks mapped from the cache ---------------
+
+
+def test_stored_blocks_give_the_same_neighbours_as_the_dict() -> None:
+    comparer = Comparer()
+    glossary = _glossary(800)
+    texts = [t for e in glossary.entries for t in (e.canonical, e.variants[0].form)]
+    forms = [comparer.prepare(t) for t in texts]
+    packed = [prepared_forms.pack(s) for s in forms]
+    store = form_store.build(list(packed), texts, len(comparer.tables))
+    assert [store[i] for i in range(len(store))] == packed
+    by_dict = BlockIndex(forms)
+    found = 0
+    for q in (comparer.prepare(q) for q in _queries(glossary, 300)):
+        expected = by_dict.neighbours(q)
+        assert store.neighbours(q) == expected, q.text
+        found += bool(expected)
+    assert found > 300  # the comparison is not between empty sets
+
+
+def test_a_large_cached_glossary_is_read_from_the_store(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("AUDIT_CACHE_DIR", str(tmp_path / "cache"))
+    glossary = _cached_glossary(tmp_path, 400)
+    queries = _queries(glossary, 150)
+    in_memory = Glossary(entries=tuple(glossary.entries))  # no cache key: built as before
+    expected = [m.to_dict() for m in NameIndex(in_memory, Comparer()).best_many(queries)]
+    assert sum(1 for m in expected if m["entry"]) > 50
+    monkeypatch.setattr(match, "ARRAY_FORMS", 100)
+
+    built = NameIndex(glossary, Comparer())
+    assert isinstance(built._blocks, form_store.FormStore)
+    assert [m.to_dict() for m in built.best_many(queries)] == expected
+    stored = sorted(p.name.split(".", 1)[1] for p in (tmp_path / "cache").glob("nameforms-*.npy"))
+    assert stored == ["blob.npy", "hashes.npy", "ids.npy", "offsets.npy"]
+
+    comparer = Comparer()
+    prepared: list[str] = []
+    prepare = comparer.prepare
+    monkeypatch.setattr(comparer, "prepare", lambda t: prepared.append(t) or prepare(t))
+    again = NameIndex(glossary, comparer)
+    assert [m.to_dict() for m in again.best_many(queries)] == expected
+    assert set(prepared) <= set(queries)  # no glossary form was prepared again
+
+    (ids,) = (tmp_path / "cache").glob("nameforms-*.ids.npy")
+    ids.write_bytes(ids.read_bytes()[:-40])  # a cut file: built again, same findings
+    assert [m.to_dict() for m in NameIndex(glossary, Comparer()).best_many(queries)] == expected
+
+
+def test_a_stored_index_keeps_little_in_memory(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("AUDIT_CACHE_DIR", str(tmp_path / "cache"))
+    import numpy  # noqa: F401
+
+    monkeypatch.setattr(match, "ARRAY_FORMS", 100)
+    glossary = _cached_glossary(tmp_path, 2000)
+    NameIndex(glossary, Comparer())  # built and stored
+    comparer = Comparer()
+    gc.collect()
+    tracemalloc.start()
+    try:
+        before = tracemalloc.get_traced_memory()[0]
+        index = NameIndex(glossary, comparer)
+        after = tracemalloc.get_traced_memory()[0]
+    finally:
+        tracemalloc.stop()
+    # the parallel arrays (about 30 bytes a form); spellings and blocks stay on disk
+    assert (after - before) / len(index) < 120

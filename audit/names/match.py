@@ -12,11 +12,13 @@ from __future__ import annotations
 from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from audit.glossary.model import Entry, Glossary, is_acronym, name_forms
-from audit.names import prepared_forms
+from audit.names import form_store, prepared_forms
 from audit.names.blocking import BlockIndex
 from audit.names.form_blocks import ARRAY_FORMS, FormBlockIndex
+from audit.names.form_store import FormStore
 from audit.names.similarity import Comparer, Spelling
 
 _MEMO = 100_000  # looked-up spellings an index remembers
@@ -66,12 +68,14 @@ class NameIndex:
     in one string: :mod:`audit.names.prepared_forms`) rather than as objects: a
     100,000-entry glossary has 200,000 forms. A form's :class:`GlossaryForm` (and its
     entry) is built when a lookup returns it. The packed spellings of a glossary read
-    from the cache are themselves cached, so a warm process does not prepare them.
+    from the cache are themselves cached, so a warm process does not prepare them; a
+    large one's, with its blocks, as arrays mapped from disk (:mod:`audit.names.form_store`).
     """
 
     def __init__(self, glossary: Glossary, comparer: Comparer | None = None):
         self.comparer = comparer or Comparer()
         self._glossary = glossary
+        self._memo: dict[str, NameMatch] = {}
         entry_of = array("i")
         texts: list[str] = []
         replacements: list[str] = []
@@ -88,24 +92,29 @@ class NameIndex:
         self._accepted = bytes(accepted)
         self._words = array("i", (len(t.split()) for t in texts))
         self._tables = len(self.comparer.tables)
-        self._packed = self._prepared_forms()
+        key = getattr(glossary.entries, "cache_key", "")
+        file = prepared_forms.cache_file(key, self.comparer.tables) if key else None
+        self._packed: Sequence[str] | FormStore
+        self._blocks: BlockIndex | FormBlockIndex | FormStore
+        if file is not None and len(texts) >= ARRAY_FORMS:
+            # A large cached glossary: its forms and blocks mapped from the cache.
+            self._packed = self._blocks = self._stored_forms(file.with_suffix(""))
+            return
+        packed = prepared_forms.load(file, len(texts), self._tables) if file else None
+        if packed is None:
+            packed = self._prepare_all()
+            if file is not None:
+                prepared_forms.store(file, packed)
+        self._packed = packed
         spellings = map(self._spelling, range(len(texts)))
         # A large glossary's blocks go into arrays (same neighbours, a tenth of the memory).
-        self._blocks: BlockIndex | FormBlockIndex = (
+        self._blocks = (
             FormBlockIndex(spellings) if len(texts) >= ARRAY_FORMS else BlockIndex(spellings)
         )
-        self._memo: dict[str, NameMatch] = {}
 
-    def _prepared_forms(self) -> list[str]:
-        """Every form's spelling, packed: from the cache when this glossary came from
-        the glossary cache and was prepared under the same key tables before."""
-        key = getattr(self._glossary.entries, "cache_key", "")
-        file = prepared_forms.cache_file(key, self.comparer.tables) if key else None
-        if file is not None:
-            packed = prepared_forms.load(file, len(self._texts), self._tables)
-            if packed is not None:
-                return packed
-        # Prepared outside the comparer's cache, which would keep every form's value.
+    def _prepare_all(self) -> list[str]:
+        """Every form's spelling, packed; prepared outside the comparer's cache, which
+        would keep every form's value."""
         cache = self.comparer._cache
         packed = []
         for text in self._texts:
@@ -113,9 +122,18 @@ class NameIndex:
             packed.append(prepared_forms.pack(self.comparer.prepare(text)))
             if not known:
                 cache.pop(text, None)
-        if file is not None:
-            prepared_forms.store(file, packed)
         return packed
+
+    def _stored_forms(self, stem: Path) -> FormStore:
+        """The forms and blocks stored at ``stem``: read, or built and stored, then read
+        (mapped: the memory that building took goes back)."""
+        n = len(self._texts)
+        store = form_store.load(stem, n)
+        if store is None:
+            store = form_store.build(self._prepare_all(), self._texts, self._tables)
+            form_store.save(stem, store)
+            store = form_store.load(stem, n) or store
+        return store
 
     def _spelling(self, i: int) -> Spelling:
         return prepared_forms.unpack(self._texts[i], self._packed[i], self._tables)
