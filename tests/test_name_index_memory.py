@@ -61,9 +61,10 @@ def _cached_glossary(tmp_path: Path, entries: int) -> Glossary:
         f.write("id\tcanonical\tkind\tvariants\n")
         for e in glossary.entries:
             f.write(f"{e.id}\t{e.canonical}\tperson\t{e.variants[0].form}\n")
-    load_compiled([path])  # compiled and stored
+    fresh = load_compiled([path]).glossary  # compiled and stored
     cached = load_compiled([path]).glossary  # read back, as every later process does
-    assert getattr(cached.entries, "cache_key", "")
+    key = getattr(cached.entries, "cache_key", "")
+    assert key and getattr(fresh.entries, "cache_key", "") == key and fresh == cached
     return cached
 
 

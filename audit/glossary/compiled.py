@@ -53,7 +53,27 @@ def load_compiled(paths: Iterable[str | Path]) -> GlossaryMatcher:
     matcher = GlossaryMatcher(*load_and_compile(paths))
     if file is not None:
         _write(file, matcher)
+        # Keyed as a cached load is, so that caches derived from the glossary (the
+        # fuzzy name index's forms) are filled by this first run, not the next one.
+        g = matcher.glossary
+        keyed = Glossary(_KeyedEntries(g.entries, file.stem), paths=g.paths, language=g.language)
+        matcher = GlossaryMatcher(keyed, matcher.keys, matcher.longest)
     return matcher
+
+
+class _KeyedEntries(tuple):  # type: ignore[type-arg]
+    """A freshly compiled glossary's entries, with the key of the cache file they were
+    stored in (see :attr:`_LazyEntries.cache_key`)."""
+
+    cache_key: str
+
+    def __new__(cls, entries: Iterable[Entry], cache_key: str) -> _KeyedEntries:
+        made = super().__new__(cls, entries)
+        made.cache_key = cache_key
+        return made
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_KeyedEntries, (tuple(self), self.cache_key))
 
 
 def _key(paths: list[str | Path]) -> str | None:
