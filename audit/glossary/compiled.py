@@ -192,22 +192,16 @@ class _LazyEntries(Sequence[Entry]):
 
 
 def _entry(row: list[Any], paths: tuple[str, ...]) -> Entry:
-    """An Entry from a cache row, built without running the dataclass ``__init__``:
-    the values were validated before they were written."""
+    """An Entry from a cache row (the values were validated before they were written)."""
     values = dict(zip(_ENTRY_FIELDS, row))
     values["path"] = paths[values["path"]]
     values["short"] = tuple(values["short"])
     values["source"] = tuple(values["source"])
     values["ambiguous"] = tuple(values["ambiguous"])
-    variants = []
-    for v in values["variants"]:
-        variant = object.__new__(Variant)
-        variant.__dict__.update(zip(_VARIANT_FIELDS, v, strict=True))
-        variants.append(variant)
-    values["variants"] = tuple(variants)
-    entry = object.__new__(Entry)
-    entry.__dict__.update(values)
-    return entry
+    values["variants"] = tuple(
+        Variant(**dict(zip(_VARIANT_FIELDS, v, strict=True))) for v in values["variants"]
+    )
+    return Entry(**values)
 
 
 def _row(e: Entry, paths: dict[str, int]) -> list[Any]:

@@ -5,13 +5,17 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
+from typing import NamedTuple
 
 KINDS = ("person", "organization", "place", "event", "term")
 
 
-@dataclass(frozen=True)
-class Variant:
-    """A spelling to replace, and what to replace it with."""
+class Variant(NamedTuple):
+    """A spelling to replace, and what to replace it with.
+
+    Variant and Entry are named tuples, not frozen dataclasses: as immutable, and
+    several times cheaper to define and to build (every process defines them before it
+    reads a word: hook start-up, issue 18; a cached glossary builds them on use)."""
 
     form: str
     use: str
@@ -19,8 +23,7 @@ class Variant:
     line: int | None = None
 
 
-@dataclass(frozen=True)
-class Entry:
+class Entry(NamedTuple):
     """One person, organization, place, event or term.
 
     ``canonical`` is the preferred full form; ``short`` lists accepted shorter forms

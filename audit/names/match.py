@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from array import array
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from audit.glossary.model import Entry, Glossary, is_acronym, name_forms
 from audit.names import form_store, prepared_forms
@@ -24,9 +24,11 @@ from audit.names.similarity import Comparer, Spelling
 _MEMO = 100_000  # looked-up spellings an index remembers
 
 
-@dataclass(frozen=True)
-class GlossaryForm:
-    """A form of a glossary entry, and the accepted form that replaces it."""
+class GlossaryForm(NamedTuple):
+    """A form of a glossary entry, and the accepted form that replaces it.
+
+    This and NameMatch are named tuples: immutable values, cheaper to define than
+    frozen dataclasses in every process that compares names (issue 18)."""
 
     entry: Entry
     text: str
@@ -34,8 +36,7 @@ class GlossaryForm:
     accepted: bool
 
 
-@dataclass(frozen=True)
-class NameMatch:
+class NameMatch(NamedTuple):
     """The glossary form closest to ``query``; ``matched`` says if it is close enough."""
 
     query: str
