@@ -46,3 +46,36 @@ def test_entries_and_variants_are_immutable_values() -> None:
     with pytest.raises(AttributeError):
         entry.canonical = "x"  # type: ignore[misc]
     assert variant.note is None and variant.line is None
+
+
+def test_a_check_is_an_immutable_value_compared_without_its_options() -> None:
+    from audit.checks import ALL_CHECKS
+    from audit.engine.check import Check
+
+    check = next(c for c in ALL_CHECKS if c.options)
+    same = Check(
+        check.code,
+        check.name,
+        check.severity,
+        check.category,
+        check.function,
+        check.bad,
+        check.good,
+        check.fixable,
+        {},
+        check.meta,
+    )
+    assert same == check and hash(same) == hash(check) and same.options == {}
+    assert (
+        Check(
+            *(
+                getattr(check, f)
+                for f in ("code", "name", "severity", "category", "function", "bad", "good")
+            )
+        ).options
+        == {}
+    )
+    with pytest.raises(FrozenInstanceError):
+        check.code = "X"  # type: ignore[misc]
+    assert pickle.loads(pickle.dumps(check)) is check  # by reference to its module
+    assert repr(check).startswith(f"Check(code={check.code!r}, name={check.name!r}")

@@ -14,7 +14,7 @@ from __future__ import annotations
 import importlib
 import inspect
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import FrozenInstanceError, dataclass, field
+from dataclasses import FrozenInstanceError
 from typing import TYPE_CHECKING, Any
 
 from audit.findings import Category, Severity
@@ -127,7 +127,21 @@ class Hit:
 CheckFunction = Callable[["Document", "CheckContext"], Iterable[Hit]]
 
 
-@dataclass(frozen=True)
+_CHECK_FIELDS = (
+    "code",
+    "name",
+    "severity",
+    "category",
+    "function",
+    "bad",
+    "good",
+    "fixable",
+    "options",
+    "meta",
+)
+_CHECK_COMPARED = tuple(f for f in _CHECK_FIELDS if f != "options")
+
+
 class Check:
     """A registered check: a stable code, a dotted name and its defaults.
 
@@ -136,7 +150,12 @@ class Check:
     ``options`` declares the check's settings with their defaults: configuration
     files may set exactly these keys. ``meta`` checks run after the others and after
     inline suppressions are applied (they report on the suppressions themselves).
+
+    Immutable and compared (``options`` aside) as the frozen dataclass it was; written
+    out, as :class:`Hit` is, to spare every process the dataclass's definition.
     """
+
+    __slots__ = _CHECK_FIELDS
 
     code: str
     name: str
@@ -145,9 +164,55 @@ class Check:
     function: CheckFunction
     bad: str
     good: str
-    fixable: bool = False
-    options: Mapping[str, Any] = field(default_factory=dict, hash=False, compare=False)
-    meta: bool = False
+    fixable: bool
+    options: Mapping[str, Any]
+    meta: bool
+
+    def __init__(
+        self,
+        code: str,
+        name: str,
+        severity: Severity,
+        category: Category,
+        function: CheckFunction,
+        bad: str,
+        good: str,
+        fixable: bool = False,
+        options: Mapping[str, Any] | None = None,
+        meta: bool = False,
+    ) -> None:
+        set_ = object.__setattr__
+        set_(self, "code", code)
+        set_(self, "name", name)
+        set_(self, "severity", severity)
+        set_(self, "category", category)
+        set_(self, "function", function)
+        set_(self, "bad", bad)
+        set_(self, "good", good)
+        set_(self, "fixable", fixable)
+        set_(self, "options", {} if options is None else options)
+        set_(self, "meta", meta)
+
+    def _compared(self) -> tuple[Any, ...]:
+        return tuple(getattr(self, name) for name in _CHECK_COMPARED)
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return self._compared() == other._compared()  # type: ignore[attr-defined]
+
+    def __hash__(self) -> int:
+        return hash(self._compared())
+
+    def __repr__(self) -> str:
+        fields = ", ".join(f"{name}={getattr(self, name)!r}" for name in _CHECK_FIELDS)
+        return f"Check({fields})"
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise FrozenInstanceError(f"cannot assign to field {name!r}")
+
+    def __delattr__(self, name: str) -> None:
+        raise FrozenInstanceError(f"cannot delete field {name!r}")
 
     @property
     def summary(self) -> str:
