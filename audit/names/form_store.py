@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import os
 from array import array
 from collections.abc import Sequence
 from pathlib import Path
@@ -100,22 +99,23 @@ def build(packed: list[str], texts: Sequence[str], tables: int) -> FormStore:
 
 
 def save(stem: Path, store: FormStore) -> None:
-    """Write the store's arrays next to ``stem`` (each atomically); errors are ignored:
-    a cache only saves time."""
+    """Write the store's arrays next to ``stem``, each atomically
+    (:mod:`audit.atomicfile`); errors are ignored: a cache only saves time."""
+    import io
+
     import numpy as np
 
+    from audit.atomicfile import write_atomic
+    from audit.errors import AuditError
+
     arrays = (store._blob, store._offsets, store._hashes, store._ids)
-    with contextlib.suppress(OSError, ValueError):
+    with contextlib.suppress(OSError, ValueError, AuditError):
         stem.parent.mkdir(parents=True, exist_ok=True)
         for part, values in zip(_PARTS, arrays):
-            final = Path(f"{stem}.{part}.npy")
-            temporary = Path(f"{stem}.{part}.{os.getpid()}.tmp")
-            try:
-                with temporary.open("wb") as f:
-                    np.save(f, np.ascontiguousarray(values), allow_pickle=False)
-                os.replace(temporary, final)
-            finally:
-                temporary.unlink(missing_ok=True)
+            buffer = io.BytesIO()
+            np.save(buffer, np.ascontiguousarray(values), allow_pickle=False)
+            write_atomic(f"{stem}.{part}.npy", buffer.getvalue())
+            del buffer
 
 
 def load(stem: Path, forms: int) -> FormStore | None:
