@@ -14,7 +14,7 @@ from __future__ import annotations
 import importlib
 import inspect
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import FrozenInstanceError
 from typing import TYPE_CHECKING, Any
 
 from audit.findings import Category, Severity
@@ -24,28 +24,124 @@ if TYPE_CHECKING:
     from audit.engine.context import CheckContext
 
 
-@dataclass(frozen=True)
+_HIT_FIELDS = (
+    "start",
+    "end",
+    "message",
+    "suggestion",
+    "entity",
+    "severity",
+    "side",
+    "segment",
+    "extra",
+    "fixable",
+)
+
+
 class Hit:
-    """A check's report of one problem; the engine adds everything else."""
+    """A check's report of one problem; the engine adds everything else.
+
+    Immutable, compared and shown field by field, as a frozen dataclass would be, but
+    written out: defining a dataclass costs every process about a millisecond before
+    it reads a word (hook start-up, issue 18), and a slotted instance is cheaper to
+    build. ``fixable`` is False when this suggestion needs a person even though the
+    check's fixes are normally safe (``audit fix`` then applies it only with
+    --unsafe-fixes); ``severity`` is set only to deviate from the check's default.
+    """
+
+    __slots__ = _HIT_FIELDS
+    __match_args__ = (
+        "start",
+        "end",
+        "message",
+        "suggestion",
+        "entity",
+        "severity",
+        "side",
+        "segment",
+        "extra",
+        "fixable",
+    )
 
     start: int
     end: int
     message: str
-    suggestion: str | None = None
-    entity: str | None = None
-    severity: Severity | None = None  # only to deviate from the check's default
-    side: str = "target"
-    segment: str | None = None
-    extra: dict[str, Any] = field(default_factory=dict)
-    # False when this suggestion needs a person even though the check's fixes are
-    # normally safe (``audit fix`` then applies it only with --unsafe-fixes).
-    fixable: bool = True
+    suggestion: str | None
+    entity: str | None
+    severity: Severity | None
+    side: str
+    segment: str | None
+    extra: dict[str, Any]
+    fixable: bool
+
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        message: str,
+        suggestion: str | None = None,
+        entity: str | None = None,
+        severity: Severity | None = None,
+        side: str = "target",
+        segment: str | None = None,
+        extra: dict[str, Any] | None = None,
+        fixable: bool = True,
+    ) -> None:
+        set_ = object.__setattr__
+        set_(self, "start", start)
+        set_(self, "end", end)
+        set_(self, "message", message)
+        set_(self, "suggestion", suggestion)
+        set_(self, "entity", entity)
+        set_(self, "severity", severity)
+        set_(self, "side", side)
+        set_(self, "segment", segment)
+        set_(self, "extra", {} if extra is None else extra)
+        set_(self, "fixable", fixable)
+
+    def _values(self) -> tuple[Any, ...]:
+        return tuple(getattr(self, name) for name in _HIT_FIELDS)
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return self._values() == other._values()  # type: ignore[attr-defined]
+
+    def __hash__(self) -> int:
+        return hash(self._values())
+
+    def __repr__(self) -> str:
+        fields = ", ".join(f"{name}={getattr(self, name)!r}" for name in _HIT_FIELDS)
+        return f"Hit({fields})"
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise FrozenInstanceError(f"cannot assign to field {name!r}")
+
+    def __delattr__(self, name: str) -> None:
+        raise FrozenInstanceError(f"cannot delete field {name!r}")
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Hit, self._values())
 
 
 CheckFunction = Callable[["Document", "CheckContext"], Iterable[Hit]]
 
 
-@dataclass(frozen=True)
+_CHECK_FIELDS = (
+    "code",
+    "name",
+    "severity",
+    "category",
+    "function",
+    "bad",
+    "good",
+    "fixable",
+    "options",
+    "meta",
+)
+_CHECK_COMPARED = tuple(f for f in _CHECK_FIELDS if f != "options")
+
+
 class Check:
     """A registered check: a stable code, a dotted name and its defaults.
 
@@ -54,7 +150,12 @@ class Check:
     ``options`` declares the check's settings with their defaults: configuration
     files may set exactly these keys. ``meta`` checks run after the others and after
     inline suppressions are applied (they report on the suppressions themselves).
+
+    Immutable and compared (``options`` aside) as the frozen dataclass it was; written
+    out, as :class:`Hit` is, to spare every process the dataclass's definition.
     """
+
+    __slots__ = _CHECK_FIELDS
 
     code: str
     name: str
@@ -63,9 +164,55 @@ class Check:
     function: CheckFunction
     bad: str
     good: str
-    fixable: bool = False
-    options: Mapping[str, Any] = field(default_factory=dict, hash=False, compare=False)
-    meta: bool = False
+    fixable: bool
+    options: Mapping[str, Any]
+    meta: bool
+
+    def __init__(
+        self,
+        code: str,
+        name: str,
+        severity: Severity,
+        category: Category,
+        function: CheckFunction,
+        bad: str,
+        good: str,
+        fixable: bool = False,
+        options: Mapping[str, Any] | None = None,
+        meta: bool = False,
+    ) -> None:
+        set_ = object.__setattr__
+        set_(self, "code", code)
+        set_(self, "name", name)
+        set_(self, "severity", severity)
+        set_(self, "category", category)
+        set_(self, "function", function)
+        set_(self, "bad", bad)
+        set_(self, "good", good)
+        set_(self, "fixable", fixable)
+        set_(self, "options", {} if options is None else options)
+        set_(self, "meta", meta)
+
+    def _compared(self) -> tuple[Any, ...]:
+        return tuple(getattr(self, name) for name in _CHECK_COMPARED)
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return self._compared() == other._compared()  # type: ignore[attr-defined]
+
+    def __hash__(self) -> int:
+        return hash(self._compared())
+
+    def __repr__(self) -> str:
+        fields = ", ".join(f"{name}={getattr(self, name)!r}" for name in _CHECK_FIELDS)
+        return f"Check({fields})"
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise FrozenInstanceError(f"cannot assign to field {name!r}")
+
+    def __delattr__(self, name: str) -> None:
+        raise FrozenInstanceError(f"cannot delete field {name!r}")
 
     @property
     def summary(self) -> str:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import bisect
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -36,17 +36,22 @@ _CONTEXT_CHARS = 32
 DEFAULT_ROUND_TRIP_METRICS = ("chrf",)
 
 
-@dataclass(eq=False)
 class DocumentAudit:
     """One document's audit: its findings, and what was worked out on the way.
 
     The other fields are computed on first use and shared with the checks that ran
     (the context caches them): reading ``glossary_matches`` after N001 ran matches
-    nothing again, and ``round_trip()`` after R001 scores nothing again.
+    nothing again, and ``round_trip()`` after R001 scores nothing again. A plain
+    class (it was a dataclass without comparison): defining a dataclass costs every
+    process about a millisecond (hook start-up, issue 18).
     """
 
-    findings: list[Finding]
-    context: CheckContext
+    def __init__(self, findings: list[Finding], context: CheckContext) -> None:
+        self.findings = findings
+        self.context = context
+
+    def __repr__(self) -> str:
+        return f"DocumentAudit(findings={self.findings!r}, context={self.context!r})"
 
     @property
     def document(self) -> Document:

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -53,7 +53,27 @@ def load_compiled(paths: Iterable[str | Path]) -> GlossaryMatcher:
     matcher = GlossaryMatcher(*load_and_compile(paths))
     if file is not None:
         _write(file, matcher)
+        # Keyed as a cached load is, so that caches derived from the glossary (the
+        # fuzzy name index's forms) are filled by this first run, not the next one.
+        g = matcher.glossary
+        keyed = Glossary(_KeyedEntries(g.entries, file.stem), paths=g.paths, language=g.language)
+        matcher = GlossaryMatcher(keyed, matcher.keys, matcher.longest)
     return matcher
+
+
+class _KeyedEntries(tuple):  # type: ignore[type-arg]
+    """A freshly compiled glossary's entries, with the key of the cache file they were
+    stored in (see :attr:`_LazyEntries.cache_key`)."""
+
+    cache_key: str
+
+    def __new__(cls, entries: Iterable[Entry], cache_key: str) -> _KeyedEntries:
+        made = super().__new__(cls, entries)
+        made.cache_key = cache_key
+        return made
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_KeyedEntries, (tuple(self), self.cache_key))
 
 
 def _key(paths: list[str | Path]) -> str | None:
@@ -80,7 +100,7 @@ def _read(file: Path) -> GlossaryMatcher | None:
         if data.get("format") != FORMAT:
             return None
         paths = tuple(data["paths"])
-        entries = _LazyEntries(data["entries"], tuple(data["entry_paths"]))
+        entries = _LazyEntries(data["entries"], tuple(data["entry_paths"]), file.stem)
         keys, longest = data["keys"], data["longest"]
         forms = sum(entries.form_counts())
         if not isinstance(keys, dict) or not all(
@@ -121,7 +141,7 @@ class _LazyEntries(Sequence[Entry]):
     something asks for it.
     """
 
-    def __init__(self, rows: list[list[Any]], paths: tuple[str, ...]):
+    def __init__(self, rows: list[list[Any]], paths: tuple[str, ...], cache_key: str = ""):
         if not isinstance(rows, list) or not all(
             isinstance(r, list) and len(r) == len(_ENTRY_FIELDS) for r in rows
         ):
@@ -129,6 +149,9 @@ class _LazyEntries(Sequence[Entry]):
         self._rows = rows
         self._paths = paths
         self._built: list[Entry | None] = [None] * len(rows)
+        #: The name of the cache file these rows came from: what the glossary's
+        #: derived caches (the fuzzy name index's prepared forms) are keyed on.
+        self.cache_key = cache_key
 
     def __len__(self) -> int:
         return len(self._rows)
@@ -154,24 +177,31 @@ class _LazyEntries(Sequence[Entry]):
     def form_counts(self) -> list[int]:
         return [1 + len(r[_SHORT]) + len(r[_VARIANTS]) for r in self._rows]
 
+    def name_forms(self) -> Iterator[tuple[int, str, str, bool]]:
+        """(entry index, form, replacement, accepted) for every form, read from the rows:
+        the fuzzy name index lists a large glossary's forms without building its
+        entries (:func:`audit.glossary.model.name_forms` gives the same for any
+        glossary)."""
+        canonical = _ENTRY_FIELDS.index("canonical")
+        for i, row in enumerate(self._rows):
+            yield i, row[canonical], row[canonical], True
+            for text in row[_SHORT]:
+                yield i, text, text, True
+            for variant in row[_VARIANTS]:
+                yield i, variant[0], variant[1], False
+
 
 def _entry(row: list[Any], paths: tuple[str, ...]) -> Entry:
-    """An Entry from a cache row, built without running the dataclass ``__init__``:
-    the values were validated before they were written."""
+    """An Entry from a cache row (the values were validated before they were written)."""
     values = dict(zip(_ENTRY_FIELDS, row))
     values["path"] = paths[values["path"]]
     values["short"] = tuple(values["short"])
     values["source"] = tuple(values["source"])
     values["ambiguous"] = tuple(values["ambiguous"])
-    variants = []
-    for v in values["variants"]:
-        variant = object.__new__(Variant)
-        variant.__dict__.update(zip(_VARIANT_FIELDS, v, strict=True))
-        variants.append(variant)
-    values["variants"] = tuple(variants)
-    entry = object.__new__(Entry)
-    entry.__dict__.update(values)
-    return entry
+    values["variants"] = tuple(
+        Variant(**dict(zip(_VARIANT_FIELDS, v, strict=True))) for v in values["variants"]
+    )
+    return Entry(**values)
 
 
 def _row(e: Entry, paths: dict[str, int]) -> list[Any]:

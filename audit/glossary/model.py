@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
+from typing import NamedTuple
 
 KINDS = ("person", "organization", "place", "event", "term")
 
 
-@dataclass(frozen=True)
-class Variant:
-    """A spelling to replace, and what to replace it with."""
+class Variant(NamedTuple):
+    """A spelling to replace, and what to replace it with.
+
+    Variant and Entry are named tuples, not frozen dataclasses: as immutable, and
+    several times cheaper to define and to build (every process defines them before it
+    reads a word: hook start-up, issue 18; a cached glossary builds them on use)."""
 
     form: str
     use: str
@@ -19,8 +23,7 @@ class Variant:
     line: int | None = None
 
 
-@dataclass(frozen=True)
-class Entry:
+class Entry(NamedTuple):
     """One person, organization, place, event or term.
 
     ``canonical`` is the preferred full form; ``short`` lists accepted shorter forms
@@ -80,6 +83,25 @@ class Glossary:
         if counts is not None:
             return counts()
         return [1 + len(e.short) + len(e.variants) for e in self.entries]
+
+
+def name_forms(glossary: Glossary) -> Iterator[tuple[int, str, str, bool]]:
+    """(entry index, form, replacement, accepted) for every form of every entry, in
+    order: the canonical form, the short forms, then the variants with their ``use``.
+
+    A glossary read from the cache lists them from its rows, without building an
+    Entry per row (a large glossary's fuzzy name index reads every form)."""
+    from_rows = getattr(glossary.entries, "name_forms", None)
+    if from_rows is not None:
+        return iter(from_rows())
+    return (
+        form
+        for i, entry in enumerate(glossary.entries)
+        for form in (
+            *((i, text, text, True) for text in entry.accepted),
+            *((i, v.form, v.use, False) for v in entry.variants),
+        )
+    )
 
 
 def is_acronym(form: str) -> bool:
