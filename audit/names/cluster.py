@@ -17,7 +17,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
 from audit.errors import InputError
-from audit.names.blocking import BlockIndex
+from audit.names.blocking import shared_blocks
 from audit.names.similarity import Comparer, Spelling
 
 
@@ -74,7 +74,7 @@ def _verified_pairs(
 ) -> Iterator[tuple[float, int, int]]:
     link = comparer.thresholds.link
     seen: set[tuple[int, int]] = set()
-    for t, members in _blocks(prepared, len(comparer.tables)):
+    for (t, _), members in shared_blocks(prepared).items():
         if max_block is not None and len(members) > max_block:
             continue
         for i, j in _candidates(members, t, prepared, comparer):
@@ -85,13 +85,6 @@ def _verified_pairs(
             score = comparer.score(prepared[pair[0]], prepared[pair[1]], floor=link)
             if score >= link:
                 yield score, pair[0], pair[1]
-
-
-def _blocks(prepared: list[Spelling], tables: int) -> Iterator[tuple[int, list[int]]]:
-    index = BlockIndex(prepared)
-    for (t, _), members in index.blocks.items():
-        if len(members) > 1:
-            yield t, members
 
 
 def _candidates(

@@ -1,0 +1,57 @@
+"""The shortcuts taken for speed in the name analysis (issue 18, N004) change no
+result: each is compared with the plain computation it stands in for, on real text
+(the NTREX excerpt) and on spellings made to share blocks."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+
+from audit.names.blocking import BlockIndex, shared_blocks
+from audit.names.extract import find_names
+from audit.names.similarity import Comparer
+
+ROOT = Path(__file__).resolve().parents[1]
+EXCERPTS = sorted((ROOT / "tests" / "fixtures" / "ntrex-excerpt").glob("*.txt"))
+
+
+def _excerpt_words() -> list[str]:
+    words: dict[str, None] = {}
+    for path in EXCERPTS:
+        for span in find_names(path.read_text(encoding="utf-8")):
+            for w in span.words:
+                words[w.text] = None
+    return list(words)
+
+
+def _look_alikes(seed: int) -> list[str]:
+    rng = random.Random(seed)
+    stems = ["Haftar", "Salameh", "Hassan", "Gaddafi", "Sarraj", "Ali", "Tuba", "Omar"]
+    out = []
+    for _ in range(60):
+        word = list(rng.choice(stems))
+        for _ in range(rng.randint(0, 2)):
+            i = rng.randrange(1, len(word))
+            word[i] = rng.choice("aeiouhkqgdtz")
+        out.append("".join(word))
+    return out
+
+
+@pytest.mark.parametrize("source", ["excerpt", "look-alikes-1", "look-alikes-2", "empty"])
+def test_shared_blocks_are_the_index_blocks_of_two_or_more(source: str) -> None:
+    if source == "excerpt":
+        words = _excerpt_words()
+        assert len(words) > 20
+    elif source == "empty":
+        words = []
+    else:
+        words = _look_alikes(int(source[-1]))
+    comparer = Comparer()
+    prepared = [comparer.prepare(w) for w in words]
+    expected = {b: m for b, m in BlockIndex(prepared).blocks.items() if len(m) > 1}
+    got = shared_blocks(prepared)
+    assert got == expected
+    if source.startswith("look-alikes"):
+        assert got  # the look-alikes do share blocks
