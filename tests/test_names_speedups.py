@@ -55,3 +55,17 @@ def test_shared_blocks_are_the_index_blocks_of_two_or_more(source: str) -> None:
     assert got == expected
     if source.startswith("look-alikes"):
         assert got  # the look-alikes do share blocks
+
+
+def test_comparers_of_every_target_language_share_prepared_spellings() -> None:
+    from audit.names.analysis import _comparer
+    from audit.names.keys import tables_for_language
+
+    english = _comparer(None, "en").prepare("Haftar")
+    assert _comparer(None, "de", names_only=True).prepare("Haftar") is english
+    assert _comparer("ar", "fr").prepare("Haftar") is not english  # other tables
+    # What is shared is what a comparer of those tables alone prepares.
+    assert Comparer(tables_for_language(None)).prepare("Haftar") == english
+    assert Comparer(tables_for_language("ar")).prepare("Haftar") == _comparer("ar", "fr").prepare(
+        "Haftar"
+    )

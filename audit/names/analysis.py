@@ -21,7 +21,7 @@ from weakref import WeakKeyDictionary
 from audit.names.cluster import cluster_spellings
 from audit.names.entities import MENTION_SCORE, Entity, resolve
 from audit.names.extract import NameSpan, NameWord, find_names
-from audit.names.keys import tables_for_language
+from audit.names.keys import KeyTable, tables_for_language
 from audit.names.match import NameIndex, NameMatch
 from audit.names.ordinary import established_pair, is_ordinary, zipf
 from audit.names.similarity import Comparer, compact
@@ -374,11 +374,22 @@ def _comparer(source_lang: str | None, target_lang: str, names_only: bool = Fals
     """Key tables of the source language (all when unknown), endings of the target's
     (with ``names_only``, of its names: see :class:`Comparer`)."""
     tables = tables_for_language(source_lang)
-    if not names_only:
-        return Comparer(tables, language=target_lang)
-    return Comparer(
-        tables, language=target_lang, names_only=True, share=_comparer(source_lang, target_lang)
-    )
+    return Comparer(tables, language=target_lang, names_only=names_only, share=_preparer(tables))
+
+
+_PREPARERS: dict[tuple[int, ...], Comparer] = {}
+
+
+def _preparer(tables: tuple[KeyTable, ...]) -> Comparer:
+    """One comparer per set of key tables whose prepared spellings the comparers of
+    every target language share: a spelling's keys depend on the tables only, and a
+    name (Trump, Putin) recurs across the languages of a corpus. The comparer holds
+    its tables, so the ids in the key stay theirs."""
+    key = tuple(id(t) for t in tables)
+    found = _PREPARERS.get(key)
+    if found is None:
+        found = _PREPARERS[key] = Comparer(tables)
+    return found
 
 
 _INDEXES: WeakKeyDictionary[GlossaryMatcher, dict[int, NameIndex]] = WeakKeyDictionary()
