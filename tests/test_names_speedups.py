@@ -69,3 +69,26 @@ def test_comparers_of_every_target_language_share_prepared_spellings() -> None:
     assert Comparer(tables_for_language("ar")).prepare("Haftar") == _comparer("ar", "fr").prepare(
         "Haftar"
     )
+
+
+def test_a_source_skeleton_exactly_at_the_least_similarity_still_joins_spellings() -> None:
+    """``Ecinitas`` (KNTS) renders Энсинитасе (NSNTS) at a similarity of exactly 0.6,
+    the least there is: the batch scoring of the source words keeps it, as one call per
+    word did (its own cut-off rounds it away). From an NTREX article."""
+    from rapidfuzz.distance import Levenshtein
+
+    from audit.config import AuditConfig
+    from audit.document import Document
+    from audit.engine import audit_document
+    from audit.names.source_names import latin_skeleton, source_skeleton
+
+    assert Levenshtein.normalized_similarity(
+        latin_skeleton("Ecinitas"), source_skeleton("Энсинитасе")
+    ) == pytest.approx(0.6)
+    source = "Он вырос в Энсинитасе, у моря.\n\nПозже мэр в Энсинитасе открыл парк."
+    target = "He grew up in Encinitas, by the sea.\n\nLater the mayor in Ecinitas opened a park."
+    config = AuditConfig.create(default_glossaries=False, select=["N004"])
+    doc = Document(id="d", target=target, target_lang="en", source=source, source_lang="ru")
+    (finding,) = audit_document(doc, config)
+    assert (finding.text, finding.suggestion) == ("Ecinitas", "Encinitas")
+    assert finding.extra["source_form"] == "Энсинитасе"
