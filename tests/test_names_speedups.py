@@ -92,3 +92,29 @@ def test_a_source_skeleton_exactly_at_the_least_similarity_still_joins_spellings
     (finding,) = audit_document(doc, config)
     assert (finding.text, finding.suggestion) == ("Ecinitas", "Encinitas")
     assert finding.extra["source_form"] == "Энсинитасе"
+
+
+def test_the_cycle_collector_is_paused_during_the_analysis_and_restored_after() -> None:
+    import gc
+
+    from audit.document import Document
+    from audit.names.analysis import analyse
+
+    seen: list[bool] = []
+
+    def pairs() -> list:  # asked from inside the analysis
+        seen.append(gc.isenabled())
+        return []
+
+    doc = Document(
+        id="d",
+        target="Khalifa Haftar met the envoy. Later Hifter left.",
+        target_lang="en",
+        source="التقى خليفة حفتر المبعوث.",
+        source_lang="ar",
+    )
+    assert gc.isenabled()
+    result = analyse(doc, [], None, near_min_score=None, variant_min_score=0.85, pairs=pairs)
+    assert seen == [False]
+    assert gc.isenabled()
+    assert [g.preferred for g in result.groups] == ["Haftar"]

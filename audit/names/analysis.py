@@ -18,6 +18,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 from weakref import WeakKeyDictionary
 
+from audit.gcpause import no_cycle_collection
 from audit.names.cluster import cluster_spellings
 from audit.names.entities import MENTION_SCORE, Entity, resolve
 from audit.names.extract import NameSpan, NameWord, find_names
@@ -101,7 +102,35 @@ def analyse(
     ``mention_score`` is the least score of a surname mention respelled after a full
     name (default: :data:`audit.names.entities.MENTION_SCORE`); ``pairs`` gives the
     aligned source-target pairs of a bilingual document, asked for only when the
-    document has a source (spellings of one source name are one name)."""
+    document has a source (spellings of one source name are one name).
+
+    The cycle collector is paused meanwhile: the analysis builds many short-lived
+    containers (tokens, spans, blocks) and no reference cycles, and each collection
+    that their number set off walked every live object of the run (see
+    :mod:`audit.gcpause`).
+    """
+    with no_cycle_collection():
+        return _analyse(
+            doc,
+            glossary_matches,
+            matcher,
+            near_min_score=near_min_score,
+            variant_min_score=variant_min_score,
+            mention_score=mention_score,
+            pairs=pairs,
+        )
+
+
+def _analyse(
+    doc: Document,
+    glossary_matches: list[Match],
+    matcher: GlossaryMatcher | None,
+    *,
+    near_min_score: float | None,
+    variant_min_score: float | None,
+    mention_score: float | None = None,
+    pairs: Callable[[], Sequence[Pair]] | None = None,
+) -> NameAnalysis:
     # A run of more capitalized words than a name has (a title-case headline, a list,
     # generated text) is not read as names: keeps the work linear in the input.
     names = [
