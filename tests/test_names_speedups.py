@@ -118,3 +118,19 @@ def test_the_cycle_collector_is_paused_during_the_analysis_and_restored_after() 
     assert seen == [False]
     assert gc.isenabled()
     assert [g.preferred for g in result.groups] == ["Haftar"]
+
+
+def test_name_tokens_are_those_of_the_one_alternative_per_letter_pattern() -> None:
+    import re
+
+    from audit.names.extract import _TOKEN
+
+    plain = re.compile(r"[^\W\d_](?:[^\W\d_]|['’](?=[^\W\d_]))*")
+    texts = [p.read_text(encoding="utf-8") for p in EXCERPTS]
+    texts += [
+        "d'Haftar l’Égypte Haftar's O'Neil rock 'n' roll '' x' 'y a''b c’’d e'’f",
+        "abc1def _x_ x_y 2'b don't qu'il aujourd'hui ÉTATS-UNIS Ба'ас",
+        "'start end' ’’ ' a ' b",
+    ]
+    for text in texts:
+        assert [m.span() for m in _TOKEN.finditer(text)] == [m.span() for m in plain.finditer(text)]
