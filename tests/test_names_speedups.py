@@ -134,3 +134,29 @@ def test_name_tokens_are_those_of_the_one_alternative_per_letter_pattern() -> No
     ]
     for text in texts:
         assert [m.span() for m in _TOKEN.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+@pytest.mark.parametrize("introduced", [1, 5, 8, 9, 20, 60])
+def test_mention_candidates_are_those_of_the_capped_block_index(introduced: int) -> None:
+    """Up to MAX_CANDIDATES surnames the candidates are found without the index of
+    blocks; beyond, the index holds the same first MAX_CANDIDATES per block."""
+    from audit.names.entities import MAX_CANDIDATES, _Blocks, _mention_blocks
+
+    comparer = Comparer()
+    surnames = list(dict.fromkeys(_look_alikes(introduced)))[:introduced]
+    words = _look_alikes(100 + introduced) + _excerpt_words()
+    index: dict[tuple[int, str], list[str]] = {}
+    for surname in surnames:  # the plain index: every block, capped
+        for block in _mention_blocks(comparer.prepare(surname)):
+            members = index.setdefault(block, [])
+            if len(members) < MAX_CANDIDATES:
+                members.append(surname)
+    blocks = _Blocks()
+    for surname in surnames:
+        blocks.add(surname, comparer)
+    met = 0
+    for word in words:
+        expected = {s for b in _mention_blocks(comparer.prepare(word)) for s in index.get(b, ())}
+        assert set(blocks.candidates(word, comparer)) == expected
+        met += bool(expected)
+    assert met  # some words do meet surnames
