@@ -88,14 +88,20 @@ class KeyTable:
         cached = self._words.get(word)
         if cached is not None:
             return cached
-        text = "".join(self.chars.get(c, c) for c in word)
-        text = _NOT_LETTER.sub("", strip_marks(fold(text)))
+        if self._replaced.isdisjoint(word):  # the usual case: the letters of every table
+            text = _letters(word)
+        else:
+            text = _letters("".join(self.chars.get(c, c) for c in word), remember=False)
         for rule in self.rules:
             text = rule.pattern.sub(rule.replacement, text)
         text = _VOWEL_RUN.sub(self._vowel_class, text)
         if len(self._words) < _WORD_CACHE:
             self._words[word] = text
         return text
+
+    @cached_property
+    def _replaced(self) -> frozenset[str]:
+        return frozenset(self.chars)
 
     @cached_property
     def _vowel_deletions(self) -> dict[int, None]:
@@ -111,6 +117,23 @@ class KeyTable:
             if run & letters:
                 return name
         return self.short or m.group()
+
+
+_LETTERS: dict[str, str] = {}  # word -> its folded letters, shared by the tables
+
+
+def _letters(word: str, remember: bool = True) -> str:
+    """Folded letters of a word, without marks or other characters: the start of its
+    key in each table that replaces none of its characters (all four, for most words),
+    so worked out once per word rather than once per table."""
+    found = _LETTERS.get(word)
+    if found is None:
+        found = _NOT_LETTER.sub("", strip_marks(fold(word)))
+        if remember:
+            if len(_LETTERS) >= _WORD_CACHE:
+                _LETTERS.clear()
+            _LETTERS[word] = found
+    return found
 
 
 def words_of(spelling: str) -> list[str]:
