@@ -164,13 +164,14 @@ def test_mention_candidates_are_those_of_the_capped_block_index(introduced: int)
 
 def test_word_keys_from_the_shared_letters_are_those_of_each_table_alone() -> None:
     """Each table's key of a word starts from the word's folded letters, worked out once
-    for all tables unless the table replaces one of its characters (Fayçal, Şevki)."""
+    for all tables unless the table replaces one of its characters (Fayçal, Şevki), and
+    with a one-group replacement (doubled letters) applied as a function of the match."""
     from audit.glossary.fold import fold
     from audit.names.keys import _NOT_LETTER, _VOWEL_RUN, key_tables, strip_marks
 
     words = [w.lower() for w in _excerpt_words()] + [
         "fayçal", "şevki", "doğan", "ırmak", "ðór", "þór", "ḥasan", "müller", "kh-al",
-        "straße", "çç", "i̇stanbul", "o'neil", "жуков",
+        "straße", "çç", "i̇stanbul", "o'neil", "жуков", "hassan", "gaddafi", "aabbcc",
     ]  # fmt: skip
     for table in key_tables():
         table._words.clear()

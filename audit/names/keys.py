@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -92,12 +92,27 @@ class KeyTable:
             text = _letters(word)
         else:
             text = _letters("".join(self.chars.get(c, c) for c in word), remember=False)
-        for rule in self.rules:
-            text = rule.pattern.sub(rule.replacement, text)
+        for sub, replacement in self._steps:
+            text = sub(replacement, text)
         text = _VOWEL_RUN.sub(self._vowel_class, text)
         if len(self._words) < _WORD_CACHE:
             self._words[word] = text
         return text
+
+    @cached_property
+    def _steps(self) -> tuple[tuple[Callable[..., str], str | Callable[[re.Match[str]], str]], ...]:
+        """Each rule as (its pattern's ``sub``, its replacement). A replacement that is
+        one group (``\\1``, doubled letters) becomes a function of the match: a template
+        is parsed again, in Python, at each ``sub`` call even where nothing matches
+        (about 2.7 µs of a word's 10 µs in a table)."""
+        steps = []
+        for rule in self.rules:
+            one_group = _ONE_GROUP.fullmatch(rule.replacement)
+            replacement: str | Callable[[re.Match[str]], str] = (
+                _group(int(one_group.group(1))) if one_group else rule.replacement
+            )
+            steps.append((rule.pattern.sub, replacement))
+        return tuple(steps)
 
     @cached_property
     def _replaced(self) -> frozenset[str]:
@@ -117,6 +132,18 @@ class KeyTable:
             if run & letters:
                 return name
         return self.short or m.group()
+
+
+_ONE_GROUP = re.compile(r"\\([1-9])")
+
+
+def _group(n: int) -> Callable[[re.Match[str]], str]:
+    """What the template ``\\n`` expands to: group ``n``, empty when it took no part."""
+
+    def expand(m: re.Match[str]) -> str:
+        return m.group(n) or ""
+
+    return expand
 
 
 _LETTERS: dict[str, str] = {}  # word -> its folded letters, shared by the tables
