@@ -182,3 +182,29 @@ def test_word_keys_from_the_shared_letters_are_those_of_each_table_alone() -> No
                 text = rule.pattern.sub(rule.replacement, text)
             expected = _VOWEL_RUN.sub(table._vowel_class, text)
             assert table._word_key(word) == expected, (table.name, word)
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_linked_clusters_are_the_clusters_of_two_or_more_in_order(seed: int) -> None:
+    from audit.names.cluster import cluster_spellings
+
+    counts: dict[str, int] = {}
+    for i, word in enumerate(_look_alikes(seed) + _excerpt_words()):
+        counts[word] = counts.get(word, 0) + 1 + i % 3
+    comparer = Comparer()
+    every = cluster_spellings(counts, comparer, max_block=12)
+    linked = cluster_spellings(counts, comparer, max_block=12, linked_only=True)
+    assert linked == [c for c in every if len(c) > 1]
+    assert linked and len(linked) < len(every)
+
+
+def test_compact_keeps_the_letters_of_the_folded_romanized_text() -> None:
+    from audit.glossary.fold import fold
+    from audit.names.keys import strip_marks
+    from audit.names.lexicon import lexicon
+    from audit.names.similarity import compact
+
+    for word in _excerpt_words() + ["Al-Sarraj’s", "Хафтар", "O'Neil-2", "Ḥasan_X", "Straße"]:
+        plain = strip_marks(lexicon().romanize(fold(word)))
+        assert compact(word) == "".join(c for c in plain if c.isalpha())
+    assert compact("Al-Sarraj’s") == "alsarrajs"

@@ -534,8 +534,8 @@ def _variant_groups(
         if len(k) >= MIN_LETTERS:
             counts[k] = counts.get(k, 0) + len(v)
     groups = []
-    for cluster in cluster_spellings(counts, comparer, max_block=MAX_BLOCK):
-        if len(cluster) < 2 or not any(s in free for s in cluster.spellings):
+    for cluster in cluster_spellings(counts, comparer, max_block=MAX_BLOCK, linked_only=True):
+        if not any(s in free for s in cluster.spellings):
             continue
         words = {s: anchors.get(s, []) + free.get(s, []) for s in cluster.spellings}
         preferred, why = _preferred(cluster.spellings, anchors, words)

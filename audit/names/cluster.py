@@ -42,7 +42,11 @@ class Cluster:
 
 
 def cluster_spellings(
-    counts: Mapping[str, int], comparer: Comparer | None = None, max_block: int | None = None
+    counts: Mapping[str, int],
+    comparer: Comparer | None = None,
+    max_block: int | None = None,
+    *,
+    linked_only: bool = False,
 ) -> list[Cluster]:
     """Partition ``counts`` (spelling -> count, in input order) into clusters of one name.
 
@@ -50,6 +54,8 @@ def cluster_spellings(
     ``max_block`` leaves out blocks with more spellings than that: within one document
     such a block is not names but generated text (``Xqaword Xqbword ...``), and
     comparing all its pairs would make the work grow with the square of the input.
+    ``linked_only`` leaves out the clusters of a single spelling (the others keep their
+    order): most of a document's names, which the variant check would only skip.
     """
     comparer = comparer or Comparer()
     spellings = list(counts)
@@ -66,7 +72,7 @@ def cluster_spellings(
     )
     for _, i, j in edges:
         uf.union(i, j)
-    return uf.clusters(spellings, weights)
+    return uf.clusters(spellings, weights, linked_only)
 
 
 def _verified_pairs(
@@ -151,12 +157,16 @@ class _GuardedUnion:
         self._parent[b] = a
         self._head[a] = head
 
-    def clusters(self, spellings: list[str], weights: list[int]) -> list[Cluster]:
+    def clusters(
+        self, spellings: list[str], weights: list[int], linked_only: bool = False
+    ) -> list[Cluster]:
         groups: dict[int, list[int]] = defaultdict(list)
         for i in range(len(spellings)):
             groups[self.find(i)].append(i)
         out = []
         for members in groups.values():
+            if linked_only and len(members) < 2:
+                continue
             members.sort(key=lambda i: (-weights[i], i))
             out.append(
                 Cluster(tuple(spellings[i] for i in members), tuple(weights[i] for i in members))
