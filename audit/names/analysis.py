@@ -18,10 +18,11 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 from weakref import WeakKeyDictionary
 
+from audit.gcpause import no_cycle_collection
 from audit.names.cluster import cluster_spellings
 from audit.names.entities import MENTION_SCORE, Entity, resolve
 from audit.names.extract import NameSpan, NameWord, find_names
-from audit.names.keys import tables_for_language
+from audit.names.keys import KeyTable, tables_for_language
 from audit.names.match import NameIndex, NameMatch
 from audit.names.ordinary import established_pair, is_ordinary, zipf
 from audit.names.similarity import Comparer, compact
@@ -101,7 +102,35 @@ def analyse(
     ``mention_score`` is the least score of a surname mention respelled after a full
     name (default: :data:`audit.names.entities.MENTION_SCORE`); ``pairs`` gives the
     aligned source-target pairs of a bilingual document, asked for only when the
-    document has a source (spellings of one source name are one name)."""
+    document has a source (spellings of one source name are one name).
+
+    The cycle collector is paused meanwhile: the analysis builds many short-lived
+    containers (tokens, spans, blocks) and no reference cycles, and each collection
+    that their number set off walked every live object of the run (see
+    :mod:`audit.gcpause`).
+    """
+    with no_cycle_collection():
+        return _analyse(
+            doc,
+            glossary_matches,
+            matcher,
+            near_min_score=near_min_score,
+            variant_min_score=variant_min_score,
+            mention_score=mention_score,
+            pairs=pairs,
+        )
+
+
+def _analyse(
+    doc: Document,
+    glossary_matches: list[Match],
+    matcher: GlossaryMatcher | None,
+    *,
+    near_min_score: float | None,
+    variant_min_score: float | None,
+    mention_score: float | None = None,
+    pairs: Callable[[], Sequence[Pair]] | None = None,
+) -> NameAnalysis:
     # A run of more capitalized words than a name has (a title-case headline, a list,
     # generated text) is not read as names: keeps the work linear in the input.
     names = [
@@ -374,11 +403,22 @@ def _comparer(source_lang: str | None, target_lang: str, names_only: bool = Fals
     """Key tables of the source language (all when unknown), endings of the target's
     (with ``names_only``, of its names: see :class:`Comparer`)."""
     tables = tables_for_language(source_lang)
-    if not names_only:
-        return Comparer(tables, language=target_lang)
-    return Comparer(
-        tables, language=target_lang, names_only=True, share=_comparer(source_lang, target_lang)
-    )
+    return Comparer(tables, language=target_lang, names_only=names_only, share=_preparer(tables))
+
+
+_PREPARERS: dict[tuple[int, ...], Comparer] = {}
+
+
+def _preparer(tables: tuple[KeyTable, ...]) -> Comparer:
+    """One comparer per set of key tables whose prepared spellings the comparers of
+    every target language share: a spelling's keys depend on the tables only, and a
+    name (Trump, Putin) recurs across the languages of a corpus. The comparer holds
+    its tables, so the ids in the key stay theirs."""
+    key = tuple(id(t) for t in tables)
+    found = _PREPARERS.get(key)
+    if found is None:
+        found = _PREPARERS[key] = Comparer(tables)
+    return found
 
 
 _INDEXES: WeakKeyDictionary[GlossaryMatcher, dict[int, NameIndex]] = WeakKeyDictionary()
@@ -494,8 +534,8 @@ def _variant_groups(
         if len(k) >= MIN_LETTERS:
             counts[k] = counts.get(k, 0) + len(v)
     groups = []
-    for cluster in cluster_spellings(counts, comparer, max_block=MAX_BLOCK):
-        if len(cluster) < 2 or not any(s in free for s in cluster.spellings):
+    for cluster in cluster_spellings(counts, comparer, max_block=MAX_BLOCK, linked_only=True):
+        if not any(s in free for s in cluster.spellings):
             continue
         words = {s: anchors.get(s, []) + free.get(s, []) for s in cluster.spellings}
         preferred, why = _preferred(cluster.spellings, anchors, words)

@@ -17,7 +17,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
 from audit.errors import InputError
-from audit.names.blocking import BlockIndex
+from audit.names.blocking import shared_blocks
 from audit.names.similarity import Comparer, Spelling
 
 
@@ -42,7 +42,11 @@ class Cluster:
 
 
 def cluster_spellings(
-    counts: Mapping[str, int], comparer: Comparer | None = None, max_block: int | None = None
+    counts: Mapping[str, int],
+    comparer: Comparer | None = None,
+    max_block: int | None = None,
+    *,
+    linked_only: bool = False,
 ) -> list[Cluster]:
     """Partition ``counts`` (spelling -> count, in input order) into clusters of one name.
 
@@ -50,6 +54,8 @@ def cluster_spellings(
     ``max_block`` leaves out blocks with more spellings than that: within one document
     such a block is not names but generated text (``Xqaword Xqbword ...``), and
     comparing all its pairs would make the work grow with the square of the input.
+    ``linked_only`` leaves out the clusters of a single spelling (the others keep their
+    order): most of a document's names, which the variant check would only skip.
     """
     comparer = comparer or Comparer()
     spellings = list(counts)
@@ -66,7 +72,7 @@ def cluster_spellings(
     )
     for _, i, j in edges:
         uf.union(i, j)
-    return uf.clusters(spellings, weights)
+    return uf.clusters(spellings, weights, linked_only)
 
 
 def _verified_pairs(
@@ -74,7 +80,7 @@ def _verified_pairs(
 ) -> Iterator[tuple[float, int, int]]:
     link = comparer.thresholds.link
     seen: set[tuple[int, int]] = set()
-    for t, members in _blocks(prepared, len(comparer.tables)):
+    for (t, _), members in shared_blocks(prepared).items():
         if max_block is not None and len(members) > max_block:
             continue
         for i, j in _candidates(members, t, prepared, comparer):
@@ -85,13 +91,6 @@ def _verified_pairs(
             score = comparer.score(prepared[pair[0]], prepared[pair[1]], floor=link)
             if score >= link:
                 yield score, pair[0], pair[1]
-
-
-def _blocks(prepared: list[Spelling], tables: int) -> Iterator[tuple[int, list[int]]]:
-    index = BlockIndex(prepared)
-    for (t, _), members in index.blocks.items():
-        if len(members) > 1:
-            yield t, members
 
 
 def _candidates(
@@ -158,12 +157,16 @@ class _GuardedUnion:
         self._parent[b] = a
         self._head[a] = head
 
-    def clusters(self, spellings: list[str], weights: list[int]) -> list[Cluster]:
+    def clusters(
+        self, spellings: list[str], weights: list[int], linked_only: bool = False
+    ) -> list[Cluster]:
         groups: dict[int, list[int]] = defaultdict(list)
         for i in range(len(spellings)):
             groups[self.find(i)].append(i)
         out = []
         for members in groups.values():
+            if linked_only and len(members) < 2:
+                continue
             members.sort(key=lambda i: (-weights[i], i))
             out.append(
                 Cluster(tuple(spellings[i] for i in members), tuple(weights[i] for i in members))

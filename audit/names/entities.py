@@ -333,10 +333,16 @@ def _mention_blocks(spelling: Spelling) -> frozenset[tuple[int, str]]:
 class _Blocks:
     """Introduced surnames by block of consonant frames, at most MAX_CANDIDATES per
     block: a lone word meets only surnames it could spell, and never more than a
-    fixed number of them, so a text of many look-alike words stays linear."""
+    fixed number of them, so a text of many look-alike words stays linear.
+
+    Up to MAX_CANDIDATES surnames no block can be full, so the candidates are simply
+    the surnames that share a block with the word, found by a set test per surname
+    (most documents introduce a handful); the index of blocks is built, by the same
+    additions in the same order, only when a document introduces more."""
 
     def __init__(self) -> None:
-        self._blocks: dict[tuple[int, str], list[str]] = {}
+        self._blocks: dict[tuple[int, str], list[str]] | None = None
+        self._few: dict[str, frozenset[tuple[int, str]]] = {}  # in order of introduction
         self._seen: set[str] = set()
 
     def __bool__(self) -> bool:
@@ -346,14 +352,32 @@ class _Blocks:
         if surname in self._seen:
             return
         self._seen.add(surname)
-        for block in _mention_blocks(comparer.prepare(surname)):
+        blocks = _mention_blocks(comparer.prepare(surname))
+        if self._blocks is None:
+            self._few[surname] = blocks
+            if len(self._few) <= MAX_CANDIDATES:
+                return
+            self._blocks = {}
+            for name, its_blocks in self._few.items():
+                self._index(name, its_blocks)
+            return
+        self._index(surname, blocks)
+
+    def _index(self, surname: str, blocks: frozenset[tuple[int, str]]) -> None:
+        assert self._blocks is not None
+        for block in blocks:
             members = self._blocks.setdefault(block, [])
             if len(members) < MAX_CANDIDATES:
                 members.append(surname)
 
     def candidates(self, word: str, comparer: Comparer) -> list[str]:
+        """The surnames that share a block with ``word`` (in no particular order: the
+        caller ranks them by score and introduction)."""
+        blocks = _mention_blocks(comparer.prepare(word))
+        if self._blocks is None:
+            return [s for s, its_blocks in self._few.items() if not blocks.isdisjoint(its_blocks)]
         out: dict[str, None] = {}
-        for block in _mention_blocks(comparer.prepare(word)):
+        for block in blocks:
             for surname in self._blocks.get(block, ()):
                 out[surname] = None
         return list(out)

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
 from audit.lang.arabic import ARABIC_WORD, normalize, word_keys
@@ -139,6 +140,7 @@ class _Units:
         self._source = source
         self._starts = [p.target.start for p in units if p.target]
         self._words: dict[int, dict[str, str]] = {}
+        self._skeletons: dict[int, dict[str, str]] = {}
 
     def __bool__(self) -> bool:
         return bool(self.units)
@@ -156,6 +158,24 @@ class _Units:
     def having(self, key: str) -> set[int]:
         """The units whose source has the word ``key``."""
         return {i for i in range(len(self.units)) if key in self.words(i)}
+
+    def common_skeletons(self, used: set[int]) -> dict[str, str]:
+        """Source key -> its consonant skeleton, for the keys that the source of each of
+        the units ``used`` has (empty skeletons left out: they are like nothing).
+
+        One mapping per unit, made once: a spelling is scored against it in one
+        ``rapidfuzz.process.extract`` call instead of one Python call per source word
+        (on the NTREX corpus, about half the CPU of reading the source)."""
+        first, *others = used
+        skeletons = self._skeletons.get(first)
+        if skeletons is None:
+            skeletons = self._skeletons[first] = {
+                k: sk for k in self.words(first) if (sk := source_skeleton(k))
+            }
+        if not others:
+            return skeletons
+        common = set(skeletons).intersection(*(self.words(i) for i in others))
+        return {k: skeletons[k] for k in common}
 
     def words(self, i: int) -> dict[str, str]:
         if i not in self._words:
@@ -192,14 +212,20 @@ def _renderings(target_words: Sequence[NameWord], units: _Units) -> _Renderings:
     for key, units_used in where.items():
         if len(key) < 4:
             continue
-        common = set.intersection(*(set(units.words(i)) for i in units_used))
         skeleton = latin_skeleton(key)
-        scored = {}
-        for skey in common:
-            other = source_skeleton(skey)
-            similarity = Levenshtein.normalized_similarity(skeleton, other) if other else 0.0
-            if similarity >= MIN_SKELETON:
-                scored[skey] = similarity
+        # The batch call's own cut-off rounds (it drops a similarity of exactly 0.6):
+        # a lower one, then the same test as one call at a time.
+        scored = {
+            skey: similarity
+            for _, similarity, skey in process.extract(
+                skeleton,
+                units.common_skeletons(units_used),
+                scorer=Levenshtein.normalized_similarity,
+                score_cutoff=MIN_SKELETON - 0.01,
+                limit=None,
+            )
+            if similarity >= MIN_SKELETON
+        }
         # A spelling renders the source words it spells best: Byeong is ביונג, not the
         # Yong (יונג) that ביונג would be with its first letter taken for a prefix.
         best = max(scored.values(), default=0.0)

@@ -1,0 +1,198 @@
+"""The shortcuts taken for speed in the name analysis (issue 18, N004) change no
+result: each is compared with the plain computation it stands in for, on real text
+(the NTREX excerpt) and on spellings made to share blocks."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+
+from audit.names.blocking import BlockIndex, shared_blocks
+from audit.names.extract import find_names
+from audit.names.similarity import Comparer
+
+ROOT = Path(__file__).resolve().parents[1]
+EXCERPTS = sorted((ROOT / "tests" / "fixtures" / "ntrex-excerpt").glob("*.txt"))
+
+
+def _excerpt_words() -> list[str]:
+    words: dict[str, None] = {}
+    for path in EXCERPTS:
+        for span in find_names(path.read_text(encoding="utf-8")):
+            for w in span.words:
+                words[w.text] = None
+    return list(words)
+
+
+def _look_alikes(seed: int) -> list[str]:
+    rng = random.Random(seed)
+    stems = ["Haftar", "Salameh", "Hassan", "Gaddafi", "Sarraj", "Ali", "Tuba", "Omar"]
+    out = []
+    for _ in range(60):
+        word = list(rng.choice(stems))
+        for _ in range(rng.randint(0, 2)):
+            i = rng.randrange(1, len(word))
+            word[i] = rng.choice("aeiouhkqgdtz")
+        out.append("".join(word))
+    return out
+
+
+@pytest.mark.parametrize("source", ["excerpt", "look-alikes-1", "look-alikes-2", "empty"])
+def test_shared_blocks_are_the_index_blocks_of_two_or_more(source: str) -> None:
+    if source == "excerpt":
+        words = _excerpt_words()
+        assert len(words) > 20
+    elif source == "empty":
+        words = []
+    else:
+        words = _look_alikes(int(source[-1]))
+    comparer = Comparer()
+    prepared = [comparer.prepare(w) for w in words]
+    expected = {b: m for b, m in BlockIndex(prepared).blocks.items() if len(m) > 1}
+    got = shared_blocks(prepared)
+    assert got == expected
+    if source.startswith("look-alikes"):
+        assert got  # the look-alikes do share blocks
+
+
+def test_comparers_of_every_target_language_share_prepared_spellings() -> None:
+    from audit.names.analysis import _comparer
+    from audit.names.keys import tables_for_language
+
+    english = _comparer(None, "en").prepare("Haftar")
+    assert _comparer(None, "de", names_only=True).prepare("Haftar") is english
+    assert _comparer("ar", "fr").prepare("Haftar") is not english  # other tables
+    # What is shared is what a comparer of those tables alone prepares.
+    assert Comparer(tables_for_language(None)).prepare("Haftar") == english
+    assert Comparer(tables_for_language("ar")).prepare("Haftar") == _comparer("ar", "fr").prepare(
+        "Haftar"
+    )
+
+
+def test_a_source_skeleton_exactly_at_the_least_similarity_still_joins_spellings() -> None:
+    """``Ecinitas`` (KNTS) renders Энсинитасе (NSNTS) at a similarity of exactly 0.6,
+    the least there is: the batch scoring of the source words keeps it, as one call per
+    word did (its own cut-off rounds it away). From an NTREX article."""
+    from rapidfuzz.distance import Levenshtein
+
+    from audit.config import AuditConfig
+    from audit.document import Document
+    from audit.engine import audit_document
+    from audit.names.source_names import latin_skeleton, source_skeleton
+
+    assert Levenshtein.normalized_similarity(
+        latin_skeleton("Ecinitas"), source_skeleton("Энсинитасе")
+    ) == pytest.approx(0.6)
+    source = "Он вырос в Энсинитасе, у моря.\n\nПозже мэр в Энсинитасе открыл парк."
+    target = "He grew up in Encinitas, by the sea.\n\nLater the mayor in Ecinitas opened a park."
+    config = AuditConfig.create(default_glossaries=False, select=["N004"])
+    doc = Document(id="d", target=target, target_lang="en", source=source, source_lang="ru")
+    (finding,) = audit_document(doc, config)
+    assert (finding.text, finding.suggestion) == ("Ecinitas", "Encinitas")
+    assert finding.extra["source_form"] == "Энсинитасе"
+
+
+def test_the_cycle_collector_is_paused_during_the_analysis_and_restored_after() -> None:
+    import gc
+
+    from audit.document import Document
+    from audit.names.analysis import analyse
+
+    seen: list[bool] = []
+
+    def pairs() -> list:  # asked from inside the analysis
+        seen.append(gc.isenabled())
+        return []
+
+    doc = Document(
+        id="d",
+        target="Khalifa Haftar met the envoy. Later Hifter left.",
+        target_lang="en",
+        source="التقى خليفة حفتر المبعوث.",
+        source_lang="ar",
+    )
+    assert gc.isenabled()
+    result = analyse(doc, [], None, near_min_score=None, variant_min_score=0.85, pairs=pairs)
+    assert seen == [False]
+    assert gc.isenabled()
+    assert [g.preferred for g in result.groups] == ["Haftar"]
+
+
+def test_name_tokens_are_those_of_the_one_alternative_per_letter_pattern() -> None:
+    import re
+
+    from audit.names.extract import _TOKEN
+
+    plain = re.compile(r"[^\W\d_](?:[^\W\d_]|['’](?=[^\W\d_]))*")
+    texts = [p.read_text(encoding="utf-8") for p in EXCERPTS]
+    texts += [
+        "d'Haftar l’Égypte Haftar's O'Neil rock 'n' roll '' x' 'y a''b c’’d e'’f",
+        "abc1def _x_ x_y 2'b don't qu'il aujourd'hui ÉTATS-UNIS Ба'ас",
+        "'start end' ’’ ' a ' b",
+    ]
+    for text in texts:
+        assert [m.span() for m in _TOKEN.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+@pytest.mark.parametrize("introduced", [1, 5, 8, 9, 20, 60])
+def test_mention_candidates_are_those_of_the_capped_block_index(introduced: int) -> None:
+    """Up to MAX_CANDIDATES surnames the candidates are found without the index of
+    blocks; beyond, the index holds the same first MAX_CANDIDATES per block."""
+    from audit.names.entities import MAX_CANDIDATES, _Blocks, _mention_blocks
+
+    comparer = Comparer()
+    surnames = list(dict.fromkeys(_look_alikes(introduced)))[:introduced]
+    words = _look_alikes(100 + introduced) + _excerpt_words()
+    index: dict[tuple[int, str], list[str]] = {}
+    for surname in surnames:  # the plain index: every block, capped
+        for block in _mention_blocks(comparer.prepare(surname)):
+            members = index.setdefault(block, [])
+            if len(members) < MAX_CANDIDATES:
+                members.append(surname)
+    blocks = _Blocks()
+    for surname in surnames:
+        blocks.add(surname, comparer)
+    met = 0
+    for word in words:
+        expected = {s for b in _mention_blocks(comparer.prepare(word)) for s in index.get(b, ())}
+        assert set(blocks.candidates(word, comparer)) == expected
+        met += bool(expected)
+    assert met  # some words do meet surnames
+
+
+def test_word_keys_from_the_shared_letters_are_those_of_each_table_alone() -> None:
+    """Each table's key of a word starts from the word's folded letters, worked out once
+    for all tables unless the table replaces one of its characters (Fayçal, Şevki), and
+    with a one-group replacement (doubled letters) applied as a function of the match."""
+    from audit.glossary.fold import fold
+    from audit.names.keys import _NOT_LETTER, _VOWEL_RUN, key_tables, strip_marks
+
+    words = [w.lower() for w in _excerpt_words()] + [
+        "fayçal", "şevki", "doğan", "ırmak", "ðór", "þór", "ḥasan", "müller", "kh-al",
+        "straße", "çç", "i̇stanbul", "o'neil", "жуков", "hassan", "gaddafi", "aabbcc",
+    ]  # fmt: skip
+    for table in key_tables():
+        table._words.clear()
+        for word in words:
+            replaced = "".join(table.chars.get(c, c) for c in word)
+            text = _NOT_LETTER.sub("", strip_marks(fold(replaced)))
+            for rule in table.rules:
+                text = rule.pattern.sub(rule.replacement, text)
+            expected = _VOWEL_RUN.sub(table._vowel_class, text)
+            assert table._word_key(word) == expected, (table.name, word)
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_linked_clusters_are_the_clusters_of_two_or_more_in_order(seed: int) -> None:
+    from audit.names.cluster import cluster_spellings
+
+    counts: dict[str, int] = {}
+    for i, word in enumerate(_look_alikes(seed) + _excerpt_words()):
+        counts[word] = counts.get(word, 0) + 1 + i % 3
+    comparer = Comparer()
+    every = cluster_spellings(counts, comparer, max_block=12)
+    linked = cluster_spellings(counts, comparer, max_block=12, linked_only=True)
+    assert linked == [c for c in every if len(c) > 1]
+    assert linked and len(linked) < len(every)
