@@ -273,3 +273,26 @@ def test_every_letter_script_shares_counts_is_found_by_the_quick_script_test() -
             assert _letter_of(script).fullmatch(ch), (hex(code), script)
             counted += 1
     assert counted > 10_000
+
+
+_NOT_NUMBERS_ALTERNATION = re.compile(r"[<@{%]|://|www\.|[A-Za-z_-][0-9]|[0-9][A-Z]")
+
+
+def test_quick_test_for_non_numbers_answers_as_the_alternation_it_replaced() -> None:
+    texts = [
+        SEED,
+        EXCERPT,
+        ARABIC,
+        *EDGES,
+        "a5 5G 5g -5 _5 é5 5É x:/ :// ww. www. 1<2 50% {x} jo@x.org",
+        "A320 MH17 COVID-19 F-16 3D 4K x86 ٥G Ａ5",
+    ]
+    rng = random.Random(18)
+    spans = [(t, 0, len(t)) for t in texts]
+    for _ in range(2000):
+        t = rng.choice(texts)
+        a = rng.randrange(len(t) + 1)
+        spans.append((t, a, min(len(t), a + rng.choice([1, 2, 3, 5, 40, 400]))))
+    answers = [numbers._may_hold_non_numbers(*s) for s in spans]
+    assert answers == [_NOT_NUMBERS_ALTERNATION.search(*s) is not None for s in spans]
+    assert any(answers) and not all(answers)  # both answers are met
