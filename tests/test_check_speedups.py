@@ -72,6 +72,88 @@ def test_number_words_read_the_same_with_the_word_memory_full_empty_or_bounded(
     assert len(numbers._WORD_NUMBERS) <= 5
 
 
+def _plain_arabic_script_words(text: str, start: int, end: int) -> list[numbers.Number]:
+    """Number words of Arabic-script text as read before the words were normalized only
+    when needed: every word normalized first, then read in order, nothing kept."""
+    from audit.lang.arabic import strip_article
+    from audit.lang.dates import month_of
+
+    if not numbers._ARABIC_LETTER.search(text, start, end):
+        return numbers._looked_up_words(text, start, end)
+    words = [
+        (m.start(), m.end(), numbers._normalized(m.group()))
+        for m in numbers._SPELLED_WORD.finditer(text, start, end)
+    ]
+    out = []
+    i = 0
+    while i < len(words):
+        s0, e0, word = words[i]
+        month = persian = None
+        if text[e0 - 2 : e0] in numbers._ARABIC_SCRIPT_ENDINGS:
+            month = month_of(text[s0:e0])
+            persian = numbers._persian(text[s0:e0]) or numbers._URDU_NUMBERS.get(text[s0:e0])
+        if month is not None or persian is not None:
+            nxt = words[i + 1] if i + 1 < len(words) else None
+            nxt2 = words[i + 2] if i + 2 < len(words) else None
+            if persian and persian >= 20 and nxt and nxt[2] == "و" and nxt2:
+                unit = numbers._persian(text[nxt2[0] : nxt2[1]])
+                if unit and unit < 10:
+                    out.append(numbers.Number(s0, nxt2[1], frozenset({str(persian + unit)}), True))
+                    i += 3
+                    continue
+            values = {str(v) for v in (month, persian) if v is not None}
+            out.append(numbers.Number(s0, e0, frozenset(values), spelled=True))
+            i += 1
+            continue
+        keys = numbers._keys(word)
+        if keys.isdisjoint(numbers._NUMBER_WORDS):
+            i += 1
+            continue
+        unit = next((numbers._AR_UNITS[k] for k in keys if k in numbers._AR_UNITS), None)
+        nxt = words[i + 1] if i + 1 < len(words) else None
+        if unit is not None and nxt is not None:
+            if nxt[2] in numbers._AR_TEEN:
+                out.append(numbers.Number(s0, nxt[1], frozenset({str(10 + unit)}), True))
+                i += 2
+                continue
+            tens = strip_article(nxt[2][1:]) if nxt[2].startswith("و") else None
+            if tens in numbers._AR_TENS:
+                value = numbers._AR_TENS[tens] + unit
+                out.append(numbers.Number(s0, nxt[1], frozenset({str(value)}), True))
+                i += 2
+                continue
+        value = numbers._SPELLED.get(word)
+        if value is None and not word.isascii():
+            value = next((numbers._SPELLED[k] for k in keys if k in numbers._SPELLED), None)
+        dual = next((numbers._AR_DUALS[k] for k in keys if k in numbers._AR_DUALS), None)
+        if dual is not None:
+            out.append(numbers.Number(s0, e0, frozenset({"2", str(dual)}), spelled=True))
+        elif value is not None:
+            out.append(numbers.Number(s0, e0, frozenset({str(value)}), spelled=True))
+        i += 1
+    return out
+
+
+def test_arabic_script_number_words_read_as_when_every_word_was_normalized_first() -> None:
+    texts = [
+        ARABIC,
+        EDGES[-1],
+        "و چهل و چهارمین، بیست و یکم نوزدهم پنجاهمین ایک دو اٹھارہ مارس ۲۰ التاسع",
+        "الحادي عشر الثاني عشر الثالثة والعشرين الفين مليوني والخمسين بالثالثة و ثلاثة",
+    ]
+    rng = random.Random(18)
+    spans = [(t, 0, len(t)) for t in texts]
+    for _ in range(300):
+        t = rng.choice(texts)
+        a = rng.randrange(len(t) + 1)
+        spans.append((t, a, rng.randint(a, len(t))))
+    expected = [_numbers(_plain_arabic_script_words(*s)) for s in spans]
+    assert sum(map(len, expected)) > 50  # spelled numbers, months and compounds to find
+    numbers._ARABIC_NUMBERISH.clear()
+    assert [_numbers(numbers._spelled_numbers(*s)) for s in spans] == expected
+    assert [_numbers(numbers._spelled_numbers(*s)) for s in spans] == expected  # remembered
+
+
 def test_arabic_number_words_read_the_same_with_the_word_memory_bounded(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

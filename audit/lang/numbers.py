@@ -761,8 +761,8 @@ _UNSEEN = frozenset({"(unseen)"})
 _MAX_REMEMBERED = 200_000
 
 
-# Whether a normalized word of Arabic-script text may be (part of) a number word: its
-# readings with and without proclitics, per word met in this process.
+# Whether a word of Arabic-script text, as written, may be (part of) a number word: its
+# normalized readings with and without proclitics, per word met in this process.
 _ARABIC_NUMBERISH: dict[str, bool] = {}
 
 
@@ -781,52 +781,56 @@ def _spelled_numbers(text: str, start: int, end: int) -> list[Number]:
         return _looked_up_words(text, start, end)
     from audit.lang.arabic import strip_article
 
-    words = [
-        (m.start(), m.end(), _normalized(m.group()))
-        for m in _SPELLED_WORD.finditer(text, start, end)
-    ]
+    # The words as regex matches; a word is normalized only when it may be a number
+    # word or follows one (a compound): most words of running text are neither.
+    words = list(_SPELLED_WORD.finditer(text, start, end))
+    known = _ARABIC_NUMBERISH
     out: list[Number] = []
     i = 0
     while i < len(words):
-        s0, e0, word = words[i]
+        s0, e0 = words[i].span()
+        raw = words[i].group()
         if text[e0 - 2 : e0] in _ARABIC_SCRIPT_ENDINGS:  # a month, a Persian or Urdu number?
-            month = month_of(text[s0:e0])
-            persian = _persian(text[s0:e0]) or _URDU_NUMBERS.get(text[s0:e0])
+            month = month_of(raw)
+            persian = _persian(raw) or _URDU_NUMBERS.get(raw)
         else:
             month = persian = None
         if month is not None or persian is not None:
             nxt = words[i + 1] if i + 1 < len(words) else None
             nxt2 = words[i + 2] if i + 2 < len(words) else None
-            if persian and persian >= 20 and nxt and nxt[2] == "و" and nxt2:
-                unit = _persian(text[nxt2[0] : nxt2[1]])
+            if persian and persian >= 20 and nxt and _normalized(nxt.group()) == "و" and nxt2:
+                unit = _persian(nxt2.group())
                 if unit and unit < 10:  # چهل و چهارمین: 44
-                    out.append(Number(s0, nxt2[1], frozenset({str(persian + unit)}), spelled=True))
+                    out.append(
+                        Number(s0, nxt2.end(), frozenset({str(persian + unit)}), spelled=True)
+                    )
                     i += 3
                     continue
             values = {str(v) for v in (month, persian) if v is not None}
             out.append(Number(s0, e0, frozenset(values), spelled=True))
             i += 1
             continue
-        numberish = _ARABIC_NUMBERISH.get(word)
+        numberish = known.get(raw)
         if numberish is None:  # a word not met before in this process
-            if len(_ARABIC_NUMBERISH) >= _MAX_REMEMBERED:
-                _ARABIC_NUMBERISH.clear()
-            numberish = _ARABIC_NUMBERISH[word] = not _keys(word).isdisjoint(_NUMBER_WORDS)
+            if len(known) >= _MAX_REMEMBERED:
+                known.clear()
+            numberish = known[raw] = not _keys(_normalized(raw)).isdisjoint(_NUMBER_WORDS)
         if not numberish:  # most words of running text
             i += 1
             continue
+        word = _normalized(raw)
         keys = _keys(word)
         unit = next((_AR_UNITS[k] for k in keys if k in _AR_UNITS), None)
-        nxt = words[i + 1] if i + 1 < len(words) else None
-        if unit is not None and nxt is not None:
-            if nxt[2] in _AR_TEEN:  # التاسع عشر: 19
-                out.append(Number(s0, nxt[1], frozenset({str(10 + unit)}), spelled=True))
+        if unit is not None and i + 1 < len(words):
+            after, after_end = _normalized(words[i + 1].group()), words[i + 1].end()
+            if after in _AR_TEEN:  # التاسع عشر: 19
+                out.append(Number(s0, after_end, frozenset({str(10 + unit)}), spelled=True))
                 i += 2
                 continue
-            tens = strip_article(nxt[2][1:]) if nxt[2].startswith("و") else None
+            tens = strip_article(after[1:]) if after.startswith("و") else None
             if tens in _AR_TENS:  # الرابعة والثلاثين: 34
                 out.append(
-                    Number(s0, nxt[1], frozenset({str(_AR_TENS[tens] + unit)}), spelled=True)
+                    Number(s0, after_end, frozenset({str(_AR_TENS[tens] + unit)}), spelled=True)
                 )
                 i += 2
                 continue
