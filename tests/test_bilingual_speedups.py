@@ -1,0 +1,181 @@
+"""The shortcuts taken for speed in the source-target checks and the number reading
+(issue 18) change no result: each is compared with the plain computation it stands in
+for, on real text and on texts made to hit its edges."""
+
+from __future__ import annotations
+
+import random
+import re
+import sys
+from pathlib import Path
+
+from audit.checks import bilingual
+from audit.lang import numbers
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = (ROOT / "seeds" / "libya_geneva_talks.txt").read_text(encoding="utf-8")
+EXCERPT = (ROOT / "tests" / "fixtures" / "ntrex-excerpt" / "eng.txt").read_text(encoding="utf-8")
+ARABIC = (ROOT / "tests" / "fixtures" / "ntrex-excerpt" / "arb.txt").read_text(encoding="utf-8")
+EDGES = [
+    "Mayo MAY may May. İki iki İKİ a an A",
+    "XIV Louis XIV, IV-V, mid-March one-third",
+    "twenty-one one-one oneone one_ _one",
+    "التاسع عشر الرابعة والثلاثين والخمسين بالثالثة اثنين چهل و چهارمین ۲۰ مارس",
+]
+
+
+def _numbers(found: list[numbers.Number]) -> list[tuple[object, ...]]:
+    return [(n.start, n.end, sorted(n.values), n.spelled, n.metric) for n in found]
+
+
+def _spans(texts: list[str], n: int, seed: int = 18) -> list[tuple[str, int, int]]:
+    """Each text whole, and ``n`` random parts of them (short ones hit the edges)."""
+    rng = random.Random(seed)
+    spans = [(t, 0, len(t)) for t in texts]
+    for _ in range(n):
+        t = rng.choice(texts)
+        a = rng.randrange(len(t) + 1)
+        spans.append((t, a, min(len(t), a + rng.choice([1, 2, 3, 5, 40, 400, len(t)]))))
+    return spans
+
+
+def _plain_arabic_script_words(text: str, start: int, end: int) -> list[numbers.Number]:
+    """Number words of Arabic-script text as read before the words were normalized only
+    when needed: every word normalized first, then read in order, nothing kept."""
+    from audit.lang.arabic import strip_article
+    from audit.lang.dates import month_of
+
+    if not numbers._ARABIC_LETTER.search(text, start, end):
+        return numbers._looked_up_words(text, start, end)
+    words = [
+        (m.start(), m.end(), numbers._normalized(m.group()))
+        for m in numbers._SPELLED_WORD.finditer(text, start, end)
+    ]
+    out = []
+    i = 0
+    while i < len(words):
+        s0, e0, word = words[i]
+        month = persian = None
+        if text[e0 - 2 : e0] in numbers._ARABIC_SCRIPT_ENDINGS:
+            month = month_of(text[s0:e0])
+            persian = numbers._persian(text[s0:e0]) or numbers._URDU_NUMBERS.get(text[s0:e0])
+        if month is not None or persian is not None:
+            nxt = words[i + 1] if i + 1 < len(words) else None
+            nxt2 = words[i + 2] if i + 2 < len(words) else None
+            if persian and persian >= 20 and nxt and nxt[2] == "و" and nxt2:
+                unit = numbers._persian(text[nxt2[0] : nxt2[1]])
+                if unit and unit < 10:
+                    out.append(numbers.Number(s0, nxt2[1], frozenset({str(persian + unit)}), True))
+                    i += 3
+                    continue
+            values = {str(v) for v in (month, persian) if v is not None}
+            out.append(numbers.Number(s0, e0, frozenset(values), spelled=True))
+            i += 1
+            continue
+        keys = numbers._keys(word)
+        if keys.isdisjoint(numbers._NUMBER_WORDS):
+            i += 1
+            continue
+        unit = next((numbers._AR_UNITS[k] for k in keys if k in numbers._AR_UNITS), None)
+        nxt = words[i + 1] if i + 1 < len(words) else None
+        if unit is not None and nxt is not None:
+            if nxt[2] in numbers._AR_TEEN:
+                out.append(numbers.Number(s0, nxt[1], frozenset({str(10 + unit)}), True))
+                i += 2
+                continue
+            tens = strip_article(nxt[2][1:]) if nxt[2].startswith("و") else None
+            if tens in numbers._AR_TENS:
+                compound = numbers._AR_TENS[tens] + unit
+                out.append(numbers.Number(s0, nxt[1], frozenset({str(compound)}), True))
+                i += 2
+                continue
+        value = numbers._SPELLED.get(word)
+        if value is None and not word.isascii():
+            value = next((numbers._SPELLED[k] for k in keys if k in numbers._SPELLED), None)
+        dual = next((numbers._AR_DUALS[k] for k in keys if k in numbers._AR_DUALS), None)
+        if dual is not None:
+            out.append(numbers.Number(s0, e0, frozenset({"2", str(dual)}), spelled=True))
+        elif value is not None:
+            out.append(numbers.Number(s0, e0, frozenset({str(value)}), spelled=True))
+        i += 1
+    return out
+
+
+def test_arabic_script_number_words_read_as_when_every_word_was_normalized_first() -> None:
+    texts = [
+        ARABIC,
+        EDGES[-1],
+        "و چهل و چهارمین، بیست و یکم نوزدهم پنجاهمین ایک دو اٹھارہ مارس ۲۰ التاسع",
+        "الحادي عشر الثاني عشر الثالثة والعشرين الفين مليوني والخمسين بالثالثة و ثلاثة",
+    ]
+    spans = _spans(texts, 600)
+    expected = [_numbers(_plain_arabic_script_words(*s)) for s in spans]
+    assert sum(map(len, expected)) > 50  # spelled numbers, months and compounds to find
+    numbers._ARABIC_NUMBERISH.clear()
+    assert [_numbers(numbers._spelled_numbers(*s)) for s in spans] == expected
+    assert [_numbers(numbers._spelled_numbers(*s)) for s in spans] == expected  # remembered
+
+
+_NOT_NUMBERS_ALTERNATION = re.compile(r"[<@{%]|://|www\.|[A-Za-z_-][0-9]|[0-9][A-Z]")
+
+
+def test_quick_test_for_non_numbers_answers_as_the_alternation_it_replaced() -> None:
+    texts = [
+        SEED,
+        EXCERPT,
+        ARABIC,
+        *EDGES,
+        "a5 5G 5g -5 _5 é5 5É x:/ :// ww. www. 1<2 50% {x} jo@x.org",
+        "A320 MH17 COVID-19 F-16 3D 4K x86 ٥G Ａ5",
+    ]
+    spans = _spans(texts, 2000)
+    answers = [numbers._may_hold_non_numbers(*s) for s in spans]
+    assert answers == [_NOT_NUMBERS_ALTERNATION.search(*s) is not None for s in spans]
+    assert any(answers) and not all(answers)  # both answers are met
+
+
+def test_no_character_folds_to_whitespace() -> None:
+    """What _same_text's count of parts rests on: folding the case of a text never
+    makes or removes whitespace (checked over every code point)."""
+    assert not [
+        cp
+        for cp in range(sys.maxunicode + 1)
+        if not chr(cp).isspace() and any(c.isspace() for c in chr(cp).casefold())
+    ]
+
+
+def test_same_text_answers_as_the_joined_and_folded_comparison() -> None:
+    lines = [*EXCERPT.splitlines(), *ARABIC.splitlines(), *SEED.splitlines()]
+    lines = [line for line in lines if line.strip()][:120]
+    pairs = [(a, b) for a in lines[:40] for b in lines[:40]]
+    edges = [
+        ("Straße  Genf", "STRASSE genf"),
+        ("No, no,\tno.", "no, NO, no."),
+        ("ΣΊΣΥΦΟΣ", "σίσυφος"),
+        ("a b", "ab"),
+        ("", "   "),
+        ("İstanbul", "i̇stanbul"),
+        ("x", ""),
+    ]
+    pairs += edges + [(b, a) for a, b in edges]
+    answers = [bilingual._same_text(a, b) for a, b in pairs]
+    joined = [" ".join(a.split()).casefold() == " ".join(b.split()).casefold() for a, b in pairs]
+    assert answers == joined
+    assert 40 <= sum(answers) < len(answers)  # both answers are met
+
+
+def test_shared_words_answer_as_the_word_by_word_count() -> None:
+    lines = [line for line in (*EXCERPT.splitlines(), *SEED.splitlines()) if line.strip()]
+    pairs = [(a, b) for a in lines[:30] for b in lines[:30]]
+    pairs += [("Straße Genf", "STRASSE genf"), ("Genf Genf Rom", "genf"), ("", "x"), ("x", "")]
+
+    def plain(text: str, source: str) -> bool:
+        words = [w.casefold() for w in bilingual._WORDS.findall(text)]
+        if not words:
+            return False
+        known = {w.casefold() for w in bilingual._WORDS.findall(source)}
+        return 2 * sum(1 for w in words if w in known) >= len(words)
+
+    answers = [bilingual._shares_words(a, b) for a, b in pairs]
+    assert answers == [plain(a, b) for a, b in pairs]
+    assert any(answers) and not all(answers)
