@@ -408,19 +408,26 @@ class _Token:
         return self._text[self._start : self._end]
 
 
-def _tokens(text: str, start: int, end: int) -> list[_Token]:
-    """Digit tokens; ``10 000`` is one number, but ``in 2019 100 people`` is two."""
-    out = []
+_GROUP_BREAK = re.compile(f"[{_SPACES}:\uff1a]")  # where a digit token may be cut in two
+
+
+def _tokens(text: str, start: int, end: int) -> list[_Token | re.Match[str]]:
+    """Digit tokens; ``10 000`` is one number, but ``in 2019 100 people`` is two.
+
+    A token read whole is its regex match itself (most are): only the groups of a cut
+    token are made into :class:`_Token` objects."""
+    out: list[_Token | re.Match[str]] = []
+    split = _GROUP_BREAK.split
     for m in NUMBER.finditer(text, start, end):
         token = m.group()
-        pieces = re.split(f"[{_SPACES}:\uff1a]", token)
+        pieces = split(token)
         if len(pieces) > 1 and any("#" in r for r in readings(token)):
             pos = m.start()
             for piece in pieces:
                 out.append(_Token(text, pos, pos + len(piece)))
                 pos += len(piece) + 1
         else:
-            out.append(_Token(text, m.start(), m.end()))
+            out.append(m)
     return out
 
 
@@ -720,6 +727,8 @@ def _looked_up_words(text: str, start: int, end: int) -> list[Number]:
     """Number words found by look-up (every script but Arabic's): one dictionary look-up
     per word; only words that may be an inflected month name, a Hebrew word with a
     prefix or a Roman numeral are looked at further."""
+    from audit.lang.units import metric_value  # once per text, not once per number word
+
     hits: list[Number] = []
     known = _WORD_NUMBERS
     seen = known.get
@@ -736,8 +745,6 @@ def _looked_up_words(text: str, start: int, end: int) -> list[Number]:
             found = found | {str(int(v) * 10) for v in found if v.isdigit()}
         metric: tuple[float, ...] = ()
         if len(found) == 1 and _UNIT_START.match(text, m.end()):  # an eight-foot robot
-            from audit.lang.units import metric_value
-
             metric = metric_value(text, m.end(), float(next(iter(found))))
         hits.append(Number(m.start(), m.end(), found, spelled=True, metric=metric))
     return hits
