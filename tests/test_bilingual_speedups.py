@@ -179,3 +179,42 @@ def test_shared_words_answer_as_the_word_by_word_count() -> None:
     answers = [bilingual._shares_words(a, b) for a, b in pairs]
     assert answers == [plain(a, b) for a, b in pairs]
     assert any(answers) and not all(answers)
+
+
+READING_TEXTS = [
+    SEED,
+    EXCERPT,
+    ARABIC,
+    *EDGES,
+    "一九八〇年代、三万人が1.2万円を払った。午後3時に7時55分の二十人。十一月 ２０１９年 มกราคม 5 ม.ค.",
+    "Call 0800 555 111 at 5:30 or 14h30; 6-foot-6, 10 000 people, 1980s, $3bn, "
+    "a 5-mile race, two decades, an eight-foot robot, XIV, 45 miles (72 kilometers).",
+    'mid-2019 A320 COVID-19 www.x.org/3 <b id="4">5</b> {0} 50% one two',
+]
+
+
+def _full_within(text: str, a: int, b: int) -> list[numbers.Number]:
+    return [n for n in numbers.find_numbers(text) if a <= n.start < b and n.end <= b]
+
+
+def test_reading_within_a_span_is_the_whole_reading_within_it() -> None:
+    from audit.document import Span
+
+    spans = _spans(READING_TEXTS, 1500)
+    checked = 0
+    for at_once in (False, True):
+        readings = {t: numbers.Reading(t, words_at_once=at_once) for t in READING_TEXTS}
+        for text, a, b in spans:
+            expected = _full_within(text, a, b)
+            assert _numbers(readings[text].within(Span(a, b))) == _numbers(expected)
+            figures = any(not n.spelled for n in expected)
+            assert readings[text].has_figures(Span(a, b)) == figures
+            checked += bool(expected)
+        assert numbers.Reading(SEED).within(None) == []
+    assert checked > 1000  # most spans hold numbers to compare
+
+
+def test_digits_alone_are_the_whole_reading_less_the_words() -> None:
+    for text, a, b in _spans(READING_TEXTS, 300):
+        whole = [n for n in numbers.find_numbers(text, a, b) if not n.spelled]
+        assert _numbers(numbers.find_numbers(text, a, b, spelled=False)) == _numbers(whole)

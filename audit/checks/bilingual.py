@@ -10,7 +10,6 @@ that judge lengths or missing sentences.
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections import Counter
 from collections.abc import Iterator
@@ -107,26 +106,27 @@ def number_mismatch(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
     """
     if not _bilingual(doc):
         return
-    from audit.lang.numbers import find_numbers
-    from audit.pairs import inside
+    from audit.lang.numbers import Reading
 
     source, target = doc.source or "", doc.target
-    all_src = find_numbers(source)
-    all_tgt = find_numbers(target)
-    if not all_src and not all_tgt:
+    # Number words are looked up only in the pairs that hold a number in digits: only
+    # such a number is ever required, the words only match one. An aligned article
+    # has its words read at once (the windows around its links overlap).
+    aligned = ctx.alignment is not None
+    src_read = Reading(source, words_at_once=aligned)
+    tgt_read = Reading(target, words_at_once=aligned)
+    if not src_read.any_figures and not tgt_read.any_figures:
         return
-    src_starts = [n.start for n in all_src]
-    tgt_starts = [n.start for n in all_tgt]
     for pair in ctx.pairs:
-        src = _within(all_src, src_starts, pair.source)
-        tgt = _within(all_tgt, tgt_starts, pair.target)
-        if not src and not tgt:
+        if not src_read.has_figures(pair.source) and not tgt_read.has_figures(pair.target):
             continue  # most units hold no number: nothing is missing, nothing extra
+        src = src_read.within(pair.source)
+        tgt = tgt_read.within(pair.target)
         missing = _unmatched(_required(src), tgt)
         extra = _unmatched(_required(tgt), src)
         if pair.aligned:  # moved across a sentence boundary?
-            missing = _unmatched(missing, inside(all_tgt, pair.window))
-            extra = _unmatched(extra, inside(all_src, pair.source_window))
+            missing = _unmatched(missing, tgt_read.within(pair.window))
+            extra = _unmatched(extra, src_read.within(pair.source_window))
         for s, t in zip(missing, extra):
             yield Hit(
                 t.start,
@@ -162,16 +162,6 @@ def number_mismatch(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
 # one", 2つに割れる "divided", 3年生 "a junior", 1名 "a person"), where English says it
 # with an article or a word.
 _COUNTER = re.compile(r"\s?[つ台人年回個名件位番次个种項项条條本枚匹头頭번개명년회가권장위등부]")
-
-
-def _within(numbers: list[Number], starts: list[int], span: Span | None) -> list[Number]:
-    """:func:`audit.pairs.inside` for one text's numbers, with their starts listed once
-    (a segment's numbers are found by bisecting plain integers)."""
-    if span is None:
-        return []
-    lo = bisect.bisect_left(starts, span.start)
-    hi = bisect.bisect_left(starts, span.end, lo)
-    return [n for n in numbers[lo:hi] if n.end <= span.end]
 
 
 def _repeated(n: Number, numbers: list[Number]) -> bool:

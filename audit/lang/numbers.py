@@ -13,10 +13,15 @@ same way, because Arabic and other languages often write "the eighties" in words
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from audit.document import Span
 
 _DIGIT = "0-9\u0660-\u0669\u06f0-\u06f9\u0966-\u096f\u0e50-\u0e59\uff10-\uff19"
 _DIGITS = str.maketrans(
@@ -534,12 +539,32 @@ def find_numbers(
     identifiers and markup are no numbers. A document's text is read once (the
     aligner and the checks all ask).
     """
-    found = _read_numbers(text, start, len(text) if end is None else end)
-    return list(found) if spelled else [n for n in found if not n.spelled]
+    end = len(text) if end is None else end
+    if not spelled:  # the words are not read at all
+        before, after = _read_digits(text, start, end)
+        return [n for n in sorted((*before, *after), key=_start) if not n.spelled]
+    return list(_read_numbers(text, start, end))
+
+
+def _start(n: Number) -> int:
+    return n.start
 
 
 @lru_cache(maxsize=16)
 def _read_numbers(text: str, start: int, end: int) -> tuple[Number, ...]:
+    """Every number of ``text[start:end]``, sorted by start (a stable sort: numbers that
+    start together stay in the order they were read)."""
+    before, after = _read_digits(text, start, end)
+    out = [*before, *_spelled_numbers(text, start, end), *after]
+    out.sort(key=_start)
+    return tuple(out)
+
+
+@lru_cache(maxsize=16)
+def _read_digits(text: str, start: int, end: int) -> tuple[tuple[Number, ...], tuple[Number, ...]]:
+    """The numbers of ``text[start:end]`` that are no word looked up: those read before
+    the words (digits, times, telephone numbers, heights, CJK amounts) and those read
+    after them (CJK numerals, Thai months), each in the order read."""
     from audit.lang import cjk, dates, units
 
     out: list[Number] = []
@@ -606,20 +631,101 @@ def _read_numbers(text: str, start: int, end: int) -> tuple[Number, ...]:
         if clock:
             values = values | _clock(values, clock.group(1).lower() == "p")
         out.append(Number(m.start(), m.end(), values, metric=metric))
-    out.extend(_spelled_numbers(text, start, end))
+    after: list[Number] = []
     if far_east and _CJK_NUMERAL_HINT.search(text, start, end):
-        out.extend(
+        after.extend(
             Number(a, b, frozenset({str(v)}), spelled=True)
             for a, b, v in cjk.numerals(text, start, end)
             if not _inside(taken, a, b)
         )
     if far_east and _THAI_HINT.search(text, start, end):
-        out.extend(
+        after.extend(
             Number(a, b, frozenset({str(v)}), spelled=True)
             for a, b, v in dates.thai_months(text, start, end)
         )
-    out.sort(key=lambda n: n.start)
-    return tuple(out)
+    return tuple(out), tuple(after)
+
+
+class Reading:
+    """The numbers of a whole text, with the number words read only where asked.
+
+    B002 compares the numbers of a source segment with those of its translation, and
+    only a number in digits is ever required: a segment pair without one on either
+    side holds nothing to report, and its words need not be looked up (the costliest
+    part of reading numbers, word by word). :meth:`within` gives exactly what
+    ``find_numbers(text)`` holds within a span, in the same order."""
+
+    def __init__(self, text: str, *, words_at_once: bool = False):
+        self._text = text
+        before, after = _read_digits(text, 0, len(text))
+        # (start, rank, index): the order of find_numbers, a stable sort by start of
+        # the numbers read before the words (rank 0), the words (1) and the rest (2)
+        keyed = [(n.start, 0, i, n) for i, n in enumerate(before)]
+        keyed += [(n.start, 2, i, n) for i, n in enumerate(after)]
+        keyed.sort(key=_rank)
+        self._digits = keyed
+        self._starts = [k[0] for k in keyed]
+        self._figures = [n for *_, n in keyed if not n.spelled]  # the numbers a text may require
+        self._figure_starts = [n.start for n in self._figures]
+        # Arabic compounds are read in one pass over the text: its words are read at once
+        self._at_once = words_at_once or _ARABIC_LETTER.search(text) is not None
+        self._words: list[Number] | None = None
+        self._word_starts: list[int] = []
+
+    @property
+    def any_figures(self) -> bool:
+        """Whether the text holds a number that is no word (``12``, not ``twelve``)."""
+        return bool(self._figures)
+
+    def has_figures(self, span: Span | None) -> bool:
+        """Whether a number that is no word lies within ``span`` (none in no span)."""
+        if span is None:
+            return False
+        lo = bisect.bisect_left(self._figure_starts, span.start)
+        hi = bisect.bisect_left(self._figure_starts, span.end, lo)
+        return any(n.end <= span.end for n in self._figures[lo:hi])
+
+    def within(self, span: Span | None) -> list[Number]:
+        """``find_numbers(text)`` within ``span``: starting in it and ending by its end."""
+        if span is None:
+            return []
+        a, b = span.start, span.end
+        lo = bisect.bisect_left(self._starts, a)
+        keyed = [
+            k for k in self._digits[lo : bisect.bisect_left(self._starts, b, lo)] if k[3].end <= b
+        ]
+        words = self._words_within(a, b)
+        if words:
+            keyed += [(n.start, 1, i, n) for i, n in enumerate(words)]
+            keyed.sort(key=_rank)
+        return [k[3] for k in keyed]
+
+    def _words_within(self, a: int, b: int) -> list[Number]:
+        text = self._text
+        if self._at_once:
+            if self._words is None:
+                self._words = _spelled_numbers(text, 0, len(text))
+                self._word_starts = [n.start for n in self._words]
+            lo = bisect.bisect_left(self._word_starts, a)
+            hi = bisect.bisect_left(self._word_starts, b, lo)
+            return [n for n in self._words[lo:hi] if n.end <= b]
+        # Each word is looked up on its own: the words of text[a:b] are those of the
+        # whole text, but for a word cut at either end, which the whole text does not
+        # hold within the span.
+        cut_before = a > 0 and _LETTER.match(text, a - 1) is not None
+        cut_after = b < len(text) and _LETTER.match(text, b) is not None
+        return [
+            n
+            for n in _looked_up_words(text, a, b)
+            if not (cut_before and n.start == a) and not (cut_after and n.end == b)
+        ]
+
+
+def _rank(k: tuple[int, int, int, Number]) -> tuple[int, int, int]:
+    return k[0], k[1], k[2]
+
+
+_LETTER = re.compile(r"[^\W\d_]")  # a character of a word (_SPELLED_WORD)
 
 
 def _decade(values: frozenset[str]) -> frozenset[str]:
