@@ -218,3 +218,34 @@ def test_digits_alone_are_the_whole_reading_less_the_words() -> None:
     for text, a, b in _spans(READING_TEXTS, 300):
         whole = [n for n in numbers.find_numbers(text, a, b) if not n.spelled]
         assert _numbers(numbers.find_numbers(text, a, b, spelled=False)) == _numbers(whole)
+
+
+_D = numbers._DIGIT
+_OLD_NUMBER = re.compile(
+    rf"(?<![{_D}])[{_D}]+(?:[{numbers._SEPARATORS}][{_D}]+|[{numbers._SPACES}][{_D}]{{3}}(?![{_D}]))*"
+)
+_OLD_PHONE = re.compile(
+    rf"[{_D}](?<![{_D}.,][{_D}])[{_D}]{{1,4}}[ \u00a0](?:[{_D}]{{2,5}}[ \u00a0])+"
+    rf"[{_D}]{{2,5}}(?![{_D}.,]?[{_D}])"
+    rf"|[0\u0660\u06f0](?<![{_D}.,][0\u0660\u06f0])[{_D}]{{8,11}}(?![{_D}])"
+)
+DIGIT_EDGES = [
+    "0800 555 111, ٠٨٠٠ ٥٥٥ ١١١, 020 7946 0958, 1 23 45 67 89, 12 345 678, 10 000 000",
+    "0123456789 01234567890123 ٠١٢٣٤٥٦٧٨٩ ۰۱۲۳۴۵۶۷۸۹ 1.5,2 3,4.5 1 000 1\u00a0000 1\u202f000",
+    "6-foot-6 6 ft 2 in 5 feet 11 inches 5'11\" 6′2″ 7FT 3 feet 2019 ８:３０ 12:30:45",
+]
+
+
+def test_digit_patterns_find_what_the_patterns_they_replaced_found() -> None:
+    from audit.lang import units
+
+    texts = [SEED, EXCERPT, ARABIC, *READING_TEXTS, *DIGIT_EDGES]
+    found = 0
+    for text, a, b in _spans(texts, 3000):
+        for new, old in ((numbers.NUMBER, _OLD_NUMBER), (numbers._PHONE, _OLD_PHONE)):
+            spans = [m.span() for m in new.finditer(text, a, b)]
+            assert spans == [m.span() for m in old.finditer(text, a, b)]
+            found += len(spans)
+        heights = [m.span() for m in units._FEET_INCHES.finditer(text, a, b)]
+        assert [h[:2] for h in units.feet_and_inches(text, a, b)] == heights
+    assert found > 3000
