@@ -249,3 +249,12 @@ def test_digit_patterns_find_what_the_patterns_they_replaced_found() -> None:
         heights = [m.span() for m in units._FEET_INCHES.finditer(text, a, b)]
         assert [h[:2] for h in units.feet_and_inches(text, a, b)] == heights
     assert found > 3000
+
+
+def test_quick_test_for_items_answers_as_the_alternation_it_replaced() -> None:
+    old = re.compile(r"[@<{%#$]|://|www\.")
+    texts = [SEED, EXCERPT, *READING_TEXTS, "a@b <i> {x} 5% #tag $5 http://x www.y ww.w :/ /"]
+    spans = _spans(texts, 2000)
+    answers = [bilingual._may_hold_items(*s) for s in spans]
+    assert answers == [old.search(*s) is not None for s in spans]
+    assert any(answers) and not all(answers)
