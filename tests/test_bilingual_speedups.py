@@ -190,6 +190,9 @@ READING_TEXTS = [
     "Call 0800 555 111 at 5:30 or 14h30; 6-foot-6, 10 000 people, 1980s, $3bn, "
     "a 5-mile race, two decades, an eight-foot robot, XIV, 45 miles (72 kilometers).",
     'mid-2019 A320 COVID-19 www.x.org/3 <b id="4">5</b> {0} 50% one two',
+    # Arabic-script compounds back to back, each taking the words after it, and figures
+    "چهل و چهارمین و پنجاه و یکم ۲۰ بیست و دوم و 12 الحادي عشر الثاني عشر 5 الرابعة "
+    "والثلاثين التاسع عشر 7 اثنين ثلاثة و مارس ١٢ واحد عشر عشرون و السادس والعشرين 3",
 ]
 
 

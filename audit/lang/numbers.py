@@ -675,10 +675,13 @@ class Reading:
         self._starts = [k[0] for k in keyed]
         self._figures = [n for *_, n in keyed if not n.spelled]  # the numbers a text may require
         self._figure_starts = [n.start for n in self._figures]
-        # Arabic compounds are read in one pass over the text: its words are read at once
-        self._at_once = words_at_once or _ARABIC_LETTER.search(text) is not None
+        self._at_once = words_at_once
         self._words: list[Number] | None = None
         self._word_starts: list[int] = []
+        # Arabic-script text is read word after word (compounds): its words as matches
+        self._arabic = _ARABIC_LETTER.search(text) is not None
+        self._matches: list[re.Match[str]] | None = None
+        self._match_starts: list[int] = []
 
     @property
     def any_figures(self) -> bool:
@@ -717,6 +720,8 @@ class Reading:
             lo = bisect.bisect_left(self._word_starts, a)
             hi = bisect.bisect_left(self._word_starts, b, lo)
             return [n for n in self._words[lo:hi] if n.end <= b]
+        if self._arabic:
+            return [n for n in self._arabic_words_from(a, b) if n.start >= a and n.end <= b]
         # Each word is looked up on its own: the words of text[a:b] are those of the
         # whole text, but for a word cut at either end, which the whole text does not
         # hold within the span.
@@ -727,6 +732,26 @@ class Reading:
             for n in _looked_up_words(text, a, b)
             if not (cut_before and n.start == a) and not (cut_after and n.end == b)
         ]
+
+    def _arabic_words_from(self, a: int, b: int) -> list[Number]:
+        """The Arabic-script reading of the words that start before ``b``, from a word
+        where the reading of the whole text also starts afresh, at or before ``a``.
+
+        A compound takes at most the two words after its first: a word after two
+        words that are read alone (no number, no month) starts afresh, whatever came
+        before, and so does the first word of the text."""
+        text = self._text
+        if self._matches is None:
+            self._matches = list(_SPELLED_WORD.finditer(text))
+            self._match_starts = [m.start() for m in self._matches]
+        words = self._matches
+        k = bisect.bisect_left(self._match_starts, a)
+        while k > 0 and not (
+            _arabic_word_alone(text, words[k - 1])
+            and (k == 1 or _arabic_word_alone(text, words[k - 2]))
+        ):
+            k -= 1
+        return _arabic_script_words(text, words, k, b)
 
 
 def _rank(k: tuple[int, int, int, Number]) -> tuple[int, int, int]:
@@ -896,19 +921,24 @@ def _keys(word: str) -> set[str]:
 
 def _spelled_numbers(text: str, start: int, end: int) -> list[Number]:
     """Numbers written as words, each with the values it may mean."""
-    from audit.lang.dates import month_of
-
     if not _ARABIC_LETTER.search(text, start, end):
         return _looked_up_words(text, start, end)
-    from audit.lang.arabic import strip_article
+    return _arabic_script_words(text, list(_SPELLED_WORD.finditer(text, start, end)), 0, end)
 
-    # The words as regex matches; a word is normalized only when it may be a number
-    # word or follows one (a compound): most words of running text are neither.
-    words = list(_SPELLED_WORD.finditer(text, start, end))
+
+def _arabic_script_words(text: str, words: list[re.Match[str]], i: int, stop: int) -> list[Number]:
+    """The number words of Arabic-script text, read from ``words[i]`` on, in one pass
+    (a compound such as التاسع عشر, 19, takes the words after it), up to the first word
+    that starts at ``stop`` or after it.
+
+    The words are regex matches; a word is normalized only when it may be a number word
+    or follows one (a compound): most words of running text are neither."""
+    from audit.lang.arabic import strip_article
+    from audit.lang.dates import month_of
+
     known = _ARABIC_NUMBERISH
     out: list[Number] = []
-    i = 0
-    while i < len(words):
+    while i < len(words) and words[i].start() < stop:
         s0, e0 = words[i].span()
         raw = words[i].group()
         if text[e0 - 2 : e0] in _ARABIC_SCRIPT_ENDINGS:  # a month, a Persian or Urdu number?
@@ -933,9 +963,7 @@ def _spelled_numbers(text: str, start: int, end: int) -> list[Number]:
             continue
         numberish = known.get(raw)
         if numberish is None:  # a word not met before in this process
-            if len(known) >= _MAX_REMEMBERED:
-                known.clear()
-            numberish = known[raw] = not _keys(_normalized(raw)).isdisjoint(_NUMBER_WORDS)
+            numberish = _arabic_numberish(raw)
         if not numberish:  # most words of running text
             i += 1
             continue
@@ -965,3 +993,27 @@ def _spelled_numbers(text: str, start: int, end: int) -> list[Number]:
             out.append(Number(s0, e0, frozenset({str(value)}), spelled=True))
         i += 1
     return out
+
+
+def _arabic_numberish(raw: str) -> bool:
+    """Whether a word of Arabic-script text may be (part of) a number word; remembered."""
+    known = _ARABIC_NUMBERISH
+    found = known.get(raw)
+    if found is None:
+        if len(known) >= _MAX_REMEMBERED:
+            known.clear()
+        found = known[raw] = not _keys(_normalized(raw)).isdisjoint(_NUMBER_WORDS)
+    return found
+
+
+def _arabic_word_alone(text: str, word: re.Match[str]) -> bool:
+    """Whether :func:`_arabic_script_words` reads ``word`` as no number and takes no
+    word after it: neither a month nor a Persian or Urdu number, nor a number word."""
+    from audit.lang.dates import month_of
+
+    raw, e0 = word.group(), word.end()
+    if text[e0 - 2 : e0] in _ARABIC_SCRIPT_ENDINGS:
+        persian = _persian(raw) or _URDU_NUMBERS.get(raw)
+        if month_of(raw) is not None or persian is not None:
+            return False
+    return not _arabic_numberish(raw)
