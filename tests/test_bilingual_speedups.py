@@ -261,3 +261,15 @@ def test_quick_test_for_items_answers_as_the_alternation_it_replaced() -> None:
     answers = [bilingual._may_hold_items(*s) for s in spans]
     assert answers == [old.search(*s) is not None for s in spans]
     assert any(answers) and not all(answers)
+
+
+def test_strip_takes_off_what_trimmed_takes_off() -> None:
+    """B005 measures segments with str.strip; the spans it reports are _trimmed."""
+    from audit.document import Span
+
+    assert not [
+        cp for cp in range(sys.maxunicode + 1) if (chr(cp).strip() == "") != chr(cp).isspace()
+    ]
+    texts = [" \u00a0\u2003a b\u3000\n", "\u200bx\u202f", "  ", "", *READING_TEXTS]
+    for text, a, b in _spans(texts, 500):
+        assert len(text[a:b].strip()) == len(bilingual._trimmed(text, Span(a, b)))

@@ -266,9 +266,9 @@ def untranslated(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
             (doc.source or "")[pair.source.start : pair.source.end],
             doc.target[pair.target.start : pair.target.end],
         )
-        span = _trimmed(doc.target, pair.target)
         if _same_text(src, tgt):
             if len({w.casefold() for w in _WORDS.findall(tgt)}) >= 2:  # not "No, no, no."
+                span = _trimmed(doc.target, pair.target)
                 yield Hit(
                     span.start,
                     span.end,
@@ -277,6 +277,7 @@ def untranslated(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
                 )
             continue
         if target_lang and _in_source_language(tgt, src, source, target_lang):
+            span = _trimmed(doc.target, pair.target)
             yield Hit(
                 span.start,
                 span.end,
@@ -542,15 +543,19 @@ def length_ratio(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
     low, high = ctx.option("B005", "min", 0.5), ctx.option("B005", "max", 2.0)
     margin = ctx.option("B005", "margin", 1.1)
     min_length = ctx.option("B005", "min-length", 40)
+    source = doc.source or ""
     for pair in ctx.pairs:
-        if pair.target is None or not doc.target[pair.target.start : pair.target.end].strip():
+        if pair.target is None:
             continue
-        span = _trimmed(doc.target, pair.target)
+        # lengths without the spaces around (str.strip strips what _trimmed does)
+        lt = len(doc.target[pair.target.start : pair.target.end].strip())
+        if not lt:
+            continue
         if pair.aligned and pair.confidence < MIN_CONFIDENCE:
             continue
         if pair.source is None:
             continue  # an unaligned target sentence is more often an alignment slip than an addition
-        ls, lt = len(_trimmed(doc.source or "", pair.source)), len(span)
+        ls = len(source[pair.source.start : pair.source.end].strip())
         if max(ls, lt) < min_length or not ls:
             continue
         band = table.band(ls)
@@ -559,6 +564,7 @@ def length_ratio(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
         if band.low / margin <= ratio <= band.high * margin or low <= relative <= high:
             continue
         what = "shorter" if relative < 1 else "longer"
+        span = _trimmed(doc.target, pair.target)
         yield Hit(
             span.start,
             span.end,
