@@ -273,3 +273,14 @@ def test_strip_takes_off_what_trimmed_takes_off() -> None:
     texts = [" \u00a0\u2003a b\u3000\n", "\u200bx\u202f", "  ", "", *READING_TEXTS]
     for text, a, b in _spans(texts, 500):
         assert len(text[a:b].strip()) == len(bilingual._trimmed(text, Span(a, b)))
+
+
+def test_table_languages_of_a_script_are_those_the_table_lists_for_it() -> None:
+    from audit.lang.identify import SCRIPT_OF_LANGUAGE, script_of_language
+    from audit.lang.length_ratios import known_languages
+
+    scripts = {None, "Latin", "Other", *SCRIPT_OF_LANGUAGE.values()}
+    for script in sorted(scripts, key=str):
+        plain = sorted(x for x in known_languages() if script_of_language(x) == script)
+        assert bilingual._table_languages_written_in(script) == tuple(plain)
+    assert len(bilingual._table_languages_written_in("Latin")) > 1  # told apart by a model

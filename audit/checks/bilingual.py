@@ -255,10 +255,11 @@ def untranslated(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
     """
     if not _bilingual(doc):
         return
-    from audit.lang.identify import primary
+    from audit.lang.identify import primary, script_of_language
 
     source = _SourceLanguage(doc.source or "", primary(doc.source_lang))
     target_lang = primary(doc.target_lang)
+    target_script = script_of_language(target_lang)
     for pair in ctx.pairs:
         if pair.source is None or pair.target is None or not len(pair.target):
             continue
@@ -276,7 +277,7 @@ def untranslated(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
                     segment=pair.id,
                 )
             continue
-        if target_lang and _in_source_language(tgt, src, source, target_lang):
+        if target_lang and _in_source_language(tgt, src, source, target_lang, target_script):
             span = _trimmed(doc.target, pair.target)
             yield Hit(
                 span.start,
@@ -324,14 +325,15 @@ class _SourceLanguage:
 
 
 def _in_source_language(
-    text: str, source_text: str, source: _SourceLanguage, target_lang: str
+    text: str, source_text: str, source: _SourceLanguage, target_lang: str, target_script: str
 ) -> bool:
-    """True when ``text`` (the translation of ``source_text``) is written in the source language."""
-    from audit.lang.identify import identify, script_of_language, script_shares
+    """True when ``text`` (the translation of ``source_text``) is written in the source
+    language; ``target_script`` is that of ``target_lang`` (found once per document)."""
+    from audit.lang.identify import identify, script_shares
 
     if source.script is None:
         return False
-    if source.script != script_of_language(target_lang):
+    if source.script != target_script:
         if not _letter_of(source.script).search(text):
             return False  # no letter of the source's script (most translations): share 0
         letters, shares = script_shares(text)
@@ -583,12 +585,11 @@ def _source_lang(doc: Document) -> str | None:
     languages apart and cost a fraction of a whole-text guess on every document."""
     if doc.source_lang:
         return doc.source_lang
-    from audit.lang.identify import identify, main_script, script_of_language
-    from audit.lang.length_ratios import known_languages
+    from audit.lang.identify import identify, main_script
 
     source = doc.source or ""
     script = main_script(source[:2000])
-    same = tuple(sorted(x for x in known_languages() if script_of_language(x) == script))
+    same = _table_languages_written_in(script)
     if len(same) <= 1:
         return same[0] if same else None
     if script == "Arabic":  # told apart by letters, as audit.lang.identify does
@@ -596,6 +597,16 @@ def _source_lang(doc: Document) -> str | None:
 
         return guess_language(source[:2000])
     return identify(source[:300], same)[0]
+
+
+@lru_cache(maxsize=64)
+def _table_languages_written_in(script: str | None) -> tuple[str, ...]:
+    """The languages of the length table written in ``script``, sorted: the same for
+    every document of a script, so found once (not once per document)."""
+    from audit.lang.identify import script_of_language
+    from audit.lang.length_ratios import known_languages
+
+    return tuple(sorted(x for x in known_languages() if script_of_language(x) == script))
 
 
 def _pair_ratio(doc: Document) -> float | None:
