@@ -13,10 +13,15 @@ same way, because Arabic and other languages often write "the eighties" in words
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from audit.document import Span
 
 _DIGIT = "0-9\u0660-\u0669\u06f0-\u06f9\u0966-\u096f\u0e50-\u0e59\uff10-\uff19"
 _DIGITS = str.maketrans(
@@ -26,8 +31,13 @@ _DIGITS = str.maketrans(
 _SEPARATORS = ",.\u060c\u066b\u066c'\u2019\u00a0\u202f:\uff1a"  # spaces count only before three digits (10 000)
 _DECIMAL_MARKS = ",.\u066b\u060c"
 _SPACES = " \u00a0\u202f\u2009"
+# A run of digits with its separators, not preceded by a digit. It starts with the digit
+# and looks back after it: a pattern that starts with a character class lets the
+# regular expression engine skip to the next digit, one that starts with a look-behind
+# is tried at every character (four times the time on news text).
 NUMBER = re.compile(
-    rf"(?<![{_DIGIT}])[{_DIGIT}]+(?:[{_SEPARATORS}][{_DIGIT}]+|[{_SPACES}][{_DIGIT}]{{3}}(?![{_DIGIT}]))*"
+    rf"[{_DIGIT}](?<![{_DIGIT}][{_DIGIT}])[{_DIGIT}]*"
+    rf"(?:[{_SEPARATORS}][{_DIGIT}]+|[{_SPACES}][{_DIGIT}]{{3}}(?![{_DIGIT}]))*"
 )
 _SCALE_AFTER = re.compile(
     r"\s?(thousand|million|billion|trillion|bn|m|k|tn|ألف|الف|آلاف|الاف|مليون|ملايين|مليار|مليارات|ترليون|تريليون"
@@ -408,19 +418,26 @@ class _Token:
         return self._text[self._start : self._end]
 
 
-def _tokens(text: str, start: int, end: int) -> list[_Token]:
-    """Digit tokens; ``10 000`` is one number, but ``in 2019 100 people`` is two."""
-    out = []
+_GROUP_BREAK = re.compile(f"[{_SPACES}:\uff1a]")  # where a digit token may be cut in two
+
+
+def _tokens(text: str, start: int, end: int) -> list[_Token | re.Match[str]]:
+    """Digit tokens; ``10 000`` is one number, but ``in 2019 100 people`` is two.
+
+    A token read whole is its regex match itself (most are): only the groups of a cut
+    token are made into :class:`_Token` objects."""
+    out: list[_Token | re.Match[str]] = []
+    split = _GROUP_BREAK.split
     for m in NUMBER.finditer(text, start, end):
         token = m.group()
-        pieces = re.split(f"[{_SPACES}:\uff1a]", token)
+        pieces = split(token)
         if len(pieces) > 1 and any("#" in r for r in readings(token)):
             pos = m.start()
             for piece in pieces:
                 out.append(_Token(text, pos, pos + len(piece)))
                 pos += len(piece) + 1
         else:
-            out.append(_Token(text, m.start(), m.end()))
+            out.append(m)
     return out
 
 
@@ -454,12 +471,20 @@ _JUNCTION = re.compile(r"[0-9](?:(?<=[A-Za-z_][0-9])|(?<=[A-Za-z_]-[0-9]))")
 _IDENTIFIER_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-")
 _LEADING_DIGITS = re.compile(r"[0-9]+")
 # Telephone numbers: three or more groups of digits, or one long run with a trunk 0.
-_PHONE = re.compile(  # each alternative starts with a digit, so the scan skips text fast
-    rf"[{_DIGIT}](?<![{_DIGIT}.,][{_DIGIT}])[{_DIGIT}]{{1,4}}[ \u00a0](?:[{_DIGIT}]{{2,5}}[ \u00a0])+"
+# The first digit stands before the alternatives (the second starts with a trunk 0):
+# the regular expression engine skips to a digit only when the pattern itself starts
+# with a character class, not when each alternative does.
+_PHONE = re.compile(
+    rf"[{_DIGIT}](?:(?<![{_DIGIT}.,][{_DIGIT}])[{_DIGIT}]{{1,4}}[ \u00a0](?:[{_DIGIT}]{{2,5}}[ \u00a0])+"
     rf"[{_DIGIT}]{{2,5}}(?![{_DIGIT}.,]?[{_DIGIT}])"
-    rf"|[0\u0660\u06f0](?<![{_DIGIT}.,][0\u0660\u06f0])[{_DIGIT}]{{8,11}}(?![{_DIGIT}])"
+    rf"|(?<=[0\u0660\u06f0])(?<![{_DIGIT}.,][0\u0660\u06f0])[{_DIGIT}]{{8,11}}(?![{_DIGIT}]))"
 )
-_NOT_NUMBERS_HINT = re.compile(r"[<@{%]|://|www\.|[A-Za-z_-][0-9]|[0-9][A-Z]")
+# The quick test before the spans that are no numbers are looked for: one of these
+# strings, or a digit beside a Latin letter (a5, 5G); see _may_hold_non_numbers.
+_NOT_NUMBERS_STRINGS = ("<", "@", "{", "%", "://", "www.")
+# A digit after a Latin letter, "_" or "-", or before a capital: found from the digit,
+# which the regular expression engine skips to directly.
+_DIGIT_BESIDE_LETTER = re.compile(r"[0-9](?:(?<=[A-Za-z_-][0-9])|[A-Z])")
 _CJK_AMOUNT_HINT = re.compile("[万萬만亿億억千천百백]")
 _CJK_TIME_HINT = re.compile("[時时시点點]")
 _CJK_NUMERAL_HINT = re.compile("[〇零一二两兩三四五六七八九十]")
@@ -467,8 +492,22 @@ _THAI_HINT = re.compile("[\u0e00-\u0e7f]")
 _FAR_EAST_HINT = re.compile("[\u0e00-\u0e7f\u3000-\u9fff\uac00-\ud7af\u1100-\u11ff]")
 
 
+def _may_hold_non_numbers(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` may hold a URL, markup, a placeholder, an e-mail
+    address, a UUID or an identifier: one of a few strings, or a digit beside a Latin
+    letter (``[<@{%]|://|www\\.|[A-Za-z_-][0-9]|[0-9][A-Z]``).
+
+    Asked as substring tests and one expression that starts at a digit: the same
+    question as one alternation, which the regular expression engine tries at every
+    character, cost four times as much on news text (most of which holds none)."""
+    part = text if start == 0 and end == len(text) else text[start:end]
+    return _DIGIT_BESIDE_LETTER.search(part) is not None or any(
+        s in part for s in _NOT_NUMBERS_STRINGS
+    )
+
+
 def _masked(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    if not _NOT_NUMBERS_HINT.search(text, start, end):
+    if not _may_hold_non_numbers(text, start, end):
         return []
     spans = [(m.start(), m.end()) for m in _NOT_NUMBERS.finditer(text, start, end)]
     if "@" in text:
@@ -508,12 +547,32 @@ def find_numbers(
     identifiers and markup are no numbers. A document's text is read once (the
     aligner and the checks all ask).
     """
-    found = _read_numbers(text, start, len(text) if end is None else end)
-    return list(found) if spelled else [n for n in found if not n.spelled]
+    end = len(text) if end is None else end
+    if not spelled:  # the words are not read at all
+        before, after = _read_digits(text, start, end)
+        return [n for n in sorted((*before, *after), key=_start) if not n.spelled]
+    return list(_read_numbers(text, start, end))
+
+
+def _start(n: Number) -> int:
+    return n.start
 
 
 @lru_cache(maxsize=16)
 def _read_numbers(text: str, start: int, end: int) -> tuple[Number, ...]:
+    """Every number of ``text[start:end]``, sorted by start (a stable sort: numbers that
+    start together stay in the order they were read)."""
+    before, after = _read_digits(text, start, end)
+    out = [*before, *_spelled_numbers(text, start, end), *after]
+    out.sort(key=_start)
+    return tuple(out)
+
+
+@lru_cache(maxsize=16)
+def _read_digits(text: str, start: int, end: int) -> tuple[tuple[Number, ...], tuple[Number, ...]]:
+    """The numbers of ``text[start:end]`` that are no word looked up: those read before
+    the words (digits, times, telephone numbers, heights, CJK amounts) and those read
+    after them (CJK numerals, Thai months), each in the order read."""
     from audit.lang import cjk, dates, units
 
     out: list[Number] = []
@@ -580,20 +639,126 @@ def _read_numbers(text: str, start: int, end: int) -> tuple[Number, ...]:
         if clock:
             values = values | _clock(values, clock.group(1).lower() == "p")
         out.append(Number(m.start(), m.end(), values, metric=metric))
-    out.extend(_spelled_numbers(text, start, end))
+    after: list[Number] = []
     if far_east and _CJK_NUMERAL_HINT.search(text, start, end):
-        out.extend(
+        after.extend(
             Number(a, b, frozenset({str(v)}), spelled=True)
             for a, b, v in cjk.numerals(text, start, end)
             if not _inside(taken, a, b)
         )
     if far_east and _THAI_HINT.search(text, start, end):
-        out.extend(
+        after.extend(
             Number(a, b, frozenset({str(v)}), spelled=True)
             for a, b, v in dates.thai_months(text, start, end)
         )
-    out.sort(key=lambda n: n.start)
-    return tuple(out)
+    return tuple(out), tuple(after)
+
+
+class Reading:
+    """The numbers of a whole text, with the number words read only where asked.
+
+    B002 compares the numbers of a source segment with those of its translation, and
+    only a number in digits is ever required: a segment pair without one on either
+    side holds nothing to report, and its words need not be looked up (the costliest
+    part of reading numbers, word by word). :meth:`within` gives exactly what
+    ``find_numbers(text)`` holds within a span, in the same order."""
+
+    def __init__(self, text: str, *, words_at_once: bool = False):
+        self._text = text
+        before, after = _read_digits(text, 0, len(text))
+        # (start, rank, index): the order of find_numbers, a stable sort by start of
+        # the numbers read before the words (rank 0), the words (1) and the rest (2)
+        keyed = [(n.start, 0, i, n) for i, n in enumerate(before)]
+        keyed += [(n.start, 2, i, n) for i, n in enumerate(after)]
+        keyed.sort(key=_rank)
+        self._digits = keyed
+        self._starts = [k[0] for k in keyed]
+        self._figures = [n for *_, n in keyed if not n.spelled]  # the numbers a text may require
+        self._figure_starts = [n.start for n in self._figures]
+        self._at_once = words_at_once
+        self._words: list[Number] | None = None
+        self._word_starts: list[int] = []
+        # Arabic-script text is read word after word (compounds): its words as matches
+        self._arabic = _ARABIC_LETTER.search(text) is not None
+        self._matches: list[re.Match[str]] | None = None
+        self._match_starts: list[int] = []
+
+    @property
+    def any_figures(self) -> bool:
+        """Whether the text holds a number that is no word (``12``, not ``twelve``)."""
+        return bool(self._figures)
+
+    def has_figures(self, span: Span | None) -> bool:
+        """Whether a number that is no word lies within ``span`` (none in no span)."""
+        if span is None:
+            return False
+        lo = bisect.bisect_left(self._figure_starts, span.start)
+        hi = bisect.bisect_left(self._figure_starts, span.end, lo)
+        return any(n.end <= span.end for n in self._figures[lo:hi])
+
+    def within(self, span: Span | None) -> list[Number]:
+        """``find_numbers(text)`` within ``span``: starting in it and ending by its end."""
+        if span is None:
+            return []
+        a, b = span.start, span.end
+        lo = bisect.bisect_left(self._starts, a)
+        keyed = [
+            k for k in self._digits[lo : bisect.bisect_left(self._starts, b, lo)] if k[3].end <= b
+        ]
+        words = self._words_within(a, b)
+        if words:
+            keyed += [(n.start, 1, i, n) for i, n in enumerate(words)]
+            keyed.sort(key=_rank)
+        return [k[3] for k in keyed]
+
+    def _words_within(self, a: int, b: int) -> list[Number]:
+        text = self._text
+        if self._at_once:
+            if self._words is None:
+                self._words = _spelled_numbers(text, 0, len(text))
+                self._word_starts = [n.start for n in self._words]
+            lo = bisect.bisect_left(self._word_starts, a)
+            hi = bisect.bisect_left(self._word_starts, b, lo)
+            return [n for n in self._words[lo:hi] if n.end <= b]
+        if self._arabic:
+            return [n for n in self._arabic_words_from(a, b) if n.start >= a and n.end <= b]
+        # Each word is looked up on its own: the words of text[a:b] are those of the
+        # whole text, but for a word cut at either end, which the whole text does not
+        # hold within the span.
+        cut_before = a > 0 and _LETTER.match(text, a - 1) is not None
+        cut_after = b < len(text) and _LETTER.match(text, b) is not None
+        return [
+            n
+            for n in _looked_up_words(text, a, b)
+            if not (cut_before and n.start == a) and not (cut_after and n.end == b)
+        ]
+
+    def _arabic_words_from(self, a: int, b: int) -> list[Number]:
+        """The Arabic-script reading of the words that start before ``b``, from a word
+        where the reading of the whole text also starts afresh, at or before ``a``.
+
+        A compound takes at most the two words after its first: a word after two
+        words that are read alone (no number, no month) starts afresh, whatever came
+        before, and so does the first word of the text."""
+        text = self._text
+        if self._matches is None:
+            self._matches = list(_SPELLED_WORD.finditer(text))
+            self._match_starts = [m.start() for m in self._matches]
+        words = self._matches
+        k = bisect.bisect_left(self._match_starts, a)
+        while k > 0 and not (
+            _arabic_word_alone(text, words[k - 1])
+            and (k == 1 or _arabic_word_alone(text, words[k - 2]))
+        ):
+            k -= 1
+        return _arabic_script_words(text, words, k, b)
+
+
+def _rank(k: tuple[int, int, int, Number]) -> tuple[int, int, int]:
+    return k[0], k[1], k[2]
+
+
+_LETTER = re.compile(r"[^\W\d_]")  # a character of a word (_SPELLED_WORD)
 
 
 def _decade(values: frozenset[str]) -> frozenset[str]:
@@ -701,6 +866,8 @@ def _looked_up_words(text: str, start: int, end: int) -> list[Number]:
     """Number words found by look-up (every script but Arabic's): one dictionary look-up
     per word; only words that may be an inflected month name, a Hebrew word with a
     prefix or a Roman numeral are looked at further."""
+    from audit.lang.units import metric_value  # once per text, not once per number word
+
     hits: list[Number] = []
     known = _WORD_NUMBERS
     seen = known.get
@@ -717,8 +884,6 @@ def _looked_up_words(text: str, start: int, end: int) -> list[Number]:
             found = found | {str(int(v) * 10) for v in found if v.isdigit()}
         metric: tuple[float, ...] = ()
         if len(found) == 1 and _UNIT_START.match(text, m.end()):  # an eight-foot robot
-            from audit.lang.units import metric_value
-
             metric = metric_value(text, m.end(), float(next(iter(found))))
         hits.append(Number(m.start(), m.end(), found, spelled=True, metric=metric))
     return hits
@@ -742,8 +907,8 @@ _UNSEEN = frozenset({"(unseen)"})
 _MAX_REMEMBERED = 200_000
 
 
-# Whether a normalized word of Arabic-script text may be (part of) a number word: its
-# readings with and without proclitics, per word met in this process.
+# Whether a word of Arabic-script text, as written, may be (part of) a number word: its
+# normalized readings with and without proclitics, per word met in this process.
 _ARABIC_NUMBERISH: dict[str, bool] = {}
 
 
@@ -756,58 +921,65 @@ def _keys(word: str) -> set[str]:
 
 def _spelled_numbers(text: str, start: int, end: int) -> list[Number]:
     """Numbers written as words, each with the values it may mean."""
-    from audit.lang.dates import month_of
-
     if not _ARABIC_LETTER.search(text, start, end):
         return _looked_up_words(text, start, end)
-    from audit.lang.arabic import strip_article
+    return _arabic_script_words(text, list(_SPELLED_WORD.finditer(text, start, end)), 0, end)
 
-    words = [
-        (m.start(), m.end(), _normalized(m.group()))
-        for m in _SPELLED_WORD.finditer(text, start, end)
-    ]
+
+def _arabic_script_words(text: str, words: list[re.Match[str]], i: int, stop: int) -> list[Number]:
+    """The number words of Arabic-script text, read from ``words[i]`` on, in one pass
+    (a compound such as التاسع عشر, 19, takes the words after it), up to the first word
+    that starts at ``stop`` or after it.
+
+    The words are regex matches; a word is normalized only when it may be a number word
+    or follows one (a compound): most words of running text are neither."""
+    from audit.lang.arabic import strip_article
+    from audit.lang.dates import month_of
+
+    known = _ARABIC_NUMBERISH
     out: list[Number] = []
-    i = 0
-    while i < len(words):
-        s0, e0, word = words[i]
+    while i < len(words) and words[i].start() < stop:
+        s0, e0 = words[i].span()
+        raw = words[i].group()
         if text[e0 - 2 : e0] in _ARABIC_SCRIPT_ENDINGS:  # a month, a Persian or Urdu number?
-            month = month_of(text[s0:e0])
-            persian = _persian(text[s0:e0]) or _URDU_NUMBERS.get(text[s0:e0])
+            month = month_of(raw)
+            persian = _persian(raw) or _URDU_NUMBERS.get(raw)
         else:
             month = persian = None
         if month is not None or persian is not None:
             nxt = words[i + 1] if i + 1 < len(words) else None
             nxt2 = words[i + 2] if i + 2 < len(words) else None
-            if persian and persian >= 20 and nxt and nxt[2] == "و" and nxt2:
-                unit = _persian(text[nxt2[0] : nxt2[1]])
+            if persian and persian >= 20 and nxt and _normalized(nxt.group()) == "و" and nxt2:
+                unit = _persian(nxt2.group())
                 if unit and unit < 10:  # چهل و چهارمین: 44
-                    out.append(Number(s0, nxt2[1], frozenset({str(persian + unit)}), spelled=True))
+                    out.append(
+                        Number(s0, nxt2.end(), frozenset({str(persian + unit)}), spelled=True)
+                    )
                     i += 3
                     continue
             values = {str(v) for v in (month, persian) if v is not None}
             out.append(Number(s0, e0, frozenset(values), spelled=True))
             i += 1
             continue
-        numberish = _ARABIC_NUMBERISH.get(word)
+        numberish = known.get(raw)
         if numberish is None:  # a word not met before in this process
-            if len(_ARABIC_NUMBERISH) >= _MAX_REMEMBERED:
-                _ARABIC_NUMBERISH.clear()
-            numberish = _ARABIC_NUMBERISH[word] = not _keys(word).isdisjoint(_NUMBER_WORDS)
+            numberish = _arabic_numberish(raw)
         if not numberish:  # most words of running text
             i += 1
             continue
+        word = _normalized(raw)
         keys = _keys(word)
         unit = next((_AR_UNITS[k] for k in keys if k in _AR_UNITS), None)
-        nxt = words[i + 1] if i + 1 < len(words) else None
-        if unit is not None and nxt is not None:
-            if nxt[2] in _AR_TEEN:  # التاسع عشر: 19
-                out.append(Number(s0, nxt[1], frozenset({str(10 + unit)}), spelled=True))
+        if unit is not None and i + 1 < len(words):
+            after, after_end = _normalized(words[i + 1].group()), words[i + 1].end()
+            if after in _AR_TEEN:  # التاسع عشر: 19
+                out.append(Number(s0, after_end, frozenset({str(10 + unit)}), spelled=True))
                 i += 2
                 continue
-            tens = strip_article(nxt[2][1:]) if nxt[2].startswith("و") else None
+            tens = strip_article(after[1:]) if after.startswith("و") else None
             if tens in _AR_TENS:  # الرابعة والثلاثين: 34
                 out.append(
-                    Number(s0, nxt[1], frozenset({str(_AR_TENS[tens] + unit)}), spelled=True)
+                    Number(s0, after_end, frozenset({str(_AR_TENS[tens] + unit)}), spelled=True)
                 )
                 i += 2
                 continue
@@ -821,3 +993,27 @@ def _spelled_numbers(text: str, start: int, end: int) -> list[Number]:
             out.append(Number(s0, e0, frozenset({str(value)}), spelled=True))
         i += 1
     return out
+
+
+def _arabic_numberish(raw: str) -> bool:
+    """Whether a word of Arabic-script text may be (part of) a number word; remembered."""
+    known = _ARABIC_NUMBERISH
+    found = known.get(raw)
+    if found is None:
+        if len(known) >= _MAX_REMEMBERED:
+            known.clear()
+        found = known[raw] = not _keys(_normalized(raw)).isdisjoint(_NUMBER_WORDS)
+    return found
+
+
+def _arabic_word_alone(text: str, word: re.Match[str]) -> bool:
+    """Whether :func:`_arabic_script_words` reads ``word`` as no number and takes no
+    word after it: neither a month nor a Persian or Urdu number, nor a number word."""
+    from audit.lang.dates import month_of
+
+    raw, e0 = word.group(), word.end()
+    if text[e0 - 2 : e0] in _ARABIC_SCRIPT_ENDINGS:
+        persian = _persian(raw) or _URDU_NUMBERS.get(raw)
+        if month_of(raw) is not None or persian is not None:
+            return False
+    return not _arabic_numberish(raw)

@@ -84,8 +84,16 @@ def metric_value(text: str, end: int, value: float) -> tuple[float, ...]:
     return ()
 
 
+# What every height in feet and inches holds: a digit and the feet after it. The
+# pattern starts with a character class, so the engine skips to digits (_FEET_INCHES
+# starts with a group and is tried at every character).
+_FEET_AFTER_DIGIT = re.compile(r"\d(?:-foot-|\s?(?:ft|feet|foot|′|'))")
+
+
 def feet_and_inches(text: str, start: int, end: int) -> list[tuple[int, int, int, float]]:
     """``(start, end, inches start, centimetres)`` of heights written in feet and inches."""
+    if not _FEET_AFTER_DIGIT.search(text, start, end):
+        return []
     return [
         (m.start(), m.end(), m.start(2), (int(m.group(1)) * 12 + int(m.group(2))) * 2.54)
         for m in _FEET_INCHES.finditer(text, start, end)
