@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, NamedTuple
 
-from audit.checks.reading import MOJIBAKE_HINT, needs_reading, reading
+from audit.checks.reading import MOJIBAKE_HINT, invisibles_removed, needs_reading, reading
 from audit.document import Document, Span
 from audit.engine.check import Hit, check
 from audit.findings import Category, Severity
@@ -107,7 +107,7 @@ def repeated_words(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
     lang = language(doc.target_lang)
     text = doc.target
     damaged = needs_reading(text)
-    if not damaged and not _may_repeat(text):
+    if not _may_repeat(_test_text(text) if damaged else text):
         return
     words = _words(text, damaged)
     repeats = _repeats(words, lang)
@@ -122,13 +122,27 @@ def repeated_words(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
         )
 
 
-def _may_repeat(text: str) -> bool:
+def _test_text(text: str) -> str | None:
+    """What :func:`_may_repeat` can judge for a text that needs reading: the text
+    without its invisible characters when that is all the damage and no token is made
+    of them alone (a token that vanished would bring two others together); else
+    None."""
+    plain = invisibles_removed(text)
+    if plain is None or (plain is not text and len(plain.split()) != len(text.split())):
+        return None
+    return plain
+
+
+def _may_repeat(text: str | None) -> bool:
     """False when no run of up to six words is followed by the same words, comparing
     words without the marks around them: then there is no repetition to look at.
 
     Every repetition the check reports passes this test (its words are equal with
     marks set aside), so it only saves work on the texts, most of them, without one.
+    None (a text the test cannot judge) may repeat.
     """
+    if text is None:
+        return True
     keys = [w.strip(_MARKS) for w in text.casefold().split()]
     for n in range(1, _MAX_PHRASE_WORDS + 1):
         same = bytes(map(operator.eq, keys, keys[n:]))  # 1 where word i equals word i + n

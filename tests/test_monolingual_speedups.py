@@ -1,0 +1,96 @@
+"""The shortcuts taken for speed in the monolingual checks and the PO reader (issue 18)
+change no result: each is compared with the plain computation it stands in for, on
+real text and on texts made to hit its edges."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+
+from audit.checks import reading, repetition
+from audit.config import AuditConfig
+from audit.document import Document
+from audit.engine import audit_document
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = (ROOT / "seeds" / "libya_geneva_talks.txt").read_text(encoding="utf-8")
+EXCERPT = (ROOT / "tests" / "fixtures" / "ntrex-excerpt" / "eng.txt").read_text(encoding="utf-8")
+ARABIC = (ROOT / "tests" / "fixtures" / "ntrex-excerpt" / "arb.txt").read_text(encoding="utf-8")
+# Words and marks that reach the edges of the repetition pre-tests: invisible
+# characters inside a word and as a whole token, marks alone, spaces that are not
+# printable, encoding damage, an entity and a tag.
+PIECES = [
+    "the",
+    "The",
+    "talks",
+    "a",
+    "b",
+    "می\u200cخواهم",
+    "میخواهم",
+    "\u200b",
+    "\u200f",
+    "\u200c\u200c",
+    "(",
+    ")",
+    '"',
+    "talks,",
+    "U.N.",
+    "x\u00a0y",
+    "caf\u00c3\u00a9",
+    "&amp;",
+    "<b>",
+    "10",
+]
+SEPARATORS = [" ", " ", " ", "\n", "\n\n", "\u00a0", " \u200b "]
+
+
+def _texts(seed: int, count: int) -> list[str]:
+    rng = random.Random(seed)
+    texts = []
+    for _ in range(count):
+        words = [rng.choice(PIECES) for _ in range(rng.randint(1, 9))]
+        texts.append("".join(w + rng.choice(SEPARATORS) for w in words).strip())
+    return texts
+
+
+def _found(text: str, lang: str, select: str) -> list[tuple[int, int, str]]:
+    doc = Document(id="d", target=text, target_lang=lang)
+    return [
+        (f.start, f.end, f.message)
+        for f in audit_document(doc, AuditConfig.create(select=[select]))
+    ]
+
+
+def test_repeated_words_finds_the_same_with_and_without_its_pre_tests(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    texts = [SEED, EXCERPT, ARABIC, "a \u200b b a ) b", "the \u200b the", *_texts(6, 1500)]
+    langs = ["en", "fa"]
+    with_tests = [_found(t, lang, "S006") for t in texts for lang in langs]
+    monkeypatch.setattr(repetition, "_may_repeat", lambda text: True)
+    without = [_found(t, lang, "S006") for t in texts for lang in langs]
+    assert with_tests == without
+    assert sum(map(bool, with_tests)) > 100  # the texts reach repetitions
+
+
+def test_needs_reading_is_false_only_where_reading_changes_no_token() -> None:
+    texts = [SEED, EXCERPT, ARABIC, "no\u00a0break\u00a0space", *_texts(7, 3000)]
+    for text in texts:
+        if not reading.needs_reading(text):
+            assert all(reading.reading(t) == t for t in text.split()), text
+    assert not reading.needs_reading("no\u00a0break\u00a0space\u2003here")
+    assert reading.needs_reading("zero\u200bwidth")
+
+
+def test_invisibles_removed_reads_each_token_as_reading_does() -> None:
+    judged = 0
+    for text in [SEED, ARABIC, *_texts(8, 3000)]:
+        plain = reading.invisibles_removed(text)
+        if plain is None:
+            continue
+        judged += 1
+        read = [reading.reading(t) for t in text.split()]
+        assert [t for t in read if t] == plain.split(), text
+    assert judged > 1000
