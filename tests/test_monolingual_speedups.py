@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from audit.checks import reading, repetition
+from audit.checks import consistency, reading, repetition
 from audit.config import AuditConfig
 from audit.document import Document
 from audit.engine import audit_document
@@ -94,3 +94,46 @@ def test_invisibles_removed_reads_each_token_as_reading_does() -> None:
         read = [reading.reading(t) for t in text.split()]
         assert [t for t in read if t] == plain.split(), text
     assert judged > 1000
+
+
+def _plain_capitalization_groups(
+    doc: Document, covered: list[tuple[int, int]]
+) -> dict[tuple[str, str], list[consistency._Occurrence]]:
+    """C002's pairs as found before the case test moved out of the loop: word by word."""
+    words = [(m.start(), m.end(), m.group()) for m in consistency._WORD.finditer(doc.target)]
+    groups: dict[tuple[str, str], list[consistency._Occurrence]] = {}
+    for i in range(len(words) - 1):
+        (s1, e1, w1), (s2, e2, w2) = words[i], words[i + 1]
+        if not w1[:1].isupper() or w1.isupper() or w2.isupper():
+            continue
+        if (
+            doc.target[e1:s2] != " "
+            or consistency._overlaps(covered, s1, e2)
+            or doc.is_sentence_start(s1)
+        ):
+            continue
+        if w2[:1].isupper() and i + 2 < len(words):
+            s3, _, w3 = words[i + 2]
+            if doc.target[e2:s3] == " " and w3[:1].isupper():
+                continue
+        groups.setdefault((w1, w2.lower()), []).append(consistency._Occurrence(s1, e2, w2))
+    return groups
+
+
+CASED = ["Berlin", "Conference", "conference", "the", "UN", "İstanbul", "ǅemal", "Ⓐx", "x-Ray"]
+
+
+def test_capitalization_pairs_are_those_of_the_word_by_word_scan() -> None:
+    rng = random.Random(9)
+    texts = [SEED, EXCERPT, ARABIC, "", "Word", "A B", *_texts(10, 500)]
+    for _ in range(1500):
+        words = [rng.choice(CASED + PIECES) for _ in range(rng.randint(1, 9))]
+        texts.append("".join(w + rng.choice([" ", " ", ". ", "\n", "-", "3"]) for w in words))
+    reached = 0
+    for text in texts:
+        doc = Document(id="d", target=text, target_lang="en")
+        covered = [(0, 3)] if len(text) > 3 else []
+        groups = consistency._capitalization_groups(doc, covered)
+        assert groups == _plain_capitalization_groups(doc, covered), text
+        reached += bool(groups)
+    assert reached > 50

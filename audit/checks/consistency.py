@@ -10,6 +10,8 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator
+from itertools import compress
+from operator import itemgetter
 from typing import TYPE_CHECKING, NamedTuple
 
 from audit.document import Document
@@ -113,24 +115,37 @@ def capitalization(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
     """
     if language(doc.target_lang).capitalizes_nouns:
         return
-    covered = _covered(ctx)
-    words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(doc.target)]
-    groups: dict[tuple[str, str], list[_Occurrence]] = {}
-    for i in range(len(words) - 1):
-        (s1, e1, w1), (s2, e2, w2) = words[i], words[i + 1]
-        # The test of case first: it is the cheapest and passes the fewest pairs.
-        if not w1[:1].isupper() or w1.isupper() or w2.isupper():
-            continue
-        if doc.target[e1:s2] != " " or _overlaps(covered, s1, e2) or doc.is_sentence_start(s1):
-            continue
-        if w2[:1].isupper() and i + 2 < len(words):
-            s3, _, w3 = words[i + 2]
-            if doc.target[e2:s3] == " " and w3[:1].isupper():
-                continue  # part of a longer name or a title before a name
-        groups.setdefault((w1, w2.lower()), []).append(_Occurrence(s1, e2, w2))
+    groups = _capitalization_groups(doc, _covered(ctx))
     for occurrences in groups.values():
         if len({o.form for o in occurrences}) > 1:
             yield from _minority_hits(doc, occurrences, "capitalization")
+
+
+def _capitalization_groups(
+    doc: Document, covered: list[tuple[int, int]]
+) -> dict[tuple[str, str], list[_Occurrence]]:
+    """Each capitalized word with the word after it (outside ``covered``, away from a
+    sentence start and from longer names), grouped by the pair's letters."""
+    text = doc.target
+    matches = list(_WORD.finditer(text))
+    words = list(map(re.Match.group, matches))
+    # The test of case first: it is the cheapest and passes the fewest pairs. Words
+    # are never empty, so the first letter is word[0]; the maps keep the loop over
+    # every word out of Python.
+    capitalized = compress(range(len(words) - 1), map(str.isupper, map(itemgetter(0), words)))
+    groups: dict[tuple[str, str], list[_Occurrence]] = {}
+    for i in capitalized:
+        w1, w2 = words[i], words[i + 1]
+        if w1.isupper() or w2.isupper():
+            continue
+        (s1, e1), (s2, e2) = matches[i].span(), matches[i + 1].span()
+        if text[e1:s2] != " " or _overlaps(covered, s1, e2) or doc.is_sentence_start(s1):
+            continue
+        if w2[0].isupper() and i + 2 < len(words):
+            if text[e2 : matches[i + 2].start()] == " " and words[i + 2][0].isupper():
+                continue  # part of a longer name or a title before a name
+        groups.setdefault((w1, w2.lower()), []).append(_Occurrence(s1, e2, w2))
+    return groups
 
 
 def _minority_hits(doc: Document, occurrences: list[_Occurrence], what: str) -> Iterator[Hit]:
