@@ -137,3 +137,32 @@ def test_capitalization_pairs_are_those_of_the_word_by_word_scan() -> None:
         assert groups == _plain_capitalization_groups(doc, covered), text
         reached += bool(groups)
     assert reached > 50
+
+
+def test_hyphenated_words_are_those_of_the_whole_text_scan() -> None:
+    rng = random.Random(11)
+    pieces = [
+        "cease",
+        "fire",
+        "Ⅻ",
+        "x²",
+        "3",
+        "_",
+        "-",
+        "‐",
+        "‑",
+        "--",
+        " ",
+        "\n",
+        "\u00a0",
+        "é",
+        "ب",
+    ]
+    texts = [SEED, EXCERPT, ARABIC, "", "-", "a-", "-a", "a-b", "a - b", "a-b-c d-e"]
+    texts += ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 12))) for _ in range(5000)]
+    reached = 0
+    for text in texts:
+        spans = [m.span() for m in consistency._hyphenated_words(text)]
+        assert spans == [m.span() for m in consistency._HYPHENATED.finditer(text)], text
+        reached += bool(spans)
+    assert reached > 500

@@ -65,7 +65,7 @@ def hyphenation(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
     # Only words that some hyphenated word closes up to can be in a group: find those
     # first, so the other words of the text cost one set lookup each.
     text = doc.target
-    found = list(_HYPHENATED.finditer(text)) if _HYPHEN_CHARS.search(text) else []
+    found = _hyphenated_words(text)
     keys = {_closed(m.group().lower()) for m in found}
     keys = {k for k in keys if len(k) >= min_length}
     if not keys:
@@ -93,6 +93,27 @@ def hyphenation(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
         ):
             continue
         yield from _minority_hits(doc, occurrences, "spelling")
+
+
+def _hyphenated_words(text: str) -> list[re.Match[str]]:
+    """The matches of ``_HYPHENATED`` in ``text``, found from its hyphens.
+
+    A hyphenated word holds no space, so each is found by scanning only the
+    space-delimited stretch around a hyphen (a look-behind sees the text before the
+    stretch): a few hundred characters of a text instead of all of it, since most
+    words hold no hyphen."""
+    found: list[re.Match[str]] = []
+    done = 0  # the text before this is scanned
+    for hyphen in _HYPHEN_CHARS.finditer(text):
+        at = hyphen.start()
+        if at < done:
+            continue
+        start = max(done, text.rfind(" ", 0, at) + 1)
+        done = text.find(" ", at)
+        if done < 0:
+            done = len(text)
+        found += _HYPHENATED.finditer(text, start, done)
+    return found
 
 
 @check(
