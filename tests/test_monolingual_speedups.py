@@ -13,6 +13,7 @@ from audit.checks import consistency, reading, repetition
 from audit.config import AuditConfig
 from audit.document import Document
 from audit.engine import audit_document
+from audit.lang import identify
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = (ROOT / "seeds" / "libya_geneva_talks.txt").read_text(encoding="utf-8")
@@ -166,3 +167,21 @@ def test_hyphenated_words_are_those_of_the_whole_text_scan() -> None:
         assert spans == [m.span() for m in consistency._HYPHENATED.finditer(text)], text
         reached += bool(spans)
     assert reached > 500
+
+
+def test_remembered_language_answers_are_the_models_and_long_texts_are_not_kept() -> None:
+    identify._classify.cache_clear()
+    texts = [SEED[:300], EXCERPT[:300], SEED[:300], "Der Vertrag wurde am Montag unterzeichnet."]
+    for text in texts:
+        for candidates in [("en", "de"), ("de", "en", "fr"), ()]:
+            languages = tuple(sorted({identify.primary(c) for c in candidates}))
+            lang, prob = identify._identifier(languages).classify(text)
+            assert identify.identify(text, candidates) == (str(lang), float(prob))
+    assert identify._classify.cache_info().hits >= 3  # the repeated text was answered again
+    kept = identify._classify.cache_info().currsize
+    assert len(SEED) > identify._REMEMBERED_CHARS
+    assert identify.identify(SEED, ("en", "de"))[0] == "en"
+    assert identify._classify.cache_info().currsize == kept  # a long text is not held
+    assert identify.main_script(ARABIC) == "Arabic" == identify.main_script(ARABIC)
+    assert identify.main_script(SEED) == "Latin"
+    assert identify.main_script("123 ...") is None
