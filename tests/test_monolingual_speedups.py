@@ -13,6 +13,7 @@ from audit.checks import consistency, reading, repetition
 from audit.config import AuditConfig
 from audit.document import Document
 from audit.engine import audit_document
+from audit.formats import po_syntax
 from audit.lang import identify
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -185,3 +186,69 @@ def test_remembered_language_answers_are_the_models_and_long_texts_are_not_kept(
     assert identify.main_script(ARABIC) == "Arabic" == identify.main_script(ARABIC)
     assert identify.main_script(SEED) == "Latin"
     assert identify.main_script("123 ...") is None
+
+
+PO_PIECES = [
+    "word",
+    " ",
+    "é",
+    "\\n",
+    "\\t",
+    '\\"',
+    "\\\\",
+    "\\101",
+    "\\x41",
+    '"',
+    '"\n"',
+    '"\n#~ x\n"',
+    "\n",
+    "\r\n",
+    '" \n  "',
+    "\\",
+]
+
+
+def test_po_strings_decode_as_piece_by_piece() -> None:
+    rng = random.Random(12)
+    raws = ['msgstr ""\n', 'msgstr "a"\n', 'msgstr "a"\n"b"\n', 'msgstr "\\"x"\n']
+    raws += [
+        'msgstr "' + "".join(rng.choice(PO_PIECES) for _ in range(rng.randint(0, 8))) + '"\n'
+        for _ in range(5000)
+    ]
+    quick = 0
+    for raw in raws:
+        start = len('msgstr "')
+        assert po_syntax.decode_string(raw, start) == po_syntax._decode_pieces(raw, start), raw
+        quick += "\\" not in raw and raw.count('"') == 2
+    assert quick > 100  # the texts reach the one-line string without escapes
+
+
+def test_po_origins_from_the_shared_walker_are_those_of_a_walk_per_string() -> None:
+    from audit.formats import po
+    from audit.segments import line_starts, locate
+
+    raw = (
+        'msgid ""\nmsgstr ""\n"Language: fr\\n"\n\n'
+        'msgid "One"\nmsgstr "Un \\"deux\\"\\n"\n"trois"\n\n'
+        'msgctxt "c"\nmsgid "Two\\tx"\nmsgstr ""\n"quatre\\101\\x41 "\n"cinq"\n\n'
+        'msgid "a"\nmsgid_plural "as"\nmsgstr[0] "un"\nmsgstr[1] "des"\n'
+    )
+    (doc,) = po.read_po(raw, "t.po")
+    compared = 0
+    for segment in doc.segments:
+        for side in ("target", "source"):
+            origin, span = segment.origin(side), segment.span(side)
+            assert origin is not None and span is not None
+            text = doc.side_text(side)[span.start : span.end]
+            alone = locate(
+                raw,
+                origin.offset,
+                text,
+                "t.po",
+                starts=line_starts(raw),
+                escape=po._step,
+                field=origin.field,
+            )
+            assert origin == alone and origin.anchors == alone.anchors
+            compared += 1
+    assert compared == 8

@@ -124,6 +124,15 @@ def decode_string(raw: str, start: int) -> str:
     """The string whose text starts at ``raw[start]`` (just past its opening quote),
     continuation lines joined and escapes decoded as gettext does. The file has passed
     :func:`check_syntax`, so the string is terminated and its escapes are known."""
+    plain = _PLAIN.match(raw, start)
+    i = plain.end() if plain else start
+    if raw.startswith('"', i) and _CONTINUATION.match(raw, i) is None:
+        return raw[start:i]  # most strings: one line, no escape
+    return _decode_pieces(raw, start)
+
+
+def _decode_pieces(raw: str, start: int) -> str:
+    """:func:`decode_string` piece by piece: plain runs, escapes and continuations."""
     out: list[str] = []
     i = start
     n = len(raw)
