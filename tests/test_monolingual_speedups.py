@@ -13,6 +13,7 @@ from audit.checks import consistency, reading, repetition
 from audit.config import AuditConfig
 from audit.document import Document
 from audit.engine import audit_document
+from audit.errors import InputError
 from audit.formats import po_syntax
 from audit.lang import identify
 
@@ -252,3 +253,68 @@ def test_po_origins_from_the_shared_walker_are_those_of_a_walk_per_string() -> N
             assert origin == alone and origin.anchors == alone.anchors
             compared += 1
     assert compared == 8
+
+
+PO_LINES = [
+    'msgid ""',
+    'msgstr ""',
+    '"Plural-Forms: nplurals=2; plural=(n != 1);\\n"',
+    'msgctxt "ctx"',
+    'msgid "One \\"two\\""',
+    'msgstr "Un\\tdeux\\101\\x4a"',
+    '  msgid\t"spaced"  ',
+    'msgstr "\\q unknown escape"',
+    'msgstr "\\x"',
+    'msgstr "unterminated',
+    'msgstr "x" trailing',
+    '"continued"',
+    '\t"continued \\\\ too"\t',
+    "# translator comment",
+    "#~ obsolete",
+    "#, fuzzy",
+    "",
+    "   ",
+    "\u00a0",
+    'msgid_plural "many"',
+    'msgstr[0] "un"',
+    'msgstr[1] "des"',
+    'msgstr[2] "beyond"',
+    'msgidx "glued"',
+    "stray text",
+    'msgstr "form\x0cfeed"',
+    'msgid "line\u2028separator"',
+    '"nbsp after"\u00a0',
+]
+
+
+def _po_file(rng: random.Random) -> str:
+    entries = []
+    for _ in range(rng.randint(1, 6)):
+        if rng.random() < 0.6:  # a plain entry, the fast path's case
+            lines = ["# c"] * rng.randint(0, 1) + ['msgctxt "k"'] * rng.randint(0, 1)
+            lines += ['msgid "a"', *['"b"'] * rng.randint(0, 2), 'msgstr "c"', '"d"']
+        else:
+            lines = [rng.choice(PO_LINES) for _ in range(rng.randint(1, 5))]
+        entries.append("\n".join(lines))
+    ending = rng.choice(["\n", "\n\n", "", "\r\n"])
+    return rng.choice(["\n\n", "\n", "\r\n\r\n"]).join(entries) + ending
+
+
+def _syntax_error(check: object, text: str) -> str | None:
+    try:
+        check(text, "t.po")  # type: ignore[operator]
+    except InputError as exc:
+        return str(exc)
+    return None
+
+
+def test_po_syntax_check_answers_as_the_line_by_line_check() -> None:
+    rng = random.Random(13)
+    texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "tests").rglob("*.po"))]
+    texts += [_po_file(rng) for _ in range(6000)]
+    outcomes = set()
+    for text in texts:
+        quick = _syntax_error(po_syntax.check_syntax, text)
+        assert quick == _syntax_error(po_syntax._check_lines, text), text
+        outcomes.add(quick.split(":", 2)[2] if quick else None)
+    assert None in outcomes and len(outcomes) > 8  # passes and many kinds of refusal
