@@ -318,3 +318,18 @@ def test_po_syntax_check_answers_as_the_line_by_line_check() -> None:
         assert quick == _syntax_error(po_syntax._check_lines, text), text
         outcomes.add(quick.split(":", 2)[2] if quick else None)
     assert None in outcomes and len(outcomes) > 8  # passes and many kinds of refusal
+
+
+def test_blank_lines_are_those_of_the_whole_text_scan() -> None:
+    from audit import document
+
+    rng = random.Random(14)
+    pieces = ["a", "word", " ", "\t", "\n", "\r", "\r\n", "\u00a0", "\u2028", "  \n"]
+    texts = [SEED, EXCERPT, ARABIC, "", "\n\n", " \n \n ", "\r\r\n\n"]
+    texts += ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 14))) for _ in range(6000)]
+    reached = 0
+    for text in texts:
+        spans = [m.span() for m in document._blank_lines(text)]
+        assert spans == [m.span() for m in document._BLANK_LINES.finditer(text)], repr(text)
+        reached += bool(spans)
+    assert reached > 1000
