@@ -333,3 +333,60 @@ def test_blank_lines_are_those_of_the_whole_text_scan() -> None:
         assert spans == [m.span() for m in document._BLANK_LINES.finditer(text)], repr(text)
         reached += bool(spans)
     assert reached > 1000
+
+
+def _plain_invisible_runs(text: str, allowed: frozenset[str]) -> list[tuple[int, int]]:
+    """A006's runs as found before lines of only allowed or spacing characters were
+    passed over: every character of every line that is not printable."""
+    from audit.checks.artifacts import characters
+    from audit.checks.lines import text_lines
+
+    runs = []
+    for line in text_lines(text):
+        if text[line.start : line.end].isprintable():
+            continue
+        run_start = None
+        for i in range(line.start, line.end):
+            if characters._is_invisible(text[i], allowed) and not characters._joins_here(text, i):
+                run_start = i if run_start is None else run_start
+            elif run_start is not None:
+                runs.append((run_start, i))
+                run_start = None
+        if run_start is not None:
+            runs.append((run_start, line.end))
+    return runs
+
+
+def test_invisible_runs_are_those_of_the_character_by_character_scan() -> None:
+    from audit.checks.artifacts import characters
+    from audit.lang.profiles import invisible_ok
+
+    rng = random.Random(15)
+    pieces = [
+        "a",
+        "ب",
+        " ",
+        "\n",
+        "\u00a0",
+        "\u200b",
+        "\u200c",
+        "\u200d",
+        "\u200f",
+        "\t",
+        "\x07",
+        "\u2028",
+        "👨",
+    ]
+    texts = [
+        SEED,
+        ARABIC,
+        *(["".join(rng.choice(pieces) for _ in range(rng.randint(1, 12))) for _ in range(4000)]),
+    ]
+    reached = 0
+    for text in texts:
+        for lang in ("en", "fa", "he"):
+            allowed = invisible_ok(lang)
+            runs = list(characters._invisible_runs(text, allowed))
+            assert runs == _plain_invisible_runs(text, allowed), repr(text)
+            reached += bool(runs)
+    assert reached > 1000

@@ -133,8 +133,11 @@ _INVISIBLE_CATEGORIES = frozenset({"Cc", "Cf", "Zl", "Zp"})
 def _invisible_runs(text: str, allowed: frozenset[str]) -> Iterator[tuple[int, int]]:
     """Spans of runs of control, format and line/paragraph separator characters."""
     for line in text_lines(text):
-        if text[line.start : line.end].isprintable():
+        line_text = text[line.start : line.end]
+        if line_text.isprintable():
             continue  # the common case, decided in C: nothing invisible on this line
+        if not any(_is_invisible(c, allowed) for c in set(line_text)):
+            continue  # each character once: a no-break space, a Persian non-joiner
         run_start = None
         for i in range(line.start, line.end):
             if _is_invisible(text[i], allowed) and not _joins_here(text, i):
