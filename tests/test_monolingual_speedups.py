@@ -390,3 +390,23 @@ def test_invisible_runs_are_those_of_the_character_by_character_scan() -> None:
             assert runs == _plain_invisible_runs(text, allowed), repr(text)
             reached += bool(runs)
     assert reached > 1000
+
+
+def test_repeated_sentence_and_paragraph_find_the_same_together_and_alone() -> None:
+    para = "The talks began in Geneva on Monday morning."
+    text = f"{para}\n\n{para}\n\nOther words here now, six at least. Other words here now, six at least."
+    doc = Document(id="d", target=text, target_lang="en")
+    alone = [
+        (f.code, f.start, f.end, f.message)
+        for code in ("S007", "S008")
+        for f in audit_document(doc, AuditConfig.create(select=[code]))
+    ]
+    together = audit_document(doc, AuditConfig.create(select=["S007", "S008"]))
+    assert sorted(alone) == sorted((f.code, f.start, f.end, f.message) for f in together)
+    assert {f.code for f in together} == {"S007", "S008"}
+
+
+def test_word_count_of_a_normalized_text_is_its_number_of_words() -> None:
+    for text in [SEED, ARABIC, "", " ", "İ ß ﬁ", *_texts(16, 2000)]:
+        key = repetition._normalized(text)
+        assert repetition._word_count(key) == len(key.split()), repr(text)

@@ -312,16 +312,15 @@ def repeated_sentence(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
     of the source was lost). Sentences inside a repeated paragraph are left to
     repetition.repeated-paragraph.
     """
-    repeated_paragraphs = {p.start for p, _ in _repeated_paragraphs(doc)}
+    repeated_paragraphs = {p.start for p, _ in _shared_repeated_paragraphs(doc, ctx)}
     paragraph_of = _paragraph_index(doc)
     seen: dict[str, Span] = {}
     for s in doc.sentences:
         key = _normalized(doc.target[s.start : s.end])
+        if _word_count(key) < _MIN_REPEATED_WORDS:
+            continue
         paragraph = paragraph_of(s.start)
-        if (
-            len(key.split()) < _MIN_REPEATED_WORDS
-            or doc.paragraphs[paragraph].start in repeated_paragraphs
-        ):
+        if doc.paragraphs[paragraph].start in repeated_paragraphs:
             continue
         if key in seen and paragraph - paragraph_of(seen[key].start) <= 1:
             first = doc.lines.position(seen[key].start)[0]
@@ -344,7 +343,7 @@ def repeated_paragraph(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
     The later copy is reported, without a fix: which copy to keep, and whether one
     stands for a lost paragraph of the source, is for a person to decide.
     """
-    for p, first in _repeated_paragraphs(doc):
+    for p, first in _shared_repeated_paragraphs(doc, ctx):
         line = doc.lines.position(first.start)[0]
         yield Hit(p.start, p.end, f"paragraph repeated (first on line {line}); delete one copy")
 
@@ -355,13 +354,18 @@ def _paragraph_index(doc: Document) -> Callable[[int], int]:
     return lambda offset: max(0, bisect.bisect_right(starts, offset) - 1)
 
 
+def _shared_repeated_paragraphs(doc: Document, ctx: CheckContext) -> list[tuple[Span, Span]]:
+    """:func:`_repeated_paragraphs`, worked out once for S007 and S008 together."""
+    return ctx.shared(("repetition.repeated-paragraphs",), lambda: _repeated_paragraphs(doc))
+
+
 def _repeated_paragraphs(doc: Document) -> list[tuple[Span, Span]]:
     """Each later copy of a paragraph, with the first one."""
     seen: dict[str, Span] = {}
     out = []
     for p in doc.paragraphs:
         key = _normalized(doc.target[p.start : p.end])
-        if len(key.split()) < _MIN_REPEATED_WORDS:
+        if _word_count(key) < _MIN_REPEATED_WORDS:
             continue
         if key in seen:
             out.append((p, seen[key]))
@@ -372,3 +376,9 @@ def _repeated_paragraphs(doc: Document) -> list[tuple[Span, Span]]:
 
 def _normalized(text: str) -> str:
     return " ".join(text.split()).casefold()
+
+
+def _word_count(normalized: str) -> int:
+    """``len(normalized.split())`` for a :func:`_normalized` text, without the list:
+    its words are joined by single spaces (casefolding makes no space)."""
+    return normalized.count(" ") + 1 if normalized else 0
