@@ -410,3 +410,20 @@ def test_word_count_of_a_normalized_text_is_its_number_of_words() -> None:
     for text in [SEED, ARABIC, "", " ", "İ ß ﬁ", *_texts(16, 2000)]:
         key = repetition._normalized(text)
         assert repetition._word_count(key) == len(key.split()), repr(text)
+
+
+def test_a_text_that_passes_the_lower_case_test_has_no_capitalized_pair() -> None:
+    """C002 returns early on ``(text + "a").islower()``: then no letter is upper case,
+    and the pairs, which need one, are none."""
+    rng = random.Random(17)
+    letters = ["ب", "a", "Σ", "ǅ", "ϒ", "ℂ", "Ⅻ", "ⓐ", "Ⓐ", " ", "x"]
+    skipped = 0
+    for _ in range(4000):
+        text = "".join(rng.choice(letters) for _ in range(rng.randint(1, 10)))
+        if (text + "a").islower():
+            skipped += 1
+            assert not any(c.isupper() for c in text), text
+            doc = Document(id="d", target=text, target_lang="en")
+            assert consistency._capitalization_groups(doc, []) == {}
+    assert skipped > 200
+    assert ("العربية" + "a").islower()

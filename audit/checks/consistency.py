@@ -136,6 +136,8 @@ def capitalization(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
     """
     if language(doc.target_lang).capitalizes_nouns:
         return
+    if (doc.target + "a").islower():
+        return  # no upper-case letter (Arabic, Hebrew, Persian), so no pair; decided in C
     groups = _capitalization_groups(doc, _covered(ctx))
     for occurrences in groups.values():
         if len({o.form for o in occurrences}) > 1:
