@@ -427,3 +427,24 @@ def test_a_text_that_passes_the_lower_case_test_has_no_capitalized_pair() -> Non
             assert consistency._capitalization_groups(doc, []) == {}
     assert skipped > 200
     assert ("العربية" + "a").islower()
+
+
+def test_foreign_script_pre_test_passes_every_text_with_a_run() -> None:
+    from audit.checks.artifacts import characters
+    from audit.lang.profiles import language
+
+    rng = random.Random(18)
+    pieces = ["a", "é", "ب", "б", "Ω", "μ", "-", " ", "'", "\u064e", "1", "中"]
+    texts = [
+        SEED,
+        ARABIC,
+        *("".join(rng.choice(pieces) for _ in range(rng.randint(1, 8))) for _ in range(3000)),
+    ]
+    runs = 0
+    for lang in ("en", "ar", "ru"):
+        pattern, _ = characters._foreign_pattern(language(lang).scripts)
+        for text in texts:
+            passes = pattern.search("".join(set(text))) is not None
+            assert passes == (pattern.search(text) is not None), (lang, text)
+            runs += passes
+    assert runs > 1000
