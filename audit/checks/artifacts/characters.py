@@ -105,7 +105,10 @@ def invisible_character(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
     anything: those get no suggestion, since only a person can tell what they replaced.
     """
     text = doc.target
-    for start, end in _invisible_runs(text, invisible_ok(doc.target_lang)):
+    allowed = invisible_ok(doc.target_lang)
+    if not any(_is_invisible(c, allowed) for c in _unprintable(doc, ctx) - _LINE_BREAKS):
+        return  # the text's distinct characters, once: most texts hold no invisible one
+    for start, end in _invisible_runs(text, allowed):
         run = text[start:end]
         names = ", ".join(dict.fromkeys(_char_name(c) for c in run))
         severity = Severity.MAJOR if set(run) & _BIDI_OVERRIDES else None
@@ -117,6 +120,19 @@ def invisible_character(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
             start > 0 and text[start - 1].isalnum() and end < len(text) and text[end].isalnum()
         )
         yield Hit(start, end, message, severity=severity, suggestion="" if joins_nothing else None)
+
+
+_LINE_BREAKS = frozenset("\r\n")  # in no line's text: lines end before them
+
+
+def _distinct(doc: Document, ctx: CheckContext) -> frozenset[str]:
+    """The distinct characters of the target text, worked out once per document for
+    the checks that ask whether any character of a kind is there at all."""
+    return ctx.shared(("artifacts.distinct-characters",), lambda: frozenset(doc.target))
+
+
+def _unprintable(doc: Document, ctx: CheckContext) -> frozenset[str]:
+    return frozenset(c for c in _distinct(doc, ctx) if not c.isprintable())
 
 
 # Invisible characters whose deletion loses nothing a reader sees; the last two never
@@ -292,7 +308,7 @@ def foreign_script(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
     allowed = set(ctx.option("A008", "allow"))
     pattern, own = _foreign_pattern(lang.scripts)
     text = doc.target
-    if pattern.search("".join(set(text))) is None:
+    if pattern.search("".join(_distinct(doc, ctx))) is None:
         # A foreign letter alone is a run: none among the text's distinct characters
         # means no run in the text, decided in half the time of scanning it.
         return
