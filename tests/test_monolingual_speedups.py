@@ -451,3 +451,43 @@ def test_foreign_script_pre_test_passes_every_text_with_a_run() -> None:
             assert passes == (pattern.search(text) is not None), (lang, text)
             runs += passes
     assert runs > 1000
+
+
+def test_spacing_matches_are_those_of_the_look_behind_patterns() -> None:
+    import re
+
+    from audit.checks import spacing
+
+    space_before = re.compile(r"(?<=[^\s])([^\S\n\r]+)([.,;:!?؟،؛])")
+    missing_space = re.compile(r"(?<=\S)([.!?;,،؛؟])(?=\S)")
+    rng = random.Random(19)
+    pieces = [
+        "a",
+        "B",
+        " ",
+        "  ",
+        "\t",
+        "\n",
+        "\r",
+        "\u00a0",
+        ".",
+        ",",
+        ";",
+        ":",
+        "!",
+        "?",
+        "؟",
+        "،",
+        "x",
+    ]
+    texts = [SEED, EXCERPT, ARABIC, "", " .", ". a"]
+    texts += ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 12))) for _ in range(6000)]
+    reached = [0, 0]
+    for text in texts:
+        for k, (quick, plain) in enumerate(
+            [(spacing._SPACE_BEFORE, space_before), (spacing._MISSING_SPACE, missing_space)]
+        ):
+            found = [(m.span(), m.groups()) for m in spacing._after_non_space(quick, text)]
+            assert found == [(m.span(), m.groups()) for m in plain.finditer(text)], repr(text)
+            reached[k] += bool(found)
+    assert min(reached) > 1000
