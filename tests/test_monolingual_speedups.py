@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from audit.checks import consistency, reading, repetition
+from audit.checks.lookbehind import finditer_after
 from audit.config import AuditConfig
 from audit.document import Document
 from audit.engine import audit_document
@@ -491,3 +492,80 @@ def test_spacing_matches_are_those_of_the_look_behind_patterns() -> None:
             assert found == [(m.span(), m.groups()) for m in plain.finditer(text)], repr(text)
             reached[k] += bool(found)
     assert min(reached) > 1000
+
+
+def test_segmentation_matches_are_those_of_the_look_behind_patterns() -> None:
+    import re
+
+    from audit.checks import segmentation
+    from audit.lang.profiles import language
+
+    lang = language("en")
+    words = sorted(
+        (w[:1].upper() + w[1:] for w in lang.function_words if len(w) > 1), key=len, reverse=True
+    )
+    function_words = re.compile(
+        r"(?<=[^\W\d_] )(?:" + "|".join(map(re.escape, words)) + r")(?= [^\W\d_])"
+    )
+    full_stop = re.compile(r"(?<![.\s])\.(?!\.)[\"'”’»)\]]*\s+[\"'“‘«(\[]*([^\W\d_][\w'’-]*)")
+    rng = random.Random(20)
+    pieces = [
+        "a",
+        "x",
+        "The",
+        "In",
+        "Into",
+        "To",
+        "the",
+        " ",
+        "  ",
+        ".",
+        "..",
+        "\n",
+        '"',
+        ")",
+        "3",
+        "é",
+    ]
+    pieces += ["a To b", "x In ", " The a", "and To"]
+    texts = [SEED, EXCERPT, ARABIC, "", ". a", "a. b"]
+    texts += ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 12))) for _ in range(6000)]
+    cases = [
+        (
+            segmentation._capitalized_function_words(lang),
+            function_words,
+            segmentation._after_letter_and_space,
+        ),
+        (segmentation._FULL_STOP, full_stop, segmentation._not_after_stop_or_space),
+    ]
+    reached = [0, 0]
+    for text in texts:
+        for k, (quick, plain, before) in enumerate(cases):
+            found = [(m.span(), m.groups()) for m in finditer_after(quick, text, before)]
+            assert found == [(m.span(), m.groups()) for m in plain.finditer(text)], repr(text)
+            reached[k] += bool(found)
+    assert min(reached) > 100
+
+
+def test_finditer_after_finds_a_match_that_starts_inside_a_dropped_one() -> None:
+    import re
+
+    after_x = re.compile(r"(?<=x)\w+")
+    rng = random.Random(21)
+    texts = [
+        "yxab",
+        "xab xcd",
+        "",
+        "x",
+        *("".join(rng.choice("xyab ") for _ in range(9)) for _ in range(2000)),
+    ]
+    for text in texts:
+        found = [
+            m.span()
+            for m in finditer_after(re.compile(r"\w+"), text, lambda t, at: t[at - 1 : at] == "x")
+        ]
+        assert found == [m.span() for m in after_x.finditer(text)], text
+    assert [
+        m.group()
+        for m in finditer_after(re.compile(r"\w+"), "yxab", lambda t, at: t[at - 1 : at] == "x")
+    ] == ["ab"]

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from audit.checks.lookbehind import after_non_space, finditer_after
 from audit.checks.reading import word_after, word_before
 from audit.document import Document
 from audit.engine.check import Hit, check
@@ -69,18 +70,8 @@ def space_before_punctuation(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
 
 
 def _after_non_space(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
-    r"""The matches of ``pattern`` that start just after a character that is no space,
-    as a look-behind ``(?<=\S)`` before it would keep them.
-
-    Each pattern starts with a set of characters that cannot follow one another in
-    two matches (a run of spaces is taken whole, a mark is one character), so the
-    matches it finds without the look-behind are the same places, less those after a
-    space; a pattern that starts with a look-behind is tried by the engine at every
-    character, one that starts with a set skips to the characters of that set."""
-    for m in pattern.finditer(text):
-        start = m.start()
-        if start > 0 and not text[start - 1].isspace():
-            yield m
+    """The matches of ``pattern`` with ``(?<=\\S)`` before it (see audit.checks.lookbehind)."""
+    return finditer_after(pattern, text, after_non_space)
 
 
 def _starts_sentence(text: str, at: int) -> bool:
