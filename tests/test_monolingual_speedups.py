@@ -569,3 +569,23 @@ def test_finditer_after_finds_a_match_that_starts_inside_a_dropped_one() -> None
         m.group()
         for m in finditer_after(re.compile(r"\w+"), "yxab", lambda t, at: t[at - 1 : at] == "x")
     ] == ["ab"]
+
+
+def test_mixed_words_are_the_same_from_the_distinct_letters() -> None:
+    from audit.checks.artifacts import characters
+
+    rng = random.Random(22)
+    pieces = ["Geneva", "Gеneva", "е", "e", "Ω", "ж", " ", "-", "1", "é"]
+    texts = [
+        SEED,
+        EXCERPT,
+        ARABIC,
+        "",
+        *("".join(rng.choice(pieces) for _ in range(rng.randint(1, 8))) for _ in range(3000)),
+    ]
+    reached = 0
+    for text in texts:
+        found = list(characters._mixed_words(text, "".join(set(text))))
+        assert found == list(characters._mixed_words(text)), text
+        reached += bool(found)
+    assert reached > 500

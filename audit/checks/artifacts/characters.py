@@ -371,7 +371,7 @@ def mixed_script_word(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
     """
     text = doc.target
     damaged = _damaged_words(text)
-    for start, end in _mixed_words(text):
+    for start, end in _mixed_words(text, "".join(_distinct(doc, ctx))):
         if not any(s <= start < e for s, e in damaged):
             yield from _mixed_hit(text[start:end], start, end)
     for start, end in damaged:  # judged as they read once the encoding is repaired
@@ -440,9 +440,13 @@ def _mixed_word_pattern() -> re.Pattern[str]:
     return re.compile("|".join(letters_of((a,)) + letters_of((b,)) for a, b in pairs))
 
 
-def _mixed_words(text: str) -> Iterator[tuple[int, int]]:
-    """Spans of the words of ``text`` that hold letters of two cased scripts."""
-    if sum(1 for rx in _cased_script_classes().values() if rx.search(text)) < 2:
+def _mixed_words(text: str, letters: str | None = None) -> Iterator[tuple[int, int]]:
+    """Spans of the words of ``text`` that hold letters of two cased scripts.
+
+    ``letters``: the distinct characters of ``text`` (in any order), when known: the
+    test for the scripts present reads them instead of the whole text."""
+    sample = text if letters is None else letters
+    if sum(1 for rx in _cased_script_classes().values() if rx.search(sample)) < 2:
         return  # one cased script in the whole text (or none): no word can mix two
     last_end = -1
     for m in _mixed_word_pattern().finditer(text):
