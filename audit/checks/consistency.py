@@ -10,6 +10,8 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator
+from itertools import compress
+from operator import itemgetter
 from typing import TYPE_CHECKING, NamedTuple
 
 from audit.document import Document
@@ -63,7 +65,7 @@ def hyphenation(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
     # Only words that some hyphenated word closes up to can be in a group: find those
     # first, so the other words of the text cost one set lookup each.
     text = doc.target
-    found = list(_HYPHENATED.finditer(text)) if _HYPHEN_CHARS.search(text) else []
+    found = _hyphenated_words(text)
     keys = {_closed(m.group().lower()) for m in found}
     keys = {k for k in keys if len(k) >= min_length}
     if not keys:
@@ -93,6 +95,27 @@ def hyphenation(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
         yield from _minority_hits(doc, occurrences, "spelling")
 
 
+def _hyphenated_words(text: str) -> list[re.Match[str]]:
+    """The matches of ``_HYPHENATED`` in ``text``, found from its hyphens.
+
+    A hyphenated word holds no space, so each is found by scanning only the
+    space-delimited stretch around a hyphen (a look-behind sees the text before the
+    stretch): a few hundred characters of a text instead of all of it, since most
+    words hold no hyphen."""
+    found: list[re.Match[str]] = []
+    done = 0  # the text before this is scanned
+    for hyphen in _HYPHEN_CHARS.finditer(text):
+        at = hyphen.start()
+        if at < done:
+            continue
+        start = max(done, text.rfind(" ", 0, at) + 1)
+        done = text.find(" ", at)
+        if done < 0:
+            done = len(text)
+        found += _HYPHENATED.finditer(text, start, done)
+    return found
+
+
 @check(
     code="C002",
     name="consistency.capitalization",
@@ -113,24 +136,39 @@ def capitalization(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
     """
     if language(doc.target_lang).capitalizes_nouns:
         return
-    covered = _covered(ctx)
-    words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(doc.target)]
-    groups: dict[tuple[str, str], list[_Occurrence]] = {}
-    for i in range(len(words) - 1):
-        (s1, e1, w1), (s2, e2, w2) = words[i], words[i + 1]
-        # The test of case first: it is the cheapest and passes the fewest pairs.
-        if not w1[:1].isupper() or w1.isupper() or w2.isupper():
-            continue
-        if doc.target[e1:s2] != " " or _overlaps(covered, s1, e2) or doc.is_sentence_start(s1):
-            continue
-        if w2[:1].isupper() and i + 2 < len(words):
-            s3, _, w3 = words[i + 2]
-            if doc.target[e2:s3] == " " and w3[:1].isupper():
-                continue  # part of a longer name or a title before a name
-        groups.setdefault((w1, w2.lower()), []).append(_Occurrence(s1, e2, w2))
+    if (doc.target + "a").islower():
+        return  # no upper-case letter (Arabic, Hebrew, Persian), so no pair; decided in C
+    groups = _capitalization_groups(doc, _covered(ctx))
     for occurrences in groups.values():
         if len({o.form for o in occurrences}) > 1:
             yield from _minority_hits(doc, occurrences, "capitalization")
+
+
+def _capitalization_groups(
+    doc: Document, covered: list[tuple[int, int]]
+) -> dict[tuple[str, str], list[_Occurrence]]:
+    """Each capitalized word with the word after it (outside ``covered``, away from a
+    sentence start and from longer names), grouped by the pair's letters."""
+    text = doc.target
+    matches = list(_WORD.finditer(text))
+    words = list(map(re.Match.group, matches))
+    # The test of case first: it is the cheapest and passes the fewest pairs. Words
+    # are never empty, so the first letter is word[0]; the maps keep the loop over
+    # every word out of Python.
+    capitalized = compress(range(len(words) - 1), map(str.isupper, map(itemgetter(0), words)))
+    groups: dict[tuple[str, str], list[_Occurrence]] = {}
+    for i in capitalized:
+        w1, w2 = words[i], words[i + 1]
+        if w1.isupper() or w2.isupper():
+            continue
+        (s1, e1), (s2, e2) = matches[i].span(), matches[i + 1].span()
+        if text[e1:s2] != " " or _overlaps(covered, s1, e2) or doc.is_sentence_start(s1):
+            continue
+        if w2[0].isupper() and i + 2 < len(words):
+            if text[e2 : matches[i + 2].start()] == " " and words[i + 2][0].isupper():
+                continue  # part of a longer name or a title before a name
+        groups.setdefault((w1, w2.lower()), []).append(_Occurrence(s1, e2, w2))
+    return groups
 
 
 def _minority_hits(doc: Document, occurrences: list[_Occurrence], what: str) -> Iterator[Hit]:

@@ -94,9 +94,6 @@ def repaired(text: str) -> str:
     return "".join(pieces) + text[pos:]
 
 
-_PLAIN_SPACE = str.maketrans("", "", "\n\r\t")
-
-
 def _unescape(text: str) -> str:
     """``html.unescape``, its module (and its 2,000-entity table) imported only for a text
     holding "&": a hook on an article without one does not pay for it (issue 18)."""
@@ -112,8 +109,33 @@ def needs_reading(text: str) -> bool:
         bool(MOJIBAKE_HINT.search(text))
         or ("&" in text and _unescape(text) != text)  # AT&T and Q&A hold no entity
         or ("<" in text and _TAG.search(text) is not None)
-        or not text.translate(_PLAIN_SPACE).isprintable()
+        # Spaces set aside (a no-break space is not printable but is in no token):
+        # joining the split text costs a third of translating the line breaks away.
+        or not "".join(text.split()).isprintable()
     )
+
+
+def invisibles_removed(text: str) -> str | None:
+    """``text`` without the invisible characters inside its tokens, when they are all
+    :func:`reading` would change in them; None when ``text`` holds encoding damage, an
+    entity or a tag.
+
+    A token of ``text`` minus these characters reads as the same token of the result,
+    so a cheap test on whole words (is any word repeated?) can run on the result
+    instead of reading each token (Persian text holds a zero-width non-joiner in many
+    words)."""
+    if (
+        MOJIBAKE_HINT.search(text)
+        or ("&" in text and _unescape(text) != text)
+        or ("<" in text and _TAG.search(text) is not None)
+    ):
+        return None
+    invisible = [
+        ord(c)
+        for c in set("".join(text.split()))
+        if not c.isprintable() and unicodedata.category(c) in _INVISIBLE
+    ]
+    return text.translate(dict.fromkeys(invisible)) if invisible else text
 
 
 def reading(token: str) -> str:

@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, NamedTuple
 
-from audit.checks.reading import MOJIBAKE_HINT, needs_reading, reading
+from audit.checks.reading import MOJIBAKE_HINT, invisibles_removed, needs_reading, reading
 from audit.document import Document, Span
 from audit.engine.check import Hit, check
 from audit.findings import Category, Severity
@@ -107,7 +107,7 @@ def repeated_words(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
     lang = language(doc.target_lang)
     text = doc.target
     damaged = needs_reading(text)
-    if not damaged and not _may_repeat(text):
+    if not _may_repeat(_test_text(text) if damaged else text):
         return
     words = _words(text, damaged)
     repeats = _repeats(words, lang)
@@ -122,13 +122,27 @@ def repeated_words(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
         )
 
 
-def _may_repeat(text: str) -> bool:
+def _test_text(text: str) -> str | None:
+    """What :func:`_may_repeat` can judge for a text that needs reading: the text
+    without its invisible characters when that is all the damage and no token is made
+    of them alone (a token that vanished would bring two others together); else
+    None."""
+    plain = invisibles_removed(text)
+    if plain is None or (plain is not text and len(plain.split()) != len(text.split())):
+        return None
+    return plain
+
+
+def _may_repeat(text: str | None) -> bool:
     """False when no run of up to six words is followed by the same words, comparing
     words without the marks around them: then there is no repetition to look at.
 
     Every repetition the check reports passes this test (its words are equal with
     marks set aside), so it only saves work on the texts, most of them, without one.
+    None (a text the test cannot judge) may repeat.
     """
+    if text is None:
+        return True
     keys = [w.strip(_MARKS) for w in text.casefold().split()]
     for n in range(1, _MAX_PHRASE_WORDS + 1):
         same = bytes(map(operator.eq, keys, keys[n:]))  # 1 where word i equals word i + n
@@ -298,16 +312,15 @@ def repeated_sentence(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
     of the source was lost). Sentences inside a repeated paragraph are left to
     repetition.repeated-paragraph.
     """
-    repeated_paragraphs = {p.start for p, _ in _repeated_paragraphs(doc)}
+    repeated_paragraphs = {p.start for p, _ in _shared_repeated_paragraphs(doc, ctx)}
     paragraph_of = _paragraph_index(doc)
     seen: dict[str, Span] = {}
     for s in doc.sentences:
         key = _normalized(doc.target[s.start : s.end])
+        if _word_count(key) < _MIN_REPEATED_WORDS:
+            continue
         paragraph = paragraph_of(s.start)
-        if (
-            len(key.split()) < _MIN_REPEATED_WORDS
-            or doc.paragraphs[paragraph].start in repeated_paragraphs
-        ):
+        if doc.paragraphs[paragraph].start in repeated_paragraphs:
             continue
         if key in seen and paragraph - paragraph_of(seen[key].start) <= 1:
             first = doc.lines.position(seen[key].start)[0]
@@ -330,7 +343,7 @@ def repeated_paragraph(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
     The later copy is reported, without a fix: which copy to keep, and whether one
     stands for a lost paragraph of the source, is for a person to decide.
     """
-    for p, first in _repeated_paragraphs(doc):
+    for p, first in _shared_repeated_paragraphs(doc, ctx):
         line = doc.lines.position(first.start)[0]
         yield Hit(p.start, p.end, f"paragraph repeated (first on line {line}); delete one copy")
 
@@ -341,13 +354,18 @@ def _paragraph_index(doc: Document) -> Callable[[int], int]:
     return lambda offset: max(0, bisect.bisect_right(starts, offset) - 1)
 
 
+def _shared_repeated_paragraphs(doc: Document, ctx: CheckContext) -> list[tuple[Span, Span]]:
+    """:func:`_repeated_paragraphs`, worked out once for S007 and S008 together."""
+    return ctx.shared(("repetition.repeated-paragraphs",), lambda: _repeated_paragraphs(doc))
+
+
 def _repeated_paragraphs(doc: Document) -> list[tuple[Span, Span]]:
     """Each later copy of a paragraph, with the first one."""
     seen: dict[str, Span] = {}
     out = []
     for p in doc.paragraphs:
         key = _normalized(doc.target[p.start : p.end])
-        if len(key.split()) < _MIN_REPEATED_WORDS:
+        if _word_count(key) < _MIN_REPEATED_WORDS:
             continue
         if key in seen:
             out.append((p, seen[key]))
@@ -358,3 +376,9 @@ def _repeated_paragraphs(doc: Document) -> list[tuple[Span, Span]]:
 
 def _normalized(text: str) -> str:
     return " ".join(text.split()).casefold()
+
+
+def _word_count(normalized: str) -> int:
+    """``len(normalized.split())`` for a :func:`_normalized` text, without the list:
+    its words are joined by single spaces (casefolding makes no space)."""
+    return normalized.count(" ") + 1 if normalized else 0

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from functools import cache
 from typing import TYPE_CHECKING, NamedTuple
 
+from audit.checks.lookbehind import finditer_after
 from audit.document import Document, Span
 from audit.engine.check import Hit, check
 from audit.findings import Category, Severity
@@ -25,7 +26,9 @@ if TYPE_CHECKING:
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 _WORD_BEFORE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*$")
-_FULL_STOP = re.compile(r"(?<![.\s])\.(?!\.)[\"'”’»)\]]*\s+[\"'“‘«(\[]*([^\W\d_][\w'’-]*)")
+# A full stop and the word after it; the full stop follows no full stop and no space
+# (the look-behind ``(?<![.\s])``, tested by _not_after_stop_or_space).
+_FULL_STOP = re.compile(r"\.(?!\.)[\"'”’»)\]]*\s+[\"'“‘«(\[]*([^\W\d_][\w'’-]*)")
 _MAX_HEADING_WORDS = 8
 
 
@@ -78,7 +81,7 @@ def capitalized_function_word(doc: Document, ctx: CheckContext) -> Iterator[Hit]
         return
     text = doc.target
     title_case: dict[Span, bool] = {}  # per sentence, decided once
-    for m in _capitalized_function_words(lang).finditer(text):
+    for m in finditer_after(_capitalized_function_words(lang), text, _after_letter_and_space):
         prev = _WORD_BEFORE.search(text, max(0, m.start() - 80), m.start() - 1)
         nxt = _WORD.match(text, m.end() + 1)
         if prev is None or nxt is None or not prev.group().islower():
@@ -108,7 +111,21 @@ def _capitalized_function_words(lang: Language) -> re.Pattern[str]:
     words = sorted(
         (w[:1].upper() + w[1:] for w in lang.function_words if len(w) > 1), key=len, reverse=True
     )
-    return re.compile(r"(?<=[^\W\d_] )(?:" + "|".join(map(re.escape, words)) + r")(?= [^\W\d_])")
+    return re.compile(r"(?:" + "|".join(map(re.escape, words)) + r")(?= [^\W\d_])")
+
+
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def _after_letter_and_space(text: str, at: int) -> bool:
+    """``(?<=[^\\W\\d_] )``: a letter and a space just before ``at`` (the look-behind
+    the function-word pattern had; see audit.checks.lookbehind)."""
+    return at > 1 and text[at - 1] == " " and _LETTER.match(text, at - 2) is not None
+
+
+def _not_after_stop_or_space(text: str, at: int) -> bool:
+    """``(?<![.\\s])``: no full stop and no space just before ``at``."""
+    return at == 0 or (text[at - 1] != "." and not text[at - 1].isspace())
 
 
 def _words_in(text: str, span: Span) -> list[_Word]:
@@ -139,7 +156,7 @@ def lowercase_sentence_start(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
     if not lang.cased:
         return
     text = doc.target
-    for m in _FULL_STOP.finditer(text):
+    for m in finditer_after(_FULL_STOP, text, _not_after_stop_or_space):
         word = m.group(1)
         if text[m.start() + 1 : m.start() + 2] in ")]":
             continue  # "(R-Ariz.) in favour": the sentence goes on after the bracket

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from audit.checks.lookbehind import after_non_space, finditer_after
 from audit.checks.reading import word_after, word_before
 from audit.document import Document
 from audit.engine.check import Hit, check
@@ -24,8 +25,11 @@ from audit.lang.profiles import language
 if TYPE_CHECKING:
     from audit.engine.context import CheckContext
 
-_SPACE_BEFORE = re.compile(r"(?<=[^\s])([^\S\n\r]+)([.,;:!?؟،؛])")
-_MISSING_SPACE = re.compile(r"(?<=\S)([.!?;,،؛؟])(?=\S)")  # then judged on the words as they read
+# Spaces before a mark, where the spaces follow a non-space (see _after_non_space).
+_SPACE_BEFORE = re.compile(r"([^\S\n\r]+)([.,;:!?؟،؛])")
+# A mark with no space after it, after a non-space (see _after_non_space); then judged
+# on the words as they read.
+_MISSING_SPACE = re.compile(r"([.!?;,،؛؟])(?=\S)")
 _DOUBLE_SPACE = re.compile(r"(?<=\S) {2,}(?=\S)")
 _EMOTICON_AFTER_COLON = frozenset(")(-DPpO/\\|")
 # An entity ending just before a mark (``&amp;``): its ``;`` is not punctuation.
@@ -52,7 +56,7 @@ def space_before_punctuation(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
     """
     lang = language(doc.target_lang)
     text = doc.target
-    for m in _SPACE_BEFORE.finditer(text):
+    for m in _after_non_space(_SPACE_BEFORE, text):
         space, mark = m.span(1), m.group(2)
         after = m.end(2)
         if mark in lang.space_before:
@@ -63,6 +67,11 @@ def space_before_punctuation(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
             )
         elif not _is_exempt_after_space(text, m.start(1), mark, after):
             yield Hit(space[0], space[1], f'space before "{mark}"; delete it', suggestion="")
+
+
+def _after_non_space(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """The matches of ``pattern`` with ``(?<=\\S)`` before it (see audit.checks.lookbehind)."""
+    return finditer_after(pattern, text, after_non_space)
 
 
 def _starts_sentence(text: str, at: int) -> bool:
@@ -120,7 +129,7 @@ def missing_space_after(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
     """
     lang = language(doc.target_lang)
     text = doc.target
-    for m in _MISSING_SPACE.finditer(text):
+    for m in _after_non_space(_MISSING_SPACE, text):
         mark, at, after = m.group(1), m.start(1), m.end(1)
         before, following = word_before(text, at), word_after(text, after)
         if not (before[-1:].isalpha() and following[:1].isalpha()):
@@ -176,5 +185,7 @@ def double_space(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
     Harmless in HTML, visible in print and in every plain-text channel. Indentation
     and spaces at line ends are not reported. The suggestion is one space.
     """
+    if "  " not in doc.target:
+        return  # every match holds two spaces; the substring test is far cheaper
     for m in _DOUBLE_SPACE.finditer(doc.target):
         yield Hit(m.start(), m.end(), f"{len(m.group())} spaces in a row", suggestion=" ")

@@ -17,7 +17,7 @@ from audit.document import Document
 from audit.errors import InputError
 from audit.formats.format import Encoder, Format
 from audit.formats.po_syntax import ESCAPE, check_syntax, continuations, decode_string
-from audit.segments import Origin, SegmentBuilder, line_starts, locate
+from audit.segments import Origin, SegmentBuilder, TextWalker, line_starts, locate
 
 _CONTINUATION = re.compile(r'"[ \t]*(?:\r\n|\r|\n)(?:[ \t]*#~?[^\n]*\n)*[ \t]*"')
 # Where each keyword's string begins, compiled once (not once per entry).
@@ -54,6 +54,7 @@ def read_po(
             line=int(m.group(1)) if m else None,
         ) from None
     starts = line_starts(text)
+    walker = TextWalker(text, starts, _step)  # shared by the file's origins
     cursor = 0
     builder = SegmentBuilder()
     for entry in catalog:
@@ -68,15 +69,15 @@ def read_po(
             tuple(entry.tcomment.splitlines()) if entry.tcomment else ()
         )  # "# ..." translator comments
         src_origin, cursor_after_id, msgid = _origin(
-            text, cursor, "msgid", entry.msgid, path, starts
+            text, cursor, "msgid", entry.msgid, path, walker
         )
         if entry.msgid_plural:
             plural_origin, cursor_after_id, msgid_plural = _origin(
-                text, cursor_after_id, "msgid_plural", entry.msgid_plural, path, starts
+                text, cursor_after_id, "msgid_plural", entry.msgid_plural, path, walker
             )
             for n in sorted(entry.msgstr_plural):
                 tgt_origin, cursor_after_id, target = _origin(
-                    text, cursor_after_id, f"msgstr[{n}]", entry.msgstr_plural[n], path, starts
+                    text, cursor_after_id, f"msgstr[{n}]", entry.msgstr_plural[n], path, walker
                 )
                 builder.add(
                     f"{key}[{n}]",
@@ -89,7 +90,7 @@ def read_po(
                 )
         else:
             tgt_origin, cursor_after_id, target = _origin(
-                text, cursor_after_id, "msgstr", entry.msgstr, path, starts
+                text, cursor_after_id, "msgstr", entry.msgstr, path, walker
             )
             builder.add(
                 key,
@@ -120,7 +121,7 @@ def read_po(
 
 
 def _origin(
-    raw: str, start: int, keyword: str, text: str, path: str, starts: list[int]
+    raw: str, start: int, keyword: str, text: str, path: str, walker: TextWalker
 ) -> tuple[Origin | None, int, str]:
     """Where the string after ``keyword`` begins (just past its opening quote), and its
     text decoded as gettext does (``text``, polib's reading, when it is not found)."""
@@ -131,7 +132,7 @@ def _origin(
     if m is None:
         return None, start, text
     text = decode_string(raw, m.end())
-    origin = locate(raw, m.end(), text, path, starts=starts, escape=_step, field=keyword)
+    origin = locate(raw, m.end(), text, path, field=keyword, walker=walker)
     return origin, m.end(), text
 
 

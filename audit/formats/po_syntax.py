@@ -42,15 +42,60 @@ _CONTINUATION = re.compile(r'"[ \t]*(?:\r\n|\r|\n)(?:[ \t]*#~?[^\n]*\n)*[ \t]*"'
 _PLAIN = re.compile(r'[^"\\\r\n]+')
 
 
+# An entry that the line-by-line check passes without a word, in one match: comments
+# and blank lines, then ``msgctxt`` (optional), ``msgid`` and ``msgstr``, each with its
+# strings (known escapes only), every line ending in "\n" and holding no other line
+# break ``str.splitlines`` knows. Anything else (plural forms, a comment between
+# strings, "\r\n") is left to the line loop.
+_BREAKS = r"\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029"
+
+
+def _string(n: int) -> str:
+    """One string: runs of plain characters taken whole (atomic, as in ``_STRING``,
+    with group ``p{n}``) or known escapes."""
+    plain = rf'(?=(?P<p{n}>[^"\\{_BREAKS}]+))(?P=p{n})'
+    return rf""""(?:{plain}|\\[abfnrtv\\"'?0-7]|\\x[0-9a-fA-F])*"[ \t]*\n"""
+
+
+def _strings(n: int) -> str:
+    """A keyword's string and its continuation lines."""
+    return rf"{_string(n)}(?:[ \t]*{_string(n + 1)})*"
+
+
+_SIMPLE_ENTRY = re.compile(
+    rf"(?:[ \t]*(?:#[^{_BREAKS}]*)?\n)*"
+    rf"(?:[ \t]*msgctxt[ \t]*{_strings(0)})?"
+    rf"[ \t]*msgid[ \t]*{_strings(2)}"
+    rf"[ \t]*msgstr[ \t]*{_strings(4)}"
+)
+
+
 def check_syntax(text: str, path: str) -> None:
     """Raise :class:`InputError` (file and line) for what gettext would refuse: text
     that is no keyword, string or comment; an unterminated string or an unknown
-    escape; an entry without ``msgstr``; plural forms beyond the header's ``nplurals``."""
+    escape; an entry without ``msgstr``; plural forms beyond the header's ``nplurals``.
+
+    The plain entries that make up most files are passed over a whole entry per
+    match; the line loop checks the rest, from the first entry that is not plain."""
+    pos = 0
+    while (entry := _SIMPLE_ENTRY.match(text, pos)) is not None:
+        pos = entry.end()
+    if pos < len(text):
+        _check_lines(text, path, pos)
+
+
+def _check_lines(text: str, path: str, start: int = 0) -> None:
+    """:func:`check_syntax` line by line, from ``start`` (0, or the start of a line
+    just after the last string of a complete entry).
+
+    The entry before ``start`` is complete (``msgid`` and ``msgstr``), so it is not
+    kept: what could follow it is judged the same without it (another keyword opens a
+    new entry, a second ``msgstr`` is unexpected either way)."""
     found = _NPLURALS.search(text)
     nplurals = int(found.group(1)) if found else None
     entry: dict[str, int] = {}  # keyword -> line, for the entry being read
     plurals: dict[int, int] = {}  # form -> line
-    last = False  # whether a continuation string may follow
+    last = start > 0  # whether a continuation string may follow
 
     def close() -> None:
         if not entry:
@@ -71,7 +116,8 @@ def check_syntax(text: str, path: str) -> None:
         entry.clear()
         plurals.clear()
 
-    for number, line in enumerate(text.splitlines(), start=1):
+    first = text.count("\n", 0, start) + 1  # before start, every line ends in "\n"
+    for number, line in enumerate(text[start:].splitlines(), start=first):
         s = line.strip()
         if not s or s.startswith("#"):
             last = last and bool(s)  # comments may sit between continuation lines
@@ -124,6 +170,15 @@ def decode_string(raw: str, start: int) -> str:
     """The string whose text starts at ``raw[start]`` (just past its opening quote),
     continuation lines joined and escapes decoded as gettext does. The file has passed
     :func:`check_syntax`, so the string is terminated and its escapes are known."""
+    plain = _PLAIN.match(raw, start)
+    i = plain.end() if plain else start
+    if raw.startswith('"', i) and _CONTINUATION.match(raw, i) is None:
+        return raw[start:i]  # most strings: one line, no escape
+    return _decode_pieces(raw, start)
+
+
+def _decode_pieces(raw: str, start: int) -> str:
+    """:func:`decode_string` piece by piece: plain runs, escapes and continuations."""
     out: list[str] = []
     i = start
     n = len(raw)

@@ -132,7 +132,22 @@ def _identifier(languages: tuple[str, ...]) -> Any:
 
 def identify(text: str, candidates: tuple[str, ...] = ()) -> tuple[str, float]:
     """The likeliest language of ``text`` among ``candidates`` (all known ones if empty), with its probability."""
-    lang, prob = _identifier(tuple(sorted({primary(c) for c in candidates}))).classify(text)
+    languages = tuple(sorted({primary(c) for c in candidates}))
+    if len(text) > _REMEMBERED_CHARS:
+        return _classify.__wrapped__(text, languages)
+    return _classify(text, languages)
+
+
+# Texts up to this long have their answers remembered (256 of them: well under 1 MB).
+_REMEMBERED_CHARS = 2000
+
+
+@lru_cache(maxsize=256)
+def _classify(text: str, languages: tuple[str, ...]) -> tuple[str, float]:
+    """The model's answer, remembered: a corpus translated into many languages asks
+    about the same source text once per translation (17 times in NTREX), and the
+    model's answer for a text never changes."""
+    lang, prob = _identifier(languages).classify(text)
     return str(lang), float(prob)
 
 
@@ -143,7 +158,14 @@ GUESS_CHARS = (
 
 def main_script(text: str) -> str | None:
     """The script of most letters of ``text`` (its first 5,000 characters); None without letters."""
-    letters, shares = script_shares(text[:5000])
+    return _main_script(text[:5000])
+
+
+@lru_cache(maxsize=128)
+def _main_script(head: str) -> str | None:
+    """:func:`main_script` of a text's first 5,000 characters, remembered: each
+    translation of a source asks about the same source text again."""
+    letters, shares = script_shares(head)
     return max(shares, key=shares.__getitem__) if letters else None
 
 

@@ -105,7 +105,10 @@ def invisible_character(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
     anything: those get no suggestion, since only a person can tell what they replaced.
     """
     text = doc.target
-    for start, end in _invisible_runs(text, invisible_ok(doc.target_lang)):
+    allowed = invisible_ok(doc.target_lang)
+    if not any(_is_invisible(c, allowed) for c in _unprintable(doc, ctx) - _LINE_BREAKS):
+        return  # the text's distinct characters, once: most texts hold no invisible one
+    for start, end in _invisible_runs(text, allowed):
         run = text[start:end]
         names = ", ".join(dict.fromkeys(_char_name(c) for c in run))
         severity = Severity.MAJOR if set(run) & _BIDI_OVERRIDES else None
@@ -117,6 +120,19 @@ def invisible_character(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
             start > 0 and text[start - 1].isalnum() and end < len(text) and text[end].isalnum()
         )
         yield Hit(start, end, message, severity=severity, suggestion="" if joins_nothing else None)
+
+
+_LINE_BREAKS = frozenset("\r\n")  # in no line's text: lines end before them
+
+
+def _distinct(doc: Document, ctx: CheckContext) -> frozenset[str]:
+    """The distinct characters of the target text, worked out once per document for
+    the checks that ask whether any character of a kind is there at all."""
+    return ctx.shared(("artifacts.distinct-characters",), lambda: frozenset(doc.target))
+
+
+def _unprintable(doc: Document, ctx: CheckContext) -> frozenset[str]:
+    return frozenset(c for c in _distinct(doc, ctx) if not c.isprintable())
 
 
 # Invisible characters whose deletion loses nothing a reader sees; the last two never
@@ -133,8 +149,11 @@ _INVISIBLE_CATEGORIES = frozenset({"Cc", "Cf", "Zl", "Zp"})
 def _invisible_runs(text: str, allowed: frozenset[str]) -> Iterator[tuple[int, int]]:
     """Spans of runs of control, format and line/paragraph separator characters."""
     for line in text_lines(text):
-        if text[line.start : line.end].isprintable():
+        line_text = text[line.start : line.end]
+        if line_text.isprintable():
             continue  # the common case, decided in C: nothing invisible on this line
+        if not any(_is_invisible(c, allowed) for c in set(line_text)):
+            continue  # each character once: a no-break space, a Persian non-joiner
         run_start = None
         for i in range(line.start, line.end):
             if _is_invisible(text[i], allowed) and not _joins_here(text, i):
@@ -289,6 +308,10 @@ def foreign_script(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
     allowed = set(ctx.option("A008", "allow"))
     pattern, own = _foreign_pattern(lang.scripts)
     text = doc.target
+    if pattern.search("".join(_distinct(doc, ctx))) is None:
+        # A foreign letter alone is a run: none among the text's distinct characters
+        # means no run in the text, decided in half the time of scanning it.
+        return
     for m in pattern.finditer(text):
         start, end = m.span()
         if (start > 0 and own.match(text, start - 1)) or (end < len(text) and own.match(text, end)):
@@ -348,7 +371,7 @@ def mixed_script_word(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
     """
     text = doc.target
     damaged = _damaged_words(text)
-    for start, end in _mixed_words(text):
+    for start, end in _mixed_words(text, "".join(_distinct(doc, ctx))):
         if not any(s <= start < e for s, e in damaged):
             yield from _mixed_hit(text[start:end], start, end)
     for start, end in damaged:  # judged as they read once the encoding is repaired
@@ -417,9 +440,13 @@ def _mixed_word_pattern() -> re.Pattern[str]:
     return re.compile("|".join(letters_of((a,)) + letters_of((b,)) for a, b in pairs))
 
 
-def _mixed_words(text: str) -> Iterator[tuple[int, int]]:
-    """Spans of the words of ``text`` that hold letters of two cased scripts."""
-    if sum(1 for rx in _cased_script_classes().values() if rx.search(text)) < 2:
+def _mixed_words(text: str, letters: str | None = None) -> Iterator[tuple[int, int]]:
+    """Spans of the words of ``text`` that hold letters of two cased scripts.
+
+    ``letters``: the distinct characters of ``text`` (in any order), when known: the
+    test for the scripts present reads them instead of the whole text."""
+    sample = text if letters is None else letters
+    if sum(1 for rx in _cased_script_classes().values() if rx.search(sample)) < 2:
         return  # one cased script in the whole text (or none): no word can mix two
     last_end = -1
     for m in _mixed_word_pattern().finditer(text):
