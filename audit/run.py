@@ -495,6 +495,7 @@ class _Audited:
 
 def _audit_batch(batch: list[tuple[int, str, Document]], shared: WorkerSettings) -> list[_Audited]:
     from audit.formats.parts import PART
+    from audit.segments import SEGMENT_SEPARATOR
 
     out = []
     for index, key, doc in batch:
@@ -514,8 +515,12 @@ def _audit_batch(batch: list[tuple[int, str, Document]], shared: WorkerSettings)
         except Exception as exc:  # a bug: named with its file, also from a worker process
             raise UnexpectedError.wrap(exc, doc.path) from exc
         contexts = None
+        text = doc.target if shared.keep_text else None
         if PART in doc.metadata:
-            findings, contexts = _in_file(doc, findings, doc.metadata[PART][1])
+            part = doc.metadata[PART]
+            findings, contexts = _in_file(doc, findings, part)
+            if text is not None and len(part) > 2 and part[1]:
+                text = SEGMENT_SEPARATOR + text  # a later part of a bilingual document
         out.append(
             _Audited(
                 index,
@@ -523,7 +528,7 @@ def _audit_batch(batch: list[tuple[int, str, Document]], shared: WorkerSettings)
                 doc.id,
                 doc.source_path,
                 findings,
-                doc.target if shared.keep_text else None,
+                text,
                 scores,
                 contexts,
             )
@@ -532,15 +537,25 @@ def _audit_batch(batch: list[tuple[int, str, Document]], shared: WorkerSettings)
 
 
 def _in_file(
-    doc: Document, findings: list[Finding], offset: int
+    doc: Document, findings: list[Finding], part: tuple[int, ...]
 ) -> tuple[list[Finding], list[tuple[str, str]]]:
-    """A part's findings with file offsets, and the fingerprint context of each."""
+    """A part's findings with the offsets of the whole file's document, and the
+    fingerprint context of each. ``part`` is the part's ``PART`` value: its index and
+    where its text starts (plain text: in the file), then, for a bilingual file read
+    in parts of units (XLIFF, TMX), where its source text starts in the document's
+    joined source text: each side is shifted by its own offset."""
     from dataclasses import replace
 
     from audit.engine.document_audit import fingerprint_context
 
+    target = part[1]
+    source = part[2] if len(part) > 2 else target
     contexts = [fingerprint_context(doc.side_text(f.side), f) for f in findings]
-    moved = [replace(f, start=f.start + offset, end=f.end + offset) for f in findings]
+    moved = [
+        replace(f, start=f.start + shift, end=f.end + shift) if shift else f
+        for f in findings
+        for shift in (source if f.side == "source" else target,)
+    ]
     return moved, contexts
 
 
@@ -549,9 +564,10 @@ class _Parts:
     numbered over the whole file, the parts' texts joined, the parts counted."""
 
     def __init__(self) -> None:
-        # per file: how often each (code, text, before, after) was seen, keyed by a
-        # digest of it, so that a file with many findings keeps 16 bytes per context
-        self._seen: dict[int, Counter[bytes]] = {}
+        # per file and document: how often each (code, text, before, after) was seen,
+        # keyed by a digest of it, so that a file with many findings keeps 16 bytes per
+        # context (an XLIFF file's <file> elements are documents numbered apart)
+        self._seen: dict[int, dict[str, Counter[bytes]]] = {}
         self._count: Counter[int] = Counter()
 
     def add(self, audited: _Audited, findings: list[Finding]) -> None:
@@ -560,7 +576,7 @@ class _Parts:
 
         from audit.findings import context_fingerprint
 
-        seen = self._seen.setdefault(audited.index, Counter())
+        seen = self._seen.setdefault(audited.index, {}).setdefault(audited.document, Counter())
         assert audited.contexts is not None
         for f, (before, after) in zip(audited.findings, audited.contexts, strict=True):
             parts = (f.code, f.text, before, after)
