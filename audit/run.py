@@ -491,6 +491,8 @@ class _Audited:
     # A part of a large file (audit/formats/stream.py): each finding's fingerprint
     # context, so that the parent numbers repeated contexts over the whole file.
     contexts: list[tuple[str, str]] | None = None
+    # ... and where the part's target and source texts start in the file's document
+    shifts: tuple[int, int] = (0, 0)
 
 
 def _audit_batch(batch: list[tuple[int, str, Document]], shared: WorkerSettings) -> list[_Audited]:
@@ -515,10 +517,12 @@ def _audit_batch(batch: list[tuple[int, str, Document]], shared: WorkerSettings)
         except Exception as exc:  # a bug: named with its file, also from a worker process
             raise UnexpectedError.wrap(exc, doc.path) from exc
         contexts = None
+        shifts = (0, 0)
         text = doc.target if shared.keep_text else None
         if PART in doc.metadata:
             part = doc.metadata[PART]
             findings, contexts = _in_file(doc, findings, part)
+            shifts = (part[1], part[2] if len(part) > 2 else part[1])
             if text is not None and len(part) > 2 and part[1]:
                 text = SEGMENT_SEPARATOR + text  # a later part of a bilingual document
         out.append(
@@ -531,6 +535,7 @@ def _audit_batch(batch: list[tuple[int, str, Document]], shared: WorkerSettings)
                 text,
                 scores,
                 contexts,
+                shifts,
             )
         )
     return out
@@ -539,24 +544,16 @@ def _audit_batch(batch: list[tuple[int, str, Document]], shared: WorkerSettings)
 def _in_file(
     doc: Document, findings: list[Finding], part: tuple[int, ...]
 ) -> tuple[list[Finding], list[tuple[str, str]]]:
-    """A part's findings with the offsets of the whole file's document, and the
-    fingerprint context of each. ``part`` is the part's ``PART`` value: its index and
-    where its text starts (plain text: in the file), then, for a bilingual file read
-    in parts of units (XLIFF, TMX), where its source text starts in the document's
-    joined source text: each side is shifted by its own offset."""
-    from dataclasses import replace
-
+    """A part's findings, each with its fingerprint context, and where the part's texts
+    start in the whole file's document (:class:`_Parts` moves the findings there, in the
+    same copy of each that numbers its fingerprint). ``part`` is the part's ``PART``
+    value: its index and where its text starts (plain text: in the file), then, for a
+    bilingual file read in parts of units (XLIFF, TMX), where its source text starts in
+    the document's joined source text: each side is shifted by its own offset."""
     from audit.engine.document_audit import fingerprint_context
 
-    target = part[1]
-    source = part[2] if len(part) > 2 else target
     contexts = [fingerprint_context(doc.side_text(f.side), f) for f in findings]
-    moved = [
-        replace(f, start=f.start + shift, end=f.end + shift) if shift else f
-        for f in findings
-        for shift in (source if f.side == "source" else target,)
-    ]
-    return moved, contexts
+    return findings, contexts
 
 
 class _Parts:
@@ -571,20 +568,31 @@ class _Parts:
         self._count: Counter[int] = Counter()
 
     def add(self, audited: _Audited, findings: list[Finding]) -> None:
+        """Append ``audited``'s findings to ``findings``, moved to the file's offsets and
+        numbered over the whole file. A finding whose context no earlier part had keeps
+        the fingerprint its part gave it (numbered alike); one copy of each finding."""
         import hashlib
         from dataclasses import replace
 
         from audit.findings import context_fingerprint
 
         seen = self._seen.setdefault(audited.index, {}).setdefault(audited.document, Counter())
+        here: Counter[bytes] = Counter()  # the same, within this part
+        target, source = audited.shifts
         assert audited.contexts is not None
         for f, (before, after) in zip(audited.findings, audited.contexts, strict=True):
             parts = (f.code, f.text, before, after)
             raw = "".join(f"{len(x)}:{x}" for x in parts).encode("utf-8", "surrogatepass")
             key = hashlib.blake2b(raw, digest_size=16).digest()
-            fingerprint = context_fingerprint(f.code, f.text, before, after, seen[key])
+            fingerprint = f.fingerprint
+            if seen[key] != here[key]:
+                fingerprint = context_fingerprint(f.code, f.text, before, after, seen[key])
             seen[key] += 1
-            findings.append(replace(f, fingerprint=fingerprint))
+            here[key] += 1
+            shift = source if f.side == "source" else target
+            if shift or fingerprint != f.fingerprint:
+                f = replace(f, start=f.start + shift, end=f.end + shift, fingerprint=fingerprint)
+            findings.append(f)
         self._count[audited.index] += 1
 
     def forget(self, index: int) -> None:
