@@ -34,7 +34,7 @@ from audit.errors import (
 )
 from audit.findings import Finding, Severity
 from audit.formats import STDIN, STDIN_NAME, SourceFile, load_file
-from audit.parallel import batches, default_workers, ordered_map
+from audit.parallel import default_workers, ordered_map
 from audit.progress import progress
 from audit.worker import WorkerSettings
 
@@ -442,7 +442,7 @@ def stream_paths(
 
         with progress(None, "auditing", enabled=show_progress) as tick:
             for batch in ordered_map(
-                _audit_batch, batches(work(), BATCH_DOCUMENTS), shared, workers=workers
+                _audit_batch, _batches(work(), BATCH_DOCUMENTS), shared, workers=workers
             ):
                 for audited in batch:
                     if audited.index > finished:
@@ -475,6 +475,31 @@ def stream_paths(
 
     run.findings = findings()
     return run
+
+
+def _batches(
+    items: Iterable[tuple[int, str, Document]], size: int
+) -> Iterator[list[tuple[int, str, Document]]]:
+    """Consecutive batches of at most ``size`` documents, a part of a large file
+    (:mod:`audit.formats.stream`) in a batch of its own: a part holds the text of
+    many articles, and a batch's findings are all held until the batch is done
+    (16 parts of a file of XLIFF units with findings: 180,000 findings, 150 MiB)."""
+    from audit.formats.parts import PART
+
+    batch: list[tuple[int, str, Document]] = []
+    for item in items:
+        if PART in item[2].metadata:
+            if batch:
+                yield batch
+                batch = []
+            yield [item]
+            continue
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
 
 
 @dataclass(frozen=True)
