@@ -17,7 +17,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import InitVar, dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple, TypedDict
+from typing import TYPE_CHECKING, Any, NamedTuple, TypedDict
 
 from audit.config import AuditConfig
 from audit.config.settings import Overrides, Settings, find_config, settings_for
@@ -581,6 +581,33 @@ def _in_file(
     return findings, contexts
 
 
+def _moved(finding: Finding, shift: int, fingerprint: str) -> Finding:
+    """``finding`` moved ``shift`` characters on, with ``fingerprint``: what
+    ``dataclasses.replace`` makes, in half its time (a large file's parts give each of
+    hundreds of thousands of findings a new copy)."""
+    global _FINDING_FIELDS
+    if _FINDING_FIELDS is None:
+        import operator
+        from dataclasses import fields
+
+        names = [f.name for f in fields(Finding)]
+        _FINDING_FIELDS = (
+            operator.attrgetter(*names),
+            names.index("start"),
+            names.index("end"),
+            names.index("fingerprint"),
+        )
+    values, start, end, fp = _FINDING_FIELDS
+    moved: list[Any] = list(values(finding))
+    moved[start] += shift
+    moved[end] += shift
+    moved[fp] = fingerprint
+    return Finding(*moved)
+
+
+_FINDING_FIELDS: tuple[Callable[[Finding], tuple[Any, ...]], int, int, int] | None = None
+
+
 class _Parts:
     """Stitches the parts of large files back together, in file order: fingerprints
     numbered over the whole file, the parts' texts joined, the parts counted."""
@@ -597,7 +624,6 @@ class _Parts:
         numbered over the whole file. A finding whose context no earlier part had keeps
         the fingerprint its part gave it (numbered alike); one copy of each finding."""
         import hashlib
-        from dataclasses import replace
 
         from audit.findings import context_fingerprint
 
@@ -616,7 +642,7 @@ class _Parts:
             here[key] += 1
             shift = source if f.side == "source" else target
             if shift or fingerprint != f.fingerprint:
-                f = replace(f, start=f.start + shift, end=f.end + shift, fingerprint=fingerprint)
+                f = _moved(f, shift, fingerprint)
             findings.append(f)
         self._count[audited.index] += 1
 

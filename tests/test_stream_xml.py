@@ -338,3 +338,19 @@ def test_a_part_is_audited_in_a_batch_of_its_own(tmp_path: Path, in_parts: None)
     part_count = len(items) - len(small)
     assert part_count > 4
     assert sizes == [3, *[1] * part_count, 16, 1]
+
+
+def test_a_moved_finding_is_the_finding_replaced() -> None:
+    from dataclasses import replace
+
+    from audit.findings import Category, Finding, Severity
+    from audit.run import _moved
+
+    f = Finding(
+        "S001", "s", Severity.MINOR, Category.FLUENCY, "m", 3, 4, 2, 5, 2, 6, " ",
+        suggestion="", side="source", segment="u1", segment_start=1, segment_end=2,
+        fingerprint="old", extra={"k": 1},
+    )  # fmt: skip
+    moved = _moved(f, 40, "new")
+    assert moved == replace(f, start=43, end=44, fingerprint="new")
+    assert moved.extra == {"k": 1} and moved.segment_start == 1 and moved.line == 2
