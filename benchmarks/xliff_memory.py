@@ -50,6 +50,35 @@ def xliff(units: int, kind: str) -> str:
     )
 
 
+def tmx(units: int, kind: str) -> str:
+    """The same units as :func:`xliff`, as a TMX translation memory."""
+    if kind == "seed":
+        pairs = (
+            ("Hifter met the envoy in Geneva .", "Hifter met the envoy in Geneva .", i)
+            for i in range(units)
+        )
+    else:
+        pairs = (
+            (
+                f"The envoy met {_words(i, _EN)} in Geneva.",
+                f"L'envoyé a vu {_words(i, _FR)} à Genève.",
+                i,
+            )
+            for i in range(units)
+        )
+    body = "".join(
+        f'<tu tuid="u{i}"><tuv xml:lang="en"><seg>{src}</seg></tuv>'
+        f'<tuv xml:lang="fr"><seg>{tgt}</seg></tuv></tu>\n'
+        for src, tgt, i in pairs
+    )
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4">\n'
+        '<header srclang="en" datatype="plaintext" segtype="sentence" o-tmf="x" '
+        'adminlang="en" creationtool="bench" creationtoolversion="1"/>\n'
+        f"<body>\n{body}</body></tmx>\n"
+    )
+
+
 READ = r"""
 import json, resource, sys, time
 from audit.run import Runner, RunOptions
@@ -109,7 +138,21 @@ def main() -> None:
     parser.add_argument("--units", type=int, nargs="+", default=[50_000, 100_000, 200_000])
     parser.add_argument("--kind", choices=("seed", "clean"), nargs="+", default=["seed", "clean"])
     parser.add_argument("--check", action="store_true", help="also run audit check on each")
+    parser.add_argument(
+        "--write",
+        metavar="DIR",
+        help="only write the files (kind+units.xlf and .tmx) into DIR, to measure by hand: "
+        "/usr/bin/time -f '%%M KB' python -m audit check DIR/seed200000.xlf --jobs 1 "
+        "--format jsonl --exit-zero > /dev/null",
+    )
     args = parser.parse_args()
+    if args.write:
+        for kind in args.kind:
+            for units in args.units:
+                for suffix, make in ((".xlf", xliff), (".tmx", tmx)):
+                    out = Path(args.write) / f"{kind}{units}{suffix}"
+                    out.write_text(make(units, kind), encoding="utf-8")
+        return
     print(f"{'kind':6} {'units':>8} {'MB':>6} {'read CPU s':>10} {'read MiB':>9}", end="")
     print(f" {'check CPU s':>11} {'check MiB':>9} {'findings':>9}" if args.check else "")
     with tempfile.TemporaryDirectory() as tmp:

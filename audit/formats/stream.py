@@ -3,12 +3,21 @@
 A newsroom export can be hundreds of megabytes. A file over ``STREAM_BYTES`` whose
 format can stream (``Format.stream``) is read piece by piece: JSON Lines a line (a
 document) at a time, plain text in parts of about ``TEXT_PART_CHARS`` characters cut at
-blank lines (between paragraphs), each audited as a document whose positions are
-those of the file. Other formats, other encodings and standard input are read whole,
-as :func:`iter_path` does.
+blank lines (between paragraphs), XLIFF and TMX in parts of whole units holding about
+as much text (:class:`audit.formats.parts.UnitParts`), each audited as a document whose
+positions are those of the file. Other formats, other encodings and standard input
+are read whole, as :func:`iter_path` does.
+
+An XLIFF or TMX file is still decoded whole (its text is held while it is read, one
+byte a character for Latin text), but its units' segments, analyses and findings are
+those of one part at a time: a part's origins walk a copy of the lines that hold its
+units, not the file, so a part sent to a worker process carries only those. In the
+whole document's joined texts, a part's target and source texts start at offsets of
+their own; its findings are moved there side by side.
 
 Parts are stitched back into one file's results by :func:`audit.run.audit_paths`:
-offsets (``start``/``end``) are file offsets, findings come in file order, and
+offsets (``start``/``end``) are file offsets (for XLIFF and TMX, offsets in the
+document read whole), findings come in file order, and
 fingerprints count repeated contexts over the whole file, so they are unique and the
 same as when the file is read whole (a baseline does not change when a file grows
 past ``STREAM_BYTES``).
@@ -17,6 +26,7 @@ What a part cannot see: checks that compare a whole document with itself
 (``WHOLE_DOCUMENT_CHECKS``: one entity written two ways, a repeated paragraph) look
 within each part, not across parts; the run says so once for each such file
 (:func:`per_part_note`) rather than hold a file of hundreds of megabytes whole.
+``audit fix`` reads a file whole whatever its size (it rewrites it whole anyway).
 """
 
 from __future__ import annotations

@@ -14,7 +14,9 @@ from typing import Any
 
 from audit.document import Document
 from audit.errors import InputError
+from audit.formats import parts
 from audit.formats.format import Format
+from audit.formats.parts import PART, UnitParts
 from audit.formats.xml import ElementLocator, inner_text, iter_xml, local, release, xml_text
 from audit.segments import SegmentBuilder
 
@@ -26,12 +28,22 @@ def _primary(lang: str | None) -> str:
 
 
 def read_tmx(
-    text: str, path: str, *, target_lang: str = "en", source_lang: str | None = None, **_: Any
+    text: str,
+    path: str,
+    *,
+    target_lang: str = "en",
+    source_lang: str | None = None,
+    part_chars: int | None = None,
+    **_: Any,
 ) -> Iterator[Document]:
     """The file's one document, read in two streams of parse events: the first finds
     the languages (the target language depends on all of them), the second reads each
     ``<tu>`` at its end and deletes it from the tree, so memory holds the segments,
-    never the whole tree."""
+    never the whole tree.
+
+    ``part_chars``: the document comes in parts of whole ``<tu>`` of about that many
+    characters of text (:class:`audit.formats.parts.UnitParts`), each a document of
+    its own, so that no document holds all of a large memory's units."""
     header_src, languages = _languages(text, path)
     src = source_lang or (header_src if header_src and header_src != "*all*" else None)
     if src is None:
@@ -45,7 +57,11 @@ def read_tmx(
     builder = SegmentBuilder()
     fields: dict[str, str] = {}  # one field name per language, not a copy per unit
     n = 0
-    for event, tu in iter_xml(text, path, "tmx"):
+    fed = [0]
+    cutter = UnitParts(part_chars) if part_chars is not None else None
+    if cutter is not None:
+        locator.new_part()
+    for event, tu in iter_xml(text, path, "tmx", fed):
         if event == "start":
             locator.started(tu)
             continue
@@ -77,14 +93,36 @@ def read_tmx(
         )
         locator.forget()
         release(tu)
-    yield Document(
+        if cutter is not None and cutter.full(builder):
+            locator.close_part(fed[0])
+            yield _document(path, builder, tgt, src, {"format": "tmx", PART: cutter.close(builder)})
+            builder = SegmentBuilder()
+            locator.new_part()
+    if cutter is None:
+        yield _document(path, builder, tgt, src, {"format": "tmx"})
+    elif builder.segments or not cutter.index:
+        locator.close_part(fed[0])
+        yield _document(path, builder, tgt, src, {"format": "tmx", PART: cutter.close(builder)})
+
+
+def stream_tmx(path: str, errors: str, **options: Any) -> Iterator[Document]:
+    """A large TMX file in parts of whole ``<tu>`` (:data:`parts.TEXT_PART_CHARS`
+    characters of text or so), each a document whose positions are the file's."""
+    text = parts.read_whole(path, errors)
+    yield from read_tmx(text, path, part_chars=parts.TEXT_PART_CHARS, **options)
+
+
+def _document(
+    path: str, builder: SegmentBuilder, tgt: str, src: str, metadata: dict[str, Any]
+) -> Document:
+    return Document(
         id=path,
         path=path,
         target=builder.target,
         target_lang=tgt,
         source=builder.source,
         source_lang=_primary(src),
-        metadata={"format": "tmx"},
+        metadata=metadata,
         segments=tuple(builder.segments),
     )
 
@@ -116,6 +154,7 @@ FORMAT = Format(
     name="tmx",
     suffixes=(".tmx",),
     read=read_tmx,
+    stream=stream_tmx,
     encode=xml_text,
     inline_markup=True,
 )

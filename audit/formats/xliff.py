@@ -20,18 +20,31 @@ from typing import Any
 
 from audit.document import Document
 from audit.errors import InputError
+from audit.formats import parts
 from audit.formats.format import Format
+from audit.formats.parts import PART, UnitParts
 from audit.formats.xml import ElementLocator, inner_text, iter_xml, local, release, xml_text
 from audit.segments import SegmentBuilder
 
 
 def read_xliff(
-    text: str, path: str, *, target_lang: str = "en", source_lang: str | None = None, **_: Any
+    text: str,
+    path: str,
+    *,
+    target_lang: str = "en",
+    source_lang: str | None = None,
+    part_chars: int | None = None,
+    **_: Any,
 ) -> Iterator[Document]:
     """The documents of ``text``, read as a stream of parse events: each unit is read
     at its end and then deleted from the tree, so memory holds the segments, not the
-    tree (200,000 units: 215 MB of tree before)."""
+    tree (200,000 units: 215 MB of tree before).
+
+    ``part_chars``: each ``<file>`` comes in parts of whole units of about that many
+    characters of text (:class:`audit.formats.parts.UnitParts`), each a document of
+    its own, so that no document holds all of a large file's units."""
     locator = ElementLocator(text, path)
+    fed = [0]
     root: Any = None
     two = False
     files = 0
@@ -39,7 +52,10 @@ def read_xliff(
     builder = SegmentBuilder()
     units = 0  # units of the current file, translate="no" included (they number the rest)
     seen: dict[str, int] = {}
-    for event, el in iter_xml(text, path, "xliff"):
+    doc_id, src, tgt = path, source_lang, target_lang
+    metadata: dict[str, Any] = {}
+    cutter: UnitParts | None = None
+    for event, el in iter_xml(text, path, "xliff", fed):
         if event == "start":
             locator.started(el)
             if root is None:
@@ -48,6 +64,14 @@ def read_xliff(
             elif file_el is None and el.getparent() is root and local(el.tag) == "file":
                 file_el, builder, units = el, SegmentBuilder(), 0
                 files += 1
+                doc_id, src, tgt = _file_names(root, el, two, path, source_lang, target_lang)
+                seen[doc_id] = seen.get(doc_id, 0) + 1
+                if seen[doc_id] > 1:
+                    doc_id = f"{doc_id}#{files}"
+                metadata = {"format": f"xliff-{'2' if two else '1.2'}", "line": el.sourceline}
+                if part_chars is not None:
+                    cutter = UnitParts(part_chars)
+                    locator.new_part()
             continue
         if file_el is None:
             continue
@@ -62,38 +86,72 @@ def read_xliff(
                     _add(builder, el.get("id") or str(units), el, el.sourceline, locator, notes)
             locator.forget()
             release(el)
+            if cutter is not None and cutter.full(builder):
+                locator.close_part(fed[0])
+                part = cutter.close(builder)
+                yield _document(doc_id, path, builder, tgt, src, {**metadata, PART: part})
+                builder = SegmentBuilder()
+                locator.new_part()
         elif el is file_el:
-            if two:
-                src = root.get("srcLang") or source_lang
-                tgt = root.get("trgLang") or target_lang
-                doc_id = el.get("original") or el.get("id") or path
-            else:
-                src = el.get("source-language") or source_lang
-                tgt = el.get("target-language") or target_lang
-                doc_id = el.get("original") or path
-            seen[doc_id] = seen.get(doc_id, 0) + 1
-            if seen[doc_id] > 1:
-                doc_id = f"{doc_id}#{files}"
-            line = el.sourceline
             locator.forget()
             release(el)
             file_el = None
-            yield Document(
-                id=doc_id,
-                path=path,
-                target=builder.target,
-                target_lang=tgt,
-                source=builder.source,
-                source_lang=src,
-                metadata={"format": f"xliff-{'2' if two else '1.2'}", "line": line},
-                segments=tuple(builder.segments),
-            )
+            if cutter is None:
+                yield _document(doc_id, path, builder, tgt, src, metadata)
+            elif builder.segments or not cutter.index:
+                locator.close_part(fed[0])
+                part = cutter.close(builder)
+                yield _document(doc_id, path, builder, tgt, src, {**metadata, PART: part})
     if not files:
         raise InputError(
             "XLIFF without a <file> element",
             path=path,
             line=root.sourceline if root is not None else None,
         )
+
+
+def stream_xliff(path: str, errors: str, **options: Any) -> Iterator[Document]:
+    """A large XLIFF file in parts of whole units (:data:`parts.TEXT_PART_CHARS`
+    characters of text or so), each a document whose positions are the file's."""
+    text = parts.read_whole(path, errors)
+    yield from read_xliff(text, path, part_chars=parts.TEXT_PART_CHARS, **options)
+
+
+def _file_names(
+    root: Any, el: Any, two: bool, path: str, source_lang: str | None, target_lang: str
+) -> tuple[str, str | None, str]:
+    """The document id and the source and target languages of the ``<file>`` ``el``."""
+    if two:
+        return (
+            el.get("original") or el.get("id") or path,
+            root.get("srcLang") or source_lang,
+            root.get("trgLang") or target_lang,
+        )
+    return (
+        el.get("original") or path,
+        el.get("source-language") or source_lang,
+        el.get("target-language") or target_lang,
+    )
+
+
+def _document(
+    doc_id: str,
+    path: str,
+    builder: SegmentBuilder,
+    tgt: str,
+    src: str | None,
+    metadata: dict[str, Any],
+) -> Document:
+    return Document(
+        id=doc_id,
+        path=path,
+        target=builder.target,
+        target_lang=tgt,
+        source=builder.source,
+        source_lang=src,
+        metadata=metadata,
+        segments=tuple(builder.segments),
+    )
 
 
 def _notes(el: Any) -> tuple[str, ...]:
@@ -147,6 +205,7 @@ FORMAT = Format(
     name="xliff",
     suffixes=(".xlf", ".xliff", ".xlf2"),
     read=read_xliff,
+    stream=stream_xliff,
     encode=xml_text,
     inline_markup=True,
 )

@@ -23,12 +23,15 @@ own target cannot mislead it.
 
 from __future__ import annotations
 
+import bisect
 import re
+from array import array
 from collections.abc import Iterator
 from typing import Any
 
+from audit.document import LINE_BREAK
 from audit.errors import InputError
-from audit.segments import Origin, TextWalker, locate
+from audit.segments import Origin, TextWalker, locate, walk
 
 _ENTITY_DECLARATION = re.compile(r"<!ENTITY", re.IGNORECASE)
 _REFERENCE = re.compile(r"&(?:#[0-9]+|#x[0-9a-fA-F]+|[A-Za-z_][\w.-]*);")
@@ -86,7 +89,9 @@ def parse_xml(text: str, path: str) -> Any:
     return root
 
 
-def iter_xml(text: str, path: str, root: str) -> Iterator[tuple[str, Any]]:
+def iter_xml(
+    text: str, path: str, root: str, fed: list[int] | None = None
+) -> Iterator[tuple[str, Any]]:
     """``("start", element)`` and ``("end", element)`` events of ``text`` read from
     ``path``, in document order, parsed as safely as :func:`parse_xml`; a root element
     other than ``root`` (``xliff``, ``tmx``) is a one-line error naming it.
@@ -96,6 +101,8 @@ def iter_xml(text: str, path: str, root: str) -> Iterator[tuple[str, Any]]:
     only the units of one piece in the tree: a whole tree of 200,000 XLIFF units took
     215 MB. An element's
     children and text are complete at its ``end`` event, not at its ``start``.
+    ``fed``: its one item is set to the characters given to the parser so far, so a
+    reader knows that an element ended by now lies within ``text[:fed[0]]``.
     """
     from lxml import etree
 
@@ -105,6 +112,8 @@ def iter_xml(text: str, path: str, root: str) -> Iterator[tuple[str, Any]]:
     try:
         for i in range(0, len(text), FEED_CHARS):
             parser.feed(text[i : i + FEED_CHARS].encode("utf-8", "surrogatepass"))
+            if fed is not None:
+                fed[0] = min(i + FEED_CHARS, len(text))
             for event, el in parser.read_events():
                 if not checked:  # the internal DTD is read before the root element
                     _refuse_internal_entities(el, path)
@@ -117,6 +126,8 @@ def iter_xml(text: str, path: str, root: str) -> Iterator[tuple[str, Any]]:
                     checked = True
                 yield event, el
         parser.close()
+        if fed is not None:
+            fed[0] = len(text)
         yield from parser.read_events()
     except etree.XMLSyntaxError as exc:
         raise _syntax_error(exc, path) from None
@@ -234,11 +245,11 @@ class ElementLocator:
     """
 
     def __init__(self, raw: str, path: str, root: Any = None):
-        from audit.segments import line_starts
-
         self.raw = raw
         self.path = path
-        self.starts = line_starts(raw)
+        # 8 bytes a line, not a list's 36: a file of 200,000 units has as many lines or more
+        self.starts = array("q", [0])
+        self.starts.extend(m.end() for m in LINE_BREAK.finditer(raw))
         self.walker = TextWalker(raw, self.starts, _step)  # shared by the file's origins
         self.cursor = 0
         self._elements: Iterator[Any] | None = (
@@ -247,6 +258,8 @@ class ElementLocator:
         self._tags = _MARKUP.finditer(raw)
         self._pairing = True
         self._started: dict[Any, int] = {}  # element -> end of its start tag, this unit's
+        self._parts = False  # origins are walked against their part of the file
+        self._low: int | None = None  # the first file offset of an origin of this part
 
     def started(self, el: Any) -> None:
         """Pair ``el``, whose start event this is, with the file's next start tag."""
@@ -269,7 +282,27 @@ class ElementLocator:
         if start is None:
             return None
         self.cursor = start
+        if self._parts and (self._low is None or start < self._low):
+            self._low = start
         return locate(self.raw, start, text, self.path, field=field, walker=self.walker)
+
+    def new_part(self) -> None:
+        """Origins made from now on belong to a new part of the file (a document of
+        consecutive units): they are walked against that part's text alone, so that a
+        part sent to a worker process carries its own piece of the file, not all of it."""
+        self._parts = True
+        self._low = None
+        self.walker = PartWalker("", escape=_step)
+
+    def close_part(self, end: int) -> None:
+        """The part's units are read and all lie before ``end`` (see :func:`iter_xml`'s
+        ``fed``): keep the lines of the file that hold them."""
+        walker = self.walker
+        if not isinstance(walker, PartWalker) or self._low is None:
+            return
+        line = bisect.bisect_right(self.starts, self._low) - 1
+        base = self.starts[line]
+        walker.raw, walker.base, walker.line_base = self.raw[base : max(end, self._low)], base, line
 
     def _paired(self, el: Any) -> int | None:
         """The end of ``el``'s start tag, pairing elements and start tags up to it."""
@@ -297,6 +330,38 @@ class ElementLocator:
         if m is None:
             return None
         return m.end()
+
+
+class PartWalker(TextWalker):
+    """The walker of one part's origins: ``raw`` is the file from ``base`` (the start
+    of line ``line_base + 1``) to past the part's last unit, so offsets are the file's
+    less ``base`` and lines the file's less ``line_base``; columns are the file's, as
+    the piece starts a line."""
+
+    __slots__ = ("base", "line_base")
+
+    def __init__(
+        self,
+        raw: str,
+        base: int = 0,
+        line_base: int = 0,
+        escape: Any = None,
+        starts: list[int] | None = None,
+    ):
+        super().__init__(raw, starts, escape)
+        self.base = base
+        self.line_base = line_base
+
+    def __call__(self, start: int, text: str) -> tuple[tuple[tuple[int, int, int], ...], bool]:
+        anchors, verbatim = walk(
+            self.raw, start - self.base, text, starts=self.starts, escape=self.escape
+        )
+        if self.line_base:
+            anchors = tuple((j, line + self.line_base, col) for j, line, col in anchors)
+        return anchors, verbatim
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (PartWalker, (self.raw, self.base, self.line_base, self.escape, self._starts))
 
 
 def xml_text(replacement: str, raw: str, origin: Origin) -> str:
