@@ -31,7 +31,7 @@ import stat
 import tempfile
 import threading
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 
 from audit.errors import InputError
 
@@ -42,9 +42,15 @@ LEGACY_LEFTOVER_SECONDS = 15 * 60
 
 
 def write_atomic(
-    path: str, data: bytes, *, expected: bytes | None = None, clean: bool = True
+    path: str,
+    data: bytes | Sequence[bytes | memoryview],
+    *,
+    expected: bytes | None = None,
+    clean: bool = True,
 ) -> list[str]:
-    """Replace ``path`` with ``data``; ``expected``: the bytes the file must still hold;
+    """Replace ``path`` with ``data`` (bytes, or pieces written one after the other, so
+    that a large buffer is written without being copied into one bytes object first);
+    ``expected``: the bytes the file must still hold;
     ``clean``: first remove the file's leftovers (a caller writing many files of one
     folder removes them once for all, :func:`remove_leftovers`).
 
@@ -75,7 +81,8 @@ def write_atomic(
     try:
         with _removed_on_termination():
             with os.fdopen(fd, "wb") as f:
-                f.write(data)
+                for piece in (data,) if isinstance(data, bytes) else data:
+                    f.write(piece)
                 f.flush()
                 os.fsync(f.fileno())
             if before is None:

@@ -430,3 +430,14 @@ def test_an_odd_number_of_bytes_is_never_taken_for_utf16(cli, tmp_path):
     assert found.exit_code == 1, found.stderr  # b.txt's finding decides
     assert f"audit: warning: {odd}: looks like a binary file" in found.stderr
     assert "UTF-16" not in found.stderr
+
+
+def test_write_atomic_writes_pieces_one_after_the_other(tmp_path: Path) -> None:
+    from audit.atomicfile import write_atomic
+
+    target = tmp_path / "pieces.bin"
+    target.write_bytes(b"old")
+    big = bytearray(range(256)) * 64
+    write_atomic(str(target), [b"head:", memoryview(big), b":tail"])
+    assert target.read_bytes() == b"head:" + bytes(big) + b":tail"
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".audit-tmp")]

@@ -131,6 +131,20 @@ def test_stored_blocks_give_the_same_neighbours_as_the_dict() -> None:
     assert found > 300  # the comparison is not between empty sets
 
 
+def test_a_block_membership_keeps_its_hash_and_its_id() -> None:
+    import numpy as np
+
+    top = (1 << form_store.HASH_BITS) - 1
+    for h in (0, 1, top, form_store.block_hash((3, "zz"))):
+        for i in (0, 1, form_store.MAX_FORMS - 1):
+            packed = np.array([h << form_store.ID_BITS | i], dtype=np.int64)
+            assert packed[0] >= 0  # sorts as the pair (hash, id) sorts
+            assert int(packed[0]) >> form_store.ID_BITS == h
+            assert int(packed[0] & (form_store.MAX_FORMS - 1)) == i
+    with pytest.raises(ValueError, match="at most"):
+        form_store.build([], range(form_store.MAX_FORMS + 1), 1)  # type: ignore[arg-type]
+
+
 def test_a_large_cached_glossary_is_read_from_the_store(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -146,7 +160,7 @@ def test_a_large_cached_glossary_is_read_from_the_store(
     assert isinstance(built._blocks, form_store.FormStore)
     assert [m.to_dict() for m in built.best_many(queries)] == expected
     stored = sorted(p.name.split(".", 1)[1] for p in (tmp_path / "cache").glob("nameforms-*.npy"))
-    assert stored == ["blob.npy", "hashes.npy", "ids.npy", "offsets.npy"]
+    assert stored == ["blob.npy", "blocks.npy", "offsets.npy"]
 
     comparer = Comparer()
     prepared: list[str] = []
@@ -156,8 +170,8 @@ def test_a_large_cached_glossary_is_read_from_the_store(
     assert [m.to_dict() for m in again.best_many(queries)] == expected
     assert set(prepared) <= set(queries)  # no glossary form was prepared again
 
-    (ids,) = (tmp_path / "cache").glob("nameforms-*.ids.npy")
-    ids.write_bytes(ids.read_bytes()[:-40])  # a cut file: built again, same findings
+    (blocks,) = (tmp_path / "cache").glob("nameforms-*.blocks.npy")
+    blocks.write_bytes(blocks.read_bytes()[:-40])  # a cut file: built again, same findings
     assert [m.to_dict() for m in NameIndex(glossary, Comparer()).best_many(queries)] == expected
 
 

@@ -97,7 +97,7 @@ class NameIndex:
         file = prepared_forms.cache_file(key, self.comparer.tables) if key else None
         self._packed: Sequence[str] | FormStore
         self._blocks: BlockIndex | FormBlockIndex | FormStore
-        if file is not None and len(texts) >= ARRAY_FORMS:
+        if file is not None and ARRAY_FORMS <= len(texts) <= form_store.MAX_FORMS:
             # A large cached glossary: its forms and blocks mapped from the cache.
             self._packed = self._blocks = self._stored_forms(file.with_suffix(""))
             return
