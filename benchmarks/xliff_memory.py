@@ -147,6 +147,7 @@ def main() -> None:
     )
     args = parser.parse_args()
     if args.write:
+        Path(args.write).mkdir(parents=True, exist_ok=True)
         for kind in args.kind:
             for units in args.units:
                 for suffix, make in ((".xlf", xliff), (".tmx", tmx)):
