@@ -196,3 +196,24 @@ def test_linked_clusters_are_the_clusters_of_two_or_more_in_order(seed: int) -> 
     linked = cluster_spellings(counts, comparer, max_block=12, linked_only=True)
     assert linked == [c for c in every if len(c) > 1]
     assert linked and len(linked) < len(every)
+
+
+def test_the_one_scan_for_a_readable_source_finds_what_the_three_scripts_find() -> None:
+    """``reads`` scans a source once for a letter of any script the source reading keys;
+    each code point of the Basic Multilingual Plane (and a few beyond) is readable
+    exactly when the Arabic, Cyrillic or Hebrew pattern finds it."""
+    from audit.names.source_names import _CYRILLIC, _HEBREW, ARABIC_WORD, reads
+
+    def three(text: str) -> bool:
+        return bool(ARABIC_WORD.search(text) or _CYRILLIC.search(text) or _HEBREW.search(text))
+
+    points = [*range(0x10000), 0x1F600, 0x10FFFF, 0x1EE00]
+    readable = [cp for cp in points if reads(chr(cp))]
+    assert readable == [cp for cp in points if three(chr(cp))]
+    assert len(readable) > 1000  # the ranges are there
+    arabic = (ROOT / "tests" / "fixtures" / "ntrex-excerpt" / "arb.txt").read_text(encoding="utf-8")
+    english = (ROOT / "tests" / "fixtures" / "ntrex-excerpt" / "eng.txt").read_text(
+        encoding="utf-8"
+    )
+    assert reads(arabic) and not reads(english)
+    assert reads("Путин") and reads("נתניהו") and not reads("Haftar “quoted” — Ελλάδα")
