@@ -217,3 +217,35 @@ def test_the_one_scan_for_a_readable_source_finds_what_the_three_scripts_find() 
     )
     assert reads(arabic) and not reads(english)
     assert reads("Путин") and reads("נתניהו") and not reads("Haftar “quoted” — Ελλάδα")
+
+
+def test_source_word_counts_are_made_only_when_a_group_asks_and_are_the_same() -> None:
+    """The source's word counts are made on the first question: a reading that no
+    group asks never counts, and the groups are those of a reading counted at once."""
+    from audit.document import Span
+    from audit.names.extract import find_names
+    from audit.names.source_names import _counts, read_source, source_groups
+    from audit.pairs import Pair
+
+    source = "Он вырос в Энсинитасе, у моря.\n\nПозже мэр в Энсинитасе открыл парк."
+    target = "He grew up in Encinitas, by the sea.\n\nLater the mayor in Ecinitas opened a park."
+    cut_s, cut_t = source.index("\n\n"), target.index("\n\n")
+    pairs = [
+        Pair("1", Span(0, cut_s), Span(0, cut_t), 1.0, Span(0, cut_t), False),
+        Pair("2", Span(cut_s + 2, len(source)), Span(cut_t + 2, len(target)), 1.0, None, False),
+    ]
+    words = [w for span in find_names(target) for w in span.words]
+    lazy = read_source(words, source, pairs)
+    assert lazy is not None and "counts" not in vars(lazy)
+    eager = read_source(words, source, pairs)
+    assert eager is not None
+    eager.counts  # noqa: B018 - counted before the groups, as before
+    groups = source_groups(words, source, pairs, lazy)
+    assert [g.spellings for g in groups] == [("encinitas", "ecinitas")]
+    assert groups == source_groups(words, source, pairs, eager)
+    assert lazy.counts == eager.counts == _counts(source)
+
+    lone = [w for w in words if w.text == "Encinitas"]  # one spelling: no group to ask
+    reading = read_source(lone, source, pairs)
+    assert reading is not None and source_groups(lone, source, pairs, reading) == []
+    assert "counts" not in vars(reading)
