@@ -5,6 +5,8 @@ result: each is compared with the plain computation it stands in for, on real te
 from __future__ import annotations
 
 import random
+import re
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -249,3 +251,59 @@ def test_source_word_counts_are_made_only_when_a_group_asks_and_are_the_same() -
     reading = read_source(lone, source, pairs)
     assert reading is not None and source_groups(lone, source, pairs, reading) == []
     assert "counts" not in vars(reading)
+
+
+def _eager_verdicts(
+    names: list, common: Callable[[str], bool], keys: list[str]
+) -> dict[tuple[str, str], str]:
+    """The verdicts of neighbour lists made from the names at once (the plain way)."""
+    from collections import defaultdict
+
+    from audit.names.similarity import compact
+
+    every: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    sure: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    for span in names:
+        words = [(compact(w.text), w.certain) for w in span.words]
+        for i, (w, _) in enumerate(words):
+            for side, j in (("before", i - 1), ("after", i + 1)):
+                if 0 <= j < len(words):
+                    every[w].add((side, words[j][0]))
+                    if words[j][1]:
+                        sure[w].add((side, words[j][0]))
+    out = {}
+    for a in keys:
+        for b in keys:
+            shared = every.get(a, set()) & every.get(b, set())
+            certain = sure.get(a, set()) & sure.get(b, set())
+            if certain or any(not common(w) for _, w in shared):
+                out[(a, b)] = "support"
+            else:
+                out[(a, b)] = "conflict" if sure.get(a) and sure.get(b) else "neutral"
+    return out
+
+
+def test_companions_listed_at_the_first_verdict_give_the_verdicts_of_the_eager_lists() -> None:
+    """Companions lists each word's neighbours when first asked for a verdict; the
+    verdicts are those of lists made from the names at once (the plain computation)."""
+    from audit.names.analysis import Companions
+    from audit.names.similarity import compact
+
+    def common(word: str) -> bool:
+        return word in {"then", "later", "the"}
+
+    texts = [p.read_text(encoding="utf-8") for p in EXCERPTS]
+    texts.append(
+        "Khalifa Hifter met Field Marshal Khalifa Haftar. Then Haftar left. Then Hafter "
+        "spoke. Wayde Sims and Will Wade met Kim Jong Un and Ri Yong Ho."
+    )
+    kinds: set[str] = set()
+    for text in texts:
+        opening = {0} | {m.end() for m in re.finditer(r"\. ", text)}
+        names = find_names(text, opening.__contains__)
+        keys = sorted({compact(w.text) for span in names for w in span.words})
+        companions = Companions(names, common)
+        got = {(a, b): companions.verdict(a, b) for a in keys for b in keys}
+        assert got == _eager_verdicts(names, common, keys)
+        kinds |= set(got.values())
+    assert kinds == {"support", "conflict", "neutral"}
