@@ -5,6 +5,8 @@ result: each is compared with the plain computation it stands in for, on real te
 from __future__ import annotations
 
 import random
+import re
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -196,3 +198,112 @@ def test_linked_clusters_are_the_clusters_of_two_or_more_in_order(seed: int) -> 
     linked = cluster_spellings(counts, comparer, max_block=12, linked_only=True)
     assert linked == [c for c in every if len(c) > 1]
     assert linked and len(linked) < len(every)
+
+
+def test_the_one_scan_for_a_readable_source_finds_what_the_three_scripts_find() -> None:
+    """``reads`` scans a source once for a letter of any script the source reading keys;
+    each code point of the Basic Multilingual Plane (and a few beyond) is readable
+    exactly when the Arabic, Cyrillic or Hebrew pattern finds it."""
+    from audit.names.source_names import _CYRILLIC, _HEBREW, ARABIC_WORD, reads
+
+    def three(text: str) -> bool:
+        return bool(ARABIC_WORD.search(text) or _CYRILLIC.search(text) or _HEBREW.search(text))
+
+    points = [*range(0x10000), 0x1F600, 0x10FFFF, 0x1EE00]
+    readable = [cp for cp in points if reads(chr(cp))]
+    assert readable == [cp for cp in points if three(chr(cp))]
+    assert len(readable) > 1000  # the ranges are there
+    arabic = (ROOT / "tests" / "fixtures" / "ntrex-excerpt" / "arb.txt").read_text(encoding="utf-8")
+    english = (ROOT / "tests" / "fixtures" / "ntrex-excerpt" / "eng.txt").read_text(
+        encoding="utf-8"
+    )
+    assert reads(arabic) and not reads(english)
+    assert reads("Путин") and reads("נתניהו") and not reads("Haftar “quoted” — Ελλάδα")
+
+
+def test_source_word_counts_are_made_only_when_a_group_asks_and_are_the_same() -> None:
+    """The source's word counts are made on the first question: a reading that no
+    group asks never counts, and the groups are those of a reading counted at once."""
+    from audit.document import Span
+    from audit.names.extract import find_names
+    from audit.names.source_names import _counts, read_source, source_groups
+    from audit.pairs import Pair
+
+    source = "Он вырос в Энсинитасе, у моря.\n\nПозже мэр в Энсинитасе открыл парк."
+    target = "He grew up in Encinitas, by the sea.\n\nLater the mayor in Ecinitas opened a park."
+    cut_s, cut_t = source.index("\n\n"), target.index("\n\n")
+    pairs = [
+        Pair("1", Span(0, cut_s), Span(0, cut_t), 1.0, Span(0, cut_t), False),
+        Pair("2", Span(cut_s + 2, len(source)), Span(cut_t + 2, len(target)), 1.0, None, False),
+    ]
+    words = [w for span in find_names(target) for w in span.words]
+    lazy = read_source(words, source, pairs)
+    assert lazy is not None and "counts" not in vars(lazy)
+    eager = read_source(words, source, pairs)
+    assert eager is not None
+    eager.counts  # noqa: B018 - counted before the groups, as before
+    groups = source_groups(words, source, pairs, lazy)
+    assert [g.spellings for g in groups] == [("encinitas", "ecinitas")]
+    assert groups == source_groups(words, source, pairs, eager)
+    assert lazy.counts == eager.counts == _counts(source)
+
+    lone = [w for w in words if w.text == "Encinitas"]  # one spelling: no group to ask
+    reading = read_source(lone, source, pairs)
+    assert reading is not None and source_groups(lone, source, pairs, reading) == []
+    assert "counts" not in vars(reading)
+
+
+def _eager_verdicts(
+    names: list, common: Callable[[str], bool], keys: list[str]
+) -> dict[tuple[str, str], str]:
+    """The verdicts of neighbour lists made from the names at once (the plain way)."""
+    from collections import defaultdict
+
+    from audit.names.similarity import compact
+
+    every: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    sure: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    for span in names:
+        words = [(compact(w.text), w.certain) for w in span.words]
+        for i, (w, _) in enumerate(words):
+            for side, j in (("before", i - 1), ("after", i + 1)):
+                if 0 <= j < len(words):
+                    every[w].add((side, words[j][0]))
+                    if words[j][1]:
+                        sure[w].add((side, words[j][0]))
+    out = {}
+    for a in keys:
+        for b in keys:
+            shared = every.get(a, set()) & every.get(b, set())
+            certain = sure.get(a, set()) & sure.get(b, set())
+            if certain or any(not common(w) for _, w in shared):
+                out[(a, b)] = "support"
+            else:
+                out[(a, b)] = "conflict" if sure.get(a) and sure.get(b) else "neutral"
+    return out
+
+
+def test_companions_listed_at_the_first_verdict_give_the_verdicts_of_the_eager_lists() -> None:
+    """Companions lists each word's neighbours when first asked for a verdict; the
+    verdicts are those of lists made from the names at once (the plain computation)."""
+    from audit.names.analysis import Companions
+    from audit.names.similarity import compact
+
+    def common(word: str) -> bool:
+        return word in {"then", "later", "the"}
+
+    texts = [p.read_text(encoding="utf-8") for p in EXCERPTS]
+    texts.append(
+        "Khalifa Hifter met Field Marshal Khalifa Haftar. Then Haftar left. Then Hafter "
+        "spoke. Wayde Sims and Will Wade met Kim Jong Un and Ri Yong Ho."
+    )
+    kinds: set[str] = set()
+    for text in texts:
+        opening = {0} | {m.end() for m in re.finditer(r"\. ", text)}
+        names = find_names(text, opening.__contains__)
+        keys = sorted({compact(w.text) for span in names for w in span.words})
+        companions = Companions(names, common)
+        got = {(a, b): companions.verdict(a, b) for a in keys for b in keys}
+        assert got == _eager_verdicts(names, common, keys)
+        kinds |= set(got.values())
+    assert kinds == {"support", "conflict", "neutral"}

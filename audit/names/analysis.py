@@ -353,17 +353,32 @@ class Companions:
     """
 
     def __init__(self, names: list[NameSpan], common: Callable[[str], bool] | None = None) -> None:
-        self._all: dict[str, set[tuple[str, str]]] = defaultdict(set)
-        self._certain: dict[str, set[tuple[str, str]]] = defaultdict(set)
+        # The neighbours are listed at the first verdict: a document asks for one only
+        # when two of its spellings cluster, which most documents never do.
+        self._names = list(names)
         self._common = common
-        for span in names:
+        self._neighbours: (
+            tuple[dict[str, set[tuple[str, str]]], dict[str, set[tuple[str, str]]]] | None
+        ) = None
+
+    def _listed(
+        self,
+    ) -> tuple[dict[str, set[tuple[str, str]]], dict[str, set[tuple[str, str]]]]:
+        """(every neighbour, certain neighbours) of each name word, made once."""
+        if self._neighbours is not None:
+            return self._neighbours
+        every: dict[str, set[tuple[str, str]]] = defaultdict(set)
+        certain: dict[str, set[tuple[str, str]]] = defaultdict(set)
+        for span in self._names:
             words = [(compact(w.text), w.certain) for w in span.words]
             for i, (w, _) in enumerate(words):
                 for side, j in (("before", i - 1), ("after", i + 1)):
                     if 0 <= j < len(words):
-                        self._all[w].add((side, words[j][0]))
+                        every[w].add((side, words[j][0]))
                         if words[j][1]:
-                            self._certain[w].add((side, words[j][0]))
+                            certain[w].add((side, words[j][0]))
+        self._neighbours = (every, certain)
+        return self._neighbours
 
     def verdict(self, a: str, b: str) -> str:
         """``support``, ``conflict`` or ``neutral`` (one of them only ever used alone).
@@ -371,11 +386,12 @@ class Companions:
         Uncertain neighbours (a sentence's first word) may support, never conflict,
         and a common word (``Then Haftar``, ``Then Hafter``) does not support either.
         """
-        shared = self._all.get(a, set()) & self._all.get(b, set())
-        certain = self._certain.get(a, set()) & self._certain.get(b, set())
+        every, sure = self._listed()
+        shared = every.get(a, set()) & every.get(b, set())
+        certain = sure.get(a, set()) & sure.get(b, set())
         if certain or any(self._common is None or not self._common(w) for _, w in shared):
             return "support"
-        return "conflict" if self._certain.get(a) and self._certain.get(b) else "neutral"
+        return "conflict" if sure.get(a) and sure.get(b) else "neutral"
 
 
 class _Covered:

@@ -23,7 +23,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING
 
 from rapidfuzz import process
@@ -43,6 +43,11 @@ _WORD = re.compile(r"[^\W\d_]{3,}")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _HEBREW = re.compile(r"[\u05d0-\u05ea]")
 _HEBREW_WORD = re.compile(r"[\u05d0-\u05ea]+")
+# A letter of ARABIC_WORD, _CYRILLIC or _HEBREW: one scan of a source for :func:`reads`
+# instead of three (every bilingual document asks, most sources being in none of them).
+_READ_LETTER = re.compile(
+    "[\u0400-\u04ff\u05d0-\u05ea\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]"
+)
 # One-letter prefixes of Hebrew words (the, and, in, to, from, that, as): a name
 # stands with them attached (ונתניהו, "and Netanyahu"), at most two deep.
 _HEBREW_PREFIXES = frozenset("הובלמשכ")
@@ -244,7 +249,7 @@ def _counts(source: str) -> Counter[str]:
 
 def reads(source: str) -> bool:
     """The source has words in a script this module reads (the rest holds translations)."""
-    return bool(ARABIC_WORD.search(source) or _CYRILLIC.search(source) or _HEBREW.search(source))
+    return _READ_LETTER.search(source) is not None
 
 
 @dataclass
@@ -255,7 +260,14 @@ class SourceReading:
 
     units: _Units
     found: _Renderings
-    counts: Counter[str]
+    source: str
+
+    @cached_property
+    def counts(self) -> Counter[str]:
+        """How many words of the source have each key: counted on the first question,
+        which only a candidate group asks (two spellings of one source word, a phrase
+        in its sentences); most documents have none, and counting reads every word."""
+        return _counts(self.source)
 
 
 def read_source(
@@ -268,7 +280,7 @@ def read_source(
     units = _Units(source, pairs)
     if not units:
         return None
-    return SourceReading(units, _renderings(target_words, units), _counts(source))
+    return SourceReading(units, _renderings(target_words, units), source)
 
 
 def source_groups(
@@ -282,7 +294,7 @@ def source_groups(
     reading = reading or read_source(target_words, source, pairs)
     if reading is None:
         return []
-    found, counts = reading.found, reading.counts
+    found = reading.found
     where, uses = found.where, found.uses
     endings = lexicon().derivational_suffixes
     groups: list[SourceGroup] = []
@@ -297,7 +309,7 @@ def source_groups(
         if (
             len(apart) < 2
             or any(where[a] & where[b] or is_derivation(a, b, endings) for a, b in pairs_of)
-            or counts[skey] != sum(uses[s] for s in apart)
+            or reading.counts[skey] != sum(uses[s] for s in apart)
         ):
             continue
         ordered = tuple(sorted(apart, key=lambda s: (-uses[s], min(where[s]))))
@@ -364,7 +376,6 @@ def translated_groups(
         return []
     units, found = reading.units, reading.found
     rendering = {k for spellings in found.renders.values() for k in spellings}
-    counts = reading.counts
     spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
     used: dict[str, set[int]] = defaultdict(set)
     outside: set[str] = set()  # phrases used outside the aligned units
@@ -397,7 +408,7 @@ def translated_groups(
                 spelled
                 and all(skey in units.words(i) for i in units_used)
                 and units.having(skey) == units_used | transliterated
-                and counts[skey] == len(spans[key]) + sum(found.uses[k] for k in spelled)
+                and reading.counts[skey] == len(spans[key]) + sum(found.uses[k] for k in spelled)
             ):
                 candidates.setdefault(frozenset(spelled), skey)
         if len(candidates) != 1:
