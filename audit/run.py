@@ -36,6 +36,7 @@ from audit.findings import Finding, Severity
 from audit.formats import STDIN, STDIN_NAME, SourceFile, load_file
 from audit.parallel import batches, default_workers, ordered_map
 from audit.progress import progress
+from audit.values import Frozen, Record
 from audit.worker import WorkerSettings
 
 if TYPE_CHECKING:
@@ -72,13 +73,19 @@ class RunOptions:
             object.__setattr__(self, "config_file", config_path)
 
 
-@dataclass(frozen=True)
-class Input:
+class Input(Frozen):
     """One file, read, with the settings and configuration that apply to it."""
 
+    __slots__ = ("source", "settings", "config")
     source: SourceFile
     settings: Settings
     config: AuditConfig
+
+    def __init__(self, source: SourceFile, settings: Settings, config: AuditConfig) -> None:
+        set_ = object.__setattr__
+        set_(self, "source", source)
+        set_(self, "settings", settings)
+        set_(self, "config", config)
 
     @property
     def documents(self) -> list[Document]:
@@ -231,33 +238,74 @@ class Runner:
         return self._files[resolved]
 
 
-@dataclass(frozen=True)
-class Checked:
+class Checked(Frozen):
     """What a run keeps of one file once its documents are audited: names, not texts."""
 
+    __slots__ = ("name", "config", "documents", "source_paths", "min_severity")
     name: str  # as shown in findings
     config: AuditConfig
     documents: tuple[str, ...]  # document ids, in file order
-    source_paths: tuple[str, ...] = ()  # separate source files (a text pair's --source)
-    min_severity: Severity = Severity.INFO  # findings below it are not shown (min-severity)
+    source_paths: tuple[str, ...]  # separate source files (a text pair's --source)
+    min_severity: Severity  # findings below it are not shown (min-severity)
+
+    def __init__(
+        self,
+        name: str,
+        config: AuditConfig,
+        documents: tuple[str, ...],
+        source_paths: tuple[str, ...] = (),
+        min_severity: Severity = Severity.INFO,
+    ) -> None:
+        set_ = object.__setattr__
+        set_(self, "name", name)
+        set_(self, "config", config)
+        set_(self, "documents", documents)
+        set_(self, "source_paths", source_paths)
+        set_(self, "min_severity", min_severity)
 
 
-@dataclass
-class RunResult:
+class RunResult(Record):
     """Findings of a run (sorted), the files checked, and what reporters may need."""
 
+    __slots__ = (
+        "files",
+        "findings",
+        "documents",
+        "target_texts",
+        "skipped",
+        "errors",
+        "notes",
+        "scores",
+    )
     files: list[Checked]
     findings: list[Finding]
     documents: int
-    target_texts: dict[tuple[str, str], QuotableText] = field(
-        default_factory=dict
-    )  # (path, document) -> target text (read back from disk past a bound)
-    skipped: list[str] = field(default_factory=list)  # why files were not audited (binary files)
-    errors: list[str] = field(default_factory=list)  # bad files, when a run goes on past them
-    notes: list[str] = field(
-        default_factory=list
-    )  # what the reader should know (files read in parts)
-    scores: list[dict[str, object]] = field(default_factory=list)  # round-trip scores per document
+    # (path, document) -> target text (read back from disk past a bound)
+    target_texts: dict[tuple[str, str], QuotableText]
+    skipped: list[str]  # why files were not audited (binary files)
+    errors: list[str]  # bad files, when a run goes on past them
+    notes: list[str]  # what the reader should know (files read in parts)
+    scores: list[dict[str, object]]  # round-trip scores per document
+
+    def __init__(
+        self,
+        files: list[Checked],
+        findings: list[Finding],
+        documents: int,
+        target_texts: dict[tuple[str, str], QuotableText] | None = None,
+        skipped: list[str] | None = None,
+        errors: list[str] | None = None,
+        notes: list[str] | None = None,
+        scores: list[dict[str, object]] | None = None,
+    ) -> None:
+        self.files = files
+        self.findings = findings
+        self.documents = documents
+        self.target_texts = {} if target_texts is None else target_texts
+        self.skipped = [] if skipped is None else skipped
+        self.errors = [] if errors is None else errors
+        self.notes = [] if notes is None else notes
+        self.scores = [] if scores is None else scores
 
 
 PARALLEL_BYTES = (
@@ -298,8 +346,7 @@ def audit_paths(
     )
 
 
-@dataclass
-class StreamedRun:
+class StreamedRun(Record):
     """A run whose findings are read once, sorted, as files finish.
 
     ``findings`` is an iterator: reading it audits the documents. The other fields
@@ -309,14 +356,44 @@ class StreamedRun:
     given and of those given just before, not of the whole run.
     """
 
+    __slots__ = (
+        "findings",
+        "files",
+        "documents",
+        "target_texts",
+        "skipped",
+        "errors",
+        "notes",
+        "scores",
+    )
     findings: Iterator[Finding]
-    files: list[Checked] = field(default_factory=list)
-    documents: int = 0
-    target_texts: dict[tuple[str, str], QuotableText] = field(default_factory=dict)
-    skipped: list[str] = field(default_factory=list)
-    errors: list[str] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
-    scores: list[dict[str, object]] = field(default_factory=list)
+    files: list[Checked]
+    documents: int
+    target_texts: dict[tuple[str, str], QuotableText]
+    skipped: list[str]
+    errors: list[str]
+    notes: list[str]
+    scores: list[dict[str, object]]
+
+    def __init__(
+        self,
+        findings: Iterator[Finding],
+        files: list[Checked] | None = None,
+        documents: int = 0,
+        target_texts: dict[tuple[str, str], QuotableText] | None = None,
+        skipped: list[str] | None = None,
+        errors: list[str] | None = None,
+        notes: list[str] | None = None,
+        scores: list[dict[str, object]] | None = None,
+    ) -> None:
+        self.findings = findings
+        self.files = [] if files is None else files
+        self.documents = documents
+        self.target_texts = {} if target_texts is None else target_texts
+        self.skipped = [] if skipped is None else skipped
+        self.errors = [] if errors is None else errors
+        self.notes = [] if notes is None else notes
+        self.scores = [] if scores is None else scores
 
 
 def stream_paths(
@@ -477,10 +554,19 @@ def stream_paths(
     return run
 
 
-@dataclass(frozen=True)
-class _Audited:
+class _Audited(Frozen):
     """One document's results, as a worker sends them back."""
 
+    __slots__ = (
+        "index",
+        "path",
+        "document",
+        "source_path",
+        "findings",
+        "text",
+        "scores",
+        "contexts",
+    )
     index: int  # which input file
     path: str
     document: str
@@ -490,7 +576,28 @@ class _Audited:
     scores: list[dict[str, object]]
     # A part of a large file (audit/formats/stream.py): each finding's fingerprint
     # context, so that the parent numbers repeated contexts over the whole file.
-    contexts: list[tuple[str, str]] | None = None
+    contexts: list[tuple[str, str]] | None
+
+    def __init__(
+        self,
+        index: int,
+        path: str,
+        document: str,
+        source_path: str | None,
+        findings: list[Finding],
+        text: str | None,
+        scores: list[dict[str, object]],
+        contexts: list[tuple[str, str]] | None = None,
+    ) -> None:
+        set_ = object.__setattr__
+        set_(self, "index", index)
+        set_(self, "path", path)
+        set_(self, "document", document)
+        set_(self, "source_path", source_path)
+        set_(self, "findings", findings)
+        set_(self, "text", text)
+        set_(self, "scores", scores)
+        set_(self, "contexts", contexts)
 
 
 def _audit_batch(batch: list[tuple[int, str, Document]], shared: WorkerSettings) -> list[_Audited]:
