@@ -15,7 +15,6 @@ import json
 import os
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import InitVar, dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple, TypedDict
 
@@ -47,30 +46,59 @@ if TYPE_CHECKING:
     from audit.textstore import QuotableText, TextStore
 
 
-@dataclass(frozen=True)
-class RunOptions:
+class RunOptions(Frozen):
     """How to find settings and read files; the same for every file of a run.
 
     Fields are named as the settings are everywhere (``--config`` FILE is
     ``config_file``, as in :func:`audit.check_paths`); ``config_path``, the old name,
-    is still accepted, with a deprecation warning.
+    is still accepted, with a deprecation warning. Immutable and compared as the
+    frozen dataclass it was (audit/values.py); :meth:`replace` makes a changed copy.
     """
 
-    overrides: Overrides = field(default_factory=Overrides)
-    config_file: str | None = None  # use this file instead of searching
-    isolated: bool = False  # ignore configuration files
-    encoding: str | None = None
-    errors: str = "strict"
-    source: str | None = None  # the source file of a plain-text, Markdown or SRT target
-    fields: Mapping[str, str] = field(default_factory=dict)  # field name -> JSON key or CSV column
+    __slots__ = (
+        "overrides",
+        "config_file",
+        "isolated",
+        "encoding",
+        "errors",
+        "source",
+        "fields",
+        "stdin_filename",
+    )
+    overrides: Overrides
+    config_file: str | None  # use this file instead of searching
+    isolated: bool  # ignore configuration files
+    encoding: str | None
+    errors: str
+    source: str | None  # the source file of a plain-text, Markdown or SRT target
+    fields: Mapping[str, str]  # field name -> JSON key or CSV column
     # Standard input's file name (--stdin-filename): its format, settings and name in findings.
-    stdin_filename: str | None = None
-    config_path: InitVar[str | None] = None  # deprecated: config_file
+    stdin_filename: str | None
 
-    def __post_init__(self, config_path: str | None) -> None:
+    def __init__(
+        self,
+        overrides: Overrides | None = None,
+        config_file: str | None = None,
+        isolated: bool = False,
+        encoding: str | None = None,
+        errors: str = "strict",
+        source: str | None = None,
+        fields: Mapping[str, str] | None = None,
+        stdin_filename: str | None = None,
+        config_path: str | None = None,  # deprecated: config_file
+    ) -> None:
         if config_path is not None:
-            warn_renamed("RunOptions(config_path=...)", "config_file")
-            object.__setattr__(self, "config_file", config_path)
+            warn_renamed("RunOptions(config_path=...)", "config_file", stacklevel=3)
+            config_file = config_path
+        set_ = object.__setattr__
+        set_(self, "overrides", Overrides() if overrides is None else overrides)
+        set_(self, "config_file", config_file)
+        set_(self, "isolated", isolated)
+        set_(self, "encoding", encoding)
+        set_(self, "errors", errors)
+        set_(self, "source", source)
+        set_(self, "fields", {} if fields is None else fields)
+        set_(self, "stdin_filename", stdin_filename)
 
 
 class Input(Frozen):
@@ -103,7 +131,7 @@ class FilePlan(NamedTuple):
 class Runner:
     """Loads files with their settings; caches configuration files and AuditConfigs."""
 
-    def __init__(self, options: RunOptions = RunOptions()):
+    def __init__(self, options: RunOptions = RunOptions()):  # noqa: B008 (immutable)
         self.options = options
         self._found: dict[Path, Path | None] = {}
         self._files: dict[Path, ConfigFile] = {}

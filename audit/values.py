@@ -13,7 +13,12 @@ positional ``case Name(a, b)`` patterns.
 from __future__ import annotations
 
 from dataclasses import FrozenInstanceError
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from typing import TypeVar
+
+    _F = TypeVar("_F", bound="Frozen")
 
 
 class Record:
@@ -24,7 +29,7 @@ class Record:
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
-        cls.__match_args__ = cls.__slots__  # `case Name(a, b)`, as with a dataclass
+        type.__setattr__(cls, "__match_args__", cls.__slots__)  # `case Name(a, b)`, as a dataclass
 
     def _values(self) -> tuple[Any, ...]:
         return tuple(getattr(self, name) for name in self.__slots__)
@@ -47,7 +52,7 @@ class Frozen(Record):
     ``__init__`` with the fields in ``__slots__`` order, so that order must be the
     order of ``__init__``'s parameters."""
 
-    __slots__ = ()
+    __slots__: tuple[str, ...] = ()
 
     def __hash__(self) -> int:  # type: ignore[override]
         return hash(self._values())
@@ -60,3 +65,10 @@ class Frozen(Record):
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (self.__class__, self._values())
+
+    def replace(self: _F, **changes: Any) -> _F:
+        """A copy with ``changes``, as :func:`dataclasses.replace` makes: through
+        ``__init__`` (a field it does not know is a :class:`TypeError`)."""
+        values: dict[str, Any] = {name: getattr(self, name) for name in self.__slots__}
+        values.update(changes)
+        return self.__class__(**values)

@@ -77,3 +77,30 @@ def test_run_results_are_mutable_with_fresh_lists() -> None:
     with pytest.raises(TypeError):
         hash(result)
     assert repr(result).startswith("RunResult(files=[], findings=[], documents=0, target_texts={}")
+
+
+def test_settings_overrides_and_run_options_are_values_replaced_as_dataclasses_were() -> None:
+    from audit.config.settings import DEFAULT_EXCLUDE, Overrides, Settings
+    from audit.run import RunOptions
+
+    settings = Settings()
+    assert (settings.exclude, settings.severity, settings.origins) == (DEFAULT_EXCLUDE, {}, {})
+    assert Settings().options is not Settings().options
+    changed = settings.replace(target_lang="fr", origins={"target-lang": "command line"})
+    assert (changed.target_lang, changed.fail_on, settings.target_lang) == ("fr", "major", "en")
+    assert changed == Settings(target_lang="fr", origins={"target-lang": "command line"})
+    assert changed != settings and pickle.loads(pickle.dumps(changed)) == changed
+    with pytest.raises(TypeError):
+        settings.replace(no_such_field=1)
+    with pytest.raises(FrozenInstanceError):
+        settings.select = ("N",)  # type: ignore[misc]
+    overrides = Overrides(select=("N",), fail_on="minor")
+    assert overrides == Overrides(("N",), (), "minor") and hash(overrides) == hash(
+        Overrides(select=("N",), fail_on="minor")
+    )
+    assert overrides.replace(ignore=("N002",)).select == ("N",)
+    options = RunOptions(isolated=True)
+    assert options.overrides == Overrides() and options.fields == {}
+    again = options.replace(overrides=overrides, encoding="latin-1")
+    assert (again.isolated, again.encoding, again.overrides.fail_on) == (True, "latin-1", "minor")
+    assert pickle.loads(pickle.dumps(again)) == again and again != options
