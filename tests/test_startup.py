@@ -14,8 +14,8 @@ from tests.conftest import ROOT, SEED
 _RUN = (
     "import sys\n"
     "sys.argv = ['audit', 'check', {path!r}, '--format', 'text', '--no-progress']\n"
-    "from audit.cli import main  # what `python -m audit` runs\n"
-    "try:\n    main()\n"
+    "from audit.cli import console  # what `python -m audit` runs\n"
+    "try:\n    console()\n"
     "except SystemExit:\n    pass\n"
     "sys.stderr.write('LOADED=' + ' '.join(sorted(sys.modules)))\n"
 )
@@ -23,7 +23,8 @@ _RUN = (
 #: Modules a text-file hook never needs: other commands and their layers, other
 #: formats and outputs, the bilingual, round-trip and suppression machinery (the seed
 #: has no source, no back-translation and no directives), configuration parsing (no
-#: configuration file) and what only a cache miss or a spill to disk uses.
+#: configuration file), what only a cache miss or a spill to disk uses, and click
+#: (the command line is parsed by audit/cli/fast.py).
 NOT_NEEDED = (
     "audit.api",
     "audit.baseline",
@@ -51,6 +52,10 @@ NOT_NEEDED = (
         for m in ("grouped", "json_format", "jsonl", "csv_format", "sarif", "github", "junit")
     ),
     "audit.reporters.markdown",
+    "audit.cli.group",
+    "audit.cli.check",  # the click command; audit.cli.check_run does the work
+    "audit.cli.options",
+    "click",
     "tomllib",
     "yaml",
     "importlib.resources",
