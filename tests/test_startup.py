@@ -92,6 +92,26 @@ def test_check_on_a_text_file_imports_only_what_it_needs(tmp_path: Path) -> None
     assert unwanted == []
 
 
+def test_a_hook_compiles_no_markup_pattern_for_prose_without_markup(tmp_path: Path) -> None:
+    """The markup check's patterns (audit/lazypattern.py) are compiled only for a text
+    holding their mark; the seed holds none, and _CANDIDATE is only a test's reference."""
+    code = _RUN.format(path=str(ROOT / SEED)).replace(
+        "sys.stderr.write('LOADED=' + ' '.join(sorted(sys.modules)))\n",
+        "from audit.checks.artifacts import debris, markup\n"
+        "compiled = [p.kind for p in markup._PATTERNS if p.regex._compiled is not None]\n"
+        "sys.stderr.write('COMPILED=%r %r' % (compiled, debris._CANDIDATE._compiled))\n",
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin", "HOME": str(tmp_path)},
+    )
+    assert result.stdout.count("\n") > 10  # it ran
+    assert result.stderr.split("COMPILED=")[1] == "[] None"
+
+
 def _program(
     *args: str, code: str = "from audit.cli import run; run()"
 ) -> subprocess.CompletedProcess[str]:
