@@ -35,6 +35,7 @@ from audit.findings import Finding, Severity
 from audit.formats import STDIN, STDIN_NAME, SourceFile, load_file
 from audit.parallel import batches, default_workers, ordered_map
 from audit.progress import progress
+from audit.startup import resume_collection
 from audit.values import Frozen, Record
 from audit.worker import WorkerSettings
 
@@ -549,6 +550,7 @@ def stream_paths(
             for batch in ordered_map(
                 _audit_batch, batches(work(), BATCH_DOCUMENTS), shared, workers=workers
             ):
+                resume_collection()  # a hook's start-up is over (audit/startup.py)
                 for audited in batch:
                     if audited.index > finished:
                         finish(audited.index)
