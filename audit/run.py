@@ -15,7 +15,6 @@ import json
 import os
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import InitVar, dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, TypedDict
 
@@ -36,6 +35,8 @@ from audit.findings import Finding, Severity
 from audit.formats import STDIN, STDIN_NAME, SourceFile, load_file
 from audit.parallel import default_workers, ordered_map
 from audit.progress import progress
+from audit.startup import resume_collection
+from audit.values import Frozen, Record
 from audit.worker import WorkerSettings
 
 if TYPE_CHECKING:
@@ -46,39 +47,74 @@ if TYPE_CHECKING:
     from audit.textstore import QuotableText, TextStore
 
 
-@dataclass(frozen=True)
-class RunOptions:
+class RunOptions(Frozen):
     """How to find settings and read files; the same for every file of a run.
 
     Fields are named as the settings are everywhere (``--config`` FILE is
     ``config_file``, as in :func:`audit.check_paths`); ``config_path``, the old name,
-    is still accepted, with a deprecation warning.
+    is still accepted, with a deprecation warning. Immutable and compared as the
+    frozen dataclass it was (audit/values.py); :meth:`replace` makes a changed copy.
     """
 
-    overrides: Overrides = field(default_factory=Overrides)
-    config_file: str | None = None  # use this file instead of searching
-    isolated: bool = False  # ignore configuration files
-    encoding: str | None = None
-    errors: str = "strict"
-    source: str | None = None  # the source file of a plain-text, Markdown or SRT target
-    fields: Mapping[str, str] = field(default_factory=dict)  # field name -> JSON key or CSV column
+    __slots__ = (
+        "overrides",
+        "config_file",
+        "isolated",
+        "encoding",
+        "errors",
+        "source",
+        "fields",
+        "stdin_filename",
+    )
+    overrides: Overrides
+    config_file: str | None  # use this file instead of searching
+    isolated: bool  # ignore configuration files
+    encoding: str | None
+    errors: str
+    source: str | None  # the source file of a plain-text, Markdown or SRT target
+    fields: Mapping[str, str]  # field name -> JSON key or CSV column
     # Standard input's file name (--stdin-filename): its format, settings and name in findings.
-    stdin_filename: str | None = None
-    config_path: InitVar[str | None] = None  # deprecated: config_file
+    stdin_filename: str | None
 
-    def __post_init__(self, config_path: str | None) -> None:
+    def __init__(
+        self,
+        overrides: Overrides | None = None,
+        config_file: str | None = None,
+        isolated: bool = False,
+        encoding: str | None = None,
+        errors: str = "strict",
+        source: str | None = None,
+        fields: Mapping[str, str] | None = None,
+        stdin_filename: str | None = None,
+        config_path: str | None = None,  # deprecated: config_file
+    ) -> None:
         if config_path is not None:
-            warn_renamed("RunOptions(config_path=...)", "config_file")
-            object.__setattr__(self, "config_file", config_path)
+            warn_renamed("RunOptions(config_path=...)", "config_file", stacklevel=3)
+            config_file = config_path
+        set_ = object.__setattr__
+        set_(self, "overrides", Overrides() if overrides is None else overrides)
+        set_(self, "config_file", config_file)
+        set_(self, "isolated", isolated)
+        set_(self, "encoding", encoding)
+        set_(self, "errors", errors)
+        set_(self, "source", source)
+        set_(self, "fields", {} if fields is None else fields)
+        set_(self, "stdin_filename", stdin_filename)
 
 
-@dataclass(frozen=True)
-class Input:
+class Input(Frozen):
     """One file, read, with the settings and configuration that apply to it."""
 
+    __slots__ = ("source", "settings", "config")
     source: SourceFile
     settings: Settings
     config: AuditConfig
+
+    def __init__(self, source: SourceFile, settings: Settings, config: AuditConfig) -> None:
+        set_ = object.__setattr__
+        set_(self, "source", source)
+        set_(self, "settings", settings)
+        set_(self, "config", config)
 
     @property
     def documents(self) -> list[Document]:
@@ -96,7 +132,7 @@ class FilePlan(NamedTuple):
 class Runner:
     """Loads files with their settings; caches configuration files and AuditConfigs."""
 
-    def __init__(self, options: RunOptions = RunOptions()):
+    def __init__(self, options: RunOptions = RunOptions()):  # noqa: B008 (immutable)
         self.options = options
         self._found: dict[Path, Path | None] = {}
         self._files: dict[Path, ConfigFile] = {}
@@ -231,33 +267,74 @@ class Runner:
         return self._files[resolved]
 
 
-@dataclass(frozen=True)
-class Checked:
+class Checked(Frozen):
     """What a run keeps of one file once its documents are audited: names, not texts."""
 
+    __slots__ = ("name", "config", "documents", "source_paths", "min_severity")
     name: str  # as shown in findings
     config: AuditConfig
     documents: tuple[str, ...]  # document ids, in file order
-    source_paths: tuple[str, ...] = ()  # separate source files (a text pair's --source)
-    min_severity: Severity = Severity.INFO  # findings below it are not shown (min-severity)
+    source_paths: tuple[str, ...]  # separate source files (a text pair's --source)
+    min_severity: Severity  # findings below it are not shown (min-severity)
+
+    def __init__(
+        self,
+        name: str,
+        config: AuditConfig,
+        documents: tuple[str, ...],
+        source_paths: tuple[str, ...] = (),
+        min_severity: Severity = Severity.INFO,
+    ) -> None:
+        set_ = object.__setattr__
+        set_(self, "name", name)
+        set_(self, "config", config)
+        set_(self, "documents", documents)
+        set_(self, "source_paths", source_paths)
+        set_(self, "min_severity", min_severity)
 
 
-@dataclass
-class RunResult:
+class RunResult(Record):
     """Findings of a run (sorted), the files checked, and what reporters may need."""
 
+    __slots__ = (
+        "files",
+        "findings",
+        "documents",
+        "target_texts",
+        "skipped",
+        "errors",
+        "notes",
+        "scores",
+    )
     files: list[Checked]
     findings: list[Finding]
     documents: int
-    target_texts: dict[tuple[str, str], QuotableText] = field(
-        default_factory=dict
-    )  # (path, document) -> target text (read back from disk past a bound)
-    skipped: list[str] = field(default_factory=list)  # why files were not audited (binary files)
-    errors: list[str] = field(default_factory=list)  # bad files, when a run goes on past them
-    notes: list[str] = field(
-        default_factory=list
-    )  # what the reader should know (files read in parts)
-    scores: list[dict[str, object]] = field(default_factory=list)  # round-trip scores per document
+    # (path, document) -> target text (read back from disk past a bound)
+    target_texts: dict[tuple[str, str], QuotableText]
+    skipped: list[str]  # why files were not audited (binary files)
+    errors: list[str]  # bad files, when a run goes on past them
+    notes: list[str]  # what the reader should know (files read in parts)
+    scores: list[dict[str, object]]  # round-trip scores per document
+
+    def __init__(
+        self,
+        files: list[Checked],
+        findings: list[Finding],
+        documents: int,
+        target_texts: dict[tuple[str, str], QuotableText] | None = None,
+        skipped: list[str] | None = None,
+        errors: list[str] | None = None,
+        notes: list[str] | None = None,
+        scores: list[dict[str, object]] | None = None,
+    ) -> None:
+        self.files = files
+        self.findings = findings
+        self.documents = documents
+        self.target_texts = {} if target_texts is None else target_texts
+        self.skipped = [] if skipped is None else skipped
+        self.errors = [] if errors is None else errors
+        self.notes = [] if notes is None else notes
+        self.scores = [] if scores is None else scores
 
 
 PARALLEL_BYTES = (
@@ -298,8 +375,7 @@ def audit_paths(
     )
 
 
-@dataclass
-class StreamedRun:
+class StreamedRun(Record):
     """A run whose findings are read once, sorted, as files finish.
 
     ``findings`` is an iterator: reading it audits the documents. The other fields
@@ -309,14 +385,44 @@ class StreamedRun:
     given and of those given just before, not of the whole run.
     """
 
+    __slots__ = (
+        "findings",
+        "files",
+        "documents",
+        "target_texts",
+        "skipped",
+        "errors",
+        "notes",
+        "scores",
+    )
     findings: Iterator[Finding]
-    files: list[Checked] = field(default_factory=list)
-    documents: int = 0
-    target_texts: dict[tuple[str, str], QuotableText] = field(default_factory=dict)
-    skipped: list[str] = field(default_factory=list)
-    errors: list[str] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
-    scores: list[dict[str, object]] = field(default_factory=list)
+    files: list[Checked]
+    documents: int
+    target_texts: dict[tuple[str, str], QuotableText]
+    skipped: list[str]
+    errors: list[str]
+    notes: list[str]
+    scores: list[dict[str, object]]
+
+    def __init__(
+        self,
+        findings: Iterator[Finding],
+        files: list[Checked] | None = None,
+        documents: int = 0,
+        target_texts: dict[tuple[str, str], QuotableText] | None = None,
+        skipped: list[str] | None = None,
+        errors: list[str] | None = None,
+        notes: list[str] | None = None,
+        scores: list[dict[str, object]] | None = None,
+    ) -> None:
+        self.findings = findings
+        self.files = [] if files is None else files
+        self.documents = documents
+        self.target_texts = {} if target_texts is None else target_texts
+        self.skipped = [] if skipped is None else skipped
+        self.errors = [] if errors is None else errors
+        self.notes = [] if notes is None else notes
+        self.scores = [] if scores is None else scores
 
 
 def stream_paths(
@@ -444,6 +550,7 @@ def stream_paths(
             for batch in ordered_map(
                 _audit_batch, _batches(work(), BATCH_DOCUMENTS), shared, workers=workers
             ):
+                resume_collection()  # a hook's start-up is over (audit/startup.py)
                 for audited in batch:
                     if audited.index > finished:
                         finish(audited.index)
@@ -502,10 +609,20 @@ def _batches(
         yield batch
 
 
-@dataclass(frozen=True)
-class _Audited:
+class _Audited(Frozen):
     """One document's results, as a worker sends them back."""
 
+    __slots__ = (
+        "index",
+        "path",
+        "document",
+        "source_path",
+        "findings",
+        "text",
+        "scores",
+        "contexts",
+        "shifts",
+    )
     index: int  # which input file
     path: str
     document: str
@@ -515,9 +632,32 @@ class _Audited:
     scores: list[dict[str, object]]
     # A part of a large file (audit/formats/stream.py): each finding's fingerprint
     # context, so that the parent numbers repeated contexts over the whole file.
-    contexts: list[tuple[str, str]] | None = None
+    contexts: list[tuple[str, str]] | None
     # ... and where the part's target and source texts start in the file's document
-    shifts: tuple[int, int] = (0, 0)
+    shifts: tuple[int, int]
+
+    def __init__(
+        self,
+        index: int,
+        path: str,
+        document: str,
+        source_path: str | None,
+        findings: list[Finding],
+        text: str | None,
+        scores: list[dict[str, object]],
+        contexts: list[tuple[str, str]] | None = None,
+        shifts: tuple[int, int] = (0, 0),
+    ) -> None:
+        set_ = object.__setattr__
+        set_(self, "index", index)
+        set_(self, "path", path)
+        set_(self, "document", document)
+        set_(self, "source_path", source_path)
+        set_(self, "findings", findings)
+        set_(self, "text", text)
+        set_(self, "scores", scores)
+        set_(self, "contexts", contexts)
+        set_(self, "shifts", shifts)
 
 
 def _audit_batch(batch: list[tuple[int, str, Document]], shared: WorkerSettings) -> list[_Audited]:

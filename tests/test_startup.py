@@ -14,8 +14,8 @@ from tests.conftest import ROOT, SEED
 _RUN = (
     "import sys\n"
     "sys.argv = ['audit', 'check', {path!r}, '--format', 'text', '--no-progress']\n"
-    "from audit.cli import main  # what `python -m audit` runs\n"
-    "try:\n    main()\n"
+    "from audit.cli import console  # what `python -m audit` runs\n"
+    "try:\n    console()\n"
     "except SystemExit:\n    pass\n"
     "sys.stderr.write('LOADED=' + ' '.join(sorted(sys.modules)))\n"
 )
@@ -23,7 +23,8 @@ _RUN = (
 #: Modules a text-file hook never needs: other commands and their layers, other
 #: formats and outputs, the bilingual, round-trip and suppression machinery (the seed
 #: has no source, no back-translation and no directives), configuration parsing (no
-#: configuration file) and what only a cache miss or a spill to disk uses.
+#: configuration file), what only a cache miss or a spill to disk uses, and click
+#: (the command line is parsed by audit/cli/fast.py).
 NOT_NEEDED = (
     "audit.api",
     "audit.baseline",
@@ -51,6 +52,10 @@ NOT_NEEDED = (
         for m in ("grouped", "json_format", "jsonl", "csv_format", "sarif", "github", "junit")
     ),
     "audit.reporters.markdown",
+    "audit.cli.group",
+    "audit.cli.check",  # the click command; audit.cli.check_run does the work
+    "audit.cli.options",
+    "click",
     "tomllib",
     "yaml",
     "importlib.resources",
@@ -85,6 +90,26 @@ def test_check_on_a_text_file_imports_only_what_it_needs(tmp_path: Path) -> None
     assert "audit.reporters.text" in loaded and "audit.checks.names" in loaded  # it ran
     unwanted = sorted(m for m in loaded if any(m == n or m.startswith(n + ".") for n in NOT_NEEDED))
     assert unwanted == []
+
+
+def test_a_hook_compiles_no_markup_pattern_for_prose_without_markup(tmp_path: Path) -> None:
+    """The markup check's patterns (audit/lazypattern.py) are compiled only for a text
+    holding their mark; the seed holds none, and _CANDIDATE is only a test's reference."""
+    code = _RUN.format(path=str(ROOT / SEED)).replace(
+        "sys.stderr.write('LOADED=' + ' '.join(sorted(sys.modules)))\n",
+        "from audit.checks.artifacts import debris, markup\n"
+        "compiled = [p.kind for p in markup._PATTERNS if p.regex._compiled is not None]\n"
+        "sys.stderr.write('COMPILED=%r %r' % (compiled, debris._CANDIDATE._compiled))\n",
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin", "HOME": str(tmp_path)},
+    )
+    assert result.stdout.count("\n") > 10  # it ran
+    assert result.stderr.split("COMPILED=")[1] == "[] None"
 
 
 def _program(

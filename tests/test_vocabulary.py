@@ -22,7 +22,7 @@ from audit.config.settings import Overrides, Settings
 from audit.run import RunOptions, StreamOptions
 
 CLI = Path(__file__).resolve().parents[1] / "audit" / "cli"
-SETTINGS_FIELDS = {f.name for f in dataclasses.fields(Settings)}
+SETTINGS_FIELDS = set(Settings.__slots__)
 # What a configuration file cannot say: where values came from, and the file itself.
 NOT_KEYS = {"origins", "config_file", "deprecations"}
 
@@ -39,7 +39,7 @@ def test_every_file_key_is_a_settings_field_of_the_same_name():
 
 
 def test_command_line_overrides_are_named_as_the_settings_they_override():
-    assert {f.name for f in dataclasses.fields(Overrides)} <= SETTINGS_FIELDS
+    assert set(Overrides.__slots__) <= SETTINGS_FIELDS
 
 
 def _check_command() -> click.Command:
@@ -64,7 +64,7 @@ def test_check_options_are_named_as_the_settings():
         else:
             assert f"--no-{key}" in params[f"no_{attr}"].opts, key
     # and the options that are not settings of a file are run options of the same name
-    run_fields = {f.name for f in dataclasses.fields(RunOptions)}
+    run_fields = set(RunOptions.__slots__)
     assert {"config_file", "isolated", "encoding", "errors", "source", "stdin_filename"} <= (
         run_fields & set(params)
     )
@@ -73,7 +73,7 @@ def test_check_options_are_named_as_the_settings():
 
 def test_the_python_api_uses_the_same_names():
     names = set(inspect.signature(check_paths).parameters) - {"paths"}
-    run_fields = {f.name for f in dataclasses.fields(RunOptions)}
+    run_fields = set(RunOptions.__slots__)
     assert names <= SETTINGS_FIELDS | run_fields | set(StreamOptions.__annotations__), names
 
 
@@ -83,7 +83,7 @@ def test_the_server_settings_use_the_same_names():
 
     server_only = {"max_body", "timeout", "token_file", "cors_origins"}
     names = {f.name for f in dataclasses.fields(ServeSettings)} - server_only
-    run_fields = {f.name for f in dataclasses.fields(RunOptions)}
+    run_fields = set(RunOptions.__slots__)
     assert names <= SETTINGS_FIELDS | run_fields, names - SETTINGS_FIELDS - run_fields
     from audit.serve.service import RequestOptions  # what one request may choose
 
@@ -172,7 +172,7 @@ def test_old_names_of_the_language_settings_still_work_with_a_warning():
     with pytest.warns(DeprecationWarning, match="spelled target_lang"):
         overrides = Overrides(language="fr")
     with pytest.warns(DeprecationWarning, match="spelled source_lang"):
-        overrides = dataclasses.replace(overrides, source_language="ar")
+        overrides = overrides.replace(source_language="ar")
     assert (overrides.target_lang, overrides.source_lang) == ("fr", "ar")
     settings = settings_for(None, None, overrides)
     with pytest.warns(DeprecationWarning, match="spelled target_lang"):
@@ -186,7 +186,7 @@ def test_the_new_keywords_warn_of_nothing():
 
     with warnings.catch_warnings():
         warnings.simplefilter("error")
-        overrides = dataclasses.replace(Overrides(target_lang="fr"), select=("N",))
+        overrides = Overrides(target_lang="fr").replace(select=("N",))
         assert overrides.target_lang == "fr"
         assert RunOptions(config_file="x.toml").config_file == "x.toml"
         assert EngineOptions(jobs=2).jobs == 2 and EngineOptions(jobs=2).max_in_flight == 8

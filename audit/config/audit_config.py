@@ -14,12 +14,12 @@ Defaults:
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from audit.errors import ConfigError
 from audit.findings import Severity
+from audit.values import Frozen
 
 if TYPE_CHECKING:
     from audit.engine.check import Check
@@ -28,15 +28,32 @@ if TYPE_CHECKING:
 DEFAULT_FAIL_ON = Severity.MAJOR
 
 
-@dataclass(frozen=True)
-class AuditConfig:
-    """Everything :func:`audit.engine.audit_document` needs besides the document."""
+class AuditConfig(Frozen):
+    """Everything :func:`audit.engine.audit_document` needs besides the document.
 
+    Immutable, compared and pickled as the frozen dataclass it was (audit/values.py)."""
+
+    __slots__ = ("checks", "matcher", "fail_on", "severity_overrides", "options")
     checks: tuple[Check, ...]
-    matcher: GlossaryMatcher | None = None
-    fail_on: Severity = DEFAULT_FAIL_ON
-    severity_overrides: dict[str, Severity] = field(default_factory=dict)
-    options: dict[str, dict[str, Any]] = field(default_factory=dict)
+    matcher: GlossaryMatcher | None
+    fail_on: Severity
+    severity_overrides: dict[str, Severity]
+    options: dict[str, dict[str, Any]]
+
+    def __init__(
+        self,
+        checks: tuple[Check, ...],
+        matcher: GlossaryMatcher | None = None,
+        fail_on: Severity = DEFAULT_FAIL_ON,
+        severity_overrides: dict[str, Severity] | None = None,
+        options: dict[str, dict[str, Any]] | None = None,
+    ) -> None:
+        set_ = object.__setattr__
+        set_(self, "checks", checks)
+        set_(self, "matcher", matcher)
+        set_(self, "fail_on", fail_on)
+        set_(self, "severity_overrides", {} if severity_overrides is None else severity_overrides)
+        set_(self, "options", {} if options is None else options)
 
     @classmethod
     def create(

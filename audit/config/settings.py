@@ -10,12 +10,12 @@ from __future__ import annotations
 import fnmatch
 import re
 from collections.abc import Mapping
-from dataclasses import InitVar, dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from audit.errors import ConfigError, warn_renamed
 from audit.findings import Severity
+from audit.values import Frozen
 
 if TYPE_CHECKING:
     from audit.config.file import ConfigFile, Entry
@@ -24,30 +24,110 @@ DEFAULT = "default"
 COMMAND_LINE = "command line"
 #: Folders never worth auditing when a folder is walked (hidden ones are skipped anyway).
 DEFAULT_EXCLUDE = ("node_modules", "__pycache__", "site-packages", "venv")
+#: The fields of :class:`Settings` and of :class:`Overrides`, in their order.
+SETTINGS_FIELDS = (
+    "select",
+    "extend_select",
+    "ignore",
+    "extend_ignore",
+    "fail_on",
+    "min_severity",
+    "severity",
+    "glossaries",
+    "default_glossaries",
+    "target_lang",
+    "source_lang",
+    "options",
+    "exclude",
+    "extend_exclude",
+    "respect_gitignore",
+    "origins",
+    "config_file",
+    "deprecations",
+)
+OVERRIDES_FIELDS = (
+    "select",
+    "ignore",
+    "fail_on",
+    "glossaries",
+    "default_glossaries",
+    "target_lang",
+    "source_lang",
+    "extend_select",
+    "extend_ignore",
+    "min_severity",
+    "exclude",
+    "extend_exclude",
+    "respect_gitignore",
+)
 
 
-@dataclass(frozen=True)
-class Settings:
-    """Effective settings for one file, with where each came from."""
+class Settings(Frozen):
+    """Effective settings for one file, with where each came from.
 
-    select: tuple[str, ...] = ()
-    extend_select: tuple[str, ...] = ()
-    ignore: tuple[str, ...] = ()
-    extend_ignore: tuple[str, ...] = ()
-    fail_on: str = "major"
-    min_severity: str = "info"
-    severity: Mapping[str, str] = field(default_factory=dict)
-    glossaries: tuple[str, ...] = ()
-    default_glossaries: bool = True
-    target_lang: str = "en"
-    source_lang: str | None = None
-    options: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
-    exclude: tuple[str, ...] = DEFAULT_EXCLUDE
-    extend_exclude: tuple[str, ...] = ()
-    respect_gitignore: bool = True
-    origins: Mapping[str, str] = field(default_factory=dict)
-    config_file: str | None = None
-    deprecations: tuple[str, ...] = ()  # old spellings in the configuration file
+    Immutable and compared as the frozen dataclass it was (audit/values.py);
+    :meth:`replace` makes a changed copy."""
+
+    __slots__ = SETTINGS_FIELDS
+    select: tuple[str, ...]
+    extend_select: tuple[str, ...]
+    ignore: tuple[str, ...]
+    extend_ignore: tuple[str, ...]
+    fail_on: str
+    min_severity: str
+    severity: Mapping[str, str]
+    glossaries: tuple[str, ...]
+    default_glossaries: bool
+    target_lang: str
+    source_lang: str | None
+    options: Mapping[str, Mapping[str, Any]]
+    exclude: tuple[str, ...]
+    extend_exclude: tuple[str, ...]
+    respect_gitignore: bool
+    origins: Mapping[str, str]
+    config_file: str | None
+    deprecations: tuple[str, ...]  # old spellings in the configuration file
+
+    def __init__(
+        self,
+        select: tuple[str, ...] = (),
+        extend_select: tuple[str, ...] = (),
+        ignore: tuple[str, ...] = (),
+        extend_ignore: tuple[str, ...] = (),
+        fail_on: str = "major",
+        min_severity: str = "info",
+        severity: Mapping[str, str] | None = None,
+        glossaries: tuple[str, ...] = (),
+        default_glossaries: bool = True,
+        target_lang: str = "en",
+        source_lang: str | None = None,
+        options: Mapping[str, Mapping[str, Any]] | None = None,
+        exclude: tuple[str, ...] = DEFAULT_EXCLUDE,
+        extend_exclude: tuple[str, ...] = (),
+        respect_gitignore: bool = True,
+        origins: Mapping[str, str] | None = None,
+        config_file: str | None = None,
+        deprecations: tuple[str, ...] = (),
+    ) -> None:
+        set_ = object.__setattr__
+        set_(self, "select", select)
+        set_(self, "extend_select", extend_select)
+        set_(self, "ignore", ignore)
+        set_(self, "extend_ignore", extend_ignore)
+        set_(self, "fail_on", fail_on)
+        set_(self, "min_severity", min_severity)
+        set_(self, "severity", {} if severity is None else severity)
+        set_(self, "glossaries", glossaries)
+        set_(self, "default_glossaries", default_glossaries)
+        set_(self, "target_lang", target_lang)
+        set_(self, "source_lang", source_lang)
+        set_(self, "options", {} if options is None else options)
+        set_(self, "exclude", exclude)
+        set_(self, "extend_exclude", extend_exclude)
+        set_(self, "respect_gitignore", respect_gitignore)
+        set_(self, "origins", {} if origins is None else origins)
+        set_(self, "config_file", config_file)
+        set_(self, "deprecations", deprecations)
 
     @property
     def effective_select(self) -> tuple[str, ...]:
@@ -78,34 +158,66 @@ class Settings:
         return self.origins.get(key, DEFAULT)
 
 
-@dataclass(frozen=True)
-class Overrides:
-    """Values given on the command line; ``None`` (or empty) means not given."""
+class Overrides(Frozen):
+    """Values given on the command line; ``None`` (or empty) means not given.
 
-    select: tuple[str, ...] = ()
-    ignore: tuple[str, ...] = ()
-    fail_on: str | None = None
-    glossaries: tuple[str, ...] = ()
-    default_glossaries: bool | None = None
-    target_lang: str | None = None
-    source_lang: str | None = None
-    extend_select: tuple[str, ...] = ()
-    extend_ignore: tuple[str, ...] = ()
-    min_severity: str | None = None
-    exclude: tuple[str, ...] = ()
-    extend_exclude: tuple[str, ...] = ()
-    respect_gitignore: bool | None = None
-    # the old names of target_lang and source_lang, still accepted (with a warning)
-    language: InitVar[str | None] = None
-    source_language: InitVar[str | None] = None
+    Immutable and compared as the frozen dataclass it was (audit/values.py);
+    :meth:`replace` makes a changed copy."""
 
-    def __post_init__(self, language: str | None, source_language: str | None) -> None:
+    __slots__ = OVERRIDES_FIELDS
+    select: tuple[str, ...]
+    ignore: tuple[str, ...]
+    fail_on: str | None
+    glossaries: tuple[str, ...]
+    default_glossaries: bool | None
+    target_lang: str | None
+    source_lang: str | None
+    extend_select: tuple[str, ...]
+    extend_ignore: tuple[str, ...]
+    min_severity: str | None
+    exclude: tuple[str, ...]
+    extend_exclude: tuple[str, ...]
+    respect_gitignore: bool | None
+
+    def __init__(
+        self,
+        select: tuple[str, ...] = (),
+        ignore: tuple[str, ...] = (),
+        fail_on: str | None = None,
+        glossaries: tuple[str, ...] = (),
+        default_glossaries: bool | None = None,
+        target_lang: str | None = None,
+        source_lang: str | None = None,
+        extend_select: tuple[str, ...] = (),
+        extend_ignore: tuple[str, ...] = (),
+        min_severity: str | None = None,
+        exclude: tuple[str, ...] = (),
+        extend_exclude: tuple[str, ...] = (),
+        respect_gitignore: bool | None = None,
+        # the old names of target_lang and source_lang, still accepted (with a warning)
+        language: str | None = None,
+        source_language: str | None = None,
+    ) -> None:
         if language is not None:
-            warn_renamed("Overrides(language=...)", "target_lang")
-            object.__setattr__(self, "target_lang", language)
+            warn_renamed("Overrides(language=...)", "target_lang", stacklevel=3)
+            target_lang = language
         if source_language is not None:
-            warn_renamed("Overrides(source_language=...)", "source_lang")
-            object.__setattr__(self, "source_lang", source_language)
+            warn_renamed("Overrides(source_language=...)", "source_lang", stacklevel=3)
+            source_lang = source_language
+        set_ = object.__setattr__
+        set_(self, "select", select)
+        set_(self, "ignore", ignore)
+        set_(self, "fail_on", fail_on)
+        set_(self, "glossaries", glossaries)
+        set_(self, "default_glossaries", default_glossaries)
+        set_(self, "target_lang", target_lang)
+        set_(self, "source_lang", source_lang)
+        set_(self, "extend_select", extend_select)
+        set_(self, "extend_ignore", extend_ignore)
+        set_(self, "min_severity", min_severity)
+        set_(self, "exclude", exclude)
+        set_(self, "extend_exclude", extend_exclude)
+        set_(self, "respect_gitignore", respect_gitignore)
 
 
 def find_config(start: Path) -> Path | None:
@@ -159,13 +271,15 @@ def _has_tool_audit(path: Path) -> bool:
 
 
 def settings_for(
-    file: str | None, config: ConfigFile | None, overrides: Overrides = Overrides()
+    file: str | None,
+    config: ConfigFile | None,
+    overrides: Overrides = Overrides(),  # noqa: B008 (immutable)
 ) -> Settings:
     """The settings for ``file`` (None: standard input) under ``config``, then the
     command line."""
     s = Settings()
     if config is not None:
-        s = replace(s, config_file=str(config.path), deprecations=config.deprecations)
+        s = s.replace(config_file=str(config.path), deprecations=config.deprecations)
         s = _apply(s, config.base, extend=False)
         if file is not None:
             rel = _relative(Path(file), config.path.parent)
@@ -196,7 +310,7 @@ def _apply(s: Settings, entry: Entry, *, extend: bool) -> Settings:
             origin = f"{origins[key]} + {origin}"
         changes[attr] = value
         origins[key] = origin
-    return replace(s, **changes, origins=origins)
+    return s.replace(**changes, origins=origins)
 
 
 def _merge(current: Mapping[str, Any], new: Mapping[str, Any]) -> dict[str, Any]:
@@ -237,7 +351,7 @@ def _apply_overrides(s: Settings, o: Overrides) -> Settings:
     for attr in changes:
         if attr not in added:
             origins[attr.replace("_", "-")] = COMMAND_LINE
-    return replace(s, **changes, origins=origins)
+    return s.replace(**changes, origins=origins)
 
 
 def _relative(file: Path, base: Path) -> str:

@@ -23,7 +23,7 @@ import os
 import threading
 import time
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -181,16 +181,14 @@ class Service:
 
     def runner(self, request: RequestOptions, files: Sequence[MemoryFile]) -> _RequestRunner:
         o = self.options
-        overrides = replace(
-            o.overrides,
+        overrides = o.overrides.replace(
             select=request.select or o.overrides.select,
             ignore=(*o.overrides.ignore, *request.ignore),
             fail_on=request.fail_on or o.overrides.fail_on,
             target_lang=request.target_lang or o.overrides.target_lang,
             source_lang=request.source_lang or o.overrides.source_lang,
         )
-        options = replace(
-            o,
+        options = o.replace(
             overrides=overrides,
             fields={**o.fields, **request.fields},
             encoding=request.encoding or o.encoding,

@@ -24,6 +24,7 @@ from audit.engine.check import Hit, check
 from audit.findings import Category, Severity
 from audit.lang import arabic
 from audit.lang.profiles import Language, language
+from audit.lazypattern import LazyPattern
 
 if TYPE_CHECKING:
     from audit.engine.context import CheckContext
@@ -40,8 +41,9 @@ _TRACKING_NAMES = (
 _TRACKING_PARAMETER = re.compile(_TRACKING_NAMES + "=", re.IGNORECASE)
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 _TOKEN = re.compile(r"\S+")
-# Something that may be an identifier: a quick test before a line is looked at closely.
-_CANDIDATE = re.compile(
+# Something that may be an identifier: a quick test before a line is looked at closely
+# (compiled only when used: _may_hold_identifier answers it from _CANDIDATE_PARTS).
+_CANDIDATE = LazyPattern(
     r"\d{12}|[0-9a-fA-F]{16}|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-|\."
     + _MEDIA_EXTENSIONS
     + r"\b|[?&]"

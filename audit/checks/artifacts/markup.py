@@ -18,6 +18,7 @@ from audit.document import Document
 from audit.engine.check import Hit, check
 from audit.findings import Category, Severity
 from audit.lang.profiles import language
+from audit.lazypattern import LazyPattern
 
 if TYPE_CHECKING:
     from audit.engine.context import CheckContext
@@ -33,7 +34,7 @@ _TAG_NAMES = (  # one string, split, so the list reads as a list of tag names
 # A NamedTuple, not a frozen dataclass: about 0.4 ms less to create in every process.
 class _Pattern(NamedTuple):
     kind: str
-    regex: re.Pattern[str]
+    regex: LazyPattern  # compiled when a text holds `needs`: most prose never does
     # The replacement that removes the markup and keeps the text, or None when the
     # markup stands for content that is missing (a placeholder) and a person must decide.
     fix: Callable[[re.Match[str]], str] | None
@@ -57,31 +58,31 @@ def _unescape(m: re.Match[str]) -> str:
 
 
 _PATTERNS = (
-    _Pattern("HTML comment", re.compile(r"<!--.*?-->", re.DOTALL), _drop, "<!--"),
+    _Pattern("HTML comment", LazyPattern(r"<!--.*?-->", re.DOTALL), _drop, "<!--"),
     _Pattern(
         "HTML tag",
-        re.compile(r"</?(?:" + "|".join(_TAG_NAMES) + r")(?:\s[^<>\n]*)?/?>", re.IGNORECASE),
+        LazyPattern(r"</?(?:" + "|".join(_TAG_NAMES) + r")(?:\s[^<>\n]*)?/?>", re.IGNORECASE),
         _drop,
         "<",
     ),
     _Pattern(
         "HTML entity",
-        re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"),
+        LazyPattern(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"),
         _unescape,
         "&",
     ),
-    _Pattern("Markdown image", re.compile(r"!\[[^\]\n]*\]\([^)\s]+\)"), _drop, "!["),
+    _Pattern("Markdown image", LazyPattern(r"!\[[^\]\n]*\]\([^)\s]+\)"), _drop, "!["),
     _Pattern(
         "Markdown link",
-        re.compile(r"\[([^\]\n]+)\]\((?:https?://|www\.|/)[^)\s]*\)"),
+        LazyPattern(r"\[([^\]\n]+)\]\((?:https?://|www\.|/)[^)\s]*\)"),
         _inner(1),
         "](",
     ),
-    _Pattern("wiki link", re.compile(r"\[\[(?:[^\]|\n]+\|)?([^\]|\n]+)\]\]"), _inner(1), "[["),
-    _Pattern("template", re.compile(r"\{\{[^{}\n]*\}\}"), None, "{{"),
+    _Pattern("wiki link", LazyPattern(r"\[\[(?:[^\]|\n]+\|)?([^\]|\n]+)\]\]"), _inner(1), "[["),
+    _Pattern("template", LazyPattern(r"\{\{[^{}\n]*\}\}"), None, "{{"),
     _Pattern(
         "shortcode",
-        re.compile(
+        LazyPattern(
             r"\[/?(?:caption|embed|video|audio|gallery|playlist|youtube)(?:\s[^\]\n]*)?\]",
             re.IGNORECASE,
         ),
@@ -90,30 +91,30 @@ _PATTERNS = (
     ),
     _Pattern(
         "Markdown bold",
-        re.compile(r"(?<![*\w])\*\*(?=\S)([^*\n]+?)(?<=\S)\*\*(?![*\w])"),
+        LazyPattern(r"(?<![*\w])\*\*(?=\S)([^*\n]+?)(?<=\S)\*\*(?![*\w])"),
         _inner(1),
         "**",
     ),
     _Pattern(
         "Markdown bold",
-        re.compile(r"(?<![_\w])__(?=\S)([^_\n]+?)(?<=\S)__(?![_\w])"),
+        LazyPattern(r"(?<![_\w])__(?=\S)([^_\n]+?)(?<=\S)__(?![_\w])"),
         _inner(1),
         "__",
     ),
-    _Pattern("wiki bold", re.compile(r"'''(?=\S)([^'\n]+?)(?<=\S)'''"), _inner(1), "'''"),
+    _Pattern("wiki bold", LazyPattern(r"'''(?=\S)([^'\n]+?)(?<=\S)'''"), _inner(1), "'''"),
     _Pattern(
-        "Markdown heading", re.compile(r"^[ \t]*#{1,6}[ \t]+(?=\S)", re.MULTILINE), _drop, "#"
+        "Markdown heading", LazyPattern(r"^[ \t]*#{1,6}[ \t]+(?=\S)", re.MULTILINE), _drop, "#"
     ),
     _Pattern(
         "wiki heading",
-        re.compile(r"^[ \t]*(={2,6})[ \t]*([^=\n]+?)[ \t]*\1[ \t]*$", re.MULTILINE),
+        LazyPattern(r"^[ \t]*(={2,6})[ \t]*([^=\n]+?)[ \t]*\1[ \t]*$", re.MULTILINE),
         _inner(2),
         "==",
     ),
-    _Pattern("placeholder", re.compile(r"(?<![\w%])%(?:\([A-Za-z_]\w*\))?[sd](?!\w)"), None, "%"),
+    _Pattern("placeholder", LazyPattern(r"(?<![\w%])%(?:\([A-Za-z_]\w*\))?[sd](?!\w)"), None, "%"),
     _Pattern(
         "placeholder",
-        re.compile(r"\$\{[^{}\s]+\}|(?<![\w{])\{(?:\d{1,2}|[A-Za-z_]\w*)\}(?![\w}])"),
+        LazyPattern(r"\$\{[^{}\s]+\}|(?<![\w{])\{(?:\d{1,2}|[A-Za-z_]\w*)\}(?![\w}])"),
         None,
         "{",
     ),
