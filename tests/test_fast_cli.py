@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 
+from audit.cli import fast
 from audit.cli.check import check
 from audit.cli.echo import plain_echo
 from audit.cli.fast import CLICK_ONLY, DEFAULTS, parse_check
@@ -27,6 +28,20 @@ def test_every_parameter_of_check_has_its_click_default() -> None:
     assert parse_check(["check", "a.txt"]) == _click_params(["a.txt"])
     # what click parses only is what needs its conversions
     assert CLICK_ONLY < set(DEFAULTS)
+
+
+def test_every_option_the_fast_parser_knows_is_the_click_option_of_its_parameter() -> None:
+    """An option renamed, removed or given another parameter in the click command
+    must not keep working on the hook path only."""
+    click_opts = {o: p.name for p in check.params for o in (*p.opts, *p.secondary_opts)}
+    known = {**fast.FLAGS, **fast.MULTIPLE, **fast.STRINGS, **fast.COUNTS}
+    known.update({o: name for o, (name, _) in fast._choices().items()})
+    assert known and all(click_opts.get(o) == name for o, name in known.items()), {
+        o: (name, click_opts.get(o)) for o, name in known.items() if click_opts.get(o) != name
+    }
+    by_kind = {p.name: p for p in check.params}
+    assert all(by_kind[n].is_flag for n in fast.FLAGS.values())
+    assert all(by_kind[n].multiple for n in fast.MULTIPLE.values())
 
 
 ACCEPTED = [
