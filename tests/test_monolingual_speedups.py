@@ -589,3 +589,31 @@ def test_mixed_words_are_the_same_from_the_distinct_letters() -> None:
         assert found == list(characters._mixed_words(text)), text
         reached += bool(found)
     assert reached > 500
+
+
+# Tokens whose marks reach the edges of the repetition pre-test's mark rule: quotes
+# that both open and close, marks alone, abbreviations, a mark before and after.
+MARKED = ["no", "No", "no,", "(no", "no)", '"no"', '"', "'", "(", "U.N.", "U.N.)", "no.", "..."]
+
+
+def test_repeated_words_marks_rule_passes_every_text_the_check_reports_on(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    rng = random.Random(18)
+    texts = [" ".join(rng.choice(MARKED) for _ in range(rng.randint(2, 8))) for _ in range(3000)]
+    found = [_found(t, "en", "S006") for t in texts]
+    # the rule passes over repeats that are marked
+    assert not repetition._may_repeat("no, no (no")
+    assert not repetition._may_repeat('so "happy" "happy"')
+    assert repetition._may_repeat("no U.N. U.N.)")
+    monkeypatch.setattr(repetition, "_may_repeat", lambda text: True)
+    assert found == [_found(t, "en", "S006") for t in texts]
+    assert sum(map(bool, found)) > 200  # the texts reach repetitions
+
+
+def test_trail_is_the_one_the_word_reader_splits_off() -> None:
+    tokens = [*MARKED, *PIECES, "a.b.", "x!?", "«x»", "„x“"]
+    for token in [t for t in tokens if len(t.split()) == 1]:
+        (word,) = repetition._words(token, False)
+        assert repetition._trail(token) == word.trail, token
+        assert (token[0] in repetition._OPENING) == bool(word.lead), token
