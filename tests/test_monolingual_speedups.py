@@ -617,3 +617,29 @@ def test_trail_is_the_one_the_word_reader_splits_off() -> None:
         (word,) = repetition._words(token, False)
         assert repetition._trail(token) == word.trail, token
         assert (token[0] in repetition._OPENING) == bool(word.lead), token
+
+
+def test_capitalization_finds_the_same_with_and_without_its_case_pre_test(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Greek final sigma lower-cases by its context: pairs that end in Σ reach it.
+    first = ["Berlin", "Οδος", "Σοφία", "İstanbul", "ǅemal", "UN", "the", "x-Ray"]
+    families = [
+        ["Conference", "conference", "CONFERENCE", "Conference-room", "conference-Room"],
+        ["ΟΔΟΣ", "Οδος", "Οδός", "οδος", "οδοσ", "Σ", "ς", "σ"],
+        ["İstanbul", "istanbul", "i̇stanbul", "ǅemal", "ǆemal", "Ǆemal"],
+    ]
+    rng = random.Random(27)
+    texts = [SEED, EXCERPT, ARABIC]
+    for _ in range(3000):
+        w1, family = rng.choice(first), rng.choice(families)
+        phrases = [w1 + " " + rng.choice(family) for _ in range(rng.randint(2, 5))]
+        texts.append(
+            "x " + "".join(p + rng.choice([" and ", " ", ". ", "-", " x "]) for p in phrases)
+        )
+    found = [_found(t, lang, "C002") for t in texts for lang in ("en", "el")]
+    assert not consistency._pairs_differ_in_case("x Berlin Conference and the Berlin Conference")
+    assert consistency._pairs_differ_in_case("x Berlin Conference and the Berlin conference")
+    monkeypatch.setattr(consistency, "_pairs_differ_in_case", lambda text: True)
+    assert found == [_found(t, lang, "C002") for t in texts for lang in ("en", "el")]
+    assert sum(map(bool, found)) > 200  # the texts reach phrases capitalized two ways
