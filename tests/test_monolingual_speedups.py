@@ -643,3 +643,33 @@ def test_capitalization_finds_the_same_with_and_without_its_case_pre_test(
     monkeypatch.setattr(consistency, "_pairs_differ_in_case", lambda text: True)
     assert found == [_found(t, lang, "C002") for t in texts for lang in ("en", "el")]
     assert sum(map(bool, found)) > 200  # the texts reach phrases capitalized two ways
+
+
+def test_sentence_keys_in_maps_are_those_of_normalized() -> None:
+    for text in [SEED, EXCERPT, ARABIC, "", " İ  ß\n\nﬁ ", *_texts(17, 500)]:
+        doc = Document(id="d", target=text, target_lang="en")
+        spans = [*doc.sentences, *doc.paragraphs]
+        assert repetition._normalized_spans(text, spans) == [
+            repetition._normalized(text[s.start : s.end]) for s in spans
+        ]
+
+
+def test_repeated_sentence_finds_the_same_without_its_pre_test(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    sentences = [
+        "The talks began in Geneva on Monday.",
+        "the talks  began in Geneva on MONDAY.",
+        "The talks began in Geneva on Monday",
+        "Both sides sent five delegates each.",
+        "Short one.",
+    ]
+    rng = random.Random(7)
+    texts = [SEED, EXCERPT, ARABIC]
+    for _ in range(800):
+        picked = [rng.choice(sentences) for _ in range(rng.randint(1, 6))]
+        texts.append("".join(s + rng.choice([" ", " ", "\n", "\n\n"]) for s in picked))
+    found = [_found(t, "en", "S007") for t in texts]
+    monkeypatch.setattr(repetition, "_said_twice", lambda keys: True)
+    assert found == [_found(t, "en", "S007") for t in texts]
+    assert sum(map(bool, found)) > 100

@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import operator
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
 from audit.checks.reading import MOJIBAKE_HINT, invisibles_removed, needs_reading, reading
@@ -336,11 +336,14 @@ def repeated_sentence(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
     of the source was lost). Sentences inside a repeated paragraph are left to
     repetition.repeated-paragraph.
     """
+    sentences = doc.sentences
+    keys = _normalized_spans(doc.target, sentences)
+    if not _said_twice(keys):
+        return  # most documents
     repeated_paragraphs = {p.start for p, _ in _shared_repeated_paragraphs(doc, ctx)}
     paragraph_of = _paragraph_index(doc)
     seen: dict[str, Span] = {}
-    for s in doc.sentences:
-        key = _normalized(doc.target[s.start : s.end])
+    for s, key in zip(sentences, keys):
         if _word_count(key) < _MIN_REPEATED_WORDS:
             continue
         paragraph = paragraph_of(s.start)
@@ -400,6 +403,21 @@ def _repeated_paragraphs(doc: Document) -> list[tuple[Span, Span]]:
 
 def _normalized(text: str) -> str:
     return " ".join(text.split()).casefold()
+
+
+def _normalized_spans(text: str, spans: Sequence[Span]) -> list[str]:
+    """:func:`_normalized` of each span of ``text``, in maps: no Python step per span."""
+    pieces = map(text.__getitem__, map(slice, map(_START, spans), map(_END, spans)))
+    return list(map(str.casefold, map(" ".join, map(str.split, pieces))))
+
+
+def _said_twice(keys: list[str]) -> bool:
+    """Whether two of ``keys`` are the same: a repeated sentence needs it."""
+    return len(set(keys)) != len(keys)
+
+
+_START = operator.attrgetter("start")
+_END = operator.attrgetter("end")
 
 
 def _word_count(normalized: str) -> int:
