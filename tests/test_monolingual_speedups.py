@@ -5,6 +5,7 @@ real text and on texts made to hit its edges."""
 from __future__ import annotations
 
 import random
+import sys
 from pathlib import Path
 
 import pytest
@@ -673,3 +674,29 @@ def test_repeated_sentence_finds_the_same_without_its_pre_test(
     monkeypatch.setattr(repetition, "_said_twice", lambda keys: True)
     assert found == [_found(t, "en", "S007") for t in texts]
     assert sum(map(bool, found)) > 100
+
+
+def test_case_folding_a_character_and_its_lower_case_agree() -> None:
+    """What C001's pre-test for closed forms stands on (Σ, İ and ß included)."""
+    for i in range(sys.maxunicode + 1):
+        c = chr(i)
+        assert c.lower().casefold() == c.casefold(), hex(i)
+
+
+def test_hyphenation_finds_the_same_without_its_closed_form_pre_test(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    words = [
+        "cease-fire", "ceasefire", "CEASEFIRE", "Cease‑fire", "ceasefires", "ceasefire-talks",
+        "ΟΔΟ-ΣΑ", "ΟΔΟΣΑ", "οδοσα", "ΟΔΟΣ", "ΟΔΟ-Σ", "ΟΔ-ΟΣ", "Οδος'Α", "ΟΔΟΣ'Α", "ΟΔΟΣ’Α",
+        "İstan-bul", "istanbul", "İSTANBUL", "Straße", "STRASSE", "Stra-sse", "straße",
+    ]  # fmt: skip
+    rng = random.Random(31)
+    texts = [SEED, EXCERPT, ARABIC]
+    for _ in range(2000):
+        picked = [rng.choice(words) for _ in range(rng.randint(2, 7))]
+        texts.append(" ".join(picked))
+    found = [_found(t, lang, "C001") for t in texts for lang in ("en", "el")]
+    monkeypatch.setattr(consistency, "_may_be_closed", lambda text, keys: True)
+    assert found == [_found(t, lang, "C001") for t in texts for lang in ("en", "el")]
+    assert sum(map(bool, found)) > 300  # the texts reach words written both ways

@@ -68,7 +68,7 @@ def hyphenation(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
     found = _hyphenated_words(text)
     keys = {_closed(m.group().lower()) for m in found}
     keys = {k for k in keys if len(k) >= min_length}
-    if not keys:
+    if not keys or not _may_be_closed(text, keys):
         return
     closed = re.compile(
         r"(?<![^\W\d_])(?<![^\W\d_][-‐‑])(?:"
@@ -93,6 +93,18 @@ def hyphenation(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
         ):
             continue
         yield from _minority_hits(doc, occurrences, "spelling")
+
+
+def _may_be_closed(text: str, keys: set[str]) -> bool:
+    """Whether one of ``keys`` (hyphenated words closed up, lower case) may be written
+    closed in ``text``: it is a substring of the case-folded text. A closed form the
+    check reports is a run of letters whose lower case is a key; case-folding (free of
+    context, unlike Greek final sigma in lower case) gives the same of a word and of
+    its lower case (a test checks every code point), so that run folds to the key
+    folded. Most documents have none (532 of 539 NTREX PO targets with hyphenated
+    words), and their text is not scanned for closed forms."""
+    folded = text.casefold()
+    return any(k.casefold() in folded for k in keys)
 
 
 def _hyphenated_words(text: str) -> list[re.Match[str]]:
