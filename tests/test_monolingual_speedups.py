@@ -700,3 +700,31 @@ def test_hyphenation_finds_the_same_without_its_closed_form_pre_test(
     monkeypatch.setattr(consistency, "_may_be_closed", lambda text, keys: True)
     assert found == [_found(t, lang, "C001") for t in texts for lang in ("en", "el")]
     assert sum(map(bool, found)) > 300  # the texts reach words written both ways
+
+
+def test_unbalanced_finds_the_same_as_the_scan_of_every_paragraph() -> None:
+    from audit.checks import punctuation
+    from audit.lang.profiles import language
+
+    pieces = ["word", "(", ")", "[", "]", "{", "}", '"', "“", "”", "„", "«", "»", "‘", "’"]
+    pieces += ["a)", ":)", "1)", "Wort", " ", "\n\n", "\n", "- "]
+    rng = random.Random(5)
+    texts = [SEED, EXCERPT, ARABIC, ""]
+    for _ in range(2000):
+        texts.append("".join(rng.choice(pieces) + rng.choice(["", " "]) for _ in range(12)))
+    reached = 0
+    for text in texts:
+        for lang_code in ("en", "de", "fr", "ru"):
+            doc = Document(id="d", target=text, target_lang=lang_code)
+            lang = language(lang_code)
+            plain = []
+            for p in doc.paragraphs:
+                plain += punctuation._unbalanced_brackets(text, p)
+                if lang.quotes:
+                    plain += punctuation._mismatched_quotes(
+                        text, p, lang.quotes, lang.straight_quotes
+                    )
+            expected = [(h.start, h.end, h.message) for h in plain]
+            assert sorted(_found(text, lang_code, "S005")) == sorted(expected), (text, lang_code)
+            reached += bool(expected)
+    assert reached > 1000
