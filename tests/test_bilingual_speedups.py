@@ -284,3 +284,18 @@ def test_table_languages_of_a_script_are_those_the_table_lists_for_it() -> None:
         plain = sorted(x for x in known_languages() if script_of_language(x) == script)
         assert bilingual._table_languages_written_in(script) == tuple(plain)
     assert len(bilingual._table_languages_written_in("Latin")) > 1  # told apart by a model
+
+
+def test_placeholder_spans_are_those_of_the_whole_scan() -> None:
+    from audit.checks import bilingual
+
+    pieces = ["{0}", "{name}", "{{x}}", "${v}", "%s", "%(n)d", "%1$s", "50%", "% s", "{n, number}"]
+    pieces += ["https://x.org/a?b=%20{c}", "<b>", "@user", "#tag", "a@b.org", "word", " ", "{", "$"]
+    rng = random.Random(3)
+    texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 8))) for _ in range(3000)]
+    reached = 0
+    for text in texts:
+        plain = [m.span() for m in bilingual._PARITY.finditer(text) if m.lastgroup == "placeholder"]
+        assert bilingual.placeholder_spans(text) == plain, text
+        reached += bool(plain)
+    assert reached > 1000

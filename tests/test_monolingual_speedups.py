@@ -5,6 +5,7 @@ real text and on texts made to hit its edges."""
 from __future__ import annotations
 
 import random
+import sys
 from pathlib import Path
 
 import pytest
@@ -589,3 +590,141 @@ def test_mixed_words_are_the_same_from_the_distinct_letters() -> None:
         assert found == list(characters._mixed_words(text)), text
         reached += bool(found)
     assert reached > 500
+
+
+# Tokens whose marks reach the edges of the repetition pre-test's mark rule: quotes
+# that both open and close, marks alone, abbreviations, a mark before and after.
+MARKED = ["no", "No", "no,", "(no", "no)", '"no"', '"', "'", "(", "U.N.", "U.N.)", "no.", "..."]
+
+
+def test_repeated_words_marks_rule_passes_every_text_the_check_reports_on(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    rng = random.Random(18)
+    texts = [" ".join(rng.choice(MARKED) for _ in range(rng.randint(2, 8))) for _ in range(3000)]
+    found = [_found(t, "en", "S006") for t in texts]
+    # the rule passes over repeats that are marked
+    assert not repetition._may_repeat("no, no (no")
+    assert not repetition._may_repeat('so "happy" "happy"')
+    assert repetition._may_repeat("no U.N. U.N.)")
+    monkeypatch.setattr(repetition, "_may_repeat", lambda text: True)
+    assert found == [_found(t, "en", "S006") for t in texts]
+    assert sum(map(bool, found)) > 200  # the texts reach repetitions
+
+
+def test_trail_is_the_one_the_word_reader_splits_off() -> None:
+    tokens = [*MARKED, *PIECES, "a.b.", "x!?", "«x»", "„x“"]
+    for token in [t for t in tokens if len(t.split()) == 1]:
+        (word,) = repetition._words(token, False)
+        assert repetition._trail(token) == word.trail, token
+        assert (token[0] in repetition._OPENING) == bool(word.lead), token
+
+
+def test_capitalization_finds_the_same_with_and_without_its_case_pre_test(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Greek final sigma lower-cases by its context: pairs that end in Σ reach it.
+    first = ["Berlin", "Οδος", "Σοφία", "İstanbul", "ǅemal", "UN", "the", "x-Ray"]
+    families = [
+        ["Conference", "conference", "CONFERENCE", "Conference-room", "conference-Room"],
+        ["ΟΔΟΣ", "Οδος", "Οδός", "οδος", "οδοσ", "Σ", "ς", "σ"],
+        ["İstanbul", "istanbul", "i̇stanbul", "ǅemal", "ǆemal", "Ǆemal"],
+    ]
+    rng = random.Random(27)
+    texts = [SEED, EXCERPT, ARABIC]
+    for _ in range(3000):
+        w1, family = rng.choice(first), rng.choice(families)
+        phrases = [w1 + " " + rng.choice(family) for _ in range(rng.randint(2, 5))]
+        texts.append(
+            "x " + "".join(p + rng.choice([" and ", " ", ". ", "-", " x "]) for p in phrases)
+        )
+    found = [_found(t, lang, "C002") for t in texts for lang in ("en", "el")]
+    assert not consistency._pairs_differ_in_case("x Berlin Conference and the Berlin Conference")
+    assert consistency._pairs_differ_in_case("x Berlin Conference and the Berlin conference")
+    monkeypatch.setattr(consistency, "_pairs_differ_in_case", lambda text: True)
+    assert found == [_found(t, lang, "C002") for t in texts for lang in ("en", "el")]
+    assert sum(map(bool, found)) > 200  # the texts reach phrases capitalized two ways
+
+
+def test_sentence_keys_in_maps_are_those_of_normalized() -> None:
+    for text in [SEED, EXCERPT, ARABIC, "", " İ  ß\n\nﬁ ", *_texts(17, 500)]:
+        doc = Document(id="d", target=text, target_lang="en")
+        spans = [*doc.sentences, *doc.paragraphs]
+        assert repetition._normalized_spans(text, spans) == [
+            repetition._normalized(text[s.start : s.end]) for s in spans
+        ]
+
+
+def test_repeated_sentence_finds_the_same_without_its_pre_test(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    sentences = [
+        "The talks began in Geneva on Monday.",
+        "the talks  began in Geneva on MONDAY.",
+        "The talks began in Geneva on Monday",
+        "Both sides sent five delegates each.",
+        "Short one.",
+    ]
+    rng = random.Random(7)
+    texts = [SEED, EXCERPT, ARABIC]
+    for _ in range(800):
+        picked = [rng.choice(sentences) for _ in range(rng.randint(1, 6))]
+        texts.append("".join(s + rng.choice([" ", " ", "\n", "\n\n"]) for s in picked))
+    found = [_found(t, "en", "S007") for t in texts]
+    monkeypatch.setattr(repetition, "_said_twice", lambda keys: True)
+    assert found == [_found(t, "en", "S007") for t in texts]
+    assert sum(map(bool, found)) > 100
+
+
+def test_case_folding_a_character_and_its_lower_case_agree() -> None:
+    """What C001's pre-test for closed forms stands on (Σ, İ and ß included)."""
+    for i in range(sys.maxunicode + 1):
+        c = chr(i)
+        assert c.lower().casefold() == c.casefold(), hex(i)
+
+
+def test_hyphenation_finds_the_same_without_its_closed_form_pre_test(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    words = [
+        "cease-fire", "ceasefire", "CEASEFIRE", "Cease‑fire", "ceasefires", "ceasefire-talks",
+        "ΟΔΟ-ΣΑ", "ΟΔΟΣΑ", "οδοσα", "ΟΔΟΣ", "ΟΔΟ-Σ", "ΟΔ-ΟΣ", "Οδος'Α", "ΟΔΟΣ'Α", "ΟΔΟΣ’Α",
+        "İstan-bul", "istanbul", "İSTANBUL", "Straße", "STRASSE", "Stra-sse", "straße",
+    ]  # fmt: skip
+    rng = random.Random(31)
+    texts = [SEED, EXCERPT, ARABIC]
+    for _ in range(2000):
+        picked = [rng.choice(words) for _ in range(rng.randint(2, 7))]
+        texts.append(" ".join(picked))
+    found = [_found(t, lang, "C001") for t in texts for lang in ("en", "el")]
+    monkeypatch.setattr(consistency, "_may_be_closed", lambda text, keys: True)
+    assert found == [_found(t, lang, "C001") for t in texts for lang in ("en", "el")]
+    assert sum(map(bool, found)) > 300  # the texts reach words written both ways
+
+
+def test_unbalanced_finds_the_same_as_the_scan_of_every_paragraph() -> None:
+    from audit.checks import punctuation
+    from audit.lang.profiles import language
+
+    pieces = ["word", "(", ")", "[", "]", "{", "}", '"', "“", "”", "„", "«", "»", "‘", "’"]
+    pieces += ["a)", ":)", "1)", "Wort", " ", "\n\n", "\n", "- "]
+    rng = random.Random(5)
+    texts = [SEED, EXCERPT, ARABIC, ""]
+    for _ in range(2000):
+        texts.append("".join(rng.choice(pieces) + rng.choice(["", " "]) for _ in range(12)))
+    reached = 0
+    for text in texts:
+        for lang_code in ("en", "de", "fr", "ru"):
+            doc = Document(id="d", target=text, target_lang=lang_code)
+            lang = language(lang_code)
+            plain = []
+            for p in doc.paragraphs:
+                plain += punctuation._unbalanced_brackets(text, p)
+                if lang.quotes:
+                    plain += punctuation._mismatched_quotes(
+                        text, p, lang.quotes, lang.straight_quotes
+                    )
+            expected = [(h.start, h.end, h.message) for h in plain]
+            assert sorted(_found(text, lang_code, "S005")) == sorted(expected), (text, lang_code)
+            reached += bool(expected)
+    assert reached > 1000

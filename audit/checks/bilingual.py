@@ -651,9 +651,13 @@ _KIND_NAMES = {
 
 def placeholder_spans(text: str) -> list[tuple[int, int]]:
     """Where the placeholders (printf, Python, .NET, ICU, templates) are in ``text``."""
-    if not _may_hold_items(text, 0, len(text)):
-        return []
+    if not any(mark in text for mark in _PLACEHOLDER_MARKS):
+        return []  # a text with a URL, a tag or a handle but no placeholder is not scanned
     return [m.span() for m in _PARITY.finditer(text) if m.lastgroup == "placeholder"]
+
+
+# Every placeholder of _PARITY starts with one of these.
+_PLACEHOLDER_MARKS = ("{", "$", "%")
 
 
 # Every item above holds one of these: most segments hold none and are not scanned.

@@ -93,10 +93,15 @@ def unbalanced(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
     right closing mark as the suggestion.
     """
     lang = language(doc.target_lang)
+    text = doc.target
+    # A paragraph without a bracket or a quotation mark (most) is passed over after one
+    # search from C, without setting up the scans.
+    quotes = _quote_pattern(lang.quotes, lang.straight_quotes) if lang.quotes else None
     for p in doc.paragraphs:
-        yield from _unbalanced_brackets(doc.target, p)
-        if lang.quotes:
-            yield from _mismatched_quotes(doc.target, p, lang.quotes, lang.straight_quotes)
+        if _BRACKET.search(text, p.start, p.end):
+            yield from _unbalanced_brackets(text, p)
+        if quotes is not None and quotes.search(text, p.start, p.end):
+            yield from _mismatched_quotes(text, p, lang.quotes, lang.straight_quotes)
 
 
 _BRACKET = re.compile(r"[()\[\]{}]")
@@ -150,6 +155,15 @@ def _mismatched_quotes(text: str, p: Span, pairs: tuple[str, ...], straight: boo
                     yield Hit(i, i + 1, f'quotation opened with "{top}" is closed with "{ch}"')
         elif ch in closing_of:
             stack.append(ch)
+
+
+@cache
+def _quote_pattern(pairs: tuple[str, ...], straight: bool) -> re.Pattern[str]:
+    """Every mark :func:`_mismatched_quotes` looks at, for a language's quotation marks."""
+    marks = {c for pair in pairs for c in pair[:2]}
+    if straight:
+        marks.add('"')
+    return _quote_marks(frozenset(marks))
 
 
 @cache

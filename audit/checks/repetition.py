@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import operator
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
 from audit.checks.reading import MOJIBAKE_HINT, invisibles_removed, needs_reading, reading
@@ -135,20 +135,44 @@ def _test_text(text: str) -> str | None:
 
 def _may_repeat(text: str | None) -> bool:
     """False when no run of up to six words is followed by the same words, comparing
-    words without the marks around them: then there is no repetition to look at.
+    words without the marks around them, with no mark after the first copy's words
+    and none before the second's: then there is no repetition to look at.
 
     Every repetition the check reports passes this test (its words are equal with
-    marks set aside), so it only saves work on the texts, most of them, without one.
-    None (a text the test cannot judge) may repeat.
+    marks set aside, and its copies are unmarked), so it only saves work on the texts,
+    most of them, without one. None (a text the test cannot judge) may repeat.
     """
     if text is None:
         return True
-    keys = [w.strip(_MARKS) for w in text.casefold().split()]
+    tokens = text.casefold().split()
+    keys = [w.strip(_MARKS) for w in tokens]
     for n in range(1, _MAX_PHRASE_WORDS + 1):
         same = bytes(map(operator.eq, keys, keys[n:]))  # 1 where word i equals word i + n
-        if b"\x01" * n in same:  # n equal pairs in a row: words i..i+n repeat
-            return True
+        run = b"\x01" * n  # n equal pairs in a row: words i..i+n repeat
+        at = same.find(run)
+        while at >= 0:
+            if _unmarked_copies(tokens, at, n):
+                return True
+            at = same.find(run, at + 1)
     return False
+
+
+def _unmarked_copies(tokens: list[str], i: int, n: int) -> bool:
+    """Whether the ``n`` tokens at ``i`` may be a copy the check reports: none of them
+    has a mark after it and none of the next ``n`` a mark before it (``no, no`` and
+    ``"yes" "yes"`` are deliberate). Only the few places where words repeat get here,
+    so the marks are worked out in Python for them alone, as :func:`_words` does."""
+    return not any(_trail(tokens[i + k]) or tokens[i + n + k][0] in _OPENING for k in range(n))
+
+
+def _trail(token: str) -> str:
+    """The closing marks after a token's core, as :func:`_words` splits them off."""
+    core = token.lstrip(_OPENING)
+    stripped = core.rstrip(_CLOSING)
+    trail = core[len(stripped) :]
+    if "." in stripped and trail.startswith("."):
+        return trail[1:]  # an abbreviation keeps its full stop
+    return trail
 
 
 def _repeats(words: list[_Word], lang: Language) -> dict[int, tuple[str, int]]:
@@ -312,11 +336,14 @@ def repeated_sentence(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
     of the source was lost). Sentences inside a repeated paragraph are left to
     repetition.repeated-paragraph.
     """
+    sentences = doc.sentences
+    keys = _normalized_spans(doc.target, sentences)
+    if not _said_twice(keys):
+        return  # most documents
     repeated_paragraphs = {p.start for p, _ in _shared_repeated_paragraphs(doc, ctx)}
     paragraph_of = _paragraph_index(doc)
     seen: dict[str, Span] = {}
-    for s in doc.sentences:
-        key = _normalized(doc.target[s.start : s.end])
+    for s, key in zip(sentences, keys):
         if _word_count(key) < _MIN_REPEATED_WORDS:
             continue
         paragraph = paragraph_of(s.start)
@@ -376,6 +403,21 @@ def _repeated_paragraphs(doc: Document) -> list[tuple[Span, Span]]:
 
 def _normalized(text: str) -> str:
     return " ".join(text.split()).casefold()
+
+
+def _normalized_spans(text: str, spans: Sequence[Span]) -> list[str]:
+    """:func:`_normalized` of each span of ``text``, in maps: no Python step per span."""
+    pieces = map(text.__getitem__, map(slice, map(_START, spans), map(_END, spans)))
+    return list(map(str.casefold, map(" ".join, map(str.split, pieces))))
+
+
+def _said_twice(keys: list[str]) -> bool:
+    """Whether two of ``keys`` are the same: a repeated sentence needs it."""
+    return len(set(keys)) != len(keys)
+
+
+_START = operator.attrgetter("start")
+_END = operator.attrgetter("end")
 
 
 def _word_count(normalized: str) -> int:

@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress
+from operator import not_
 
 from audit.glossary.fold import fold
 from audit.glossary.model import Entry, Glossary
@@ -51,6 +53,7 @@ class SourceMatcher:
                     self._by_first.setdefault(key[0], []).append((key, entry, form))
         for forms in self._by_first.values():
             forms.sort(key=lambda f: -len(f[0]))
+        self._firsts = frozenset(self._by_first)
         # The scripts of the source forms: a text with no letter of them has no match
         # (an English source against a glossary of Arabic forms) and is not scanned.
         scripts = {
@@ -73,31 +76,32 @@ class SourceMatcher:
         """Leftmost-longest, non-overlapping matches in text order."""
         if not self._by_first or (self._letters is not None and not self._letters.search(text)):
             return []
-        words = [
-            (m.start(), m.end(), word_keys(_word_norm(m.group()))) for m in WORD.finditer(text)
-        ]
+        matches = list(WORD.finditer(text))
+        # Each word's readings, and whether one may start a form, worked out in C
+        # (maps over cached functions); Python looks only at the words that may.
+        keys = list(map(word_keys, map(_word_norm, map(re.Match.group, matches))))
+        starts = compress(range(len(keys)), map(not_, map(self._firsts.isdisjoint, keys)))
         out: list[SourceMatch] = []
-        i = 0
-        while i < len(words):
-            found = self._longest_at(words, i)
+        done = 0  # the words before this are part of a match
+        for i in starts:
+            if i < done:
+                continue
+            found = self._longest_at(keys, i)
             if found is None:
-                i += 1
                 continue
             length, entry, form = found
-            out.append(SourceMatch(words[i][0], words[i + length - 1][1], entry, form))
-            i += length
+            out.append(SourceMatch(matches[i].start(), matches[i + length - 1].end(), entry, form))
+            done = i + length
         return out
 
-    def _longest_at(
-        self, words: list[tuple[int, int, frozenset[str]]], i: int
-    ) -> tuple[int, Entry, str] | None:
+    def _longest_at(self, keys: list[frozenset[str]], i: int) -> tuple[int, Entry, str] | None:
         best: tuple[int, Entry, str] | None = None
-        for first in words[i][2]:
+        for first in keys[i]:
             for key, entry, form in self._by_first.get(first, ()):
                 n = len(key)
-                if i + n > len(words) or (best and best[0] >= n):
+                if i + n > len(keys) or (best and best[0] >= n):
                     continue
-                if all(key[k] in words[i + k][2] for k in range(1, n)):
+                if all(key[k] in keys[i + k] for k in range(1, n)):
                     best = (n, entry, form)
         return best
 

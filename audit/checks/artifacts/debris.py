@@ -54,9 +54,11 @@ _CANDIDATE = LazyPattern(
 # fast (from a literal or a character class, without trying five alternatives at every
 # character); a text holds a match of one of them exactly when it holds one of _CANDIDATE.
 # The UUID head is found from its hyphen, with the eight digits before it looked behind.
+# A run is written as one character and the rest (\d\d{11}, not \d{12}): a pattern that
+# starts with a class, not a repeat, lets the engine skip to the class's characters.
 _CANDIDATE_PARTS = (
-    re.compile(r"\d{12}"),
-    re.compile(r"[0-9a-fA-F]{16}"),
+    re.compile(r"\d\d{11}"),
+    re.compile(r"[0-9a-fA-F][0-9a-fA-F]{15}"),
     re.compile(r"-(?<=[0-9a-fA-F]{8}-)[0-9a-fA-F]{4}-"),
     re.compile(r"\." + _MEDIA_EXTENSIONS + r"\b", re.IGNORECASE),
     re.compile(r"[?&]" + _TRACKING_NAMES, re.IGNORECASE),
