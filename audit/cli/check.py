@@ -66,21 +66,7 @@ __all__ = ["check", "use_color"]
 @jobs_option(
     "Worker processes; 0: one per processor when the input is over 4 MB, else none.", default=0
 )
-def check(
-    paths: tuple[str, ...],
-    fmt: str | None,
-    fail_on: str | None,
-    min_severity: str | None,
-    exit_zero: bool,
-    baseline_path: str | None,
-    statistics: bool,
-    output_file: str | None,
-    quiet: bool,
-    color: str | None,
-    no_progress: bool,
-    jobs: int,
-    **settings: Any,
-) -> None:
+def check(**params: Any) -> None:
     """Audit PATH... (`-` reads standard input) and print the findings.
 
     Settings come from the nearest .audit.toml or pyproject.toml [tool.audit]
@@ -88,18 +74,6 @@ def check(
 
     Exit status: 0 when no finding reaches --fail-on, 1 when one does, 2 on bad input.
     """
-    run_check(
-        paths,
-        fmt,
-        fail_on,
-        min_severity,
-        exit_zero,
-        baseline_path,
-        statistics,
-        output_file,
-        quiet,
-        color,
-        no_progress,
-        jobs,
-        **settings,
-    )
+    # The parameters are run_check's (audit/cli/check_run.py), by name: one signature,
+    # shared with the hook's parser (audit/cli/fast.py).
+    run_check(**params)

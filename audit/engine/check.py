@@ -18,6 +18,7 @@ from dataclasses import FrozenInstanceError
 from typing import TYPE_CHECKING, Any
 
 from audit.findings import Category, Severity
+from audit.values import Frozen
 
 if TYPE_CHECKING:
     from audit.document import Document
@@ -38,30 +39,18 @@ _HIT_FIELDS = (
 )
 
 
-class Hit:
+class Hit(Frozen):
     """A check's report of one problem; the engine adds everything else.
 
-    Immutable, compared and shown field by field, as a frozen dataclass would be, but
-    written out: defining a dataclass costs every process about a millisecond before
-    it reads a word (hook start-up, issue 18), and a slotted instance is cheaper to
-    build. ``fixable`` is False when this suggestion needs a person even though the
+    Immutable, compared, hashed, shown and pickled field by field, as a frozen
+    dataclass would be, but a :class:`~audit.values.Frozen` value: defining a dataclass
+    costs every process about a millisecond before it reads a word (hook start-up,
+    issue 18), and a slotted instance is cheaper to build. ``fixable`` is False when this suggestion needs a person even though the
     check's fixes are normally safe (``audit fix`` then applies it only with
     --unsafe-fixes); ``severity`` is set only to deviate from the check's default.
     """
 
     __slots__ = _HIT_FIELDS
-    __match_args__ = (
-        "start",
-        "end",
-        "message",
-        "suggestion",
-        "entity",
-        "severity",
-        "side",
-        "segment",
-        "extra",
-        "fixable",
-    )
 
     start: int
     end: int
@@ -98,30 +87,6 @@ class Hit:
         set_(self, "segment", segment)
         set_(self, "extra", {} if extra is None else extra)
         set_(self, "fixable", fixable)
-
-    def _values(self) -> tuple[Any, ...]:
-        return tuple(getattr(self, name) for name in _HIT_FIELDS)
-
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is not self.__class__:
-            return NotImplemented
-        return self._values() == other._values()  # type: ignore[attr-defined]
-
-    def __hash__(self) -> int:
-        return hash(self._values())
-
-    def __repr__(self) -> str:
-        fields = ", ".join(f"{name}={getattr(self, name)!r}" for name in _HIT_FIELDS)
-        return f"Hit({fields})"
-
-    def __setattr__(self, name: str, value: Any) -> None:
-        raise FrozenInstanceError(f"cannot assign to field {name!r}")
-
-    def __delattr__(self, name: str) -> None:
-        raise FrozenInstanceError(f"cannot delete field {name!r}")
-
-    def __reduce__(self) -> tuple[Any, ...]:
-        return (Hit, self._values())
 
 
 CheckFunction = Callable[["Document", "CheckContext"], Iterable[Hit]]
