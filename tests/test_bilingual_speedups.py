@@ -7,25 +7,12 @@ from __future__ import annotations
 import random
 import re
 import sys
-from pathlib import Path
 
 from audit.checks import bilingual
 from audit.lang import numbers
 
-ROOT = Path(__file__).resolve().parents[1]
-SEED = (ROOT / "seeds" / "libya_geneva_talks.txt").read_text(encoding="utf-8")
-EXCERPT = (ROOT / "tests" / "fixtures" / "ntrex-excerpt" / "eng.txt").read_text(encoding="utf-8")
-ARABIC = (ROOT / "tests" / "fixtures" / "ntrex-excerpt" / "arb.txt").read_text(encoding="utf-8")
-EDGES = [
-    "Mayo MAY may May. İki iki İKİ a an A",
-    "XIV Louis XIV, IV-V, mid-March one-third",
-    "twenty-one one-one oneone one_ _one",
-    "التاسع عشر الرابعة والثلاثين والخمسين بالثالثة اثنين چهل و چهارمین ۲۰ مارس",
-]
-
-
-def _numbers(found: list[numbers.Number]) -> list[tuple[object, ...]]:
-    return [(n.start, n.end, sorted(n.values), n.spelled, n.metric) for n in found]
+# The texts and edge cases of the earlier number-reading speed-ups, shared.
+from tests.test_check_speedups import ARABIC, EDGES, EXCERPT, SEED, _numbers
 
 
 def _spans(texts: list[str], n: int, seed: int = 18) -> list[tuple[str, int, int]]:
