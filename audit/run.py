@@ -33,9 +33,9 @@ from audit.errors import (
 )
 from audit.findings import Finding, Severity
 from audit.formats import STDIN, STDIN_NAME, SourceFile, load_file
+from audit.gcpause import resume_collection
 from audit.parallel import default_workers, ordered_map
 from audit.progress import progress
-from audit.startup import resume_collection
 from audit.values import Frozen, Record
 from audit.worker import WorkerSettings
 
@@ -550,7 +550,7 @@ def stream_paths(
             for batch in ordered_map(
                 _audit_batch, _batches(work(), BATCH_DOCUMENTS), shared, workers=workers
             ):
-                resume_collection()  # a hook's start-up is over (audit/startup.py)
+                resume_collection()  # a hook's start-up is over (audit/gcpause.py)
                 for audited in batch:
                     if audited.index > finished:
                         finish(audited.index)

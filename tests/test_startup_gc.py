@@ -1,4 +1,4 @@
-"""A hook's `audit check` starts with the cycle collector off (audit/startup.py) and
+"""A hook's `audit check` starts with the cycle collector off (audit/gcpause.py) and
 turns it back on, start-up objects frozen, once the first documents are audited;
 worker processes forked meanwhile collect as usual."""
 
@@ -53,7 +53,7 @@ def test_a_command_line_for_click_keeps_the_collector() -> None:
 def test_pause_and_resume(tmp_path) -> None:  # type: ignore[no-untyped-def]
     code = (
         "import gc, os\n"
-        "from audit.startup import pause_collection, resume_collection, paused\n"
+        "from audit.gcpause import pause_collection, resume_collection, paused\n"
         "resume_collection()\n"  # nothing paused: nothing done
         "assert gc.isenabled() and gc.get_freeze_count() == 0 and not paused()\n"
         "pause_collection()\n"

@@ -18,7 +18,7 @@ from typing import Any
 
 from audit.cli.echo import echo, plain_streams
 from audit.cli.failure import fail, prepare_streams
-from audit.startup import pause_collection
+from audit.gcpause import pause_collection
 
 _SEVERITIES = ("info", "minor", "major", "critical")
 
@@ -165,7 +165,7 @@ def run_check_fast(argv: list[str]) -> bool:
     params = parse_check(argv)
     if params is None:
         return False
-    pause_collection()  # until the first documents are audited (audit/startup.py)
+    pause_collection()  # until the first documents are audited (audit/gcpause.py)
     prepare_streams()
     try:
         from audit.cli.check_run import run_check

@@ -83,6 +83,7 @@ class NameAnalysis:
     entities: list[Entity] = field(default_factory=list)
 
 
+@no_cycle_collection()
 def analyse(
     doc: Document,
     glossary_matches: list[Match],
@@ -109,28 +110,6 @@ def analyse(
     that their number set off walked every live object of the run (see
     :mod:`audit.gcpause`).
     """
-    with no_cycle_collection():
-        return _analyse(
-            doc,
-            glossary_matches,
-            matcher,
-            near_min_score=near_min_score,
-            variant_min_score=variant_min_score,
-            mention_score=mention_score,
-            pairs=pairs,
-        )
-
-
-def _analyse(
-    doc: Document,
-    glossary_matches: list[Match],
-    matcher: GlossaryMatcher | None,
-    *,
-    near_min_score: float | None,
-    variant_min_score: float | None,
-    mention_score: float | None = None,
-    pairs: Callable[[], Sequence[Pair]] | None = None,
-) -> NameAnalysis:
     # A run of more capitalized words than a name has (a title-case headline, a list,
     # generated text) is not read as names: keeps the work linear in the input.
     names = [
