@@ -20,14 +20,11 @@ or step by step::
 
 from __future__ import annotations
 
-import sys
-
+from audit.lazyexports import lazy_exports
 from audit.version import __version__
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (mypy knows the name)
 if TYPE_CHECKING:
-    from typing import Any
-
     from audit.api import check_paths, check_text
     from audit.config import AuditConfig
     from audit.document import Document, LineIndex, Span
@@ -56,18 +53,7 @@ _LAZY = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    __import__(module)  # not importlib: `python -X importtime` shows what it imports
-    value = getattr(sys.modules[module], name)
-    globals()[name] = value  # later lookups find it without this function
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted({*globals(), *_LAZY})
+__getattr__, __dir__ = lazy_exports(__name__, _LAZY, globals())
 
 
 __all__ = [

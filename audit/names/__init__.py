@@ -17,36 +17,30 @@ their spellings and matching them to glossary entries.
 
 from __future__ import annotations
 
-from importlib import import_module
-from typing import Any
+from audit.lazyexports import lazy_exports
 
 # Loaded on first use, so that a light submodule (extract, anchoring) does not bring
 # in rapidfuzz and the key tables: ``audit check`` start-up (docs/hooks.md).
 _EXPORTS = {
-    "Cluster": "cluster",
-    "cluster_spellings": "cluster",
-    "parse_spelling_counts": "cluster",
-    "NameSpan": "extract",
-    "NameWord": "extract",
-    "find_names": "extract",
-    "KeyTable": "keys",
-    "key_tables": "keys",
-    "tables_for_language": "keys",
-    "NameIndex": "match",
-    "NameMatch": "match",
-    "DEFAULT_THRESHOLDS": "similarity",
-    "Comparer": "similarity",
-    "Spelling": "similarity",
-    "Thresholds": "similarity",
+    "Cluster": "audit.names.cluster",
+    "cluster_spellings": "audit.names.cluster",
+    "parse_spelling_counts": "audit.names.cluster",
+    "NameSpan": "audit.names.extract",
+    "NameWord": "audit.names.extract",
+    "find_names": "audit.names.extract",
+    "KeyTable": "audit.names.keys",
+    "key_tables": "audit.names.keys",
+    "tables_for_language": "audit.names.keys",
+    "NameIndex": "audit.names.match",
+    "NameMatch": "audit.names.match",
+    "DEFAULT_THRESHOLDS": "audit.names.similarity",
+    "Comparer": "audit.names.similarity",
+    "Spelling": "audit.names.similarity",
+    "Thresholds": "audit.names.similarity",
 }
 
 
-def __getattr__(name: str) -> Any:
-    module = _EXPORTS.get(name)
-    if module is None:
-        raise AttributeError(f"module 'audit.names' has no attribute {name!r}")
-    return getattr(import_module(f"audit.names.{module}"), name)
-
+__getattr__, __dir__ = lazy_exports(__name__, _EXPORTS, globals())
 
 __all__ = [
     "DEFAULT_THRESHOLDS",
