@@ -24,8 +24,9 @@ import bisect
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
-from audit.document import LINE_BREAK, Span
+from audit.document import LINE_BREAK, Document, Span
 
 SEGMENT_SEPARATOR = "\n\n"
 
@@ -341,6 +342,21 @@ class SegmentBuilder:
             "".join(self.back)
             if any(s.back_translation is not None for s in self.segments)
             else None
+        )
+
+    def document(self, id: str, path: str, target_lang: str, **fields: Any) -> Document:
+        """The document of the units added: its joined texts (source and back-translation
+        only when a unit has one) and segments, with ``fields`` (``source_lang``,
+        ``metadata``, ...) as given: what every reader of a unit format makes."""
+        return Document(
+            id=id,
+            path=path,
+            target=self.target,
+            target_lang=target_lang,
+            source=self.source,
+            back_translation=self.back_translation,
+            segments=tuple(self.segments),
+            **fields,
         )
 
 

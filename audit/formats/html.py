@@ -331,14 +331,7 @@ def read_html(text: str, path: str, *, target_lang: str = "en", **_: Any) -> Ite
     for number, block in enumerate(blocks, start=1):
         o = origin(block, text, path, starts)
         builder.add(str(number), block.text, line=o.line, target_origin=o)
-    yield Document(
-        id=path,
-        path=path,
-        target=builder.target,
-        target_lang=target_lang,
-        metadata={"format": "html"},
-        segments=tuple(builder.segments),
-    )
+    yield builder.document(path, path, target_lang, metadata={"format": "html"})
 
 
 # Writing fixes back into an HTML file: inside text nodes and alt/title values only.

@@ -103,12 +103,10 @@ def read_po(
             )
         cursor = cursor_after_id
     language = catalog.metadata.get("Language") or target_lang
-    yield Document(
-        id=path,
-        path=path,
-        target=builder.target,
-        target_lang=language.replace("_", "-"),
-        source=builder.source,
+    yield builder.document(
+        path,
+        path,
+        language.replace("_", "-"),
         source_lang=source_lang,
         metadata={
             "format": "po",
@@ -116,7 +114,6 @@ def read_po(
                 k: v for k, v in catalog.metadata.items() if k in ("Project-Id-Version", "Language")
             },
         },
-        segments=tuple(builder.segments),
     )
 
 

@@ -79,16 +79,13 @@ def read_srt(
         for number, content, origin, _line in source_cues:
             if number not in target_numbers:
                 builder.add(number, "", content, source_origin=origin)
-    yield Document(
-        id=path,
-        path=path,
-        target=builder.target,
-        target_lang=target_lang,
-        source=builder.source,
+    yield builder.document(
+        path,
+        path,
+        target_lang,
         source_lang=source_lang,
         source_path=source_path,
         metadata={"format": "srt"},
-        segments=tuple(builder.segments),
     )
 
 

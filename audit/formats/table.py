@@ -152,16 +152,12 @@ def read_table(
         )
         row_line = reader.line_num + 1
     for doc_id, (builder, langs) in documents.items():
-        yield Document(
-            id=doc_id,
-            path=path,
-            target=builder.target,
-            target_lang=langs["target"],
-            source=builder.source,
+        yield builder.document(
+            doc_id,
+            path,
+            langs["target"],
             source_lang=langs["source"] or None,
-            back_translation=builder.back_translation,
             metadata={"format": "tsv" if delimiter == "\t" else "csv"},
-            segments=tuple(builder.segments),
         )
 
 

@@ -95,14 +95,28 @@ def read_tmx(
         release(tu)
         if cutter is not None and cutter.full(builder):
             locator.close_part(fed[0])
-            yield _document(path, builder, tgt, src, {"format": "tmx", PART: cutter.close(builder)})
+            yield builder.document(
+                path,
+                path,
+                tgt,
+                source_lang=_primary(src),
+                metadata={"format": "tmx", PART: cutter.close(builder)},
+            )
             builder = SegmentBuilder()
             locator.new_part()
     if cutter is None:
-        yield _document(path, builder, tgt, src, {"format": "tmx"})
+        yield builder.document(
+            path, path, tgt, source_lang=_primary(src), metadata={"format": "tmx"}
+        )
     elif builder.segments or not cutter.index:
         locator.close_part(fed[0])
-        yield _document(path, builder, tgt, src, {"format": "tmx", PART: cutter.close(builder)})
+        yield builder.document(
+            path,
+            path,
+            tgt,
+            source_lang=_primary(src),
+            metadata={"format": "tmx", PART: cutter.close(builder)},
+        )
 
 
 def stream_tmx(path: str, errors: str, **options: Any) -> Iterator[Document]:
@@ -110,21 +124,6 @@ def stream_tmx(path: str, errors: str, **options: Any) -> Iterator[Document]:
     characters of text or so), each a document whose positions are the file's."""
     text = parts.read_whole(path, errors)
     yield from read_tmx(text, path, part_chars=parts.TEXT_PART_CHARS, **options)
-
-
-def _document(
-    path: str, builder: SegmentBuilder, tgt: str, src: str, metadata: dict[str, Any]
-) -> Document:
-    return Document(
-        id=path,
-        path=path,
-        target=builder.target,
-        target_lang=tgt,
-        source=builder.source,
-        source_lang=_primary(src),
-        metadata=metadata,
-        segments=tuple(builder.segments),
-    )
 
 
 def _languages(text: str, path: str) -> tuple[str | None, dict[str, None]]:

@@ -89,7 +89,9 @@ def read_xliff(
             if cutter is not None and cutter.full(builder):
                 locator.close_part(fed[0])
                 part = cutter.close(builder)
-                yield _document(doc_id, path, builder, tgt, src, {**metadata, PART: part})
+                yield builder.document(
+                    doc_id, path, tgt, source_lang=src, metadata={**metadata, PART: part}
+                )
                 builder = SegmentBuilder()
                 locator.new_part()
         elif el is file_el:
@@ -97,11 +99,13 @@ def read_xliff(
             release(el)
             file_el = None
             if cutter is None:
-                yield _document(doc_id, path, builder, tgt, src, metadata)
+                yield builder.document(doc_id, path, tgt, source_lang=src, metadata=metadata)
             elif builder.segments or not cutter.index:
                 locator.close_part(fed[0])
                 part = cutter.close(builder)
-                yield _document(doc_id, path, builder, tgt, src, {**metadata, PART: part})
+                yield builder.document(
+                    doc_id, path, tgt, source_lang=src, metadata={**metadata, PART: part}
+                )
     if not files:
         raise InputError(
             "XLIFF without a <file> element",
@@ -131,26 +135,6 @@ def _file_names(
         el.get("original") or path,
         el.get("source-language") or source_lang,
         el.get("target-language") or target_lang,
-    )
-
-
-def _document(
-    doc_id: str,
-    path: str,
-    builder: SegmentBuilder,
-    tgt: str,
-    src: str | None,
-    metadata: dict[str, Any],
-) -> Document:
-    return Document(
-        id=doc_id,
-        path=path,
-        target=builder.target,
-        target_lang=tgt,
-        source=builder.source,
-        source_lang=src,
-        metadata=metadata,
-        segments=tuple(builder.segments),
     )
 
 
