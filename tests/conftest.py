@@ -9,6 +9,15 @@ from click.testing import CliRunner
 ROOT = Path(__file__).resolve().parents[1]
 SEED = "seeds/libya_geneva_talks.txt"
 SHARED_DATA = ROOT.parent / "shared" / "data"
+# Real text that tests of the speed-ups compare fast paths on (the seed; NTREX-128
+# excerpts, CC BY-SA 4.0, tests/fixtures/ntrex-excerpt/README).
+SEED_TEXT = (ROOT / SEED).read_text(encoding="utf-8")
+ENGLISH_EXCERPT = (ROOT / "tests" / "fixtures" / "ntrex-excerpt" / "eng.txt").read_text(
+    encoding="utf-8"
+)
+ARABIC_EXCERPT = (ROOT / "tests" / "fixtures" / "ntrex-excerpt" / "arb.txt").read_text(
+    encoding="utf-8"
+)
 
 
 @pytest.fixture

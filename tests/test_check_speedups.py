@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import random
 import re
-from pathlib import Path
 
 import pytest
 
@@ -15,11 +14,10 @@ from audit.document import Document
 from audit.engine import audit_document
 from audit.engine.context import CheckContext
 from audit.lang import numbers, units
+from tests.conftest import ARABIC_EXCERPT as ARABIC
+from tests.conftest import ENGLISH_EXCERPT as EXCERPT
+from tests.conftest import SEED_TEXT as SEED
 
-ROOT = Path(__file__).resolve().parents[1]
-SEED = (ROOT / "seeds" / "libya_geneva_talks.txt").read_text(encoding="utf-8")
-EXCERPT = (ROOT / "tests" / "fixtures" / "ntrex-excerpt" / "eng.txt").read_text(encoding="utf-8")
-ARABIC = (ROOT / "tests" / "fixtures" / "ntrex-excerpt" / "arb.txt").read_text(encoding="utf-8")
 EDGES = [
     "Mayo MAY may May. İki iki İKİ a an A",
     "ΣΕΠΤΕΜΒΡΙΟΣ σεπτεμβρίου Σεπτεμβρίου ένα δύο",

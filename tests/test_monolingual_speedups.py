@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import random
 import sys
-from pathlib import Path
 
 import pytest
 
@@ -18,11 +17,11 @@ from audit.engine import audit_document
 from audit.errors import InputError
 from audit.formats import po_syntax
 from audit.lang import identify
+from tests.conftest import ARABIC_EXCERPT as ARABIC
+from tests.conftest import ENGLISH_EXCERPT as EXCERPT
+from tests.conftest import ROOT
+from tests.conftest import SEED_TEXT as SEED
 
-ROOT = Path(__file__).resolve().parents[1]
-SEED = (ROOT / "seeds" / "libya_geneva_talks.txt").read_text(encoding="utf-8")
-EXCERPT = (ROOT / "tests" / "fixtures" / "ntrex-excerpt" / "eng.txt").read_text(encoding="utf-8")
-ARABIC = (ROOT / "tests" / "fixtures" / "ntrex-excerpt" / "arb.txt").read_text(encoding="utf-8")
 # Words and marks that reach the edges of the repetition pre-tests: invisible
 # characters inside a word and as a whole token, marks alone, spaces that are not
 # printable, encoding damage, an entity and a tag.
