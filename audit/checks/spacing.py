@@ -25,8 +25,11 @@ from audit.lang.profiles import language
 if TYPE_CHECKING:
     from audit.engine.context import CheckContext
 
-# Spaces before a mark, where the spaces follow a non-space (see _after_non_space).
-_SPACE_BEFORE = re.compile(r"([^\S\n\r]+)([.,;:!?؟،؛])")
+# Spaces before a mark, where the spaces follow a non-space. The pattern starts with a
+# space, so the engine skips ahead to spaces; the look-behind after that first space
+# keeps a match from starting inside a run of spaces: without it every space of a long
+# run that ends in no mark would start a scan of the rest of the run (quadratic).
+_SPACE_BEFORE = re.compile(r"([^\S\n\r](?<=\S[^\S\n\r])[^\S\n\r]*)([.,;:!?؟،؛])")
 # A mark with no space after it, after a non-space (see _after_non_space); then judged
 # on the words as they read.
 _MISSING_SPACE = re.compile(r"([.!?;,،؛؟])(?=\S)")
@@ -56,7 +59,7 @@ def space_before_punctuation(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
     """
     lang = language(doc.target_lang)
     text = doc.target
-    for m in _after_non_space(_SPACE_BEFORE, text):
+    for m in _SPACE_BEFORE.finditer(text):
         space, mark = m.span(1), m.group(2)
         after = m.end(2)
         if mark in lang.space_before:
