@@ -22,6 +22,12 @@ def finditer_after(
     A match whose start fails the test is dropped and the search goes on from the next
     position, as the engine does when a look-behind fails, so a match that starts
     inside a dropped one is still found. ``pattern`` never matches the empty string.
+
+    Linear only when ``pattern`` starts with one character or a literal: a pattern
+    that starts with a repeat (``\\s+``) is tried again at every position inside a
+    dropped run, each try scanning the rest of the run (quadratic); such a pattern
+    keeps its look-behind, placed after its first character (see S001's pattern in
+    :mod:`audit.checks.spacing`).
     """
     pos = 0
     search = pattern.search
