@@ -91,6 +91,8 @@ def test_different_first_names_are_different_people_whatever_the_letters():
     [
         "Egyptian striker Amr Salama scored twice on Sunday.",
         "The businessman Ahmed Hafter opened a factory in Cairo.",
+        # The other person's first name opening the sentence is still a first name.
+        "Egyptian striker Amr Salama scored twice. Ahmed Hafter also played.",
         "The Salama Fund gave money to schools in the region.",
         "The company filed for Chapter 11 bankruptcy protection last week.",
         "The Argentine peso fell again, and Argentina raised rates. The Argentine central "
@@ -110,6 +112,11 @@ def test_fix_leaves_other_peoples_names_alone(cli, tmp_path):
     path.write_text(text, encoding="utf-8")
     assert cli("fix", str(path), "--write").exit_code == 0
     assert path.read_text(encoding="utf-8") == text
+
+
+def test_a_common_word_opening_the_sentence_is_no_other_persons_first_name():
+    (finding,) = _check("Later Hafter left for Benghazi.", select=("N001",))
+    assert (finding.text, finding.suggestion) == ("Hafter", "Haftar")
 
 
 def test_an_ambiguous_glossary_variant_without_its_entity_is_only_a_hint():
