@@ -71,6 +71,15 @@ TEMPLATES = {
         "Nach Angaben seiner Berater wird {stray} nächste Woche reisen.",
     ),
 }
+# The stray spelling opening its sentence instead (``Hifter is expected...``): a
+# sentence's first word is capitalized anyway, so only the spelling says it is a name.
+OPENING = {
+    "en": "{stray} is expected to travel next week, according to aides.",
+    "es": "{stray} viajará la próxima semana, según sus asesores.",
+    "fr": "{stray} doit se rendre sur place la semaine prochaine, selon ses conseillers.",
+    "de": "{stray} wird nach Angaben seiner Berater nächste Woche reisen.",
+}
+POSITIONS = ("inside", "opening")
 
 
 @dataclass(frozen=True)
@@ -128,10 +137,14 @@ def look_alike(group: Group, stray: str, groups: list[Group], comparer: Comparer
 
 
 def plant(
-    lines: list[str], lang: str, first: str, surname: str, stray: str
+    lines: list[str], lang: str, first: str, surname: str, stray: str, position: str = "inside"
 ) -> tuple[str, int, int]:
-    """The article with the three sentences planted; the stray word's span."""
+    """The article with the three sentences planted; the stray word's span.
+    ``position``: the stray inside its sentence (``According to aides, Hifter...``) or
+    opening it (``Hifter is expected...``)."""
     full_s, alone_s, stray_s = TEMPLATES[lang]
+    if position == "opening":
+        stray_s = OPENING[lang]
     out = list(lines)
     n = len(out)
     out.insert(3 * n // 4, stray_s.format(stray=stray))
@@ -154,31 +167,34 @@ def evaluate(limit: int, config: AuditConfig, arabic_only: bool = False) -> None
         groups = [g for g in groups if g.arabic_origin]
     comparer = Comparer()
     print(f"{len(groups)} spelling groups of one-word spellings (calibration / held-out halves)")
+    print("stray spelling inside its sentence ('According to aides, Hifter is...') or opening it")
     print(
-        f"{'language':9} {'half':12} {'trials':>6} {'planted':>8} {'consistent':>10} {'look-alike':>10}"
+        f"{'language':9} {'half':12} {'stray':8} {'trials':>6} {'planted':>8} {'consistent':>10} "
+        f"{'look-alike':>10}"
     )
     for code, lang in LANGUAGES.items():
         docs = articles(code)
         for part in ("calibration", "held-out"):
             chosen = [g for g in groups if half(g.id) == part][:limit]
-            hits = {"planted": 0, "consistent": 0, "look-alike": 0}
-            for i, g in enumerate(chosen):
-                lines = docs[i % len(docs)]
-                first = FIRST_NAMES[i % len(FIRST_NAMES)]
-                surname, stray = g.spellings[0], g.spellings[1]
-                other = look_alike(g, stray, groups, comparer)
-                for kind, word in (
-                    ("planted", stray),
-                    ("consistent", surname),
-                    ("look-alike", other),
-                ):
-                    text, s, e = plant(lines, lang, first, surname, word)
-                    hits[kind] += flagged(text, lang, (s, e), config)
-            n = len(chosen)
-            print(
-                f"{lang:9} {part:12} {n:>6} {hits['planted'] / n:>8.3f} "
-                f"{hits['consistent'] / n:>10.3f} {hits['look-alike'] / n:>10.3f}"
-            )
+            for position in POSITIONS:
+                hits = {"planted": 0, "consistent": 0, "look-alike": 0}
+                for i, g in enumerate(chosen):
+                    lines = docs[i % len(docs)]
+                    first = FIRST_NAMES[i % len(FIRST_NAMES)]
+                    surname, stray = g.spellings[0], g.spellings[1]
+                    other = look_alike(g, stray, groups, comparer)
+                    for kind, word in (
+                        ("planted", stray),
+                        ("consistent", surname),
+                        ("look-alike", other),
+                    ):
+                        text, s, e = plant(lines, lang, first, surname, word, position)
+                        hits[kind] += flagged(text, lang, (s, e), config)
+                n = len(chosen)
+                print(
+                    f"{lang:9} {part:12} {position:8} {n:>6} {hits['planted'] / n:>8.3f} "
+                    f"{hits['consistent'] / n:>10.3f} {hits['look-alike'] / n:>10.3f}"
+                )
     print("untouched clean articles: N-family findings per 100 articles")
     print("  (reviewed: a true inconsistency of the text or the glossary's house style)")
     reviewed = reviewed_true()

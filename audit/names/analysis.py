@@ -20,8 +20,8 @@ from weakref import WeakKeyDictionary
 
 from audit.gcpause import no_cycle_collection
 from audit.names.cluster import cluster_spellings
-from audit.names.entities import MENTION_SCORE, Entity, resolve
-from audit.names.extract import NameSpan, NameWord, find_names
+from audit.names.entities import FIRST, MENTION_SCORE, Entity, resolve
+from audit.names.extract import NameSpan, NameWord, find_names_and_openers
 from audit.names.keys import KeyTable, tables_for_language
 from audit.names.match import NameIndex, NameMatch
 from audit.names.ordinary import established_pair, is_ordinary, zipf
@@ -112,9 +112,8 @@ def analyse(
     """
     # A run of more capitalized words than a name has (a title-case headline, a list,
     # generated text) is not read as names: keeps the work linear in the input.
-    names = [
-        s for s in find_names(doc.target, doc.is_sentence_start) if len(s.words) <= MAX_NAME_WORDS
-    ]
+    found, openers = find_names_and_openers(doc.target, doc.is_sentence_start)
+    names = [s for s in found if len(s.words) <= MAX_NAME_WORDS]
     covered = _Covered([(m.start, m.end, m.form.accepted) for m in glossary_matches])
     comparer = _comparer(doc.source_lang, doc.target_lang)
     in_document = {m.entry.id for m in glossary_matches}
@@ -139,6 +138,7 @@ def analyse(
         common=lambda word: is_ordinary(word, language, COMMON_OPENER),
         min_score=min_score,
         mention_score=MENTION_SCORE if mention_score is None else mention_score,
+        openers=[w for w in openers if covered.state(w.start, w.end) != "variant"],
     )
     anchors: dict[str, list[NameWord]] = defaultdict(list)
     free: dict[str, list[NameWord]] = defaultdict(list)
@@ -297,6 +297,8 @@ def _entity_groups(
         words: dict[str, list[NameWord]] = defaultdict(list)
         accepted: set[str] = set()
         for m in entity.mentions:
+            if m.kind == FIRST:  # Khalifa alone: the person, not a spelling of Haftar
+                continue
             state = covered.state(m.surname.start, m.surname.end)
             if state == "variant" or (m.surname.start, m.surname.end) in near_words:
                 continue

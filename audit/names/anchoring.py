@@ -100,14 +100,16 @@ def _span_at(spans: list[NameSpan], starts: list[int], start: int, end: int) -> 
 
 
 def _other_name(text: str, span: NameSpan, m: Match, language: str | None) -> bool:
-    """The match is one word of a longer name, next to a certain word not of the
-    entry's (``Amr Salama``, ``Salama Fund``). A particle in between introduces the
+    """The match is one word of a longer name, next to a word not of the entry's
+    (``Amr Salama``, ``Salama Fund``), also when that word opens the sentence and is
+    no common word of the language (``Ahmed Hafter scored``, not ``Later Hafter
+    left``). A particle in between introduces the
     name instead (``die Truppen von Gadhafi``), and in a language that capitalizes its
     nouns an ordinary word next to it is a title or a noun (``Machthaber Gaddafi``)."""
     own = _entry_words(m.entry)
     for w, other in _neighbours(span, m):
-        if not other.certain:
-            continue
+        if not other.certain and _common_opener(other.text, language):
+            continue  # Later Hafter left: a sentence's first word, not a first name
         gap = text[min(other.end, w.end) : max(other.start, w.start)]
         if any(c.isalpha() for c in gap) or fold_key(other.text) in own:
             continue
@@ -118,6 +120,15 @@ def _other_name(text: str, span: NameSpan, m: Match, language: str | None) -> bo
                 continue
         return True
     return False
+
+
+def _common_opener(word: str, language: str | None) -> bool:
+    """A sentence's first word that the language uses all the time (``Later``, ``Then``):
+    the cut-off of the entities' openers (:data:`audit.names.analysis.COMMON_OPENER`)."""
+    from audit.names.analysis import COMMON_OPENER
+    from audit.names.ordinary import is_ordinary
+
+    return is_ordinary(word.lower(), language, COMMON_OPENER)
 
 
 def _beside_own_word(span: NameSpan, m: Match) -> bool:

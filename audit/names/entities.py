@@ -46,6 +46,7 @@ MENTION_DELETIONS_FROM = 3
 
 FULL = "full"
 ALONE = "alone"
+FIRST = "first"  # a first name used alone (``Khalifa``): the person, not a spelling of the surname
 
 
 @dataclass(frozen=True, slots=True)  # slots: one per mention of a document
@@ -60,8 +61,8 @@ class Mention:
     start: int
     end: int
     text: str
-    surname: NameWord
-    kind: str  # FULL or ALONE
+    surname: NameWord  # the word that names the person (the first name for FIRST)
+    kind: str  # FULL, ALONE or FIRST
     variant: str = ""
     score: float = 1.0
 
@@ -104,10 +105,12 @@ class Entity:
         return [m for m in self.mentions if m.variant]
 
     def spellings(self) -> dict[str, int]:
-        """Each surface spelling of the surname, with its count, the introduced one first."""
+        """Each surface spelling of the surname, with its count, the introduced one first
+        (mentions by first name alone are not spellings of it)."""
         counts: dict[str, int] = {self.surface: 0}
         for m in self.mentions:
-            counts[m.surname.text] = counts.get(m.surname.text, 0) + 1
+            if m.kind != FIRST:
+                counts[m.surname.text] = counts.get(m.surname.text, 0) + 1
         return counts
 
 
@@ -121,8 +124,16 @@ def resolve(
     surname_ordinary: Callable[[str], bool] | None = None,
     min_score: float = VARIANT_SCORE,
     mention_score: float = MENTION_SCORE,
+    openers: Iterable[NameWord] = (),
 ) -> list[Entity]:
     """Group name spans (in text order) into entities with their mentions.
+
+    ``openers`` are capitalized words that open a sentence alone and are written
+    nowhere else (:func:`audit.names.extract.find_names_and_openers`): each is taken
+    for a mention of an introduced person only when it is that person's surname, with
+    the same or other accents, or spells it closely (``Zelenskyy later thanked...``
+    after ``Volodymyr Zelensky``), and never when ``common`` says the language uses
+    it all the time (``According``, ``Later``).
 
     ``ordinary(word)`` says whether a word is an ordinary word of the language, and
     ``established(a, b)`` whether two spellings are both words in their own right;
@@ -174,10 +185,12 @@ def resolve(
         span: NameSpan,
         respell: bool = True,
         commit: bool = True,
+        first_names: bool = True,
     ) -> bool:
         """Attach the span to an entity already met; False when it is someone new.
         ``respell``: may attach it as another spelling (else only as written);
-        ``commit``: False only says whether it would attach."""
+        ``commit``: False only says whether it would attach; ``first_names``: a word
+        alone may be an entity's first name."""
         key = compact(last.text)
         if given:
             same = [e for e in by_surname.get(key, []) if _compatible(e.given, given)]
@@ -200,10 +213,11 @@ def resolve(
             return False
         # A word used alone: the nearest entity with that surname or first name, else
         # the nearest introduced entity whose surname it spells closely.
-        known = by_surname.get(key) or by_first.get(key)
+        known = by_surname.get(key) or (by_first.get(key) if first_names else None)
         if known:
             entity = known[-1]
-            accents = _accents(entity.surface, last) if entity.surname == key else ""
+            by_first_name = entity.surname != key
+            accents = "" if by_first_name else _accents(entity.surface, last)
             if (
                 accents
                 and ordinary is not None
@@ -211,7 +225,9 @@ def resolve(
             ):
                 accents = ""  # Mutter / Mütter: a word and its plural, not a name
             if commit:
-                entity.mentions.append(_mention(span, last, ALONE, accents))
+                entity.mentions.append(
+                    _mention(span, last, FIRST if by_first_name else ALONE, accents)
+                )
             return True
         if not respell:
             return False
@@ -223,9 +239,19 @@ def resolve(
             return True
         return False
 
-    for span in names:
+    for span in _in_order(names, openers):
         words = list(span.words)
         if not any(w.certain for w in words):
+            # An opener: a person's surname, or a spelling of it, but never a first
+            # name alone (``Will``, ``Mark`` open sentences as words), nor a word the
+            # language uses all the time (asked last: the lexicon loads lazily).
+            word = words[0]
+            if (
+                len(words) == 1
+                and refer((), word, span, commit=False, first_names=False)
+                and not (common is not None and common(word.text.lower()))
+            ):
+                refer((), word, span, first_names=False)
             continue
         last = words[-1]
         given = tuple(compact(w.text) for w in words[:-1])
@@ -251,6 +277,15 @@ def resolve(
             entity.opener = opener
         entity.mentions.append(_mention(span, last, FULL))
     return entities
+
+
+def _in_order(names: list[NameSpan], openers: Iterable[NameWord]) -> Iterable[NameSpan]:
+    """The name spans and the openers (as one-word spans), in text order."""
+    words = list(openers)
+    if not words:
+        return names
+    alone = [NameSpan(w.start, w.end, w.text, (w,)) for w in words]
+    return sorted([*names, *alone], key=lambda s: s.start)
 
 
 def _mention(

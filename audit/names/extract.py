@@ -100,6 +100,22 @@ def find_names(text: str, is_sentence_start: Callable[[int], bool] | None = None
     ``is_sentence_start(offset)`` says whether a word opens a sentence (default: never,
     which suits lists of names); pass ``Document.is_sentence_start`` for running text.
     """
+    return find_names_and_openers(text, is_sentence_start)[0]
+
+
+def find_names_and_openers(
+    text: str, is_sentence_start: Callable[[int], bool] | None = None
+) -> tuple[list[NameSpan], list[NameWord]]:
+    """:func:`find_names`, and the *openers*: capitalized words that open a sentence
+    alone and that the document never writes mid-sentence or in lower case
+    (``Zelenskyy`` in ``Zelenskyy later thanked the allies``, but also ``According``).
+
+    An opener is not a name by itself (every sentence starts with a capital), so it is
+    never one of the spans; it is what a person's surname spelled another way looks
+    like at the start of a sentence, and :func:`audit.names.entities.resolve` compares
+    it with the surnames the document has introduced (uncertain words, ``certain``
+    false). Found in the same pass over the tokens as the names.
+    """
     starts = is_sentence_start or (lambda offset: False)
     lex = lexicon()
     tokens, lower_words = _tokens(text, lex.particles | lex.hyphen_particles)
@@ -134,11 +150,15 @@ def find_names(text: str, is_sentence_start: Callable[[int], bool] | None = None
         )
 
     spans: list[NameSpan] = []
+    openers: list[NameWord] = []
     for run in _runs(text, tokens):
         words = [(t, True) for t in run if is_name_word(t)]
         if words and run.index(words[0][0]) == 1 and opens_name(run, 0):
             words.insert(0, (run[0], False))
         if not words:
+            if len(run) == 1 and opens_name(run, 0):
+                t = run[0]
+                openers.append(NameWord(t.start, t.end, t.text, False))
             continue
         first = run.index(words[0][0])
         while first > 0 and _particle_of_next(text, run[first - 1], run[first]):
@@ -146,7 +166,7 @@ def find_names(text: str, is_sentence_start: Callable[[int], bool] | None = None
         start, end = run[first].start, words[-1][0].end
         name_words = tuple(NameWord(t.start, t.end, t.text, certain) for t, certain in words)
         spans.append(NameSpan(start, end, text[start:end], name_words))
-    return spans
+    return spans, openers
 
 
 def _tokens(text: str, particles: frozenset[str] | set[str]) -> tuple[list[_Token], set[str]]:

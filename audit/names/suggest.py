@@ -41,7 +41,7 @@ from audit.names.analysis import (
 )
 from audit.names.cluster import cluster_spellings
 from audit.names.entities import resolve
-from audit.names.extract import NameSpan, find_names
+from audit.names.extract import NameSpan, NameWord, find_names_and_openers
 from audit.names.ordinary import ESTABLISHED_ZIPF, established_pair, is_ordinary, zipf
 from audit.names.similarity import Comparer, compact
 
@@ -128,9 +128,9 @@ def propose(
         matches = matcher.find(doc.target) if matcher else []
         accepted = {(m.start, m.end): m.entry for m in matches if m.form.accepted}
         variant_spans = [(m.start, m.end) for m in matches if not m.form.accepted]
-        names = find_names(doc.target, doc.is_sentence_start)
+        names, openers = find_names_and_openers(doc.target, doc.is_sentence_start)
         all_names.extend(names)
-        for pair, score in _respelled(names, comparer, doc.target_lang).items():
+        for pair, score in _respelled(names, comparer, doc.target_lang, openers).items():
             evidence[pair].append((doc.id, score))
         for span in names:
             for w in span.words:
@@ -216,11 +216,11 @@ def _repeated(found: list[tuple[str, float]], used_in: set[str], words: bool) ->
 
 
 def _respelled(
-    names: list[NameSpan], comparer: Comparer, language: str
+    names: list[NameSpan], comparer: Comparer, language: str, openers: list[NameWord]
 ) -> dict[tuple[str, str], float]:
     """(introduced surname, respelled surname) pairs of one document's entities, with
     the best score of each. Compared as N004 compares a mention with its person (the
-    inflections of names only, see :class:`Comparer`)."""
+    inflections of names only, see :class:`Comparer`), sentence openers included."""
     entities = resolve(
         names,
         _names_comparer(comparer, language),
@@ -228,6 +228,7 @@ def _respelled(
         common=lambda w: is_ordinary(w, language, COMMON_OPENER),
         surname_ordinary=lambda w: is_ordinary(w, language, SURNAME_ORDINARY),
         mention_score=min(RESPELLED_SCORE, REPEATED_SCORE, EXCLUSIVE_SCORE),
+        openers=openers,
     )
     out: dict[tuple[str, str], float] = {}
     for e in entities:
