@@ -396,3 +396,18 @@ def test_an_ambiguous_form_beside_the_entrys_own_first_name_is_anchored():
     assert named["Salama"].severity.value == "major" and named["Salama"].fixable
     alone = {f.text: f for f in audit.check_text("Salama met the envoys.", select=["N001"])}
     assert not alone["Salama"].fixable
+
+
+def test_n002_numbers_the_ways_an_entity_is_written():
+    # The full name and its short form are one way of writing it; the count of ways
+    # must match what the message lists.
+    text = (
+        "Prime Minister Fayez al-Sarraj rejected the offer. Sarraj said the talks were over. "
+        "Serraj later left for Rome."
+    )
+    (finding,) = _check(text, select=("N002",))
+    assert finding.message == (
+        "Fayez al-Sarraj is written 2 ways in this document: "
+        '1) "Fayez al-Sarraj" ×1, "Sarraj" ×1; 2) "Serraj" ×1'
+    )
+    assert finding.extra["forms"] == {"Fayez al-Sarraj": 1, "Sarraj": 1, "Serraj": 1}

@@ -97,16 +97,18 @@ def inconsistent_rendering(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
         first_group = groups[_key(doc, matches[0])]
         anchor = next(m for m in matches if groups[_key(doc, m)] != first_group)
         counts: dict[str, int] = {}
+        group_of: dict[str, str] = {}
         for m in matches:
             surface = " ".join(doc.target[m.start : m.end].split())
             counts[surface] = counts.get(surface, 0) + 1
+            group_of[surface] = groups[_key(doc, m)]
         ordered = sorted(counts.items(), key=lambda kv: -kv[1])
-        forms = ", ".join(f'"{form}" ×{n}' for form, n in ordered)
         entry = matches[0].entry
         yield Hit(
             anchor.start,
             anchor.end,
-            f"{entry.canonical} is written {len(set(groups.values()))} ways in this document: {forms}",
+            f"{entry.canonical} is written {len(set(groups.values()))} ways in this document: "
+            + _ways(ordered, group_of),
             entity=entry_id,
             extra={"forms": dict(ordered), "canonical": entry.canonical},
         )
@@ -151,6 +153,20 @@ def form_mismatch(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
             suggestion=expected,
             entity=m.entry.id,
         )
+
+
+def _ways(ordered: list[tuple[str, int]], group_of: dict[str, str]) -> str:
+    """The forms of each rendering, the most used rendering first, numbered so that the
+    reader sees the ways the count speaks of: ``1) "Haftar" ×5, "Khalifa Haftar" ×1;
+    2) "Hifter" ×2`` (a full name and its short form are one way of writing it)."""
+    by_group: dict[str, list[tuple[str, int]]] = {}
+    for form, n in ordered:
+        by_group.setdefault(group_of[form], []).append((form, n))
+    ways = sorted(by_group.values(), key=lambda forms: -sum(n for _, n in forms))
+    return "; ".join(
+        f"{i}) " + ", ".join(f'"{form}" ×{n}' for form, n in forms)
+        for i, forms in enumerate(ways, 1)
+    )
 
 
 def _same_form(found: str, expected: str) -> bool:

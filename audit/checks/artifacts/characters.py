@@ -301,6 +301,9 @@ def foreign_script(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
     lone Greek letter is a symbol (μ, π). Strings listed in the ``allow`` option
     (``[tool.audit.options.A008] allow = ["..."]``) are not reported. Letters glued to the
     language's own letters in one word are artifacts.mixed-script-word's business.
+    A document whose letters are mostly in another script (a Russian article checked
+    as English) gets one finding that asks whether its target language is right,
+    instead of one per run.
     """
     lang = language(doc.target_lang)
     if not lang.scripts:
@@ -312,6 +315,8 @@ def foreign_script(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
         # A foreign letter alone is a run: none among the text's distinct characters
         # means no run in the text, decided in half the time of scanning it.
         return
+    hits: list[Hit] = []
+    foreign_letters = 0
     for m in pattern.finditer(text):
         start, end = m.span()
         if (start > 0 and own.match(text, start - 1)) or (end < len(text) and own.match(text, end)):
@@ -322,12 +327,34 @@ def foreign_script(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
             continue
         if run in allowed:
             continue
-        yield Hit(
-            start,
-            end,
-            f"{' and '.join(scripts)} text in this {lang.name} document: "
-            f'"{run}"; translate or transliterate it',
+        foreign_letters += len(run) - sum(map(run.count, " -'’"))  # letters and marks
+        hits.append(
+            Hit(
+                start,
+                end,
+                f"{' and '.join(scripts)} text in this {lang.name} document: "
+                f'"{run}"; translate or transliterate it',
+            )
         )
+    if hits and foreign_letters > len(own.findall(text)):
+        yield _mostly_foreign(text, hits, lang.name)
+        return
+    yield from hits
+
+
+def _mostly_foreign(text: str, hits: list[Hit], language_name: str) -> Hit:
+    """One finding for a document written mostly in another script (a Russian article
+    checked as English, or one left untranslated) instead of one per run: the
+    language the document is checked in is what to look at first."""
+    first = hits[0]
+    scripts = " and ".join(_scripts_of("".join(text[h.start : h.end] for h in hits)))
+    runs = f"{len(hits)} runs, the first marked here" if len(hits) > 1 else "marked here"
+    return Hit(
+        first.start,
+        first.end,
+        f"most of this {language_name} document is {scripts} text ({runs}): is its target "
+        "language right (--target-lang)? If it is, translate the text",
+    )
 
 
 @cache
