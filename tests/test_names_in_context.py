@@ -411,3 +411,25 @@ def test_n002_numbers_the_ways_an_entity_is_written():
         '1) "Fayez al-Sarraj" ×1, "Sarraj" ×1; 2) "Serraj" ×1'
     )
     assert finding.extra["forms"] == {"Fayez al-Sarraj": 1, "Sarraj": 1, "Serraj": 1}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # An ending transliterated with another vowel: one name.
+        (
+            "Mikhail Gorbachev died in 2022. Officials said Gorbachov was 91.",
+            [("Gorbachov", "Gorbachev")],
+        ),
+        (
+            "Sven Eriksen won the race. Reporters said Erikson had trained in Oslo.",
+            [("Erikson", "Eriksen")],
+        ),
+        # A vowel more, an ending added or another consonant: another name.
+        ("Mark Davis spoke first. Reporters said Davies had left.", []),
+        ("Igor Ivanov spoke first. Reporters said Ivanova had left.", []),
+        ("Pavel Andreev spoke first. Reporters said Andrey had left.", []),
+    ],
+)
+def test_endings_that_differ_only_in_a_vowel_are_one_surname(text, expected):
+    assert _flagged(_check(text, glossary=False)) == expected

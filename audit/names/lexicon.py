@@ -44,7 +44,11 @@ class Lexicon:
 
 
 def is_derivation(
-    a: str, b: str, endings: frozenset[str], inflections: frozenset[str] = frozenset()
+    a: str,
+    b: str,
+    endings: frozenset[str],
+    inflections: frozenset[str] = frozenset(),
+    vowel_alternations: bool = False,
 ) -> bool:
     """True when two folded spellings differ only in endings from ``endings``.
 
@@ -52,6 +56,13 @@ def is_derivation(
     different words. Spellings that differ only in doubled letters or y for i
     (``zelensky``/``zelenskyy``, ``hosni``/``hosny``) are spelling variants, unless
     both endings are inflections of the text's language (Russian ``korei``/``koreey``).
+
+    With ``vowel_alternations`` (a surname mention against a person's surname), two
+    endings that are the same consonants with other vowels are one ending transliterated
+    two ways: ``gorbachev``/``gorbachov``, ``eriksen``/``erikson``, ``damian``/``damien``.
+    An ending added to the whole word (``ali``/``alia``, ``ivanov``/``ivanova``), a vowel
+    more (``davis``/``davies``) or a different consonant (``andreev``/``andrey``) still
+    makes another name.
     """
     if a == b:
         return False
@@ -64,8 +75,22 @@ def is_derivation(
         ra, rb = a[stem:], b[stem:]
         if (ra in endings or not ra) and (rb in endings or not rb):
             inflected = (ra in inflections or not ra) and (rb in inflections or not rb)
-            return inflected or not _same_letters(a, b)
+            if inflected:
+                return True
+            if vowel_alternations and _alternation(ra, rb):
+                return False
+            return not _same_letters(a, b)
     return False
+
+
+def _alternation(ra: str, rb: str) -> bool:
+    """Two endings of one length that differ only in vowels, with a consonant at least:
+    ``ev``/``ov``, ``sen``/``son``; not ``s``/``es`` (Davis / Davies)."""
+    frame = ra.translate(_NO_VOWELS)
+    return len(ra) == len(rb) and bool(frame) and frame == rb.translate(_NO_VOWELS)
+
+
+_NO_VOWELS = {ord(c): None for c in "aeiouy"}
 
 
 def _same_letters(a: str, b: str) -> bool:

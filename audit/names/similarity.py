@@ -105,6 +105,7 @@ class Comparer:
             lex.name_inflections_of(language) if names_only else lex.inflections_of(language)
         )
         self._endings = lex.derivational_suffixes | self._inflections
+        self._alternations = names_only  # Gorbachev / Gorbachov: see is_derivation
         # Prepared spellings depend on the tables only: a comparer made ``share`` of
         # another with the same tables (the names-only one) prepares each word once.
         self._cache: dict[str, Spelling] = (
@@ -140,7 +141,7 @@ class Comparer:
         w = th.raw_weight
         raw = fuzz.ratio(a.folded, b.folded) / 100
         if w * raw + (1 - w) < floor or is_derivation(
-            a.folded, b.folded, self._endings, self._inflections
+            a.folded, b.folded, self._endings, self._inflections, self._alternations
         ):
             return 0.0
         best = 0.0
