@@ -10,6 +10,7 @@ import sys
 
 from audit.checks import bilingual
 from audit.lang import numbers
+from audit.pairs import Pair
 
 # The texts and edge cases of the earlier number-reading speed-ups, shared.
 from tests.test_check_speedups import ARABIC, EDGES, EXCERPT, SEED, _numbers
@@ -286,3 +287,66 @@ def test_placeholder_spans_are_those_of_the_whole_scan() -> None:
         assert bilingual.placeholder_spans(text) == plain, text
         reached += bool(plain)
     assert reached > 1000
+
+
+def _pair_numbers_unmatched(
+    pair: Pair, src_read: numbers.Reading, tgt_read: numbers.Reading
+) -> tuple[list[numbers.Number], list[numbers.Number]]:
+    """What B002 reports from (missing, extra), computed with the number words, as
+    number_mismatch does for every pair with a figure."""
+    src = src_read.within(pair.source)
+    tgt = tgt_read.within(pair.target)
+    missing = bilingual._unmatched(bilingual._required(src), tgt)
+    extra = bilingual._unmatched(bilingual._required(tgt), src)
+    if pair.aligned:
+        missing = bilingual._unmatched(missing, tgt_read.within(pair.window))
+        extra = bilingual._unmatched(extra, src_read.within(pair.source_window))
+    return missing, extra
+
+
+_NUMBER_PIECES = [
+    "1", "2", "3", "12", "1,500", "1.500", "1.5", "٣", "۱۲", "2019", "1980s", "5 million",
+    "5,000,000", "one", "two", "three", "twelve", "first", "twice", "a", "March", "May",
+    "5 miles", "8 km", "45 miles (72 kilometers)", "seventy-two kilometers", "72",
+    "ثلاثة", "اثنين", "التاسع عشر", "19", "6-foot-6", "2 metres", "10:30", "2pm", "14:00",
+    "word", "the", "and", ",", ".",
+]  # fmt: skip
+
+
+def test_numbers_all_matched_without_words_all_match_with_them() -> None:
+    """B002 looks the number words up only when the pair's figures do not all match
+    without them: with them, nothing can be unmatched then (real and random pairs)."""
+    from audit.document import Span
+
+    rng = random.Random(18)
+
+    def pick() -> str:
+        return " ".join(rng.choice(_NUMBER_PIECES) for _ in range(rng.randint(1, 12)))
+
+    eng = [line for line in EXCERPT.splitlines() if line.strip()]
+    arb = [line for line in ARABIC.splitlines() if line.strip()]
+    texts = [(e, a) for e, a in zip(eng, arb)]  # real translations, line by line
+    texts += [(e, e) for e in eng] + [(a, e) for e, a in zip(eng, arb)]
+    for _ in range(600):  # random texts of numbers, number words and words
+        texts.append((pick(), pick()))
+    outcomes = {True: 0, False: 0}
+    words_matter = 0
+    for source, target in texts:
+        src_read, tgt_read = numbers.Reading(source), numbers.Reading(target)
+        for _ in range(4):
+            a, b = sorted(rng.randrange(len(source) + 1) for _ in range(2))
+            c, d = sorted(rng.randrange(len(target) + 1) for _ in range(2))
+            whole = rng.random() < 0.5
+            s = Span(0, len(source)) if whole else Span(a, b)
+            t = Span(0, len(target)) if whole else Span(c, d)
+            aligned = rng.random() < 0.5
+            pair = Pair("1", s, t, 1.0, Span(0, len(target)) if aligned else t, aligned,
+                        Span(0, len(source)) if aligned else s)  # fmt: skip
+            fast = bilingual._all_matched_without_words(pair, src_read, tgt_read)
+            missing, extra = _pair_numbers_unmatched(pair, src_read, tgt_read)
+            if fast:
+                assert (missing, extra) == ([], []), (source, target, pair)
+            outcomes[fast] += 1
+            words_matter += not fast and not missing and not extra
+    assert min(outcomes.values()) > 300  # both answers are met often
+    assert words_matter > 20  # pairs that only the words match take the full path

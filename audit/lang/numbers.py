@@ -696,8 +696,10 @@ class Reading:
         hi = bisect.bisect_left(self._figure_starts, span.end, lo)
         return any(n.end <= span.end for n in self._figures[lo:hi])
 
-    def within(self, span: Span | None) -> list[Number]:
-        """``find_numbers(text)`` within ``span``: starting in it and ending by its end."""
+    def within(self, span: Span | None, *, words: bool = True) -> list[Number]:
+        """``find_numbers(text)`` within ``span``: starting in it and ending by its end;
+        without the number words looked up (``words=False``), all the others, in the
+        same order."""
         if span is None:
             return []
         a, b = span.start, span.end
@@ -705,9 +707,11 @@ class Reading:
         keyed = [
             k for k in self._digits[lo : bisect.bisect_left(self._starts, b, lo)] if k[3].end <= b
         ]
-        words = self._words_within(a, b)
-        if words:
-            keyed += [(n.start, 1, i, n) for i, n in enumerate(words)]
+        if not words:
+            return [k[3] for k in keyed]
+        spelled = self._words_within(a, b)
+        if spelled:
+            keyed += [(n.start, 1, i, n) for i, n in enumerate(spelled)]
             keyed.sort(key=_rank)
         return [k[3] for k in keyed]
 
