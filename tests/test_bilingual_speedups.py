@@ -350,3 +350,46 @@ def test_numbers_all_matched_without_words_all_match_with_them() -> None:
             words_matter += not fast and not missing and not extra
     assert min(outcomes.values()) > 300  # both answers are met often
     assert words_matter > 20  # pairs that only the words match take the full path
+
+
+def _digits_content(digits: numbers._Digits) -> list[object]:
+    return [
+        [(k[0], k[1], k[2], *_numbers([k[3]])) for k in digits.keyed],
+        digits.starts,
+        _numbers(digits.figures),
+        digits.figure_starts,
+    ]
+
+
+def test_digits_remembered_per_text_are_those_read_afresh_within_the_budget() -> None:
+    """B002 reads the digits of a text once while it is remembered (a source translated
+    into many languages): what the memory gives is what a fresh reading gives, and it
+    keeps no more characters than its budget, the newest texts first."""
+    rng = random.Random(7)
+    texts = [*READING_TEXTS, *DIGIT_EDGES]
+    texts += [
+        " ".join(rng.choice(_NUMBER_PIECES) for _ in range(rng.randint(1, 30))) for _ in range(60)
+    ]
+    budget = 4 * max(map(len, texts[:-60]))  # the longest texts are kept, a few at a time
+    memory = numbers._TextMemory(budget)
+    for _ in range(3):
+        for text in rng.sample(texts, len(texts)):
+            fresh = numbers._Digits(text)
+            assert _digits_content(memory.get(text)) == _digits_content(fresh)
+            assert memory._chars == sum(map(len, memory._kept)) <= budget
+            assert len(text) * 4 > budget or text in memory._kept  # the newest is kept
+    assert memory.get(texts[-1]) is memory.get(texts[-1])  # read once while remembered
+    assert 1 < len(memory._kept) < len(set(texts))  # some texts were let go
+    huge = "x" * budget + " 5"
+    memory.get(huge)
+    assert huge not in memory._kept
+
+
+def test_readings_of_remembered_texts_are_the_whole_reading() -> None:
+    """A Reading made from remembered digits gives what find_numbers gives (twice)."""
+    from audit.document import Span
+
+    for _ in range(2):
+        for text, a, b in _spans(READING_TEXTS, 300):
+            expected = _full_within(text, a, b)
+            assert _numbers(numbers.Reading(text).within(Span(a, b))) == _numbers(expected)
