@@ -393,3 +393,26 @@ def test_readings_of_remembered_texts_are_the_whole_reading() -> None:
         for text, a, b in _spans(READING_TEXTS, 300):
             expected = _full_within(text, a, b)
             assert _numbers(numbers.Reading(text).within(Span(a, b))) == _numbers(expected)
+
+
+def test_same_text_with_its_first_word_test_answers_as_the_joined_and_folded_comparison() -> None:
+    """Random texts alike in their first word, their count of words, both or neither,
+    in changed case and spacing (ß, ﬁ and İ fold to more than one character)."""
+    rng = random.Random(11)
+    words = ["Straße", "STRASSE", "strasse", "ﬁle", "FILE", "İstanbul", "i̇stanbul", "Genf", "genf", "Σίσυφος", "ΣΊΣΥΦΟΣ", "a", "b", "2019"]  # fmt: skip
+    spaces = [" ", "  ", "\t", "\n", "\u00a0", "\u3000"]
+
+    def text(parts: list[str]) -> str:
+        return rng.choice(["", " "]) + "".join(p + rng.choice(spaces) for p in parts)
+
+    pairs = []
+    for _ in range(3000):
+        a = [rng.choice(words) for _ in range(rng.randint(0, 4))]
+        b = list(a) if rng.random() < 0.6 else [rng.choice(words) for _ in range(rng.randint(0, 4))]
+        if b and rng.random() < 0.3:
+            b[rng.randrange(len(b))] = rng.choice(words)
+        pairs.append((text(a), text(b)))
+    answers = [bilingual._same_text(a, b) for a, b in pairs]
+    joined = [" ".join(a.split()).casefold() == " ".join(b.split()).casefold() for a, b in pairs]
+    assert answers == joined
+    assert 500 < sum(answers) < 2500

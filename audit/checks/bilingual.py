@@ -317,9 +317,16 @@ def untranslated(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
 def _same_text(source: str, target: str) -> bool:
     """The two texts are one, but for case and spacing.
 
-    Their whitespace-separated parts are counted first: no character folds to
-    whitespace, so texts of a different count differ (most translations), and only
-    those of the same count are joined and case-folded."""
+    No character folds to whitespace and case-folding reads one character at a time,
+    so the joined and folded texts are equal exactly when their whitespace-separated
+    parts are as many and equal one by one once folded: the first parts are compared
+    first (most translations differ there), then the counts, and only texts alike in
+    both are joined and case-folded."""
+    src_first, tgt_first = source.split(None, 1), target.split(None, 1)
+    if src_first[:1] != tgt_first[:1] and (
+        not src_first or not tgt_first or src_first[0].casefold() != tgt_first[0].casefold()
+    ):
+        return False
     src, tgt = source.split(), target.split()
     return len(src) == len(tgt) and " ".join(src).casefold() == " ".join(tgt).casefold()
 
