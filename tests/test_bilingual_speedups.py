@@ -371,16 +371,26 @@ def test_digits_remembered_per_text_are_those_read_afresh_within_the_budget() ->
         " ".join(rng.choice(_NUMBER_PIECES) for _ in range(rng.randint(1, 30))) for _ in range(60)
     ]
     budget = 4 * max(map(len, texts[:-60]))  # the longest texts are kept, a few at a time
-    memory = numbers._TextMemory(budget)
+    memory = numbers._TextMemory(budget, max_noted=50)
+    met: set[str] = set()
     for _ in range(3):
         for text in rng.sample(texts, len(texts)):
+            noted = hash(text) in memory._noted
             fresh = numbers._Digits(text)
             assert _digits_content(memory.get(text)) == _digits_content(fresh)
             assert memory._chars == sum(map(len, memory._kept)) <= budget
-            assert len(text) * 4 > budget or text in memory._kept  # the newest is kept
-    assert memory.get(texts[-1]) is memory.get(texts[-1])  # read once while remembered
+            if text not in met:  # met once: not kept (a file's parts are let go of)
+                assert text not in memory._kept
+            elif len(text) * 4 <= budget and noted:
+                assert text in memory._kept  # met again: kept, as the most recent
+            met.add(text)
+    memory.get(texts[-1])
+    memory.get(texts[-1])  # met again: kept
+    assert memory.get(texts[-1]) is memory.get(texts[-1])  # not read again while kept
     assert 1 < len(memory._kept) < len(set(texts))  # some texts were let go
+    assert len(memory._noted) <= 50
     huge = "x" * budget + " 5"
+    memory.get(huge)
     memory.get(huge)
     assert huge not in memory._kept
 

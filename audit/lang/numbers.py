@@ -777,27 +777,37 @@ class _Digits:
 
 
 class _TextMemory:
-    """The :class:`_Digits` of the texts read last, up to a number of characters in
-    all: a corpus translated into many languages has each source text once per
-    translation (NTREX: 17 times), and each is read once. A text longer than a
-    quarter of the budget is not kept; the oldest texts go first."""
+    """The :class:`_Digits` of texts met before, up to a number of characters in all: a
+    corpus translated into many languages has each source text once per translation
+    (NTREX: 17 times), and each is read once. Only a text met a second time is kept
+    (the first time, its hash is noted): a file's parts, each met once, are let go of
+    as before. A text longer than a quarter of the budget is never kept; the texts
+    used least recently go first."""
 
-    def __init__(self, max_chars: int):
+    def __init__(self, max_chars: int, max_noted: int = 16384):
         import threading
 
         self._max = max_chars
         self._chars = 0
-        self._kept: dict[str, _Digits] = {}  # oldest first
+        self._kept: dict[str, _Digits] = {}  # least recently used first
+        self._noted: set[int] = set()  # hashes of the texts met once
+        self._max_noted = max_noted
         self._lock = threading.Lock()  # a server audits documents in threads
 
     def get(self, text: str) -> _Digits:
         with self._lock:
             found = self._kept.pop(text, None)
             if found is not None:
-                self._kept[text] = found  # now the newest
+                self._kept[text] = found  # now the most recent
                 return found
+            key = hash(text)
+            met = key in self._noted
+            if not met:
+                if len(self._noted) >= self._max_noted:
+                    self._noted.clear()
+                self._noted.add(key)
         found = _Digits(text)
-        if 4 * len(text) > self._max:
+        if not met or 4 * len(text) > self._max:
             return found
         with self._lock:
             if text not in self._kept:
