@@ -371,14 +371,15 @@ def test_digits_remembered_per_text_are_those_read_afresh_within_the_budget() ->
         " ".join(rng.choice(_NUMBER_PIECES) for _ in range(rng.randint(1, 30))) for _ in range(60)
     ]
     budget = 4 * max(map(len, texts[:-60]))  # the longest texts are kept, a few at a time
-    memory = numbers._TextMemory(budget, max_noted=50)
+    memory = numbers._TextMemory(budget, max_noted=50, recent=3)
     met: set[str] = set()
     for _ in range(3):
         for text in rng.sample(texts, len(texts)):
-            noted = hash(text) in memory._noted
+            noted = hash(text) in memory._noted or text in memory._recent
             fresh = numbers._Digits(text)
             assert _digits_content(memory.get(text)) == _digits_content(fresh)
             assert memory._chars == sum(map(len, memory._kept)) <= budget
+            assert len(memory._recent) <= 3
             if text not in met:  # met once: not kept (a file's parts are let go of)
                 assert text not in memory._kept
             elif len(text) * 4 <= budget and noted:
