@@ -10,6 +10,7 @@ import sys
 
 from audit.checks import bilingual
 from audit.lang import numbers
+from audit.pairs import Pair
 
 # The texts and edge cases of the earlier number-reading speed-ups, shared.
 from tests.test_check_speedups import ARABIC, EDGES, EXCERPT, SEED, _numbers
@@ -286,3 +287,143 @@ def test_placeholder_spans_are_those_of_the_whole_scan() -> None:
         assert bilingual.placeholder_spans(text) == plain, text
         reached += bool(plain)
     assert reached > 1000
+
+
+def _pair_numbers_unmatched(
+    pair: Pair, src_read: numbers.Reading, tgt_read: numbers.Reading
+) -> tuple[list[numbers.Number], list[numbers.Number]]:
+    """What B002 reports from (missing, extra), computed with the number words, as
+    number_mismatch does for every pair with a figure."""
+    src = src_read.within(pair.source)
+    tgt = tgt_read.within(pair.target)
+    missing = bilingual._unmatched(bilingual._required(src), tgt)
+    extra = bilingual._unmatched(bilingual._required(tgt), src)
+    if pair.aligned:
+        missing = bilingual._unmatched(missing, tgt_read.within(pair.window))
+        extra = bilingual._unmatched(extra, src_read.within(pair.source_window))
+    return missing, extra
+
+
+_NUMBER_PIECES = [
+    "1", "2", "3", "12", "1,500", "1.500", "1.5", "٣", "۱۲", "2019", "1980s", "5 million",
+    "5,000,000", "one", "two", "three", "twelve", "first", "twice", "a", "March", "May",
+    "5 miles", "8 km", "45 miles (72 kilometers)", "seventy-two kilometers", "72",
+    "ثلاثة", "اثنين", "التاسع عشر", "19", "6-foot-6", "2 metres", "10:30", "2pm", "14:00",
+    "word", "the", "and", ",", ".",
+]  # fmt: skip
+
+
+def test_numbers_all_matched_without_words_all_match_with_them() -> None:
+    """B002 looks the number words up only when the pair's figures do not all match
+    without them: with them, nothing can be unmatched then (real and random pairs)."""
+    from audit.document import Span
+
+    rng = random.Random(18)
+
+    def pick() -> str:
+        return " ".join(rng.choice(_NUMBER_PIECES) for _ in range(rng.randint(1, 12)))
+
+    eng = [line for line in EXCERPT.splitlines() if line.strip()]
+    arb = [line for line in ARABIC.splitlines() if line.strip()]
+    texts = [(e, a) for e, a in zip(eng, arb)]  # real translations, line by line
+    texts += [(e, e) for e in eng] + [(a, e) for e, a in zip(eng, arb)]
+    for _ in range(600):  # random texts of numbers, number words and words
+        texts.append((pick(), pick()))
+    outcomes = {True: 0, False: 0}
+    words_matter = 0
+    for source, target in texts:
+        src_read, tgt_read = numbers.Reading(source), numbers.Reading(target)
+        for _ in range(4):
+            a, b = sorted(rng.randrange(len(source) + 1) for _ in range(2))
+            c, d = sorted(rng.randrange(len(target) + 1) for _ in range(2))
+            whole = rng.random() < 0.5
+            s = Span(0, len(source)) if whole else Span(a, b)
+            t = Span(0, len(target)) if whole else Span(c, d)
+            aligned = rng.random() < 0.5
+            pair = Pair("1", s, t, 1.0, Span(0, len(target)) if aligned else t, aligned,
+                        Span(0, len(source)) if aligned else s)  # fmt: skip
+            fast = bilingual._all_matched_without_words(pair, src_read, tgt_read)
+            missing, extra = _pair_numbers_unmatched(pair, src_read, tgt_read)
+            if fast:
+                assert (missing, extra) == ([], []), (source, target, pair)
+            outcomes[fast] += 1
+            words_matter += not fast and not missing and not extra
+    assert min(outcomes.values()) > 300  # both answers are met often
+    assert words_matter > 20  # pairs that only the words match take the full path
+
+
+def _digits_content(digits: numbers._Digits) -> list[object]:
+    return [
+        [(k[0], k[1], k[2], *_numbers([k[3]])) for k in digits.keyed],
+        digits.starts,
+        _numbers(digits.figures),
+        digits.figure_starts,
+    ]
+
+
+def test_digits_remembered_per_text_are_those_read_afresh_within_the_budget() -> None:
+    """B002 reads the digits of a text once while it is remembered (a source translated
+    into many languages): what the memory gives is what a fresh reading gives, and it
+    keeps no more characters than its budget, the newest texts first."""
+    rng = random.Random(7)
+    texts = [*READING_TEXTS, *DIGIT_EDGES]
+    texts += [
+        " ".join(rng.choice(_NUMBER_PIECES) for _ in range(rng.randint(1, 30))) for _ in range(60)
+    ]
+    budget = 4 * max(map(len, texts[:-60]))  # the longest texts are kept, a few at a time
+    memory = numbers._TextMemory(budget, max_noted=50, recent=3)
+    met: set[str] = set()
+    for _ in range(3):
+        for text in rng.sample(texts, len(texts)):
+            noted = hash(text) in memory._noted or text in memory._recent
+            fresh = numbers._Digits(text)
+            assert _digits_content(memory.get(text)) == _digits_content(fresh)
+            assert memory._chars == sum(map(len, memory._kept)) <= budget
+            assert len(memory._recent) <= 3
+            if text not in met:  # met once: not kept (a file's parts are let go of)
+                assert text not in memory._kept
+            elif len(text) * 4 <= budget and noted:
+                assert text in memory._kept  # met again: kept, as the most recent
+            met.add(text)
+    memory.get(texts[-1])
+    memory.get(texts[-1])  # met again: kept
+    assert memory.get(texts[-1]) is memory.get(texts[-1])  # not read again while kept
+    assert 1 < len(memory._kept) < len(set(texts))  # some texts were let go
+    assert len(memory._noted) <= 50
+    huge = "x" * budget + " 5"
+    memory.get(huge)
+    memory.get(huge)
+    assert huge not in memory._kept
+
+
+def test_readings_of_remembered_texts_are_the_whole_reading() -> None:
+    """A Reading made from remembered digits gives what find_numbers gives (twice)."""
+    from audit.document import Span
+
+    for _ in range(2):
+        for text, a, b in _spans(READING_TEXTS, 300):
+            expected = _full_within(text, a, b)
+            assert _numbers(numbers.Reading(text).within(Span(a, b))) == _numbers(expected)
+
+
+def test_same_text_with_its_first_word_test_answers_as_the_joined_and_folded_comparison() -> None:
+    """Random texts alike in their first word, their count of words, both or neither,
+    in changed case and spacing (ß, ﬁ and İ fold to more than one character)."""
+    rng = random.Random(11)
+    words = ["Straße", "STRASSE", "strasse", "ﬁle", "FILE", "İstanbul", "i̇stanbul", "Genf", "genf", "Σίσυφος", "ΣΊΣΥΦΟΣ", "a", "b", "2019"]  # fmt: skip
+    spaces = [" ", "  ", "\t", "\n", "\u00a0", "\u3000"]
+
+    def text(parts: list[str]) -> str:
+        return rng.choice(["", " "]) + "".join(p + rng.choice(spaces) for p in parts)
+
+    pairs = []
+    for _ in range(3000):
+        a = [rng.choice(words) for _ in range(rng.randint(0, 4))]
+        b = list(a) if rng.random() < 0.6 else [rng.choice(words) for _ in range(rng.randint(0, 4))]
+        if b and rng.random() < 0.3:
+            b[rng.randrange(len(b))] = rng.choice(words)
+        pairs.append((text(a), text(b)))
+    answers = [bilingual._same_text(a, b) for a, b in pairs]
+    joined = [" ".join(a.split()).casefold() == " ".join(b.split()).casefold() for a, b in pairs]
+    assert answers == joined
+    assert 500 < sum(answers) < 2500

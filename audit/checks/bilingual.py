@@ -23,7 +23,8 @@ from audit.findings import Category, Severity
 
 if TYPE_CHECKING:
     from audit.engine.context import CheckContext
-    from audit.lang.numbers import Number
+    from audit.lang.numbers import Number, Reading
+    from audit.pairs import Pair
 
 # audit.pairs (alignment), audit.lang.numbers and audit.lang.identify are imported
 # inside the checks: a target-only run (a pre-publish hook) never needs them.
@@ -120,6 +121,8 @@ def number_mismatch(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
     for pair in ctx.pairs:
         if not src_read.has_figures(pair.source) and not tgt_read.has_figures(pair.target):
             continue  # most units hold no number: nothing is missing, nothing extra
+        if _all_matched_without_words(pair, src_read, tgt_read):
+            continue  # the number words could only match more (most pairs with numbers)
         src = src_read.within(pair.source)
         tgt = tgt_read.within(pair.target)
         missing = _unmatched(_required(src), tgt)
@@ -156,6 +159,30 @@ def number_mismatch(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
                 side="source",
                 segment=pair.id,
             )
+
+
+def _all_matched_without_words(pair: Pair, src_read: Reading, tgt_read: Reading) -> bool:
+    """Whether the pair's numbers all match with the number words left out of both
+    sides; then they all match with them too, and the words need not be looked up.
+
+    Each number of ``wanted`` takes the first free one of ``pool`` it matches
+    (:func:`_unmatched`). Adding numbers to the pool never leaves a number unmatched
+    that was matched without them: the first free match it had is still free, as
+    every pool number taken by the numbers before it with the additions was taken by
+    one of them without (by induction over ``wanted``). Taking numbers out of
+    ``wanted`` likewise frees pool numbers, and the words only take out (an imperial
+    quantity restated in words, :func:`_required`). So what is unmatched with the
+    words is part of what is unmatched without them, here nothing."""
+    src = src_read.within(pair.source, words=False)
+    tgt = tgt_read.within(pair.target, words=False)
+    missing = _unmatched(_required(src), tgt)
+    extra = _unmatched(_required(tgt), src)
+    if pair.aligned:
+        if missing:
+            missing = _unmatched(missing, tgt_read.within(pair.window, words=False))
+        if extra:
+            extra = _unmatched(extra, src_read.within(pair.source_window, words=False))
+    return not missing and not extra
 
 
 # Chinese, Japanese and Korean count things with a number and a counter (もう1台 "another
@@ -290,9 +317,16 @@ def untranslated(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
 def _same_text(source: str, target: str) -> bool:
     """The two texts are one, but for case and spacing.
 
-    Their whitespace-separated parts are counted first: no character folds to
-    whitespace, so texts of a different count differ (most translations), and only
-    those of the same count are joined and case-folded."""
+    No character folds to whitespace and case-folding reads one character at a time,
+    so the joined and folded texts are equal exactly when their whitespace-separated
+    parts are as many and equal one by one once folded: the first parts are compared
+    first (most translations differ there), then the counts, and only texts alike in
+    both are joined and case-folded."""
+    src_first, tgt_first = source.split(None, 1), target.split(None, 1)
+    if src_first[:1] != tgt_first[:1] and (
+        not src_first or not tgt_first or src_first[0].casefold() != tgt_first[0].casefold()
+    ):
+        return False
     src, tgt = source.split(), target.split()
     return len(src) == len(tgt) and " ".join(src).casefold() == " ".join(tgt).casefold()
 

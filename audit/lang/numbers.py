@@ -665,16 +665,11 @@ class Reading:
 
     def __init__(self, text: str, *, words_at_once: bool = False):
         self._text = text
-        before, after = _read_digits(text, 0, len(text))
-        # (start, rank, index): the order of find_numbers, a stable sort by start of
-        # the numbers read before the words (rank 0), the words (1) and the rest (2)
-        keyed = [(n.start, 0, i, n) for i, n in enumerate(before)]
-        keyed += [(n.start, 2, i, n) for i, n in enumerate(after)]
-        keyed.sort(key=_rank)
-        self._digits = keyed
-        self._starts = [k[0] for k in keyed]
-        self._figures = [n for *_, n in keyed if not n.spelled]  # the numbers a text may require
-        self._figure_starts = [n.start for n in self._figures]
+        digits = _DIGITS_READ.get(text)
+        self._digits = digits.keyed
+        self._starts = digits.starts
+        self._figures = digits.figures  # the numbers a text may require
+        self._figure_starts = digits.figure_starts
         self._at_once = words_at_once
         self._words: list[Number] | None = None
         self._word_starts: list[int] = []
@@ -696,8 +691,10 @@ class Reading:
         hi = bisect.bisect_left(self._figure_starts, span.end, lo)
         return any(n.end <= span.end for n in self._figures[lo:hi])
 
-    def within(self, span: Span | None) -> list[Number]:
-        """``find_numbers(text)`` within ``span``: starting in it and ending by its end."""
+    def within(self, span: Span | None, *, words: bool = True) -> list[Number]:
+        """``find_numbers(text)`` within ``span``: starting in it and ending by its end;
+        without the number words looked up (``words=False``), all the others, in the
+        same order."""
         if span is None:
             return []
         a, b = span.start, span.end
@@ -705,9 +702,11 @@ class Reading:
         keyed = [
             k for k in self._digits[lo : bisect.bisect_left(self._starts, b, lo)] if k[3].end <= b
         ]
-        words = self._words_within(a, b)
-        if words:
-            keyed += [(n.start, 1, i, n) for i, n in enumerate(words)]
+        if not words:
+            return [k[3] for k in keyed]
+        spelled = self._words_within(a, b)
+        if spelled:
+            keyed += [(n.start, 1, i, n) for i, n in enumerate(spelled)]
             keyed.sort(key=_rank)
         return [k[3] for k in keyed]
 
@@ -756,6 +755,81 @@ class Reading:
 
 def _rank(k: tuple[int, int, int, Number]) -> tuple[int, int, int]:
     return k[0], k[1], k[2]
+
+
+class _Digits:
+    """What :func:`_read_digits` reads in a whole text, in the order of find_numbers:
+    keyed by (start, rank, index), a stable sort by start of the numbers read before
+    the words (rank 0), the words (1, added by :meth:`Reading.within`) and the rest
+    (2). Never changed once made (Readings of the same text share it)."""
+
+    __slots__ = ("keyed", "starts", "figures", "figure_starts")
+
+    def __init__(self, text: str):
+        before, after = _read_digits(text, 0, len(text))
+        keyed = [(n.start, 0, i, n) for i, n in enumerate(before)]
+        keyed += [(n.start, 2, i, n) for i, n in enumerate(after)]
+        keyed.sort(key=_rank)
+        self.keyed = keyed
+        self.starts = [k[0] for k in keyed]
+        self.figures = [n for *_, n in keyed if not n.spelled]
+        self.figure_starts = [n.start for n in self.figures]
+
+
+class _TextMemory:
+    """The :class:`_Digits` of texts met before, up to a number of characters in all: a
+    corpus translated into many languages has each source text once per translation
+    (NTREX: 17 times), and each is read once.
+
+    A text is kept when it is met again: the last few texts read are held a while
+    (as :func:`_read_digits` holds its last ones), and the hash of every text met is
+    noted, so the parts of one large file, each met once, are let go of as before. A
+    text longer than a quarter of the budget is never kept; the texts used least
+    recently go first."""
+
+    def __init__(self, max_chars: int, max_noted: int = 16384, recent: int = 8):
+        import threading
+
+        self._max = max_chars
+        self._chars = 0
+        self._kept: dict[str, _Digits] = {}  # least recently used first
+        self._recent: dict[str, _Digits] = {}  # the last texts read, met once
+        self._max_recent = recent
+        self._noted: set[int] = set()  # hashes of the texts met once
+        self._max_noted = max_noted
+        self._lock = threading.Lock()  # a server audits documents in threads
+
+    def get(self, text: str) -> _Digits:
+        with self._lock:
+            found = self._kept.pop(text, None)
+            if found is not None:
+                self._kept[text] = found  # now the most recent
+                return found
+            found = self._recent.pop(text, None)
+            key = hash(text)
+            met = found is not None or key in self._noted
+            if not met:
+                if len(self._noted) >= self._max_noted:
+                    self._noted.clear()
+                self._noted.add(key)
+        if found is None:
+            found = _Digits(text)
+        with self._lock:
+            if not met or 4 * len(text) > self._max:
+                self._recent[text] = found
+                while len(self._recent) > self._max_recent:
+                    del self._recent[next(iter(self._recent))]
+            elif text not in self._kept:
+                self._kept[text] = found
+                self._chars += len(text)
+                while self._chars > self._max:
+                    oldest = next(iter(self._kept))
+                    del self._kept[oldest]
+                    self._chars -= len(oldest)
+        return found
+
+
+_DIGITS_READ = _TextMemory(2_000_000)
 
 
 _LETTER = re.compile(r"[^\W\d_]")  # a character of a word (_SPELLED_WORD)
