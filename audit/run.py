@@ -461,9 +461,24 @@ def stream_paths(
     )
     run = StreamedRun(iter(()))
 
-    def work() -> Iterator[tuple[int, str, Document]]:
+    read_options = {
+        "encoding": runner.options.encoding,
+        "errors": runner.options.errors,
+        "source": runner.options.source,
+        "fields": dict(runner.options.fields),
+    }
+
+    def work() -> Iterator[tuple[int, str, Document | ReadTask]]:
         for index, (path, settings, key) in enumerate(plans):
             set_current_file(STDIN_NAME if path == STDIN else path)
+            size = _worker_read_size(path)
+            if size is not None:
+                yield (
+                    index,
+                    key,
+                    ReadTask(path, settings.target_lang, settings.source_lang, read_options, size),
+                )
+                continue
             try:
                 for doc in runner.stream(path, settings):
                     yield index, key, doc
@@ -552,6 +567,9 @@ def stream_paths(
             ):
                 resume_collection()  # a hook's start-up is over (audit/gcpause.py)
                 for audited in batch:
+                    if isinstance(audited, _Unread):
+                        _unread(audited, run, must_read, keep_going)
+                        continue
                     if audited.index > finished:
                         finish(audited.index)
                         yield from release()
@@ -584,18 +602,85 @@ def stream_paths(
     return run
 
 
+#: Files up to this size are read by the process that audits them (a worker reads its
+#: own files instead of receiving their documents pickled by the parent); larger ones
+#: are read by the parent, whose documents travel in batches (a large file in parts).
+WORKER_READ_BYTES = 1024 * 1024
+#: A batch of files read by a worker holds at most about this many bytes of input.
+BATCH_BYTES = 256 * 1024
+
+
+class ReadTask(NamedTuple):
+    """A file for the process that audits it to read (its documents, read there, never
+    travel between processes): the path, the languages its settings give, and the
+    run's reading options (:func:`audit.formats.iter_path`'s keywords)."""
+
+    path: str
+    target_lang: str | None
+    source_lang: str | None
+    options: Mapping[str, Any]
+    size: int = 0
+
+
+class _Unread(NamedTuple):
+    """A file that a worker could not read: the error, given back in file order."""
+
+    file_index: int
+    path: str
+    error: AuditError
+
+
+def _worker_read_size(path: str) -> int | None:
+    """The size of ``path`` when it is small enough to be read, whole, where it is
+    audited; None for standard input and large files, which the parent reads (large
+    files in parts)."""
+    from audit.formats import stream
+
+    if path == STDIN:
+        return None
+    try:
+        size = os.path.getsize(path)
+    except OSError:
+        return 0  # reading it reports the problem, in order
+    return size if size <= min(WORKER_READ_BYTES, stream.STREAM_BYTES) else None
+
+
+def _unread(failed: _Unread, run: StreamedRun, must_read: frozenset[str], keep_going: bool) -> None:
+    """What a run does with a file it could not read, as when the parent read it:
+    a binary file is skipped with a note unless it must be read; other bad input
+    raises, or with ``keep_going`` is recorded and the run goes on."""
+    set_current_file(failed.path)
+    error = failed.error
+    if isinstance(error, BinaryInputError) and failed.path not in must_read:
+        run.skipped.append(str(error))
+        return
+    if not keep_going or not isinstance(error, InputError):
+        raise error
+    run.errors.append(str(error))
+
+
 def _batches(
-    items: Iterable[tuple[int, str, Document]], size: int
-) -> Iterator[list[tuple[int, str, Document]]]:
-    """Consecutive batches of at most ``size`` documents, a part of a large file
+    items: Iterable[tuple[int, str, Document | ReadTask]], size: int
+) -> Iterator[list[tuple[int, str, Document | ReadTask]]]:
+    """Consecutive batches of at most ``size`` documents or files (files to read: also
+    at most about :data:`BATCH_BYTES` of them), a part of a large file
     (:mod:`audit.formats.stream`) in a batch of its own: a part holds the text of
     many articles, and a batch's findings are all held until the batch is done
     (16 parts of a file of XLIFF units with findings: 180,000 findings, 150 MiB)."""
     from audit.formats.parts import PART
 
-    batch: list[tuple[int, str, Document]] = []
+    batch: list[tuple[int, str, Document | ReadTask]] = []
+    held = 0  # bytes of the files to read in ``batch``
     for item in items:
-        if PART in item[2].metadata:
+        task = item[2]
+        if isinstance(task, ReadTask):
+            batch.append(item)
+            held += task.size
+            if len(batch) >= size or held >= BATCH_BYTES:
+                yield batch
+                batch, held = [], 0
+            continue
+        if PART in task.metadata:
             if batch:
                 yield batch
                 batch = []
@@ -604,7 +689,7 @@ def _batches(
         batch.append(item)
         if len(batch) >= size:
             yield batch
-            batch = []
+            batch, held = [], 0
     if batch:
         yield batch
 
@@ -660,50 +745,83 @@ class _Audited(Frozen):
         set_(self, "shifts", shifts)
 
 
-def _audit_batch(batch: list[tuple[int, str, Document]], shared: WorkerSettings) -> list[_Audited]:
+def _audit_batch(
+    batch: list[tuple[int, str, Document | ReadTask]], shared: WorkerSettings
+) -> list[_Audited | _Unread]:
+    """The results of a batch's documents, in order; the files it names are read here,
+    and one that cannot be read gives its error in its place."""
+    out: list[_Audited | _Unread] = []
+    for index, key, item in batch:
+        if isinstance(item, ReadTask):
+            _audit_file(index, key, item, shared, out)
+        else:
+            out.append(_audit_one(index, key, item, shared))
+    return out
+
+
+def _audit_file(
+    index: int, key: str, task: ReadTask, shared: WorkerSettings, out: list[_Audited | _Unread]
+) -> None:
+    """Read ``task``'s file and audit its documents as they come (what the parent's
+    reading gave before: the documents before a bad record are audited, then the error)."""
+    from audit.formats import iter_path
+
+    set_current_file(task.path)
+    try:
+        docs = iter_path(
+            task.path,
+            target_lang=task.target_lang,
+            source_lang=task.source_lang,
+            **task.options,
+        )
+        for doc in docs:
+            out.append(_audit_one(index, key, doc, shared))
+    except (BinaryInputError, InputError) as exc:
+        out.append(_Unread(index, task.path, exc))
+    except AuditError:
+        raise
+    except Exception as exc:  # a reader's bug: named with its file, from a worker too
+        raise UnexpectedError.wrap(exc, task.path) from exc
+
+
+def _audit_one(index: int, key: str, doc: Document, shared: WorkerSettings) -> _Audited:
+    """One document's findings (and scores, text, a part's contexts) as sent back."""
     from audit.formats.parts import PART
     from audit.segments import SEGMENT_SEPARATOR
 
-    out = []
-    for index, key, doc in batch:
-        config = shared.config(key)
-        try:
-            audited = audit_document_full(doc, config)
-            findings = audited.findings
-            # R001's scores when it ran (scored once), in its metrics either way
-            scored = (
-                audited.round_trip()
-                if shared.scores and doc.source and doc.back_translation
-                else None
-            )
-            scores = [] if scored is None else [scored.to_dict(segments=False)]
-        except AuditError:
-            raise
-        except Exception as exc:  # a bug: named with its file, also from a worker process
-            raise UnexpectedError.wrap(exc, doc.path) from exc
-        contexts = None
-        shifts = (0, 0)
-        text = doc.target if shared.keep_text else None
-        if PART in doc.metadata:
-            part = doc.metadata[PART]
-            findings, contexts = _in_file(doc, findings, part)
-            shifts = (part[1], part[2] if len(part) > 2 else part[1])
-            if text is not None and len(part) > 2 and part[1]:
-                text = SEGMENT_SEPARATOR + text  # a later part of a bilingual document
-        out.append(
-            _Audited(
-                index,
-                doc.path,
-                doc.id,
-                doc.source_path,
-                findings,
-                text,
-                scores,
-                contexts,
-                shifts,
-            )
+    config = shared.config(key)
+    try:
+        audited = audit_document_full(doc, config)
+        findings = audited.findings
+        # R001's scores when it ran (scored once), in its metrics either way
+        scored = (
+            audited.round_trip() if shared.scores and doc.source and doc.back_translation else None
         )
-    return out
+        scores = [] if scored is None else [scored.to_dict(segments=False)]
+    except AuditError:
+        raise
+    except Exception as exc:  # a bug: named with its file, also from a worker process
+        raise UnexpectedError.wrap(exc, doc.path) from exc
+    contexts = None
+    shifts = (0, 0)
+    text = doc.target if shared.keep_text else None
+    if PART in doc.metadata:
+        part = doc.metadata[PART]
+        findings, contexts = _in_file(doc, findings, part)
+        shifts = (part[1], part[2] if len(part) > 2 else part[1])
+        if text is not None and len(part) > 2 and part[1]:
+            text = SEGMENT_SEPARATOR + text  # a later part of a bilingual document
+    return _Audited(
+        index,
+        doc.path,
+        doc.id,
+        doc.source_path,
+        findings,
+        text,
+        scores,
+        contexts,
+        shifts,
+    )
 
 
 def _in_file(
