@@ -11,6 +11,7 @@ distinct set of settings, so glossaries are loaded once however many files use t
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 from collections import Counter
@@ -563,7 +564,10 @@ def stream_paths(
 
         with progress(None, "auditing", enabled=show_progress) as tick:
             for batch in ordered_map(
-                _audit_batch, _batches(work(), BATCH_DOCUMENTS), shared, workers=workers
+                _audit_batch,
+                _batches(work(), BATCH_DOCUMENTS, first=1 if workers > 1 else None),
+                shared,
+                workers=workers,
             ):
                 resume_collection()  # a hook's start-up is over (audit/gcpause.py)
                 for audited in batch:
@@ -660,18 +664,29 @@ def _unread(failed: _Unread, run: StreamedRun, must_read: frozenset[str], keep_g
 
 
 def _batches(
-    items: Iterable[tuple[int, str, Document | ReadTask]], size: int
+    items: Iterable[tuple[int, str, Document | ReadTask]], size: int, first: int | None = None
 ) -> Iterator[list[tuple[int, str, Document | ReadTask]]]:
     """Consecutive batches of at most ``size`` documents or files (files to read: also
     at most about :data:`BATCH_BYTES` of them), a part of a large file
     (:mod:`audit.formats.stream`) in a batch of its own: a part holds the text of
     many articles, and a batch's findings are all held until the batch is done
-    (16 parts of a file of XLIFF units with findings: 180,000 findings, 150 MiB)."""
+    (16 parts of a file of XLIFF units with findings: 180,000 findings, 150 MiB).
+
+    ``first``: the size of the first batch. With worker processes it is the one the
+    parent audits alone before forking them (:func:`audit.parallel.ordered_map`):
+    one document or file loads the modules and tables the workers then share, and
+    the rest of a full batch is audited by the workers, two at a time, instead of
+    by the parent while they do not exist yet."""
     from audit.formats.parts import PART
 
+    it = iter(items)
+    if first is not None:
+        head = list(itertools.islice(it, first))
+        if head:
+            yield head
     batch: list[tuple[int, str, Document | ReadTask]] = []
     held = 0  # bytes of the files to read in ``batch``
-    for item in items:
+    for item in it:
         task = item[2]
         if isinstance(task, ReadTask):
             batch.append(item)

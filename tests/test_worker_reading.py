@@ -98,3 +98,12 @@ def test_a_batch_of_files_to_read_is_bounded_by_their_bytes() -> None:
     batches = list(_batches(items, 16))
     assert [item for batch in batches for item in batch] == items
     assert [len(b) for b in batches] == [3, 3, 16, 5]
+
+
+def test_the_warm_up_batch_before_workers_start_is_one_item() -> None:
+    items = [(i, "0", ReadTask(f"f{i}.po", "ar", "en", {}, 10)) for i in range(40)]
+    batches = list(_batches(items, 16, first=1))
+    assert [item for batch in batches for item in batch] == items
+    assert [len(b) for b in batches] == [1, 16, 16, 7]
+    assert [len(b) for b in _batches(items, 16)] == [16, 16, 8]
+    assert list(_batches([], 16, first=1)) == []
