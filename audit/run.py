@@ -136,7 +136,12 @@ class Runner:
     def __init__(self, options: RunOptions = RunOptions()):  # noqa: B008 (immutable)
         self.options = options
         self._found: dict[Path, Path | None] = {}
+        self._folders: dict[str, Path | None] = {}  # a file's folder as given -> its config
+        # settings by configuration file (None: none), for files that no per-path entry
+        # of theirs can tell apart
+        self._settings: dict[Path | None, Settings] = {}
         self._files: dict[Path, ConfigFile] = {}
+        self._loaded: dict[Path, ConfigFile] = {}  # by the path found or given, unresolved
         self._configs: dict[str, AuditConfig] = {}
         self._matchers: dict[tuple[str, ...], GlossaryMatcher | None] = {}
 
@@ -144,7 +149,16 @@ class Runner:
         """The effective settings for ``path`` (``-``: standard input, whose settings are
         those of ``--stdin-filename`` when given)."""
         file = self.options.stdin_filename if path == STDIN else path
-        return settings_for(file, self._config_file(file), self.options.overrides)
+        config = self._config_file(file)
+        if config is not None and config.per_path:
+            return settings_for(file, config, self.options.overrides)
+        # Without per-path entries a file's settings are its configuration file's:
+        # worked out once for all the files it applies to.
+        key = None if config is None else config.path
+        found = self._settings.get(key)
+        if found is None:
+            found = self._settings[key] = settings_for(file, config, self.options.overrides)
+        return found
 
     def display_name(self, path: str) -> str:
         """``path`` as findings name it."""
@@ -180,9 +194,13 @@ class Runner:
         ids: dict[str, str] = {}  # config_key -> short key
         configs: dict[str, AuditConfig] = {}
         plans = []
+        keys: dict[int, str] = {}  # id(settings) -> key: files share their settings objects
         for path in paths:
             settings = self.settings(path)
-            key = ids.setdefault(self.config_key(settings), str(len(ids)))
+            key = keys.get(id(settings))
+            if key is None:
+                key = ids.setdefault(self.config_key(settings), str(len(ids)))
+                keys[id(settings)] = key
             if key not in configs:
                 configs[key] = self.config(settings)
             plans.append(FilePlan(path, settings, key))
@@ -253,19 +271,26 @@ class Runner:
             if not given.is_file():
                 raise ConfigError("no such configuration file", path=self.options.config_file)
             path: Path | None = given
+        elif file is not None and (folder := os.path.dirname(file)) in self._folders:
+            path = self._folders[folder]  # the folder as given, seen before: not resolved again
         else:
             directory = (Path(file).parent if file is not None else Path.cwd()).resolve()
             if directory not in self._found:
                 self._found[directory] = find_config(directory)
             path = self._found[directory]
+            if file is not None:
+                self._folders[os.path.dirname(file)] = path
         if path is None:
             return None
-        resolved = path.resolve()
-        if resolved not in self._files:
-            from audit.config.file import load_config
+        loaded = self._loaded.get(path)
+        if loaded is None:
+            resolved = path.resolve()
+            if resolved not in self._files:
+                from audit.config.file import load_config
 
-            self._files[resolved] = load_config(resolved)
-        return self._files[resolved]
+                self._files[resolved] = load_config(resolved)
+            loaded = self._loaded[path] = self._files[resolved]
+        return loaded
 
 
 class Checked(Frozen):
