@@ -257,6 +257,21 @@ class Runner:
             **self._stdin_option(path),
         )
 
+    def read_task(
+        self, path: str, settings: Settings, options: Mapping[str, Any]
+    ) -> ReadTask | None:
+        """``path`` as a file for the process that audits it to read (``options``: the
+        run's reading options), or None when this process must read it: standard input,
+        a large file (read in parts), and every file of a Runner that reads its files
+        its own way (one whose :meth:`stream` is overridden, as the server's, whose
+        files are in memory)."""
+        if type(self).stream is not Runner.stream:
+            return None
+        size = _worker_read_size(path)
+        if size is None:
+            return None
+        return ReadTask(path, settings.target_lang, settings.source_lang, options, size)
+
     def load(self, path: str) -> Input:
         """Read ``path`` and pair it with its settings and configuration."""
         set_current_file(STDIN_NAME if path == STDIN else path)
@@ -497,13 +512,9 @@ def stream_paths(
     def work() -> Iterator[tuple[int, str, Document | ReadTask]]:
         for index, (path, settings, key) in enumerate(plans):
             set_current_file(STDIN_NAME if path == STDIN else path)
-            size = _worker_read_size(path)
-            if size is not None:
-                yield (
-                    index,
-                    key,
-                    ReadTask(path, settings.target_lang, settings.source_lang, read_options, size),
-                )
+            task = runner.read_task(path, settings, read_options)
+            if task is not None:
+                yield index, key, task
                 continue
             try:
                 for doc in runner.stream(path, settings):

@@ -6,10 +6,13 @@ bounded by their bytes as well as by their number."""
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from audit.config.settings import Settings
+from audit.document import Document
 from audit.errors import InputError
 from audit.formats import parts as parts_module
 from audit.formats import stream
@@ -107,3 +110,26 @@ def test_the_warm_up_batch_before_workers_start_is_one_item() -> None:
     assert [len(b) for b in batches] == [1, 16, 16, 7]
     assert [len(b) for b in _batches(items, 16)] == [16, 16, 8]
     assert list(_batches([], 16, first=1)) == []
+
+
+class _InMemory(Runner):
+    """A Runner whose files are not on disk (as the server's): it reads them itself."""
+
+    def __init__(self, texts: dict[str, str]) -> None:
+        super().__init__(RunOptions(isolated=True))
+        self.texts = texts
+
+    def stream(self, path: str, settings: Settings | None = None) -> Iterator[Document]:
+        from audit.formats.text import read_text
+
+        return read_text(self.texts[path], path)
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_runner_that_reads_its_own_files_is_not_bypassed(jobs: int) -> None:
+    runner = _InMemory({"memory/a.txt": SEED_TEXT, "memory/b.txt": SEED_TEXT[:400]})
+    assert runner.read_task("memory/a.txt", runner.settings("memory/a.txt"), {}) is None
+    run = stream_paths(runner, ["memory/a.txt", "memory/b.txt"], jobs=jobs)
+    findings = list(run.findings)
+    assert {f.path for f in findings} == {"memory/a.txt", "memory/b.txt"}
+    assert run.documents == 2 and not run.errors
