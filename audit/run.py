@@ -601,7 +601,12 @@ def stream_paths(
         with progress(None, "auditing", enabled=show_progress) as tick:
             for batch in ordered_map(
                 _audit_batch,
-                _batches(work(), BATCH_DOCUMENTS, first=1 if workers > 1 else None),
+                _batches(
+                    work(),
+                    BATCH_DOCUMENTS,
+                    first=1 if workers > 1 else None,
+                    tail=(len(plans), workers) if workers > 1 else None,
+                ),
                 shared,
                 workers=workers,
             ):
@@ -700,7 +705,10 @@ def _unread(failed: _Unread, run: StreamedRun, must_read: frozenset[str], keep_g
 
 
 def _batches(
-    items: Iterable[tuple[int, str, Document | ReadTask]], size: int, first: int | None = None
+    items: Iterable[tuple[int, str, Document | ReadTask]],
+    size: int,
+    first: int | None = None,
+    tail: tuple[int, int] | None = None,
 ) -> Iterator[list[tuple[int, str, Document | ReadTask]]]:
     """Consecutive batches of at most ``size`` documents or files (files to read: also
     at most about :data:`BATCH_BYTES` of them), a part of a large file
@@ -712,8 +720,19 @@ def _batches(
     parent audits alone before forking them (:func:`audit.parallel.ordered_map`):
     one document or file loads the modules and tables the workers then share, and
     the rest of a full batch is audited by the workers, two at a time, instead of
-    by the parent while they do not exist yet."""
+    by the parent while they do not exist yet.
+
+    ``tail``: the run's number of files and of workers. Batches then shrink towards
+    the end of the run, to a quarter of a worker's share of the files left (guided
+    scheduling), so that no worker is left with a full batch while the others wait
+    for it: the last batches are of one file."""
     from audit.formats.parts import PART
+
+    def limit(index: int) -> int:
+        if tail is None:
+            return size
+        files, workers = tail
+        return min(size, max(1, (files - index) // (2 * workers)))
 
     it = iter(items)
     if first is not None:
@@ -727,7 +746,7 @@ def _batches(
         if isinstance(task, ReadTask):
             batch.append(item)
             held += task.size
-            if len(batch) >= size or held >= BATCH_BYTES:
+            if len(batch) >= limit(item[0]) or held >= BATCH_BYTES:
                 yield batch
                 batch, held = [], 0
             continue
@@ -738,7 +757,7 @@ def _batches(
             yield [item]
             continue
         batch.append(item)
-        if len(batch) >= size:
+        if len(batch) >= limit(item[0]):
             yield batch
             batch, held = [], 0
     if batch:

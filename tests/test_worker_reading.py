@@ -133,3 +133,20 @@ def test_a_runner_that_reads_its_own_files_is_not_bypassed(jobs: int) -> None:
     findings = list(run.findings)
     assert {f.path for f in findings} == {"memory/a.txt", "memory/b.txt"}
     assert run.documents == 2 and not run.errors
+
+
+def test_batches_shrink_towards_the_end_of_a_run_with_workers() -> None:
+    files = 200
+    items = [(i, "0", ReadTask(f"f{i}.po", "ar", "en", {}, 10)) for i in range(files)]
+    sizes = [len(b) for b in _batches(items, 16, first=1, tail=(files, 2))]
+    assert sum(sizes) == files
+    assert sizes[0] == 1 and sizes[1:6] == [16] * 5  # full batches while much is left
+    assert sizes[-1] == 1 and sizes[-2] == 1  # one file at a time at the very end
+    tail = sizes[sizes.index(16, 1) :]
+    assert tail == sorted(tail, reverse=True)  # never growing again
+    # Each batch is at most a quarter of a worker's share of the files left.
+    done = sizes[0]
+    for size in sizes[1:]:
+        assert size <= max(1, (files - done) // 4), (size, done)
+        done += size
+    assert len(list(_batches(items, 16))) == 13  # without workers: full batches only
