@@ -20,6 +20,7 @@ only when a ``.gitignore`` is found.
 from __future__ import annotations
 
 import fnmatch
+import os
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -44,10 +45,11 @@ def walk(
             continue
         found = False
         ignored = _GitIgnore(Path(path))
+        real = _RealPaths()
         for file in iter_files([path], warn):
             settings = runner.settings(file)
-            if excluded(file, path, settings) or (
-                settings.respect_gitignore and ignored.ignores(Path(file))
+            if excluded(file, path, settings, real) or (
+                settings.respect_gitignore and ignored.ignores(Path(real.of(file)), resolved=True)
             ):
                 continue
             found = True
@@ -59,16 +61,17 @@ def walk(
             )
 
 
-def excluded(file: str, folder: str, settings: Settings) -> bool:
+def excluded(file: str, folder: str, settings: Settings, real: _RealPaths | None = None) -> bool:
     """True when an ``exclude`` or ``extend-exclude`` pattern of ``settings`` matches
-    ``file``, found by walking ``folder``."""
+    ``file``, found by walking ``folder`` (``real``: the walk's resolved paths, each
+    folder resolved once; a pattern with ``/`` needs them)."""
     patterns = (*settings.exclude, *settings.extend_exclude)
     if not patterns:
         return False
     path = Path(file)
     below = path.relative_to(folder).parts if _is_below(path, Path(folder)) else path.parts
-    base = Path(settings.config_file).parent if settings.config_file else Path.cwd()
-    rel = _relative_parts(path, base)
+    rel: tuple[str, ...] | None = None
+    rel_known = False
     for pattern in patterns:
         pattern = pattern.strip().rstrip("/")
         if "/" not in pattern:
@@ -76,6 +79,10 @@ def excluded(file: str, folder: str, settings: Settings) -> bool:
                 return True
             continue
         pattern = pattern.removeprefix("./")
+        if not rel_known:  # resolved only for a pattern with a folder in it
+            base = settings.config_file and os.path.dirname(settings.config_file)
+            rel = _relative_parts(file, base or os.getcwd(), real or _RealPaths())
+            rel_known = True
         if rel is not None and any(
             fnmatch.fnmatchcase("/".join(rel[:n]), pattern) for n in range(1, len(rel) + 1)
         ):
@@ -91,11 +98,33 @@ def _is_below(path: Path, folder: Path) -> bool:
     return True
 
 
-def _relative_parts(path: Path, base: Path) -> tuple[str, ...] | None:
+def _relative_parts(file: str, base: str, real: _RealPaths) -> tuple[str, ...] | None:
     try:
-        return path.resolve().relative_to(base.resolve()).parts
+        return Path(real.of(file)).relative_to(real.folder(base or ".")).parts
     except ValueError:
         return None
+
+
+class _RealPaths:
+    """Resolved paths (``Path.resolve``, symbolic links followed) of the files of one
+    walk, each folder resolved once: a file that is no link is its resolved folder
+    and its name (one ``lstat`` instead of one for every folder above it). Kept for
+    one walk only, so a link changed between runs is seen."""
+
+    def __init__(self) -> None:
+        self._folders: dict[str, str] = {}
+
+    def folder(self, folder: str) -> str:
+        real = self._folders.get(folder)
+        if real is None:
+            real = self._folders[folder] = os.path.realpath(folder)
+        return real
+
+    def of(self, file: str) -> str:
+        if os.path.islink(file):
+            return os.path.realpath(file)
+        head, name = os.path.split(file)
+        return os.path.join(self.folder(head or "."), name)
 
 
 class _GitIgnore:
@@ -105,6 +134,8 @@ class _GitIgnore:
         self.folder = folder.resolve()
         self.top = self._top(self.folder)
         self._specs: dict[Path, Any] = {}
+        # per folder below the top: the .gitignore files that apply there, shallow first
+        self._chains: dict[Path, list[tuple[Path, Any]]] = {}
 
     @staticmethod
     def _top(folder: Path) -> Path:
@@ -114,24 +145,37 @@ class _GitIgnore:
                 return d
         return folder
 
-    def ignores(self, file: Path) -> bool:
-        path = file.resolve()
-        try:
-            rel = path.relative_to(self.top)
-        except ValueError:
-            return False
+    def ignores(self, file: Path, *, resolved: bool = False) -> bool:
+        """Whether ``file`` is ignored by the .gitignore files above it (``resolved``:
+        ``file`` is already its resolved path)."""
+        path = file if resolved else file.resolve()
         verdict = False
-        directory = self.top
         # Shallow to deep: a deeper .gitignore has the last word, as in git.
-        for part in ("", *rel.parts[:-1]):
-            directory = directory / part if part else directory
-            spec = self._spec(directory / ".gitignore")
-            if spec is None:
-                continue
+        for directory, spec in self._chain(path.parent):
             result = spec.check_file(path.relative_to(directory).as_posix())
             if result.include is not None:
                 verdict = bool(result.include)
         return verdict
+
+    def _chain(self, folder: Path) -> list[tuple[Path, Any]]:
+        """The parsed .gitignore files from the top down to ``folder``, shallow first
+        (none for a folder outside the top); worked out once per folder."""
+        chain = self._chains.get(folder)
+        if chain is None:
+            chain = []
+            try:
+                rel = folder.relative_to(self.top)
+            except ValueError:
+                rel = None
+            if rel is not None:
+                directory = self.top
+                for part in ("", *rel.parts):
+                    directory = directory / part if part else directory
+                    spec = self._spec(directory / ".gitignore")
+                    if spec is not None:
+                        chain.append((directory, spec))
+            self._chains[folder] = chain
+        return chain
 
     def _spec(self, path: Path) -> Any:
         """The parsed ``.gitignore`` at ``path``, or None where there is none."""

@@ -11,6 +11,7 @@ distinct set of settings, so glossaries are loaded once however many files use t
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 from collections import Counter
@@ -135,7 +136,12 @@ class Runner:
     def __init__(self, options: RunOptions = RunOptions()):  # noqa: B008 (immutable)
         self.options = options
         self._found: dict[Path, Path | None] = {}
+        self._folders: dict[str, Path | None] = {}  # a file's folder as given -> its config
+        # settings by configuration file (None: none), for files that no per-path entry
+        # of theirs can tell apart
+        self._settings: dict[Path | None, Settings] = {}
         self._files: dict[Path, ConfigFile] = {}
+        self._loaded: dict[Path, ConfigFile] = {}  # by the path found or given, unresolved
         self._configs: dict[str, AuditConfig] = {}
         self._matchers: dict[tuple[str, ...], GlossaryMatcher | None] = {}
 
@@ -143,7 +149,16 @@ class Runner:
         """The effective settings for ``path`` (``-``: standard input, whose settings are
         those of ``--stdin-filename`` when given)."""
         file = self.options.stdin_filename if path == STDIN else path
-        return settings_for(file, self._config_file(file), self.options.overrides)
+        config = self._config_file(file)
+        if config is not None and config.per_path:
+            return settings_for(file, config, self.options.overrides)
+        # Without per-path entries a file's settings are its configuration file's:
+        # worked out once for all the files it applies to.
+        key = None if config is None else config.path
+        found = self._settings.get(key)
+        if found is None:
+            found = self._settings[key] = settings_for(file, config, self.options.overrides)
+        return found
 
     def display_name(self, path: str) -> str:
         """``path`` as findings name it."""
@@ -179,9 +194,13 @@ class Runner:
         ids: dict[str, str] = {}  # config_key -> short key
         configs: dict[str, AuditConfig] = {}
         plans = []
+        keys: dict[int, str] = {}  # id(settings) -> key: files share their settings objects
         for path in paths:
             settings = self.settings(path)
-            key = ids.setdefault(self.config_key(settings), str(len(ids)))
+            key = keys.get(id(settings))
+            if key is None:
+                key = ids.setdefault(self.config_key(settings), str(len(ids)))
+                keys[id(settings)] = key
             if key not in configs:
                 configs[key] = self.config(settings)
             plans.append(FilePlan(path, settings, key))
@@ -238,6 +257,21 @@ class Runner:
             **self._stdin_option(path),
         )
 
+    def read_task(
+        self, path: str, settings: Settings, options: Mapping[str, Any]
+    ) -> ReadTask | None:
+        """``path`` as a file for the process that audits it to read (``options``: the
+        run's reading options), or None when this process must read it: standard input,
+        a large file (read in parts), and every file of a Runner that reads its files
+        its own way (one whose :meth:`stream` is overridden, as the server's, whose
+        files are in memory)."""
+        if type(self).stream is not Runner.stream:
+            return None
+        size = _worker_read_size(path)
+        if size is None:
+            return None
+        return ReadTask(path, settings.target_lang, settings.source_lang, options, size)
+
     def load(self, path: str) -> Input:
         """Read ``path`` and pair it with its settings and configuration."""
         set_current_file(STDIN_NAME if path == STDIN else path)
@@ -252,19 +286,26 @@ class Runner:
             if not given.is_file():
                 raise ConfigError("no such configuration file", path=self.options.config_file)
             path: Path | None = given
+        elif file is not None and (folder := os.path.dirname(file)) in self._folders:
+            path = self._folders[folder]  # the folder as given, seen before: not resolved again
         else:
             directory = (Path(file).parent if file is not None else Path.cwd()).resolve()
             if directory not in self._found:
                 self._found[directory] = find_config(directory)
             path = self._found[directory]
+            if file is not None:
+                self._folders[os.path.dirname(file)] = path
         if path is None:
             return None
-        resolved = path.resolve()
-        if resolved not in self._files:
-            from audit.config.file import load_config
+        loaded = self._loaded.get(path)
+        if loaded is None:
+            resolved = path.resolve()
+            if resolved not in self._files:
+                from audit.config.file import load_config
 
-            self._files[resolved] = load_config(resolved)
-        return self._files[resolved]
+                self._files[resolved] = load_config(resolved)
+            loaded = self._loaded[path] = self._files[resolved]
+        return loaded
 
 
 class Checked(Frozen):
@@ -461,9 +502,20 @@ def stream_paths(
     )
     run = StreamedRun(iter(()))
 
-    def work() -> Iterator[tuple[int, str, Document]]:
+    read_options = {
+        "encoding": runner.options.encoding,
+        "errors": runner.options.errors,
+        "source": runner.options.source,
+        "fields": dict(runner.options.fields),
+    }
+
+    def work() -> Iterator[tuple[int, str, Document | ReadTask]]:
         for index, (path, settings, key) in enumerate(plans):
             set_current_file(STDIN_NAME if path == STDIN else path)
+            task = runner.read_task(path, settings, read_options)
+            if task is not None:
+                yield index, key, task
+                continue
             try:
                 for doc in runner.stream(path, settings):
                     yield index, key, doc
@@ -548,10 +600,21 @@ def stream_paths(
 
         with progress(None, "auditing", enabled=show_progress) as tick:
             for batch in ordered_map(
-                _audit_batch, _batches(work(), BATCH_DOCUMENTS), shared, workers=workers
+                _audit_batch,
+                _batches(
+                    work(),
+                    BATCH_DOCUMENTS,
+                    first=1 if workers > 1 else None,
+                    tail=(len(plans), workers) if workers > 1 else None,
+                ),
+                shared,
+                workers=workers,
             ):
                 resume_collection()  # a hook's start-up is over (audit/gcpause.py)
                 for audited in batch:
+                    if isinstance(audited, _Unread):
+                        _unread(audited, run, must_read, keep_going)
+                        continue
                     if audited.index > finished:
                         finish(audited.index)
                         yield from release()
@@ -584,27 +647,119 @@ def stream_paths(
     return run
 
 
+#: Files up to this size are read by the process that audits them (a worker reads its
+#: own files instead of receiving their documents pickled by the parent); larger ones
+#: are read by the parent, whose documents travel in batches (a large file in parts).
+WORKER_READ_BYTES = 1024 * 1024
+#: A batch of files read by a worker holds at most about this many bytes of input.
+BATCH_BYTES = 256 * 1024
+
+
+class ReadTask(NamedTuple):
+    """A file for the process that audits it to read (its documents, read there, never
+    travel between processes): the path, the languages its settings give, and the
+    run's reading options (:func:`audit.formats.iter_path`'s keywords)."""
+
+    path: str
+    target_lang: str | None
+    source_lang: str | None
+    options: Mapping[str, Any]
+    size: int = 0
+
+
+class _Unread(NamedTuple):
+    """A file that a worker could not read: the error, given back in file order."""
+
+    file_index: int
+    path: str
+    error: AuditError
+
+
+def _worker_read_size(path: str) -> int | None:
+    """The size of ``path`` when it is small enough to be read, whole, where it is
+    audited; None for standard input and large files, which the parent reads (large
+    files in parts)."""
+    from audit.formats import stream
+
+    if path == STDIN:
+        return None
+    try:
+        size = os.path.getsize(path)
+    except OSError:
+        return 0  # reading it reports the problem, in order
+    return size if size <= min(WORKER_READ_BYTES, stream.STREAM_BYTES) else None
+
+
+def _unread(failed: _Unread, run: StreamedRun, must_read: frozenset[str], keep_going: bool) -> None:
+    """What a run does with a file it could not read, as when the parent read it:
+    a binary file is skipped with a note unless it must be read; other bad input
+    raises, or with ``keep_going`` is recorded and the run goes on."""
+    set_current_file(failed.path)
+    error = failed.error
+    if isinstance(error, BinaryInputError) and failed.path not in must_read:
+        run.skipped.append(str(error))
+        return
+    if not keep_going or not isinstance(error, InputError):
+        raise error
+    run.errors.append(str(error))
+
+
 def _batches(
-    items: Iterable[tuple[int, str, Document]], size: int
-) -> Iterator[list[tuple[int, str, Document]]]:
-    """Consecutive batches of at most ``size`` documents, a part of a large file
+    items: Iterable[tuple[int, str, Document | ReadTask]],
+    size: int,
+    first: int | None = None,
+    tail: tuple[int, int] | None = None,
+) -> Iterator[list[tuple[int, str, Document | ReadTask]]]:
+    """Consecutive batches of at most ``size`` documents or files (files to read: also
+    at most about :data:`BATCH_BYTES` of them), a part of a large file
     (:mod:`audit.formats.stream`) in a batch of its own: a part holds the text of
     many articles, and a batch's findings are all held until the batch is done
-    (16 parts of a file of XLIFF units with findings: 180,000 findings, 150 MiB)."""
+    (16 parts of a file of XLIFF units with findings: 180,000 findings, 150 MiB).
+
+    ``first``: the size of the first batch. With worker processes it is the one the
+    parent audits alone before forking them (:func:`audit.parallel.ordered_map`):
+    one document or file loads the modules and tables the workers then share, and
+    the rest of a full batch is audited by the workers, two at a time, instead of
+    by the parent while they do not exist yet.
+
+    ``tail``: the run's number of files and of workers. Batches then shrink towards
+    the end of the run, to a quarter of a worker's share of the files left (guided
+    scheduling), so that no worker is left with a full batch while the others wait
+    for it: the last batches are of one file."""
     from audit.formats.parts import PART
 
-    batch: list[tuple[int, str, Document]] = []
-    for item in items:
-        if PART in item[2].metadata:
+    def limit(index: int) -> int:
+        if tail is None:
+            return size
+        files, workers = tail
+        return min(size, max(1, (files - index) // (2 * workers)))
+
+    it = iter(items)
+    if first is not None:
+        head = list(itertools.islice(it, first))
+        if head:
+            yield head
+    batch: list[tuple[int, str, Document | ReadTask]] = []
+    held = 0  # bytes of the files to read in ``batch``
+    for item in it:
+        task = item[2]
+        if isinstance(task, ReadTask):
+            batch.append(item)
+            held += task.size
+            if len(batch) >= limit(item[0]) or held >= BATCH_BYTES:
+                yield batch
+                batch, held = [], 0
+            continue
+        if PART in task.metadata:
             if batch:
                 yield batch
                 batch = []
             yield [item]
             continue
         batch.append(item)
-        if len(batch) >= size:
+        if len(batch) >= limit(item[0]):
             yield batch
-            batch = []
+            batch, held = [], 0
     if batch:
         yield batch
 
@@ -660,50 +815,83 @@ class _Audited(Frozen):
         set_(self, "shifts", shifts)
 
 
-def _audit_batch(batch: list[tuple[int, str, Document]], shared: WorkerSettings) -> list[_Audited]:
+def _audit_batch(
+    batch: list[tuple[int, str, Document | ReadTask]], shared: WorkerSettings
+) -> list[_Audited | _Unread]:
+    """The results of a batch's documents, in order; the files it names are read here,
+    and one that cannot be read gives its error in its place."""
+    out: list[_Audited | _Unread] = []
+    for index, key, item in batch:
+        if isinstance(item, ReadTask):
+            _audit_file(index, key, item, shared, out)
+        else:
+            out.append(_audit_one(index, key, item, shared))
+    return out
+
+
+def _audit_file(
+    index: int, key: str, task: ReadTask, shared: WorkerSettings, out: list[_Audited | _Unread]
+) -> None:
+    """Read ``task``'s file and audit its documents as they come (what the parent's
+    reading gave before: the documents before a bad record are audited, then the error)."""
+    from audit.formats import iter_path
+
+    set_current_file(task.path)
+    try:
+        docs = iter_path(
+            task.path,
+            target_lang=task.target_lang,
+            source_lang=task.source_lang,
+            **task.options,
+        )
+        for doc in docs:
+            out.append(_audit_one(index, key, doc, shared))
+    except (BinaryInputError, InputError) as exc:
+        out.append(_Unread(index, task.path, exc))
+    except AuditError:
+        raise
+    except Exception as exc:  # a reader's bug: named with its file, from a worker too
+        raise UnexpectedError.wrap(exc, task.path) from exc
+
+
+def _audit_one(index: int, key: str, doc: Document, shared: WorkerSettings) -> _Audited:
+    """One document's findings (and scores, text, a part's contexts) as sent back."""
     from audit.formats.parts import PART
     from audit.segments import SEGMENT_SEPARATOR
 
-    out = []
-    for index, key, doc in batch:
-        config = shared.config(key)
-        try:
-            audited = audit_document_full(doc, config)
-            findings = audited.findings
-            # R001's scores when it ran (scored once), in its metrics either way
-            scored = (
-                audited.round_trip()
-                if shared.scores and doc.source and doc.back_translation
-                else None
-            )
-            scores = [] if scored is None else [scored.to_dict(segments=False)]
-        except AuditError:
-            raise
-        except Exception as exc:  # a bug: named with its file, also from a worker process
-            raise UnexpectedError.wrap(exc, doc.path) from exc
-        contexts = None
-        shifts = (0, 0)
-        text = doc.target if shared.keep_text else None
-        if PART in doc.metadata:
-            part = doc.metadata[PART]
-            findings, contexts = _in_file(doc, findings, part)
-            shifts = (part[1], part[2] if len(part) > 2 else part[1])
-            if text is not None and len(part) > 2 and part[1]:
-                text = SEGMENT_SEPARATOR + text  # a later part of a bilingual document
-        out.append(
-            _Audited(
-                index,
-                doc.path,
-                doc.id,
-                doc.source_path,
-                findings,
-                text,
-                scores,
-                contexts,
-                shifts,
-            )
+    config = shared.config(key)
+    try:
+        audited = audit_document_full(doc, config)
+        findings = audited.findings
+        # R001's scores when it ran (scored once), in its metrics either way
+        scored = (
+            audited.round_trip() if shared.scores and doc.source and doc.back_translation else None
         )
-    return out
+        scores = [] if scored is None else [scored.to_dict(segments=False)]
+    except AuditError:
+        raise
+    except Exception as exc:  # a bug: named with its file, also from a worker process
+        raise UnexpectedError.wrap(exc, doc.path) from exc
+    contexts = None
+    shifts = (0, 0)
+    text = doc.target if shared.keep_text else None
+    if PART in doc.metadata:
+        part = doc.metadata[PART]
+        findings, contexts = _in_file(doc, findings, part)
+        shifts = (part[1], part[2] if len(part) > 2 else part[1])
+        if text is not None and len(part) > 2 and part[1]:
+            text = SEGMENT_SEPARATOR + text  # a later part of a bilingual document
+    return _Audited(
+        index,
+        doc.path,
+        doc.id,
+        doc.source_path,
+        findings,
+        text,
+        scores,
+        contexts,
+        shifts,
+    )
 
 
 def _in_file(

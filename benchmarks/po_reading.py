@@ -8,9 +8,11 @@ of this process (the fastest of ``--repeat`` runs):
 
 - reading: ``read_po`` in all, and its phases: the gettext syntax check and polib's
   reading of the entries;
-- what ``--jobs`` adds per document: pickling the documents in batches as the parent
-  does (their file positions are worked out on the way) and unpickling them as a
+- what ``--jobs`` would add per document if the parent sent documents: pickling them
+  in batches (their file positions are worked out on the way) and unpickling them as a
   worker does, with the cyclic garbage collector paused (audit/parallel.py) and not.
+  Since workers read their own files (``audit.run.ReadTask``), only the documents of
+  files over 1 MiB and of standard input travel so.
 """
 
 from __future__ import annotations
@@ -56,7 +58,9 @@ def main() -> None:
     rows = {
         "read_po, in all": lambda: [list(read_po(t, p)) for t, p in texts],
         "  syntax check": lambda: [check_syntax(t, p) for t, p in texts],
-        "  entries (polib)": lambda: [polib.pofile(t, wrapwidth=0) for t, _ in texts],
+        "  entries (polib)": lambda: [
+            polib.pofile(t, wrapwidth=0, encoding="utf-8") for t, _ in texts
+        ],
     }
     for name, function in rows.items():
         print(f"{name:34} {cpu(function, args.repeat):6.2f} s")

@@ -44,7 +44,9 @@ def read_po(
 
     check_syntax(text, path)  # what gettext refuses, polib would let through
     try:
-        catalog = polib.pofile(text, wrapwidth=0)
+        # The encoding given: polib would search the text for a charset it never uses
+        # on a text already decoded (audit/formats/decode.py decoded it).
+        catalog = polib.pofile(text, wrapwidth=0, encoding="utf-8")
     except (OSError, ValueError) as exc:
         message = str(exc)
         m = re.search(r"\(line (\d+)\)", message)
