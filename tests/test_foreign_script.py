@@ -49,3 +49,21 @@ def test_the_share_is_counted_in_letters():
     assert finding.message.startswith("Cyrillic text in this English document")
     (finding,) = _a008(f"{latin} {padding[1:]}. {cyrillic}.")
     assert finding.message.startswith("most of this English document")
+
+
+def test_counting_the_texts_own_letters_holds_no_object_per_letter():
+    import tracemalloc
+
+    line = "Переговоры в Женеве продолжатся в марте, сообщили حفتر в ООН.\n"
+    text = line * 8000  # about 500,000 characters, a few foreign runs in each line
+    _a008(line)  # patterns compiled outside the measurement
+    tracemalloc.start()
+    try:
+        findings = _a008(text, "ru")
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert len(findings) == 8000
+    # A list of the Cyrillic letters would hold a string object per letter (about 60
+    # bytes each); the findings themselves take about 2 KB each.
+    assert peak < 8000 * 2500 + 8 * len(text)

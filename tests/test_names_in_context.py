@@ -433,3 +433,12 @@ def test_n002_numbers_the_ways_an_entity_is_written():
 )
 def test_endings_that_differ_only_in_a_vowel_are_one_surname(text, expected):
     assert _flagged(_check(text, glossary=False)) == expected
+
+
+def test_n004_counts_the_ways_it_lists():
+    text = (
+        "Muammar Gaddafi ruled for decades. Qadhafi was killed in 2011. Supporters of Gadhafi fled."
+    )
+    messages = [f.message for f in _check(text, glossary=False) if f.code == "N004"]
+    assert len(messages) == 2
+    assert all("spelled 3 ways" in m and m.count(" ×") == 3 for m in messages)

@@ -51,6 +51,7 @@ def likely_variant_pair(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
 
     for group in ctx.names.groups:
         tally = ", ".join(f'"{form}" ×{n}' for form, n in group.forms.items())
+        ways = "two ways" if len(group.forms) <= 2 else f"{len(group.forms)} ways"
         source = "the glossary writes" if group.why == "glossary" else "this document mostly writes"
         if group.why == "source":
             source = f'the source writes both as "{group.source_form}"; this document mostly writes'
@@ -61,7 +62,7 @@ def likely_variant_pair(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
                 yield Hit(
                     w.start,
                     w.end,
-                    f'"{w.text}" and "{group.preferred}" look like one name spelled two ways ({tally}); '
+                    f'"{w.text}" and "{group.preferred}" look like one name spelled {ways} ({tally}); '
                     f'{source} "{group.preferred}"',
                     suggestion=suggestion,
                     # The weekly report counts this as one entity written several ways

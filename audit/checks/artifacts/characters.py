@@ -336,7 +336,9 @@ def foreign_script(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
                 f'"{run}"; translate or transliterate it',
             )
         )
-    if hits and foreign_letters > len(own.findall(text)):
+    # The text's own letters counted as what removing them takes off (one string the
+    # size of the text; a list of matches would hold an object per letter).
+    if hits and foreign_letters > len(text) - len(own.sub("", text)):
         yield _mostly_foreign(text, hits, lang.name)
         return
     yield from hits
