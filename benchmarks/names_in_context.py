@@ -8,7 +8,10 @@ most used spelling), the surname alone later, and one stray spelling of the surn
 (another spelling of the same group) once, near the end. Two controls use the same
 article: the stray replaced by the usual spelling (one spelling throughout), and by
 the closest spelling of *another* group (a look-alike different name, closest by
-edit distance). Untouched articles give the false alarms.
+edit distance). Each trial is run twice: with the stray inside its sentence
+(``According to aides, Hifter is...``) and opening it (``Hifter is expected...``),
+where only the spelling, not a capital letter, says it is a name. Untouched articles
+give the false alarms.
 
 Figures, per language and per half of the groups (the split of
 ``benchmarks/translit_eval.py``: thresholds are tuned on ``calibration``, the
