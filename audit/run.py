@@ -245,32 +245,39 @@ class Runner:
         from audit.formats.stream import stream_path
 
         settings = settings or self.settings(path)
-        o = self.options
         return stream_path(
             path,
-            encoding=o.encoding,
-            errors=o.errors,
-            source=o.source,
             target_lang=settings.target_lang,
             source_lang=settings.source_lang,
-            fields=dict(o.fields),
+            **self._read_options(),
             **self._stdin_option(path),
         )
 
-    def read_task(
-        self, path: str, settings: Settings, options: Mapping[str, Any]
-    ) -> ReadTask | None:
-        """``path`` as a file for the process that audits it to read (``options``: the
-        run's reading options), or None when this process must read it: standard input,
-        a large file (read in parts), and every file of a Runner that reads its files
-        its own way (one whose :meth:`stream` is overridden, as the server's, whose
-        files are in memory)."""
+    def _read_options(self) -> dict[str, Any]:
+        """The run's reading options (:func:`audit.formats.iter_path`'s keywords besides
+        the languages), the same wherever a file is read."""
+        o = self.options
+        return {
+            "encoding": o.encoding,
+            "errors": o.errors,
+            "source": o.source,
+            "fields": dict(o.fields),
+        }
+
+    def read_task(self, path: str, settings: Settings) -> ReadTask | None:
+        """``path`` as a file for the process that audits it to read, with the run's
+        reading options, or None when this process must read it: standard input, a
+        large file (read in parts), and every file of a Runner that reads its files its
+        own way (one whose :meth:`stream` is overridden, as the server's, whose files
+        are in memory)."""
         if type(self).stream is not Runner.stream:
             return None
         size = _worker_read_size(path)
         if size is None:
             return None
-        return ReadTask(path, settings.target_lang, settings.source_lang, options, size)
+        return ReadTask(
+            path, settings.target_lang, settings.source_lang, self._read_options(), size
+        )
 
     def load(self, path: str) -> Input:
         """Read ``path`` and pair it with its settings and configuration."""
@@ -502,17 +509,10 @@ def stream_paths(
     )
     run = StreamedRun(iter(()))
 
-    read_options = {
-        "encoding": runner.options.encoding,
-        "errors": runner.options.errors,
-        "source": runner.options.source,
-        "fields": dict(runner.options.fields),
-    }
-
     def work() -> Iterator[tuple[int, str, Document | ReadTask]]:
         for index, (path, settings, key) in enumerate(plans):
             set_current_file(STDIN_NAME if path == STDIN else path)
-            task = runner.read_task(path, settings, read_options)
+            task = runner.read_task(path, settings)
             if task is not None:
                 yield index, key, task
                 continue

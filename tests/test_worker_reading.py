@@ -128,7 +128,7 @@ class _InMemory(Runner):
 @pytest.mark.parametrize("jobs", [1, 2])
 def test_a_runner_that_reads_its_own_files_is_not_bypassed(jobs: int) -> None:
     runner = _InMemory({"memory/a.txt": SEED_TEXT, "memory/b.txt": SEED_TEXT[:400]})
-    assert runner.read_task("memory/a.txt", runner.settings("memory/a.txt"), {}) is None
+    assert runner.read_task("memory/a.txt", runner.settings("memory/a.txt")) is None
     run = stream_paths(runner, ["memory/a.txt", "memory/b.txt"], jobs=jobs)
     findings = list(run.findings)
     assert {f.path for f in findings} == {"memory/a.txt", "memory/b.txt"}

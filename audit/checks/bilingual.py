@@ -121,15 +121,11 @@ def number_mismatch(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
     for pair in ctx.pairs:
         if not src_read.has_figures(pair.source) and not tgt_read.has_figures(pair.target):
             continue  # most units hold no number: nothing is missing, nothing extra
-        if _all_matched_without_words(pair, src_read, tgt_read):
-            continue  # the number words could only match more (most pairs with numbers)
-        src = src_read.within(pair.source)
-        tgt = tgt_read.within(pair.target)
-        missing = _unmatched(_required(src), tgt)
-        extra = _unmatched(_required(tgt), src)
-        if pair.aligned:  # moved across a sentence boundary?
-            missing = _unmatched(missing, tgt_read.within(pair.window))
-            extra = _unmatched(extra, src_read.within(pair.source_window))
+        if not any(_mismatched(pair, src_read, tgt_read, words=False)[2:]):
+            # All match without the number words, so with them too (see _mismatched):
+            # the words are not looked up (most pairs with numbers).
+            continue
+        src, tgt, missing, extra = _mismatched(pair, src_read, tgt_read)
         for s, t in zip(missing, extra):
             yield Hit(
                 t.start,
@@ -161,9 +157,12 @@ def number_mismatch(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
             )
 
 
-def _all_matched_without_words(pair: Pair, src_read: Reading, tgt_read: Reading) -> bool:
-    """Whether the pair's numbers all match with the number words left out of both
-    sides; then they all match with them too, and the words need not be looked up.
+def _mismatched(
+    pair: Pair, src_read: Reading, tgt_read: Reading, *, words: bool = True
+) -> tuple[list[Number], list[Number], list[Number], list[Number]]:
+    """The pair's numbers (source, target) and those unmatched: missing from the
+    target, extra in it; a number moved across a sentence boundary of an aligned pair
+    matches in the window around it. ``words=False`` leaves the number words out.
 
     Each number of ``wanted`` takes the first free one of ``pool`` it matches
     (:func:`_unmatched`). Adding numbers to the pool never leaves a number unmatched
@@ -172,17 +171,18 @@ def _all_matched_without_words(pair: Pair, src_read: Reading, tgt_read: Reading)
     one of them without (by induction over ``wanted``). Taking numbers out of
     ``wanted`` likewise frees pool numbers, and the words only take out (an imperial
     quantity restated in words, :func:`_required`). So what is unmatched with the
-    words is part of what is unmatched without them, here nothing."""
-    src = src_read.within(pair.source, words=False)
-    tgt = tgt_read.within(pair.target, words=False)
+    words is part of what is unmatched without them: a pair with nothing unmatched
+    without the words has nothing unmatched with them."""
+    src = src_read.within(pair.source, words=words)
+    tgt = tgt_read.within(pair.target, words=words)
     missing = _unmatched(_required(src), tgt)
     extra = _unmatched(_required(tgt), src)
-    if pair.aligned:
+    if pair.aligned:  # moved across a sentence boundary?
         if missing:
-            missing = _unmatched(missing, tgt_read.within(pair.window, words=False))
+            missing = _unmatched(missing, tgt_read.within(pair.window, words=words))
         if extra:
-            extra = _unmatched(extra, src_read.within(pair.source_window, words=False))
-    return not missing and not extra
+            extra = _unmatched(extra, src_read.within(pair.source_window, words=words))
+    return src, tgt, missing, extra
 
 
 # Chinese, Japanese and Korean count things with a number and a counter (もう1台 "another

@@ -4,11 +4,16 @@ bilingual file into parts of whole units."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from typing import TYPE_CHECKING, Any
 
 from audit.errors import InputError
 from audit.formats.decode import decode_line
 from audit.segments import SEGMENT_SEPARATOR, SegmentBuilder
+
+if TYPE_CHECKING:
+    from audit.document import Document
+    from audit.formats.xml import ElementLocator
 
 # Document.metadata key: (index of the part, its character offset in the file); for a
 # bilingual file, (index, offset of its target text, of its source text) in the whole
@@ -79,6 +84,30 @@ class UnitParts:
                 self._ends["source"] = segment.source.end
         self._counted = len(builder.segments)
         return sum(end or 0 for end in self._ends.values()) >= self.limit
+
+    def document(
+        self,
+        builder: SegmentBuilder,
+        locator: ElementLocator,
+        end: int,
+        document_id: str,
+        path: str,
+        target_lang: str,
+        source_lang: str | None,
+        metadata: Mapping[str, Any],
+    ) -> Document:
+        """The part ``builder`` holds as a document: the locator's part ends at ``end``
+        (the characters of the file read so far), and the metadata gets the ``PART``
+        value; the next part starts after it."""
+        locator.close_part(end)
+        part = self.close(builder)
+        return builder.document(
+            document_id,
+            path,
+            target_lang,
+            source_lang=source_lang,
+            metadata={**metadata, PART: part},
+        )
 
     def close(self, builder: SegmentBuilder) -> tuple[int, int, int]:
         """The ``PART`` value of the part ``builder`` holds; the next part starts after it."""

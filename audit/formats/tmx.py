@@ -16,7 +16,7 @@ from audit.document import Document
 from audit.errors import InputError
 from audit.formats import parts
 from audit.formats.format import Format
-from audit.formats.parts import PART, UnitParts
+from audit.formats.parts import UnitParts
 from audit.formats.xml import ElementLocator, inner_text, iter_xml, local, release, xml_text
 from audit.segments import SegmentBuilder
 
@@ -59,6 +59,7 @@ def read_tmx(
     n = 0
     fed = [0]
     cutter = UnitParts(part_chars) if part_chars is not None else None
+    metadata = {"format": "tmx"}
     if cutter is not None:
         locator.new_part()
     for event, tu in iter_xml(text, path, "tmx", fed):
@@ -94,29 +95,15 @@ def read_tmx(
         locator.forget()
         release(tu)
         if cutter is not None and cutter.full(builder):
-            locator.close_part(fed[0])
-            yield builder.document(
-                path,
-                path,
-                tgt,
-                source_lang=_primary(src),
-                metadata={"format": "tmx", PART: cutter.close(builder)},
+            yield cutter.document(
+                builder, locator, fed[0], path, path, tgt, _primary(src), metadata
             )
             builder = SegmentBuilder()
             locator.new_part()
     if cutter is None:
-        yield builder.document(
-            path, path, tgt, source_lang=_primary(src), metadata={"format": "tmx"}
-        )
+        yield builder.document(path, path, tgt, source_lang=_primary(src), metadata=metadata)
     elif builder.segments or not cutter.index:
-        locator.close_part(fed[0])
-        yield builder.document(
-            path,
-            path,
-            tgt,
-            source_lang=_primary(src),
-            metadata={"format": "tmx", PART: cutter.close(builder)},
-        )
+        yield cutter.document(builder, locator, fed[0], path, path, tgt, _primary(src), metadata)
 
 
 def stream_tmx(path: str, errors: str, **options: Any) -> Iterator[Document]:

@@ -22,7 +22,7 @@ from audit.document import Document
 from audit.errors import InputError
 from audit.formats import parts
 from audit.formats.format import Format
-from audit.formats.parts import PART, UnitParts
+from audit.formats.parts import UnitParts
 from audit.formats.xml import ElementLocator, inner_text, iter_xml, local, release, xml_text
 from audit.segments import SegmentBuilder
 
@@ -87,11 +87,7 @@ def read_xliff(
             locator.forget()
             release(el)
             if cutter is not None and cutter.full(builder):
-                locator.close_part(fed[0])
-                part = cutter.close(builder)
-                yield builder.document(
-                    doc_id, path, tgt, source_lang=src, metadata={**metadata, PART: part}
-                )
+                yield cutter.document(builder, locator, fed[0], doc_id, path, tgt, src, metadata)
                 builder = SegmentBuilder()
                 locator.new_part()
         elif el is file_el:
@@ -101,11 +97,7 @@ def read_xliff(
             if cutter is None:
                 yield builder.document(doc_id, path, tgt, source_lang=src, metadata=metadata)
             elif builder.segments or not cutter.index:
-                locator.close_part(fed[0])
-                part = cutter.close(builder)
-                yield builder.document(
-                    doc_id, path, tgt, source_lang=src, metadata={**metadata, PART: part}
-                )
+                yield cutter.document(builder, locator, fed[0], doc_id, path, tgt, src, metadata)
     if not files:
         raise InputError(
             "XLIFF without a <file> element",

@@ -317,6 +317,7 @@ def foreign_script(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
         return
     hits: list[Hit] = []
     foreign_letters = 0
+    foreign_scripts: dict[str, None] = {}  # in order of first use
     for m in pattern.finditer(text):
         start, end = m.span()
         if (start > 0 and own.match(text, start - 1)) or (end < len(text) and own.match(text, end)):
@@ -328,6 +329,7 @@ def foreign_script(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
         if run in allowed:
             continue
         foreign_letters += len(run) - sum(map(run.count, " -'’"))  # letters and marks
+        foreign_scripts.update(dict.fromkeys(scripts))
         hits.append(
             Hit(
                 start,
@@ -339,17 +341,17 @@ def foreign_script(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
     # The text's own letters counted as what removing them takes off (one string the
     # size of the text; a list of matches would hold an object per letter).
     if hits and foreign_letters > len(text) - len(own.sub("", text)):
-        yield _mostly_foreign(text, hits, lang.name)
+        yield _mostly_foreign(hits, list(foreign_scripts), lang.name)
         return
     yield from hits
 
 
-def _mostly_foreign(text: str, hits: list[Hit], language_name: str) -> Hit:
+def _mostly_foreign(hits: list[Hit], foreign_scripts: list[str], language_name: str) -> Hit:
     """One finding for a document written mostly in another script (a Russian article
     checked as English, or one left untranslated) instead of one per run: the
     language the document is checked in is what to look at first."""
     first = hits[0]
-    scripts = " and ".join(_scripts_of("".join(text[h.start : h.end] for h in hits)))
+    scripts = " and ".join(foreign_scripts)
     runs = f"{len(hits)} runs, the first marked here" if len(hits) > 1 else "marked here"
     return Hit(
         first.start,
