@@ -8,9 +8,10 @@ most used spelling), the surname alone later, and one stray spelling of the surn
 (another spelling of the same group) once, near the end. Two controls use the same
 article: the stray replaced by the usual spelling (one spelling throughout), and by
 the closest spelling of *another* group (a look-alike different name, closest by
-edit distance). Each trial is run twice: with the stray inside its sentence
-(``According to aides, Hifter is...``) and opening it (``Hifter is expected...``),
-where only the spelling, not a capital letter, says it is a name. Untouched articles
+edit distance). Each trial is run with the stray inside its sentence (``According to
+aides, Hifter is...``), opening it (``Hifter is expected...``, where only the spelling,
+not a capital letter, says it is a name) and, in English and German, in the
+possessive (``Hifter's spokesman``, ``Hifters Sprecher``). Untouched articles
 give the false alarms.
 
 Figures, per language and per half of the groups (the split of
@@ -82,7 +83,14 @@ OPENING = {
     "fr": "{stray} doit se rendre sur place la semaine prochaine, selon ses conseillers.",
     "de": "{stray} wird nach Angaben seiner Berater nächste Woche reisen.",
 }
-POSITIONS = ("inside", "opening")
+# The stray spelling in the possessive, where the language glues it to the name
+# (German genitive ``Hifters Sprecher``, English ``Hifter's spokesman``): the ending is
+# no part of the spelling, and a German noun after it is no part of the name.
+POSSESSIVE = {
+    "en": "{stray}'s spokesman said the trip next week was planned.",
+    "de": "{stray}s Sprecher sagte, die Reise nächste Woche sei geplant.",
+}
+POSITIONS = ("inside", "opening", "possessive")
 
 
 @dataclass(frozen=True)
@@ -148,6 +156,8 @@ def plant(
     full_s, alone_s, stray_s = TEMPLATES[lang]
     if position == "opening":
         stray_s = OPENING[lang]
+    elif position == "possessive":
+        stray_s = POSSESSIVE[lang]
     out = list(lines)
     n = len(out)
     out.insert(3 * n // 4, stray_s.format(stray=stray))
@@ -179,7 +189,7 @@ def evaluate(limit: int, config: AuditConfig, arabic_only: bool = False) -> None
         docs = articles(code)
         for part in ("calibration", "held-out"):
             chosen = [g for g in groups if half(g.id) == part][:limit]
-            for position in POSITIONS:
+            for position in (p for p in POSITIONS if p != "possessive" or lang in POSSESSIVE):
                 hits = {"planted": 0, "consistent": 0, "look-alike": 0}
                 for i, g in enumerate(chosen):
                     lines = docs[i % len(docs)]

@@ -23,6 +23,7 @@ from audit.names.cluster import cluster_spellings
 from audit.names.entities import FIRST, MENTION_SCORE, Entity, resolve
 from audit.names.extract import NameSpan, NameWord, find_names_and_openers
 from audit.names.keys import KeyTable, tables_for_language
+from audit.names.lexicon import is_title, lexicon
 from audit.names.match import NameIndex, NameMatch
 from audit.names.ordinary import established_pair, is_ordinary, zipf
 from audit.names.similarity import Comparer, compact
@@ -139,6 +140,7 @@ def analyse(
         min_score=min_score,
         mention_score=MENTION_SCORE if mention_score is None else mention_score,
         openers=[w for w in openers if covered.state(w.start, w.end) != "variant"],
+        title=_title_test(language),
     )
     anchors: dict[str, list[NameWord]] = defaultdict(list)
     free: dict[str, list[NameWord]] = defaultdict(list)
@@ -257,6 +259,15 @@ def _translated(
             )
             taken |= {w.start for w in kept}
     return out
+
+
+def _title_test(language: str | None) -> Callable[[str], bool] | None:
+    """Whether a word is a word of office beside names, for a language that capitalizes
+    its nouns and lists them (German); None elsewhere."""
+    titles = lexicon().titles_of(language)
+    if not titles:
+        return None
+    return lambda word: is_title(word, titles)
 
 
 def _ordinary_here(word: str, language: str | None, cutoff: float) -> bool:

@@ -125,6 +125,7 @@ def resolve(
     min_score: float = VARIANT_SCORE,
     mention_score: float = MENTION_SCORE,
     openers: Iterable[NameWord] = (),
+    title: Callable[[str], bool] | None = None,
 ) -> list[Entity]:
     """Group name spans (in text order) into entities with their mentions.
 
@@ -142,6 +143,11 @@ def resolve(
     Hifter left``) unless the document uses it as a name elsewhere, and
     ``surname_ordinary(word)`` whether a full name ends in an ordinary word (``Saturday
     Night Live``), which then introduces no person to respell.
+
+    ``title(word)``, given for a language that capitalizes its nouns (German), says
+    whether a word is a word of office (``Präsident Erdogan``, ``Erdogans Sprecher``):
+    such words are no part of a name there, and a name in the genitive ends the name
+    it opens (``Hifters Truppen`` is Hifter's troops).
     """
     names = list(names)
     name_words = {compact(w.text) for span in names for w in span.words if w.certain}
@@ -214,6 +220,13 @@ def resolve(
         # A word used alone: the nearest entity with that surname or first name, else
         # the nearest introduced entity whose surname it spells closely.
         known = by_surname.get(key) or (by_first.get(key) if first_names else None)
+        stems = () if known else _stems(last, comparer.name_inflections)
+        for stem in stems:  # Merkels, Erdogans, Waydes: a name met before, declined
+            folded = compact(stem.text)
+            known = by_surname.get(folded) or (by_first.get(folded) if first_names else None)
+            if known:
+                last, key, stems = stem, folded, ()
+                break
         if known:
             entity = known[-1]
             by_first_name = entity.surname != key
@@ -231,15 +244,45 @@ def resolve(
             return True
         if not respell:
             return False
-        found = _alone_variant(key, surnames, by_surname, comparer, mention_score, introduced)
-        if found is not None and not veto(last.text.lower(), found[0].surface.lower()):
+        whole = last.text.lower()
+        for word in (last, *stems):  # Hifters: Hifter declined, a spelling of Haftar
+            found = _alone_variant(
+                compact(word.text), surnames, by_surname, comparer, mention_score, introduced
+            )
+            if found is None:
+                continue
+            surname = found[0].surface.lower()
+            if veto(word.text.lower(), surname) or (word is not last and veto(whole, surname)):
+                continue
             entity, score = found
             if commit:
-                entity.mentions.append(_mention(span, last, ALONE, "spelling", score))
+                entity.mentions.append(_mention(span, word, ALONE, "spelling", score))
             return True
         return False
 
+    def nouns_apart(span: NameSpan) -> NameSpan | None:
+        """The span without the nouns a capitalizing language writes beside a name."""
+        words = [w for w in span.words if not (title is not None and title(w.text))]
+        for i, w in enumerate(words[:-1]):
+            if _stems(w, comparer.name_inflections) and refer(
+                (), w, span, commit=False, first_names=False
+            ):
+                words = words[: i + 1]  # Hifters Truppen: the name ends at its genitive
+                break
+        if not words:
+            return None
+        if len(words) == len(span.words):
+            return span
+        start, end = words[0].start, words[-1].end
+        text = span.text[start - span.start : end - span.start]
+        return NameSpan(start, end, text, tuple(words))
+
     for span in _in_order(names, openers):
+        if title is not None and len(span.words) > 1:
+            apart = nouns_apart(span)
+            if apart is None:
+                continue
+            span = apart
         words = list(span.words)
         if not any(w.certain for w in words):
             # An opener: a person's surname, or a spelling of it, but never a first
@@ -277,6 +320,23 @@ def resolve(
             entity.opener = opener
         entity.mentions.append(_mention(span, last, FULL))
     return entities
+
+
+def _stems(word: NameWord, endings: frozenset[str]) -> tuple[NameWord, ...]:
+    """``word`` without each case ending its language gives names (German genitive
+    ``Hifters``, Russian ``Хифтера``), longest ending first: the surname as the
+    person's mentions write it, at the letters that spell it (a fix keeps the ending).
+    Endings are folded and in Latin letters (:func:`compact`), as the comparer has them."""
+    folded = compact(word.text)
+    out = []
+    for ending in sorted(endings, key=len, reverse=True):
+        if not folded.endswith(ending) or len(folded) - len(ending) < MIN_LETTERS:
+            continue
+        cut = next((k for k in range(1, len(word.text)) if compact(word.text[-k:]) == ending), 0)
+        if cut:
+            text = word.text[:-cut]
+            out.append(NameWord(word.start, word.end - cut, text, word.certain))
+    return tuple(out)
 
 
 def _in_order(names: list[NameSpan], openers: Iterable[NameWord]) -> Iterable[NameSpan]:

@@ -22,6 +22,7 @@ class Lexicon:
     inflections: dict[str, frozenset[str]]
     name_inflections: dict[str, frozenset[str]]
     not_names: frozenset[str]
+    titles: dict[str, frozenset[str]]  # lower case, by language that capitalizes nouns
     romanization: dict[int, str]  # str.translate table: Cyrillic and Greek letters to Latin
 
     def romanize(self, text: str) -> str:
@@ -31,6 +32,11 @@ class Lexicon:
     def endings(self, language: str | None) -> frozenset[str]:
         """Derivational endings plus the inflections of ``language`` (``de``, ``ru-RU``...)."""
         return self.derivational_suffixes | self.inflections_of(language)
+
+    def titles_of(self, language: str | None) -> frozenset[str]:
+        """Words of office of ``language`` that stand beside names (``titles``); none for
+        a language that writes them in lower case or has none listed."""
+        return self.titles.get((language or "").split("-")[0].lower(), frozenset())
 
     def inflections_of(self, language: str | None) -> frozenset[str]:
         return self.inflections.get((language or "").split("-")[0].lower(), frozenset())
@@ -124,5 +130,22 @@ def lexicon() -> Lexicon:
             str(k): latin(v or []) for k, v in (data.get("name_inflections") or {}).items()
         },
         not_names=frozenset(str(w) for w in data["not_names"]),
+        titles={
+            str(k): frozenset(str(w).lower() for w in v or [])
+            for k, v in (data.get("titles") or {}).items()
+        },
         romanization=romanization,
     )
+
+
+@lru_cache(maxsize=65536)  # asked for every word of a German name span
+def is_title(word: str, titles: frozenset[str]) -> bool:
+    """A word of office from ``titles``, or a compound ending in one: after a hyphen
+    (``US-Präsident``) or after four letters more (``Staatspräsident``, but ``Demir`` is
+    no ``Emir``)."""
+    lower = word.lower()
+    if lower in titles:
+        return True
+    if "-" in lower and lower.rsplit("-", 1)[1] in titles:
+        return True
+    return any(lower.endswith(t) and len(lower) - len(t) >= 4 for t in titles if len(t) >= 4)

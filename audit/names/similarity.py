@@ -162,6 +162,12 @@ class Comparer:
             best = max(best, s)
         return max(0.0, best)
 
+    @property
+    def name_inflections(self) -> frozenset[str]:
+        """The case endings a name takes in the comparer's language (``names_only``)
+        or every inflection of it; none for a language without inflections (English)."""
+        return self._inflections
+
     def derived(self, a: str, b: str) -> bool:
         """Two folded spellings that differ only in endings that make another word."""
         return a != b and is_derivation(a, b, self._endings, self._inflections)
