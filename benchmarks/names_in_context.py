@@ -11,7 +11,8 @@ the closest spelling of *another* group (a look-alike different name, closest by
 edit distance). Each trial is run with the stray inside its sentence (``According to
 aides, Hifter is...``), opening it (``Hifter is expected...``, where only the spelling,
 not a capital letter, says it is a name) and, in English and German, in the
-possessive (``Hifter's spokesman``, ``Hifters Sprecher``). Untouched articles
+possessive (``Hifter's spokesman``, ``Hifters Sprecher``), and in a headline above the
+article, before the person is introduced (title case in English). Untouched articles
 give the false alarms.
 
 Figures, per language and per half of the groups (the split of
@@ -90,7 +91,15 @@ POSSESSIVE = {
     "en": "{stray}'s spokesman said the trip next week was planned.",
     "de": "{stray}s Sprecher sagte, die Reise nächste Woche sei geplant.",
 }
-POSITIONS = ("inside", "opening", "possessive")
+# The stray spelling in a headline above the article, before the person is introduced:
+# title case in English (``Hifter to Travel Abroad...``), sentence case elsewhere.
+HEADLINE = {
+    "en": "{stray} to Travel Abroad Next Week, Aides Say",
+    "es": "{stray} viajará al extranjero la próxima semana",
+    "fr": "{stray} se rendra à l'étranger la semaine prochaine",
+    "de": "{stray} reist nächste Woche ins Ausland",
+}
+POSITIONS = ("inside", "opening", "possessive", "headline")
 
 
 @dataclass(frozen=True)
@@ -151,16 +160,19 @@ def plant(
     lines: list[str], lang: str, first: str, surname: str, stray: str, position: str = "inside"
 ) -> tuple[str, int, int]:
     """The article with the three sentences planted; the stray word's span.
-    ``position``: the stray inside its sentence (``According to aides, Hifter...``) or
-    opening it (``Hifter is expected...``)."""
+    ``position``: the stray inside its sentence (``According to aides, Hifter...``),
+    opening it (``Hifter is expected...``), in the possessive, or in a headline above
+    the article."""
     full_s, alone_s, stray_s = TEMPLATES[lang]
     if position == "opening":
         stray_s = OPENING[lang]
     elif position == "possessive":
         stray_s = POSSESSIVE[lang]
+    elif position == "headline":
+        stray_s = HEADLINE[lang]
     out = list(lines)
     n = len(out)
-    out.insert(3 * n // 4, stray_s.format(stray=stray))
+    out.insert(0 if position == "headline" else 3 * n // 4, stray_s.format(stray=stray))
     out.insert(n // 2, alone_s.format(surname=surname))
     out.insert(1, full_s.format(full=f"{first} {surname}"))
     text = "\n".join(out)

@@ -277,6 +277,14 @@ def resolve(
         text = span.text[start - span.start : end - span.start]
         return NameSpan(start, end, text, tuple(words))
 
+    def read_opener(word: NameWord, span: NameSpan) -> bool:
+        if refer((), word, span, commit=False, first_names=False) and not (
+            common is not None and common(word.text.lower())
+        ):
+            return refer((), word, span, first_names=False)
+        return False
+
+    later: list[NameSpan] = []  # openers met before anyone they could name
     for span in _in_order(names, openers):
         if title is not None and len(span.words) > 1:
             apart = nouns_apart(span)
@@ -288,13 +296,8 @@ def resolve(
             # An opener: a person's surname, or a spelling of it, but never a first
             # name alone (``Will``, ``Mark`` open sentences as words), nor a word the
             # language uses all the time (asked last: the lexicon loads lazily).
-            word = words[0]
-            if (
-                len(words) == 1
-                and refer((), word, span, commit=False, first_names=False)
-                and not (common is not None and common(word.text.lower()))
-            ):
-                refer((), word, span, first_names=False)
+            if len(words) == 1 and not read_opener(words[0], span):
+                later.append(span)
             continue
         last = words[-1]
         given = tuple(compact(w.text) for w in words[:-1])
@@ -319,6 +322,12 @@ def resolve(
         if given[0] not in name_words:
             entity.opener = opener
         entity.mentions.append(_mention(span, last, FULL))
+    # A headline or a lead sentence may name a person before the text introduces them
+    # (``Hifter Denies Talks`` above ``Khalifa Haftar said...``): such openers are
+    # read again once every person is known, then mentions are put back in text order.
+    if any([read_opener(span.words[0], span) for span in later]):
+        for entity in entities:
+            entity.mentions.sort(key=lambda m: m.start)
     return entities
 
 

@@ -17,6 +17,11 @@ name word when:
   ``Later Hiftar left``) it is kept as an *uncertain* word: evidence, never reported;
 - the document also writes it in lower case (``Turkey``/``turkey``, ``May``/``may``).
 
+A headline in title case (``Hifter Denies Talks With Rivals``) capitalizes every word,
+so its words are read like a sentence's first word: names where the document writes
+them capitalized mid-sentence too, else *openers* for
+:func:`audit.names.entities.resolve` to compare with the people of the text.
+
 A possessive (``Haftar's``, ``Hifter’s``) stays outside the word's span; a French
 elision (``d'Haftar``, ``l’Égypte``) stays outside too.
 """
@@ -24,6 +29,7 @@ elision (``d'Haftar``, ``l’Égypte``) stays outside too.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -38,6 +44,7 @@ _TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 _POSSESSIVE = re.compile(r"['’][sS]$")
 _ELISION = re.compile(r"^(?:[dlDL]|[qQ]u)['’](?=[^\W\d_])")
 _HYPHENS = frozenset("-‐‑")
+HEADLINE_CHARS = 160  # a longer line is running text, whatever its capitals
 
 
 @dataclass(frozen=True, slots=True)  # slots: one per name word of a document
@@ -119,12 +126,14 @@ def find_names_and_openers(
     starts = is_sentence_start or (lambda offset: False)
     lex = lexicon()
     tokens, lower_words = _tokens(text, lex.particles | lex.hyphen_particles)
-    # Each capitalized token asks once whether it opens a sentence.
+    headline = _in_headline(text, tokens, lower_words)
+    # Each capitalized token asks once whether it opens a sentence; in a headline in
+    # title case, every word is capitalized as if it did.
     mid_sentence: set[str] = set()
     opening: set[int] = set()  # starts of capitalized tokens that open a sentence
     for t in tokens:
         if t.cap:
-            if starts(t.start):
+            if starts(t.start) or headline(t.start):
                 opening.add(t.start)
             else:
                 mid_sentence.add(t.text)
@@ -155,8 +164,18 @@ def find_names_and_openers(
         words = [(t, True) for t in run if is_name_word(t)]
         if words and run.index(words[0][0]) == 1 and opens_name(run, 0):
             words.insert(0, (run[0], False))
+        if run and headline(run[0].start):
+            # Hifter Denies Talks: each word of a headline that is no name by itself
+            # is an opener, whatever its place in the run.
+            taken = {t.start for t, _ in words}
+            openers.extend(
+                NameWord(t.start, t.end, t.text, False)
+                for t in run
+                if t.start not in taken and opens_name([t], 0)
+            )
+            words = [(t, certain) for t, certain in words if certain]
         if not words:
-            if len(run) == 1 and opens_name(run, 0):
+            if len(run) == 1 and opens_name(run, 0) and not headline(run[0].start):
                 t = run[0]
                 openers.append(NameWord(t.start, t.end, t.text, False))
             continue
@@ -167,6 +186,53 @@ def find_names_and_openers(
         name_words = tuple(NameWord(t.start, t.end, t.text, certain) for t, certain in words)
         spans.append(NameSpan(start, end, text[start:end], name_words))
     return spans, openers
+
+
+def _in_headline(text: str, tokens: list[_Token], lower_words: set[str]) -> Callable[[int], bool]:
+    """Whether an offset lies in a headline written in title case: a line of at most
+    HEADLINE_CHARS characters, not ending as a sentence does, whose words of four
+    letters or more are all capitalized, at least two of them words the text also
+    writes in lower case (``Hifter Denies Talks With Rivals``, but not a line of
+    names such as ``Khalifa Haftar, Ghassan Salameh``)."""
+    lines: list[tuple[int, int]] = []
+    by_line: dict[int, list[_Token]] = {}
+    line_start, seen = 0, 0
+    for t in tokens:  # each gap between tokens searched once: linear in the text
+        newline = text.rfind("\n", seen, t.start)
+        if newline >= 0:
+            line_start = newline + 1
+        seen = t.end
+        if t.cap:
+            by_line.setdefault(line_start, []).append(t)
+    for line_start, capitalized in by_line.items():
+        if len(capitalized) < 3:
+            continue
+        limit = line_start + HEADLINE_CHARS + 1
+        line_end = text.find("\n", capitalized[-1].end, limit)
+        if line_end < 0:
+            line_end = len(text)
+            if line_end >= limit:
+                continue  # running text
+        line = text[line_start:line_end].rstrip()
+        if line.endswith((".", ",", ";", ":")):
+            continue
+        if sum(t.text.lower() in lower_words for t in capitalized) < 2:
+            continue
+        if any(
+            len(w) >= 4 and not w[0].isupper() for w in _TOKEN.findall(line)
+        ):  # a sentence in sentence case
+            continue
+        lines.append((line_start, line_end))
+    if not lines:
+        return lambda offset: False
+    lines.sort()
+    starts = [a for a, _ in lines]
+
+    def inside(offset: int) -> bool:
+        i = bisect_right(starts, offset) - 1
+        return i >= 0 and offset < lines[i][1]
+
+    return inside
 
 
 def _tokens(text: str, particles: frozenset[str] | set[str]) -> tuple[list[_Token], set[str]]:
