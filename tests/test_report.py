@@ -418,3 +418,24 @@ def test_back_translation_scores_are_those_of_audit_score(report_dir):
         assert row.bt_signature == expected.signature
     html = (report_dir / "report.html").read_text(encoding="utf-8")
     assert scored.iloc[0]["bt_signature"] in html
+
+
+def test_an_open_period_is_labelled_with_the_days_of_its_documents(cli, tmp_path):
+    # Without --since/--until the report covers every document: its title and the
+    # command's last line name their first and last day, not "the first document".
+    src = tmp_path / "in"
+    src.mkdir()
+    corpus.write_jsonl(
+        src / "export.jsonl",
+        [
+            {"id": "a", "date": "2020-01-20", "target": "Salama spoke."},
+            {"id": "b", "date": "2020-02-03", "target": "Salama spoke again."},
+        ],
+    )
+    out = tmp_path / "out"
+    result = cli("report", str(src), "--jobs", "1", "-o", str(out))
+    assert result.exit_code == 0, result.output
+    assert "(2020-01-20 to 2020-02-03)." in result.output
+    summary = (out / "summary.md").read_text(encoding="utf-8")
+    assert summary.startswith("# Consistency report, 2020-01-20 to 2020-02-03\n")
+    assert "the first document" not in (out / "report.html").read_text(encoding="utf-8")

@@ -148,7 +148,8 @@ def report(
     cur = result.headline["current"]
     click.echo(
         f"{cur['documents']} documents, {cur['findings']} findings, "
-        f"{cur['points_per_1k_words']:.2f} error points per 1,000 words ({options.periods.current.label()})."
+        f"{cur['points_per_1k_words']:.2f} error points per 1,000 words "
+        f"({options.periods.current.label(cur['first_date'], cur['last_date'])})."
     )
     click.echo(
         f"Wrote {result.directory / 'report.html'}, {result.directory / 'summary.md'} and tables "

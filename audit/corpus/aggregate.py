@@ -394,8 +394,11 @@ def headline(documents: Any, spellings: Any, inconsistent: Sequence[str]) -> dic
         words = int(docs["words"].sum())
         points = float(docs["error_points"].sum())
         chrf = docs["bt_chrf"].dropna()
+        days = docs["date"].dropna()
         return {
             "documents": int(len(docs)),
+            "first_date": str(days.min()) if len(days) else None,
+            "last_date": str(days.max()) if len(days) else None,
             "words": words,
             "findings": int(docs["findings"].sum()),
             "documents_with_findings": int((docs["findings"] > 0).sum()),

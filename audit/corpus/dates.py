@@ -75,10 +75,12 @@ class Window:
         end = self.since - dt.timedelta(days=1)
         return Window(end - dt.timedelta(days=self.days - 1), end)
 
-    def label(self) -> str:
-        since = self.since.isoformat() if self.since else "the first document"
-        until = self.until.isoformat() if self.until else "the last document"
-        return f"{since} to {until}"
+    def label(self, first: str | None = None, last: str | None = None) -> str:
+        """``2026-11-30 to 2026-12-06``; an open end reads as the day of the first or last
+        document audited (``first``, ``last``), where known."""
+        since = self.since.isoformat() if self.since else first or "the first document"
+        until = self.until.isoformat() if self.until else last or "the last document"
+        return since if since == until else f"{since} to {until}"
 
 
 @dataclass(frozen=True)

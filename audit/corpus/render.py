@@ -61,7 +61,7 @@ def html_context(data: dict[str, Any], safe: Any) -> dict[str, Any]:
     bt = data["bt_scores"]
     return {
         "version": __version__,
-        "period": data["periods"].current.label(),
+        "period": _period(data),
         "previous": data["periods"].previous.label() if data["periods"].previous else None,
         "by": data["by"],
         "weights": data["weights"].describe(),
@@ -209,10 +209,16 @@ def md(text: Any) -> str:
     return " ".join(s.split())
 
 
+def _period(data: dict[str, Any]) -> str:
+    """The reported period; open ends read as the days of the first and last document."""
+    cur = data["headline"]["current"]
+    return str(data["periods"].current.label(cur.get("first_date"), cur.get("last_date")))
+
+
 def markdown(data: dict[str, Any]) -> str:
     """A short summary for e-mail or chat: headline, inconsistent entities, worst documents, changes."""
     cur, prev = data["headline"]["current"], data["headline"]["previous"]
-    lines = [f"# Consistency report, {data['periods'].current.label()}", ""]
+    lines = [f"# Consistency report, {_period(data)}", ""]
     score = f"{_num(cur['points_per_1k_words'])} error points per 1,000 words"
     if prev:
         score += f" (previous period: {_num(prev['points_per_1k_words'])})"
