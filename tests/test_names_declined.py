@@ -78,6 +78,23 @@ def test_a_declined_russian_variant_is_flagged_and_a_consistent_one_is_not():
     assert _n004(consistent, "ru") == []
 
 
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        # Ukrainian NTREX: the Labour party's adjective in the genitive and the locative
+        (
+            "Він був членом Лейбористської партії з 1980 року. У Лейбористській партії "
+            "його знали всі. Лідер Лейбористської партії мовчав. Конференція в "
+            "Лейбористській партії тривала два дні.",
+            "uk",
+        ),
+        ("Члены Лейбористской партии собрались. В Лейбористские времена было иначе.", "ru"),
+    ],
+)
+def test_case_endings_of_one_adjective_are_no_spellings(text, lang):
+    assert _n004(text, lang) == []
+
+
 def test_declension_leaves_english_french_and_spanish_as_they_were():
     # No case endings for names there: "Hifters" is not "Hifter" declined.
     for lang in ("en", "fr", "es"):
