@@ -95,6 +95,33 @@ def test_case_endings_of_one_adjective_are_no_spellings(text, lang):
     assert _n004(text, lang) == []
 
 
+def test_turkish_case_suffixes_after_an_apostrophe_are_not_spellings():
+    # NTREX Turkish: every case of one name read as another spelling of it
+    consistent = (
+        "Yargıç Brett Kavanaugh'a verilecek oy önemli. Trump, Kavanaugh'un adaylığını "
+        "savundu. Senato Kavanaugh'u onayladı. Kavanaugh, Köln'de ve Köln'e giden yolda "
+        "konuştu. Birleşmiş Milletler'de ve Birleşmiş Milletler'e yapılan konuşmada."
+    )
+    assert _n004(consistent, "tr") == []
+    # a stray spelling with a suffix is still flagged, at the letters of the name
+    stray = "Yargıç Brett Kavanaugh'a verilecek oy önemli. Halk, Kavanaug'un cesaretini gördü."
+    assert _n004(stray, "tr") == ["Kavanaug"]
+
+
+def test_an_apostrophe_inside_a_name_is_kept_outside_turkish():
+    # Qur'an, Sana'a, Ja'far: the apostrophe is a letter of the transliteration
+    from audit.names.extract import NameSpan
+    from audit.names.suffixes import without_suffixes
+
+    word = NameWord(0, 6, "Sana'a")
+    span = NameSpan(0, 6, "Sana'a", (word,))
+    assert without_suffixes([span], [word], "en") == ([span], [word])
+    names, openers = without_suffixes([span], [word], "tr")
+    assert (names[0].text, openers[0].text, openers[0].end) == ("Sana", "Sana", 4)
+    obrien = NameWord(0, 7, "O'Brien")
+    assert without_suffixes([], [obrien], "tr")[1] == [obrien]
+
+
 def test_declension_leaves_english_french_and_spanish_as_they_were():
     # No case endings for names there: "Hifters" is not "Hifter" declined.
     for lang in ("en", "fr", "es"):

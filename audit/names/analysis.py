@@ -27,6 +27,7 @@ from audit.names.lexicon import is_title, lexicon
 from audit.names.match import NameIndex, NameMatch
 from audit.names.ordinary import established_pair, is_ordinary, zipf
 from audit.names.similarity import Comparer, compact
+from audit.names.suffixes import without_suffixes
 
 if TYPE_CHECKING:
     from audit.document import Document
@@ -113,7 +114,9 @@ def analyse(
     """
     # A run of more capitalized words than a name has (a title-case headline, a list,
     # generated text) is not read as names: keeps the work linear in the input.
-    found, openers = find_names_and_openers(doc.target, doc.is_sentence_start)
+    found, openers = without_suffixes(
+        *find_names_and_openers(doc.target, doc.is_sentence_start), doc.target_lang
+    )
     names = [s for s in found if len(s.words) <= MAX_NAME_WORDS]
     covered = _Covered([(m.start, m.end, m.form.accepted) for m in glossary_matches])
     comparer = _comparer(doc.source_lang, doc.target_lang)

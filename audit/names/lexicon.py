@@ -23,6 +23,7 @@ class Lexicon:
     name_inflections: dict[str, frozenset[str]]
     not_names: frozenset[str]
     titles: dict[str, frozenset[str]]  # lower case, by language that capitalizes nouns
+    apostrophe_suffixes: frozenset[str]  # languages: Kavanaugh'a is Kavanaugh declined
     romanization: dict[int, str]  # str.translate table: Cyrillic and Greek letters to Latin
 
     def romanize(self, text: str) -> str:
@@ -130,6 +131,7 @@ def lexicon() -> Lexicon:
             str(k): latin(v or []) for k, v in (data.get("name_inflections") or {}).items()
         },
         not_names=frozenset(str(w) for w in data["not_names"]),
+        apostrophe_suffixes=frozenset(str(c) for c in data.get("apostrophe_suffixes") or []),
         titles={
             str(k): frozenset(str(w).lower() for w in v or [])
             for k, v in (data.get("titles") or {}).items()

@@ -44,6 +44,7 @@ from audit.names.entities import resolve
 from audit.names.extract import NameSpan, NameWord, find_names_and_openers
 from audit.names.ordinary import ESTABLISHED_ZIPF, established_pair, is_ordinary, zipf
 from audit.names.similarity import Comparer, compact
+from audit.names.suffixes import without_suffixes
 
 EXAMPLES = 2  # example contexts kept per spelling
 #: Least score for a surname respelled after the full name to be proposed: N004's.
@@ -128,7 +129,9 @@ def propose(
         matches = matcher.find(doc.target) if matcher else []
         accepted = {(m.start, m.end): m.entry for m in matches if m.form.accepted}
         variant_spans = [(m.start, m.end) for m in matches if not m.form.accepted]
-        names, openers = find_names_and_openers(doc.target, doc.is_sentence_start)
+        names, openers = without_suffixes(
+            *find_names_and_openers(doc.target, doc.is_sentence_start), doc.target_lang
+        )
         all_names.extend(names)
         for pair, score in _respelled(names, comparer, doc.target_lang, openers).items():
             evidence[pair].append((doc.id, score))
