@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any
 from audit.document import Document
 from audit.errors import InputError
 from audit.formats.format import Format
+from audit.formats.language import found_language
 from audit.segments import Origin, SegmentBuilder, line_column, line_starts
 
 if TYPE_CHECKING:
@@ -323,7 +324,9 @@ def origin(block: Block, raw: str, path: str, starts: list[int]) -> Origin:
 
 def read_html(text: str, path: str, *, target_lang: str = "en", **_: Any) -> Iterator[Document]:
     """One document per file; a segment per block of visible text (ids 1, 2, ...)."""
-    blocks = extract(text, target_lang)
+    # Undeclared: the page read as before (its <html lang>, else English decides which
+    # blocks are quotations); the language itself is then found from the text.
+    blocks = extract(text, target_lang or "en")
     if not blocks:
         raise InputError("no visible text in this HTML file", path=path)
     starts = line_starts(text)
@@ -356,7 +359,7 @@ def write_html(text: str, fixes: Sequence[DocumentFix]) -> str:
     splices: list[tuple[int, int, str]] = []
     for fix in fixes:
         doc = fix.document
-        blocks = extract(text, doc.target_lang)
+        blocks = extract(text, "en" if found_language(doc) else doc.target_lang)
         if len(doc.segments) != len(blocks):
             raise InputError("the file changed since it was read; not written", path=doc.path)
         for e in fix.edits:

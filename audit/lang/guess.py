@@ -68,13 +68,13 @@ def _guess(head: str) -> str | None:
     script = max(shares, key=shares.__getitem__)
     if shares[script] < MIN_SCRIPT_SHARE:
         return None
+    words = _WORD.findall(head.lower())
+    if len(words) < MIN_WORDS or (script == "Latin" and _plainly_english(words)):
+        return None
     table = _table(script)
     if table is None:
         return None
     langs, weights = table
-    words = _WORD.findall(head.lower())
-    if len(words) < MIN_WORDS:
-        return None
     n = len(langs)
     total = [0.0] * n
     hits = [0] * n
@@ -83,8 +83,11 @@ def _guess(head: str) -> str | None:
     for i, word in enumerate(words, start=1):
         entry = weights.get(word)
         if entry is not None:
-            for index, weight in entry:
-                stretch[index] += weight
+            for k in range(0, len(entry), 2):  # (language index, Zipf frequency x 10) pairs
+                index = entry[k]
+                # how much likelier the word is in this language than in one whose
+                # frequent words lack it, in nats
+                stretch[index] += (entry[k + 1] * 0.1 - FLOOR_ZIPF) * _LN10
                 hits[index] += 1
         if i % STRETCH_WORDS == 0:
             stretches.append(stretch)
@@ -115,31 +118,46 @@ def _guess(head: str) -> str | None:
     return winner
 
 
+def _plainly_english(words: list[str]) -> bool:
+    """True when English function words (audit/lang/languages.py) are a large share of
+    ``words`` and those of the other Latin-script languages with rules rare: the text
+    stays English whatever the frequent words say, and they are not read at all (the
+    usual case of a hook on English copy, kept a few milliseconds quicker)."""
+    from audit.lang.profiles import language
+
+    english = language(DEFAULT).function_words
+    others = [language(code).function_words - english for code in _QUICK_OTHERS]
+    en = sum(1 for w in words if w in english)
+    other = max(sum(1 for w in words if w in own) for own in others)
+    return en >= QUICK_ENGLISH * len(words) and en >= QUICK_RATIO * max(other, 1)
+
+
+#: The Latin-script languages with rules, besides English (see _plainly_english).
+_QUICK_OTHERS = ("fr", "de", "es")
+#: English function words must make this share of the words, and outnumber each other
+#: language's own (those that are not English words too) this many times.
+QUICK_ENGLISH = 0.2
+QUICK_RATIO = 8
+
+
 #: The languages audit has rules for, by their own script (audit/lang/languages.py).
 _RULES: dict[str, frozenset[str]] = {}
 
 
 @cache
-def _table(script: str) -> tuple[tuple[str, ...], dict[str, tuple[tuple[int, float], ...]]] | None:
-    """The languages of ``script`` and, for each frequent word, the languages that use
-    it with its weight (how much likelier the word is there than in a language that
-    lacks it, in nats); None when audit has rules for no language of ``script``."""
+def _table(script: str) -> tuple[tuple[str, ...], dict[str, bytes]] | None:
+    """The languages of ``script`` and, for each frequent word, the languages (by
+    index) that use it with its Zipf frequency times ten (as bytes: index, frequency,
+    index, frequency...); None when audit has rules for no language of ``script``."""
     from audit.lang.frequent_words import FREQUENT_WORDS
     from audit.lang.languages import LANGUAGES
 
-    rules = frozenset(
+    _RULES[script] = frozenset(
         code
         for code, entry in LANGUAGES.items()
         if code != "all" and entry.get("scripts", [None])[0] == script
     )
-    _RULES[script] = rules
-    langs = tuple(FREQUENT_WORDS.get(script, {}))
-    if not rules & set(langs):
+    table = FREQUENT_WORDS.get(script)
+    if table is None or not _RULES[script] & set(table[0]):
         return None
-    collected: dict[str, list[tuple[int, float]]] = {}
-    for index, lang in enumerate(langs):
-        parts = FREQUENT_WORDS[script][lang].split()
-        for word, zipf in zip(parts[::2], parts[1::2], strict=True):
-            weight = (int(zipf) / 10 - FLOOR_ZIPF) * _LN10
-            collected.setdefault(word, []).append((index, weight))
-    return langs, {word: tuple(entry) for word, entry in collected.items()}
+    return table
