@@ -149,8 +149,10 @@ def findings(base: str, half: str) -> None:
     chosen, texts = articles(half)
     here = str(Path(__file__).resolve().parents[1])
     print(f"\nFindings per 100 articles ({half} half, {len(chosen)} articles), no --target-lang\n")
-    print("| language | before (base) | after (this checkout) | with --target-lang |")
-    print("|---|---|---|---|")
+    print(
+        "| language | before (base) | after (this checkout) | with --target-lang | after = before |"
+    )
+    print("|---|---|---|---|---|")
     with tempfile.TemporaryDirectory() as tmp:
         for name in ("fra", "deu", "spa", "eng"):
             folder = Path(tmp) / name
@@ -158,12 +160,15 @@ def findings(base: str, half: str) -> None:
             for i, d in enumerate(chosen):
                 (folder / f"{i:03d}.txt").write_text("\n".join(texts[name][d]) + "\n", "utf-8")
             cells = []
+            runs = []
             for path, extra in ((base, []), (here, []), (here, ["--target-lang", LANGUAGES[name]])):
                 found = _audit(path, folder, extra)
+                runs.append(found)
                 codes = Counter(f["code"] for f in found)
                 top = ", ".join(f"{c} ×{n}" for c, n in codes.most_common(3))
                 cells.append(f"{100 * len(found) / len(chosen):.0f} ({top})")
-            print(f"| {name} | {' | '.join(cells)} |")
+            same = "byte-identical" if runs[0] == runs[1] else "changed"
+            print(f"| {name} | {' | '.join(cells)} | {same} |")
 
 
 def _audit(pythonpath: str, folder: Path, extra: list[str]) -> list[dict[str, object]]:

@@ -44,10 +44,10 @@ MIN_LEAD_PER_WORD = 0.25
 #: and conjunctions to the word (وال, ו, ה): fewer of their words are in the table.
 MIN_COVERAGE = {"Latin": 0.25, "Cyrillic": 0.15}
 MIN_COVERAGE_OTHER = 0.08
-#: Words per stretch when looking for a mixed text, and the share of stretches that
-#: another language may win clearly.
+#: Words per stretch when looking for a mixed text, and the share of the words that
+#: may lie in stretches another language wins clearly.
 STRETCH_WORDS = 60
-MAX_OTHER_STRETCHES = 0.1
+MAX_OTHER_WORDS = 0.1
 #: Zipf frequency given to a word missing from a language's table (below every entry).
 FLOOR_ZIPF = 3.5
 
@@ -69,8 +69,10 @@ def _guess(head: str) -> str | None:
     if shares[script] < MIN_SCRIPT_SHARE:
         return None
     words = _WORD.findall(head.lower())
-    if len(words) < MIN_WORDS or (script == "Latin" and _plainly_english(words)):
+    if len(words) < MIN_WORDS:
         return None
+    if script == "Latin" and _plainly_english(words):
+        return DEFAULT
     table = _table(script)
     if table is None:
         return None
@@ -107,13 +109,14 @@ def _guess(head: str) -> str | None:
         return None
     if hits[best] < MIN_COVERAGE.get(script, MIN_COVERAGE_OTHER) * len(words):
         return None
-    # A mixed text: stretches that another language wins clearly.
+    # A mixed text: stretches that another language wins clearly hold too many words
+    # (counted in words: the last stretch is shorter).
     others = 0
-    for s in stretches:
+    for number, s in enumerate(stretches):
         top = max(range(n), key=s.__getitem__)
         if top != best and s[top] - s[best] >= MIN_LEAD:
-            others += 1
-    if others > MAX_OTHER_STRETCHES * len(stretches):
+            others += min(STRETCH_WORDS, len(words) - number * STRETCH_WORDS)
+    if others > MAX_OTHER_WORDS * len(words):
         return None
     return winner
 
@@ -121,8 +124,9 @@ def _guess(head: str) -> str | None:
 def _plainly_english(words: list[str]) -> bool:
     """True when English function words (audit/lang/languages.py) are a large share of
     ``words`` and those of the other Latin-script languages with rules rare: the text
-    stays English whatever the frequent words say, and they are not read at all (the
-    usual case of a hook on English copy, kept a few milliseconds quicker)."""
+    is English (or, at worst, undecided, which also means English), and the frequent
+    words are not read at all (the usual case of a hook on English copy, kept a few
+    milliseconds quicker)."""
     from audit.lang.profiles import language
 
     english = language(DEFAULT).function_words
