@@ -210,3 +210,12 @@ def test_a_document_given_to_the_engine_keeps_its_language():
     french = audit_document(Document(id="a", target=FRENCH, target_lang="fr"), config)
     assert codes(english)["S001"] == 1 and codes(french)["S001"] == 0
     assert audit_document(Document(id="a", target=FRENCH), config) == english  # default: en
+
+
+def test_an_html_page_declares_its_language_with_html_lang():
+    short = "<p>Séisme en Indonésie : des centaines de morts.</p>"  # too short to guess
+    assert codes(audit.check_text(short, filename="a.html"))["S001"] == 1  # English
+    declared = f'<html lang="fr-FR"><body>{short}</body></html>'
+    assert codes(audit.check_text(declared, filename="a.html"))["S001"] == 0
+    # the caller still decides
+    assert codes(audit.check_text(declared, filename="a.html", target_lang="en"))["S001"] == 1
