@@ -83,6 +83,10 @@ def articles(half: str) -> tuple[list[str], dict[str, dict[str, list[str]]]]:
     return chosen, texts
 
 
+def _which(half: str) -> str:
+    return "all articles" if half == "all" else f"{half} half"
+
+
 def score(texts: list[str], expected: str) -> Counter[str]:
     """``right``, ``wrong`` and ``undecided`` counts over ``texts``."""
     out: Counter[str] = Counter()
@@ -107,7 +111,7 @@ def row(name: str, counts: Counter[str]) -> str:
 
 def accuracy(half: str) -> None:
     chosen, texts = articles(half)
-    print(f"NTREX-128 dev, {half} half: {len(chosen)} articles per language\n")
+    print(f"NTREX-128 dev, {_which(half)}: {len(chosen)} articles per language\n")
     print("| language | texts | right | wrong | undecided | wrong as |")
     print("|---|---|---|---|---|---|")
     totals = {"articles": Counter[str](), "sentences": Counter[str]()}
@@ -148,7 +152,9 @@ def findings(base: str, half: str) -> None:
     """Findings per 100 articles without --target-lang: this checkout, and ``base``."""
     chosen, texts = articles(half)
     here = str(Path(__file__).resolve().parents[1])
-    print(f"\nFindings per 100 articles ({half} half, {len(chosen)} articles), no --target-lang\n")
+    print(
+        f"\nFindings per 100 articles ({_which(half)}, {len(chosen)} articles), no --target-lang\n"
+    )
     print(
         "| language | before (base) | after (this checkout) | with --target-lang | after = before |"
     )
