@@ -40,7 +40,9 @@ def check_text(
     """The findings in ``text`` (the translation), sorted by position.
 
     ``source`` is the original it translates (bilingual checks B001-B006 then run),
-    in ``source_lang`` (guessed when not given); ``target_lang`` defaults to English.
+    in ``source_lang`` (guessed when not given); without ``target_lang``, the
+    language the file declares, else the one its text is clearly in (English, French,
+    German, Spanish, Russian, Arabic, Persian, Hebrew), else English.
     ``glossaries`` are added to the bundled ones (``default_glossaries=False`` leaves
     those out). ``select`` and ``ignore`` take codes, prefixes or names, as
     ``--select`` and ``--ignore`` do. ``filename`` names the text in findings, and its
@@ -48,14 +50,16 @@ def check_text(
     ``segments.csv``, ``messages.po``...); the default reads plain text.
     """
     from audit.formats import reader_for
+    from audit.formats.language import settle
 
     config = _config(_stamped(glossaries), default_glossaries, tuple(select), tuple(ignore))
-    options: dict[str, object] = {"target_lang": target_lang or "en", "source_lang": source_lang}
+    # No target_lang: the text's (or the file's) language, else English.
+    options: dict[str, object] = {"target_lang": target_lang or "", "source_lang": source_lang}
     if source is not None:
         options.update(source=source, source_path="<source>")
     findings = [
         finding
-        for doc in reader_for(filename)(text, filename, **options)
+        for doc in settle(reader_for(filename)(text, filename, **options))
         for finding in audit_document(doc, config)
     ]
     findings.sort(key=Finding.sort_key)

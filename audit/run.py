@@ -234,7 +234,7 @@ class Runner:
             encoding=o.encoding,
             errors=o.errors,
             source=o.source,
-            target_lang=settings.target_lang,
+            target_lang=settings.declared_target_lang,
             source_lang=settings.source_lang,
             fields=dict(o.fields),
             **self._stdin_option(path),
@@ -247,7 +247,7 @@ class Runner:
         settings = settings or self.settings(path)
         return stream_path(
             path,
-            target_lang=settings.target_lang,
+            target_lang=settings.declared_target_lang,
             source_lang=settings.source_lang,
             **self._read_options(),
             **self._stdin_option(path),
@@ -276,7 +276,7 @@ class Runner:
         if size is None:
             return None
         return ReadTask(
-            path, settings.target_lang, settings.source_lang, self._read_options(), size
+            path, settings.declared_target_lang, settings.source_lang, self._read_options(), size
         )
 
     def load(self, path: str) -> Input:
@@ -554,6 +554,10 @@ def stream_paths(
         fresh: dict[tuple[str, str], None] = {}  # the pending documents among them
         given: list[list[tuple[str, str]]] = [[], []]  # texts of the last two files given
         finished = 0  # files before this one are complete
+        # target languages found from the text: the files, and the documents (a part counts)
+        found: dict[str, dict[str, None]] = {}
+        found_docs: Counter[str] = Counter()
+        last_found: tuple[int, str] | None = None
 
         def finish(upto: int) -> None:
             nonlocal finished
@@ -639,9 +643,19 @@ def stream_paths(
                     if audited.source_path:
                         source_paths[audited.index].add(audited.source_path)
                     run.scores.extend(audited.scores)
+                    if audited.found_lang is not None:
+                        found.setdefault(audited.found_lang, {})[names[audited.index]] = None
+                        if (audited.index, audited.document) != last_found:  # not a later part
+                            found_docs[audited.found_lang] += 1
+                        last_found = (audited.index, audited.document)
                     tick()
         finish(len(plans))
         yield from release()
+        from audit.formats.language import found_note
+
+        run.notes.extend(
+            found_note(lang, found_docs[lang], list(files)) for lang, files in found.items()
+        )
 
     run.findings = findings()
     return run
@@ -777,6 +791,7 @@ class _Audited(Frozen):
         "scores",
         "contexts",
         "shifts",
+        "found_lang",
     )
     index: int  # which input file
     path: str
@@ -790,6 +805,8 @@ class _Audited(Frozen):
     contexts: list[tuple[str, str]] | None
     # ... and where the part's target and source texts start in the file's document
     shifts: tuple[int, int]
+    # the target language found from the text, when none was declared and it is not English
+    found_lang: str | None
 
     def __init__(
         self,
@@ -802,6 +819,7 @@ class _Audited(Frozen):
         scores: list[dict[str, object]],
         contexts: list[tuple[str, str]] | None = None,
         shifts: tuple[int, int] = (0, 0),
+        found_lang: str | None = None,
     ) -> None:
         set_ = object.__setattr__
         set_(self, "index", index)
@@ -813,6 +831,7 @@ class _Audited(Frozen):
         set_(self, "scores", scores)
         set_(self, "contexts", contexts)
         set_(self, "shifts", shifts)
+        set_(self, "found_lang", found_lang)
 
 
 def _audit_batch(
@@ -856,6 +875,7 @@ def _audit_file(
 
 def _audit_one(index: int, key: str, doc: Document, shared: WorkerSettings) -> _Audited:
     """One document's findings (and scores, text, a part's contexts) as sent back."""
+    from audit.formats.language import found_language
     from audit.formats.parts import PART
     from audit.segments import SEGMENT_SEPARATOR
 
@@ -891,6 +911,7 @@ def _audit_one(index: int, key: str, doc: Document, shared: WorkerSettings) -> _
         scores,
         contexts,
         shifts,
+        found_language(doc),
     )
 
 

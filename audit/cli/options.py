@@ -143,7 +143,9 @@ def language_options(f: Callable[..., Any]) -> Callable[..., Any]:
         default=None,
         metavar="LANG",
         help="Target language when the file does not say (XLIFF, PO, TMX and JSON Lines may) "
-        "[default: the config file's target-lang, else en].",
+        "[default: the config file's target-lang, else the language of each document's text "
+        "where it is clearly English, French, German, Spanish, Russian, Arabic, Persian or "
+        "Hebrew (a note names the documents audited in another language than English), else en].",
     )(f)
     return f
 

@@ -139,6 +139,13 @@ class Settings(Frozen):
     def effective_ignore(self) -> tuple[str, ...]:
         return (*self.ignore, *self.extend_ignore)
 
+    @property
+    def declared_target_lang(self) -> str:
+        """The target language when the configuration file or the command line (or an
+        API caller) gives one; else ``""``: the file, or its text, then decides
+        (:mod:`audit.formats.language`), English when neither says."""
+        return self.target_lang if "target-lang" in self.origins else ""
+
     def value(self, key: str) -> Any:
         return getattr(self, key.replace("-", "_"))
 

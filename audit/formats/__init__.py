@@ -4,7 +4,9 @@
 unless ``stdin_filename`` gives it a name whose suffix picks another reader.
 Readers take the decoded text, the path and keyword options (``target_lang``,
 ``source_lang``, ``fields``; ``source``/``source_path`` for the formats whose source
-is a separate file: plain text, Markdown and SRT).
+is a separate file: plain text, Markdown and SRT). A ``target_lang`` of ``""``
+(nobody declared one) leaves the language to the file, else to its text: the
+documents read here get one (:mod:`audit.formats.language`).
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from audit.document import Document
 from audit.errors import ConfigError, InputError
 from audit.formats.decode import decode
 from audit.formats.format import Format, Reader
+from audit.formats.language import settle
 from audit.formats.registry import SUFFIXES, TEXT_SUFFIXES, all_formats, default_format, format_for
 
 STDIN = "-"
@@ -260,7 +263,7 @@ def iter_path(
     """Like :func:`read_path`, one document at a time (a large export is never held as
     documents all at once); errors surface when the bad record is reached."""
     name, _, text, fmt, options = _prepare(path, encoding, errors, source, options, stdin_filename)
-    yield from fmt.read(text, name, **options)
+    yield from settle(fmt.read(text, name, **options))
 
 
 @dataclass(frozen=True)
@@ -294,7 +297,8 @@ def load_file(
     name, data, text, fmt, options = _prepare(
         path, encoding, errors, source, options, stdin_filename
     )
-    return SourceFile(path, name, data, text, fmt, list(fmt.read(text, name, **options)), options)
+    documents = list(settle(fmt.read(text, name, **options)))
+    return SourceFile(path, name, data, text, fmt, documents, options)
 
 
 def _prepare(

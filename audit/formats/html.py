@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any
 from audit.document import Document
 from audit.errors import InputError
 from audit.formats.format import Format
+from audit.formats.language import found_language
 from audit.segments import Origin, SegmentBuilder, line_column, line_starts
 
 if TYPE_CHECKING:
@@ -82,6 +83,7 @@ class _Extractor(HTMLParser):
         super().__init__(convert_charrefs=False)
         self.raw = raw
         self.language = _primary(language)
+        self.declared: str | None = None  # the page's <html lang>
         self.langs: list[tuple[str, str]] = []  # open elements with a lang attribute: (tag, lang)
         # The tokenizer counts lines at "\n" only (a lone "\r" is no break for it).
         self.starts = [0, *(m.end() for m in re.finditer("\n", raw))]
@@ -135,7 +137,7 @@ class _Extractor(HTMLParser):
         self._tag(tag, start=True)
         lang = next((_primary(v) for k, v in attrs if k == "lang" and v), None)
         if tag == "html" and lang and not self.langs:
-            self.language = lang  # the page says its language
+            self.language = self.declared = lang  # the page says its language
         elif lang and tag not in VOID:
             self.langs.append((tag, lang))
         if not self.hidden:
@@ -276,6 +278,12 @@ def extract(raw: str, language: str | None = None) -> list[Block]:
     ``language``) is a deliberate quotation, not untranslated text, and is left out,
     unless the whole file is such blocks.
     """
+    return _extract(raw, language)[0]
+
+
+def _extract(raw: str, language: str | None) -> tuple[list[Block], str | None]:
+    """:func:`extract`'s blocks, and the language the page declares (its ``<html
+    lang>``; None without one)."""
     parser = _Extractor(raw, language)
     try:
         parser.feed(raw)
@@ -283,7 +291,7 @@ def extract(raw: str, language: str | None = None) -> list[Block]:
     except (AssertionError, ValueError) as exc:  # the tokenizer's own complaints
         raise InputError(f"malformed HTML: {exc}") from None
     native = [b for b in parser.blocks if b.native]
-    return native or parser.blocks
+    return native or parser.blocks, parser.declared
 
 
 def _primary(lang: str | None) -> str | None:
@@ -323,7 +331,11 @@ def origin(block: Block, raw: str, path: str, starts: list[int]) -> Origin:
 
 def read_html(text: str, path: str, *, target_lang: str = "en", **_: Any) -> Iterator[Document]:
     """One document per file; a segment per block of visible text (ids 1, 2, ...)."""
-    blocks = extract(text, target_lang)
+    # Undeclared: the page's <html lang> says the language; without one, English
+    # decides which blocks are quotations, as before, and the language itself is then
+    # found from the text (audit/formats/language.py).
+    blocks, page_lang = _extract(text, target_lang or "en")
+    target_lang = target_lang or page_lang or ""
     if not blocks:
         raise InputError("no visible text in this HTML file", path=path)
     starts = line_starts(text)
@@ -356,7 +368,7 @@ def write_html(text: str, fixes: Sequence[DocumentFix]) -> str:
     splices: list[tuple[int, int, str]] = []
     for fix in fixes:
         doc = fix.document
-        blocks = extract(text, doc.target_lang)
+        blocks = extract(text, "en" if found_language(doc) else doc.target_lang)
         if len(doc.segments) != len(blocks):
             raise InputError("the file changed since it was read; not written", path=doc.path)
         for e in fix.edits:

@@ -21,6 +21,7 @@ from typing import Any
 from audit.document import Document
 from audit.errors import InputError
 from audit.formats.format import Format
+from audit.formats.language import FOUND
 from audit.formats.parts import read_lines
 from audit.segments import Origin, line_starts, locate
 
@@ -201,7 +202,7 @@ _FIELDS = (
     "desk",
     "translator",
 )
-_READER_ONLY = frozenset({"line"})
+_READER_ONLY = frozenset({"line", FOUND})
 
 
 def to_record(doc: Document) -> dict[str, Any]:

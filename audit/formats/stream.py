@@ -40,6 +40,7 @@ from audit.document import Document
 from audit.errors import BinaryInputError
 from audit.formats import STDIN, format_for, iter_path
 from audit.formats.decode import is_binary
+from audit.formats.language import settle
 
 # Files larger than this are read piece by piece. A document read whole costs about
 # 50 bytes of memory per byte of text while it is audited (its analyses and findings):
@@ -74,7 +75,7 @@ def stream_path(
         return
     if is_binary(head):
         raise BinaryInputError("looks like a binary file (NUL bytes); not audited", path=path)
-    yield from streamer(path, errors, **options)
+    yield from settle(streamer(path, errors, **options))
 
 
 def _large(path: str) -> bool:

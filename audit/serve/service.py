@@ -93,12 +93,15 @@ class _RequestRunner(Runner):
     def documents(self, path: str, settings: Settings | None = None) -> list[Document]:
         item = self._memory[path]
         settings = settings or self.settings(path)
-        return list(item.reader(item.text, item.name, **self.reader_options(item, settings)))
+        from audit.formats.language import settle
+
+        read = item.reader(item.text, item.name, **self.reader_options(item, settings))
+        return list(settle(read))
 
     def reader_options(self, item: MemoryFile, settings: Settings) -> dict[str, Any]:
         """What :func:`audit.formats.load_file` gives a reader, for this file."""
         return {
-            "target_lang": settings.target_lang,
+            "target_lang": settings.declared_target_lang,
             "source_lang": settings.source_lang,
             "fields": dict(self.options.fields),
             **item.options,
