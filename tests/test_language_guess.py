@@ -92,12 +92,25 @@ def test_a_german_article_gets_the_german_rules():
     assert codes(found)["S006"] == 0
 
 
-def test_the_guess_names_the_languages_with_rules_only():
+def test_the_guess_tells_close_neighbours_apart():
     assert guess_target_lang(FRENCH) == "fr"
     assert guess_target_lang(GERMAN) == "de"
-    # close neighbours without rules are not taken for Russian or Spanish
-    assert guess_target_lang(UKRAINIAN) is None
-    assert guess_target_lang(PORTUGUESE) is None
+    # languages without rules of their own are named too, not taken for Russian or
+    # Spanish: checked with the shared defaults, not the English rules
+    assert guess_target_lang(UKRAINIAN) == "uk"
+    assert guess_target_lang(PORTUGUESE) == "pt"
+
+
+def test_a_script_of_one_language_names_it():
+    greek = "Ο πρωθυπουργός δήλωσε τη Δευτέρα ότι το σχέδιο είναι έτοιμο και θα παρουσιαστεί."
+    thai = "นายกรัฐมนตรีกล่าวเมื่อวันจันทร์ว่าแผนพร้อมแล้วและจะนำเสนอในวันพรุ่งนี้"
+    assert (guess_target_lang(greek), guess_target_lang(thai)) == ("el", "th")
+    assert guess_target_lang("Αθήνα") is None  # too few letters to tell
+
+
+def test_one_frequent_word_repeated_is_no_language():
+    # "met" is among the most frequent Dutch words; a text needs many of them
+    assert guess_target_lang("Salamah met Hifter.\n" * 200) is None
 
 
 @pytest.mark.parametrize(

@@ -144,8 +144,8 @@ def language_options(f: Callable[..., Any]) -> Callable[..., Any]:
         metavar="LANG",
         help="Target language when the file does not say (XLIFF, PO, TMX and JSON Lines may) "
         "[default: the config file's target-lang, else the language of each document's text "
-        "where it is clearly English, French, German, Spanish, Russian, Arabic, Persian or "
-        "Hebrew (a note names the documents audited in another language than English), else en].",
+        "where the text says it clearly (a note names the documents audited in another "
+        "language than English), else en].",
     )(f)
     return f
 

@@ -64,13 +64,15 @@ NOTE_FILES = 3
 def found_note(lang: str, documents: int, files: list[str]) -> str:
     """The line that tells the user which documents were audited in ``lang``, found from
     their text, and how to choose the language instead."""
+    from audit.lang.guess import NAMES
     from audit.lang.profiles import language
 
+    name = NAMES.get(lang) or language(lang).name
     named = ", ".join(files[:NOTE_FILES])
     if len(files) > NOTE_FILES:
         named += f" and {len(files) - NOTE_FILES} more"
     docs = f"{documents} document{'s' if documents != 1 else ''}"
     return (
-        f"Audited as {language(lang).name} ({lang}), the language of their text, as none "
+        f"Audited as {name} ({lang}), the language of their text, as none "
         f"was declared (--target-lang sets it): {docs} in {named}"
     )
