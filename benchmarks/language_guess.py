@@ -6,8 +6,8 @@ whose language :func:`audit.lang.guess.guess_target_lang` finds right, finds wro
 leaves undecided (audited as English, as before); the same on single sentences, where
 it must mostly stay undecided rather than guess wrong. Every language counts as found
 right by its own code, with or without rules of its own (Turkish, Ukrainian...); a
-language the guess cannot know (Chinese and Hindi: no table, scripts of several
-languages) is right only when left undecided. Then the
+language the guess cannot know (Hindi: no table, a script of several languages) is
+right only when left undecided. Then the
 MQM data (TED talks machine-translated into German and English: text nobody tuned on),
 sentence by sentence and talk by talk (each system's segments of one talk joined).
 
@@ -66,7 +66,7 @@ LANGUAGES = {
 }
 #: Languages the guess can name (the others are right only when left undecided).
 KNOWN = {"en", "fr", "de", "es", "ru", "ar", "fa", "he", "uk", "ur", "tr", "vi", "el", "ja"}
-KNOWN |= {"ko", "th"}
+KNOWN |= {"ko", "th", "zh"}
 
 
 def articles(half: str) -> tuple[list[str], dict[str, dict[str, list[str]]]]:

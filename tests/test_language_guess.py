@@ -106,6 +106,11 @@ def test_a_script_of_one_language_names_it():
     thai = "นายกรัฐมนตรีกล่าวเมื่อวันจันทร์ว่าแผนพร้อมแล้วและจะนำเสนอในวันพรุ่งนี้"
     assert (guess_target_lang(greek), guess_target_lang(thai)) == ("el", "th")
     assert guess_target_lang("Αθήνα") is None  # too few letters to tell
+    chinese = "印度尼西亚苏拉威西岛发生强烈地震并引发海啸，造成至少三百八十四人死亡，救援人员仍在废墟中搜寻幸存者。"
+    japanese = (
+        "インドネシアのスラウェシ島で強い地震が発生し、津波により少なくとも三百八十四人が死亡した。"
+    )
+    assert (guess_target_lang(chinese), guess_target_lang(japanese)) == ("zh", "ja")
 
 
 def test_one_frequent_word_repeated_is_no_language():

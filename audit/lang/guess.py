@@ -6,7 +6,8 @@ German nouns taken for names). When neither the command line, the configuration,
 API caller nor the file says the language, :func:`guess_target_lang` looks at the
 text: its script first (exact and instant), then, among the languages of that script,
 the most frequent words (``frequent_words.py``, generated offline from wordfreq); a
-script that only one language is written in (Greek, Thai, Korean) says it alone. Every
+script that only one language is written in (Greek, Thai, Korean) says it alone, and
+so do Chinese characters with kana (Japanese) or without (Chinese). Every
 language of the tables may win, with or without rules of its own
 (``audit/lang/languages.py``): a Portuguese text is Portuguese, not Spanish, and a
 Turkish or Ukrainian one is checked with the shared defaults rather than the English
@@ -38,6 +39,9 @@ HEAD_CHARS = 20_000
 MIN_SCRIPT_SHARE = 0.7
 #: Fewer words than this: too short to tell.
 MIN_WORDS = 12
+#: Share of the letters in kana that makes a text of Chinese characters and kana
+#: Japanese (news is mostly kanji; Chinese has no kana at all).
+MIN_KANA_SHARE = 0.15
 #: Different frequent words of the winner the text must hold: a language shows in
 #: many of its common words, not in one repeated.
 MIN_DISTINCT = 5
@@ -75,8 +79,13 @@ def _guess(head: str) -> str | None:
     if not letters:
         return None
     script = max(shares, key=shares.__getitem__)
+    kana, han = shares.get("Japanese", 0.0), shares.get("Han", 0.0)
+    if kana >= MIN_KANA_SHARE and kana + han >= MIN_SCRIPT_SHARE:
+        return "ja" if letters >= MIN_LETTERS else None  # kanji and kana: Japanese
     if shares[script] < MIN_SCRIPT_SHARE:
         return None
+    if script == "Han" and not kana:
+        return "zh" if letters >= MIN_LETTERS else None  # Chinese characters alone
     if script in SCRIPT_LANGUAGE:  # Greek, Thai, Korean...: the script says it
         return SCRIPT_LANGUAGE[script] if letters >= MIN_LETTERS else None
     words = _WORD.findall(head.lower())
