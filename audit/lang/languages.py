@@ -371,6 +371,14 @@ LANGUAGES: dict[str, dict[str, Any]] = {
 
 # Invisible characters that belong in a language's text (hex code points): the
 # zero-width non-joiner of Persian, directional marks and isolates of right-to-left text.
+# Languages without an entry above where doubling a word is grammar (Turkish "yavaş
+# yavaş", Vietnamese "khăng khăng", Urdu "بار بار", Indonesian "kadang kadang"): as for
+# "reduplication" above, only doubled function words are reported (S006), and their
+# function words are their most frequent words (Zipf >= FREQUENT_FUNCTION_ZIPF in
+# audit/lang/frequent_words.py: Turkish "ve", "bir"; Vietnamese "của", "còn").
+REDUPLICATING = frozenset({"tr", "vi", "ur", "id", "ms", "fil"})
+FREQUENT_FUNCTION_ZIPF = 6.0
+
 INVISIBLE_OK: dict[str, str] = {
     "ar": "200C 200D 200E 200F 061C 202A 202B 202C 2066 2067 2068 2069",
     "fa": "200C 200D 200E 200F 061C 202A 202B 202C 2066 2067 2068 2069",

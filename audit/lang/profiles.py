@@ -15,7 +15,13 @@ from typing import Any
 
 from audit.lang.codes import base_language
 from audit.lang.identify import script_ranges
-from audit.lang.languages import HOMOGLYPHS, INVISIBLE_OK, LANGUAGES
+from audit.lang.languages import (
+    FREQUENT_FUNCTION_ZIPF,
+    HOMOGLYPHS,
+    INVISIBLE_OK,
+    LANGUAGES,
+    REDUPLICATING,
+)
 
 CASED_SCRIPTS = frozenset({"Latin", "Cyrillic", "Greek", "Armenian"})
 _WORD_LIST_KEYS = (
@@ -67,12 +73,14 @@ def language(code: str) -> Language:
     def words(key: str) -> frozenset[str]:
         return frozenset(w.lower() for w in f"{shared.get(key, '')} {own.get(key, '')}".split())
 
+    reduplicating = not own and code in REDUPLICATING
+
     return Language(
         code=code,
         known=code in table and code != "all",
         name=str(own.get("name", code)),
         scripts=tuple(own.get("scripts", ())),
-        function_words=words("function_words"),
+        function_words=_most_frequent(code) if reduplicating else words("function_words"),
         abbreviations=words("abbreviations"),
         labels=frozenset(
             label.lower() for label in [*shared.get("labels", []), *own.get("labels", [])]
@@ -81,12 +89,30 @@ def language(code: str) -> Language:
         reference_words=words("reference_words"),
         doubled_ok=words("doubled_ok"),
         name_particles=words("name_particles"),
-        reduplication=bool(own.get("reduplication", False)),
+        reduplication=bool(own.get("reduplication", reduplicating)),
         space_before=str(own.get("space_before", "")),
         quotes=tuple(own.get("quotes", ["“”"])),
         straight_quotes=bool(own.get("straight_quotes", True)),
         capitalizes_nouns=bool(own.get("capitalizes_nouns", False)),
     )
+
+
+def _most_frequent(code: str) -> frozenset[str]:
+    """The words of ``code`` at least FREQUENT_FUNCTION_ZIPF frequent in the tables of
+    :mod:`audit.lang.frequent_words`: a language's most frequent words are its function
+    words (for a language without an entry of its own)."""
+    from audit.lang.frequent_words import FREQUENT_WORDS
+
+    least = round(FREQUENT_FUNCTION_ZIPF * 10)
+    for langs, weights in FREQUENT_WORDS.values():
+        if code in langs:
+            index = langs.index(code)
+            return frozenset(
+                word
+                for word, entry in weights.items()
+                if any(entry[k] == index and entry[k + 1] >= least for k in range(0, len(entry), 2))
+            )
+    return frozenset()
 
 
 @cache
