@@ -45,6 +45,7 @@ _POSSESSIVE = re.compile(r"['’][sS]$")
 _ELISION = re.compile(r"^(?:[dlDL]|[qQ]u)['’](?=[^\W\d_])")
 _HYPHENS = frozenset("-‐‑")
 HEADLINE_CHARS = 160  # a longer line is running text, whatever its capitals
+_SENTENCE_ENDS = (".", ",", ";", ":")
 
 
 @dataclass(frozen=True, slots=True)  # slots: one per name word of a document
@@ -126,7 +127,7 @@ def find_names_and_openers(
     starts = is_sentence_start or (lambda offset: False)
     lex = lexicon()
     tokens, lower_words = _tokens(text, lex.particles | lex.hyphen_particles)
-    headline = _in_headline(text, tokens, lower_words)
+    headline = _in_headline(text, lower_words)
     # Each capitalized token asks once whether it opens a sentence; in a headline in
     # title case, every word is capitalized as if it did.
     mid_sentence: set[str] = set()
@@ -188,44 +189,28 @@ def find_names_and_openers(
     return spans, openers
 
 
-def _in_headline(text: str, tokens: list[_Token], lower_words: set[str]) -> Callable[[int], bool]:
+def _in_headline(text: str, lower_words: set[str]) -> Callable[[int], bool]:
     """Whether an offset lies in a headline written in title case: a line of at most
     HEADLINE_CHARS characters, not ending as a sentence does, whose words of four
-    letters or more are all capitalized, at least two of them words the text also
-    writes in lower case (``Hifter Denies Talks With Rivals``, but not a line of
-    names such as ``Khalifa Haftar, Ghassan Salameh``)."""
+    letters or more are all capitalized, three or more of them, at least two words the
+    text also writes in lower case (``Hifter Denies Talks With Rivals``, but not a line
+    of names such as ``Khalifa Haftar, Ghassan Salameh``). Only short lines are read."""
     lines: list[tuple[int, int]] = []
-    by_line: dict[int, list[_Token]] = {}
-    line_start, seen = 0, 0
-    for t in tokens:  # each gap between tokens searched once: linear in the text
-        newline = text.rfind("\n", seen, t.start)
-        if newline >= 0:
-            line_start = newline + 1
-        seen = t.end
-        if t.cap:
-            by_line.setdefault(line_start, []).append(t)
-    for line_start, capitalized in by_line.items():
-        if len(capitalized) < 3:
-            continue
-        limit = line_start + HEADLINE_CHARS + 1
-        line_end = text.find("\n", capitalized[-1].end, limit)
-        if line_end < 0:
-            line_end = len(text)
-            if line_end >= limit:
-                continue  # running text
-        line = text[line_start:line_end].rstrip()
-        if line.endswith((".", ",", ";", ":")):
-            continue
-        if sum(t.text.lower() in lower_words for t in capitalized) < 2:
-            continue
-        if any(
-            len(w) >= 4 and not w[0].isupper() for w in _TOKEN.findall(line)
-        ):  # a sentence in sentence case
-            continue
-        lines.append((line_start, line_end))
+    start = 0
+    for line in text.split("\n"):
+        end = start + len(line)
+        if 0 < len(line) <= HEADLINE_CHARS and not line.rstrip().endswith(_SENTENCE_ENDS):
+            words = _TOKEN.findall(line)
+            capitalized = [w for w in words if w[:1].isupper() and not w.isupper()]
+            if (
+                len(capitalized) >= 3
+                and all(w[:1].isupper() for w in words if len(w) >= 4)
+                and sum(w.lower() in lower_words for w in capitalized) >= 2
+            ):
+                lines.append((start, end))
+        start = end + 1
     if not lines:
         return lambda offset: False
-    lines.sort()
     starts = [a for a, _ in lines]
 
     def inside(offset: int) -> bool:
