@@ -307,3 +307,34 @@ def test_companions_listed_at_the_first_verdict_give_the_verdicts_of_the_eager_l
         assert got == _eager_verdicts(names, common, keys)
         kinds |= set(got.values())
     assert kinds == {"support", "conflict", "neutral"}
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_a_lone_word_left_unprepared_could_reach_no_surname(seed: int) -> None:
+    """A lone word whose letters are too unlike every introduced surname's is left
+    without preparing its keys: no surname would have scored it at the threshold, and
+    a word that may reach one is scored as before."""
+    from audit.names.entities import _Blocks, _mention_blocks
+
+    comparer = Comparer()
+    surnames = list(dict.fromkeys(w.lower() for w in _look_alikes(seed)))[:12]
+    words = [w.lower() for w in _look_alikes(50 + seed) + _excerpt_words()]
+    blocks = _Blocks()
+    for surname in surnames:
+        blocks.add(surname, comparer)
+    kept = skipped = 0
+    for min_score in (0.82, 0.85, 0.6):
+        for word in words:
+            prepared = comparer.prepare(word)
+            scores = [
+                comparer.score(comparer.prepare(s), prepared, floor=min_score)
+                for s in surnames
+                if not _mention_blocks(prepared).isdisjoint(_mention_blocks(comparer.prepare(s)))
+            ]
+            reaches = any(s >= min_score for s in scores)
+            if blocks.may_reach(word, comparer, min_score):
+                kept += 1
+            else:
+                skipped += 1
+                assert not reaches, (word, min_score)
+    assert kept and skipped  # both kinds are met

@@ -31,6 +31,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from rapidfuzz import fuzz, process
+
 from audit.names.blocking import block_keys
 from audit.names.extract import NameSpan, NameWord
 from audit.names.similarity import Comparer, Spelling, compact
@@ -416,6 +418,8 @@ def _alone_variant(
     the nearest one on a tie."""
     if len(key) < MIN_LETTERS or not surnames:
         return None  # nobody introduced yet: nothing to prepare the word for
+    if not surnames.may_reach(key, comparer, min_score):
+        return None  # letters too unlike every surname's: no need to prepare the word
     prepared = comparer.prepare(key)
     best: tuple[float, int, Entity] | None = None
     for surname in surnames.candidates(key, comparer):
@@ -448,6 +452,7 @@ class _Blocks:
         self._blocks: dict[tuple[int, str], list[str]] | None = None
         self._few: dict[str, frozenset[tuple[int, str]]] = {}  # in order of introduction
         self._seen: set[str] = set()
+        self._folded: list[str] = []  # the folded letters of each surname
 
     def __bool__(self) -> bool:
         return bool(self._seen)
@@ -456,7 +461,9 @@ class _Blocks:
         if surname in self._seen:
             return
         self._seen.add(surname)
-        blocks = _mention_blocks(comparer.prepare(surname))
+        spelling = comparer.prepare(surname)
+        self._folded.append(spelling.folded)
+        blocks = _mention_blocks(spelling)
         if self._blocks is None:
             self._few[surname] = blocks
             if len(self._few) <= MAX_CANDIDATES:
@@ -473,6 +480,21 @@ class _Blocks:
             members = self._blocks.setdefault(block, [])
             if len(members) < MAX_CANDIDATES:
                 members.append(surname)
+
+    def may_reach(self, word: str, comparer: Comparer, min_score: float) -> bool:
+        """Whether any surname's score with ``word`` can reach ``min_score``.
+
+        :meth:`Comparer.score` returns 0 for a pair whose letters alone keep it under
+        its floor (the keys weigh ``1 - raw_weight`` at most): that bound, for the
+        surname whose letters are most like the word's, found in one rapidfuzz call.
+        A lone word is most often no spelling of anyone met before, and is then left
+        without preparing its keys and blocks (most of a mention's cost)."""
+        best = process.extractOne(compact(word), self._folded, scorer=fuzz.ratio, processor=None)
+        if best is None:
+            return False
+        w = comparer.thresholds.raw_weight
+        # A hair of margin: a pair exactly at the bound is scored, as before.
+        return w * (best[1] / 100) + (1 - w) >= min_score - 1e-9
 
     def candidates(self, word: str, comparer: Comparer) -> list[str]:
         """The surnames that share a block with ``word`` (in no particular order: the
