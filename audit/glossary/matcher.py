@@ -16,11 +16,15 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import re
 from itertools import compress
 from typing import NamedTuple
 
 from audit.glossary.fold import fold, form_keys, is_word_char, token_offsets, tokens
 from audit.glossary.model import Entry, Glossary, is_acronym
+
+CHUNK_CHARS = 1 << 18  # characters of a long text matched at a time (bounded memory)
+_SPACE = re.compile(r"\s")
 
 CANONICAL = "canonical"
 SHORT = "short"
@@ -126,37 +130,62 @@ class GlossaryMatcher:
         return form
 
     def find(self, text: str) -> list[Match]:
-        """Whole-word, leftmost-longest, non-overlapping matches in document order."""
+        """Whole-word, leftmost-longest, non-overlapping matches in document order.
+
+        A long text is matched CHUNK_CHARS characters at a time, cut at white space, so
+        that its tokens and their offsets are listed for one chunk at a time (a 4 MB
+        article listed them all at once: 148 MB). A key that may run past a chunk's end
+        is looked for again from its first token in the next chunk: the matches are
+        those of the whole text."""
         if not self.longest or not text:
             return []
         folded = fold(text)
+        out: list[Match] = []
+        pos, size, chunk = 0, len(folded), CHUNK_CHARS
+        while pos < size:
+            end = size if size - pos <= chunk else _space_after(folded, pos + chunk)
+            resume = self._find_in(text, folded, pos, end, out)
+            if resume > pos:
+                pos, chunk = resume, CHUNK_CHARS
+            else:
+                chunk *= 2  # a key from the chunk's first token may run past it: read more
+        return out
+
+    def _find_in(self, text: str, folded: str, pos: int, end: int, out: list[Match]) -> int:
+        """Adds the matches of ``folded[pos:end]`` to ``out``; returns where the next
+        chunk starts: ``end``, or the first token whose key may run past ``end``."""
+        chunk = folded[pos:end] if pos or end < len(folded) else folded
+        last = end >= len(folded)
         longest, keys = self.longest, self.keys
         # The tokens are listed in C, and only those that start some key are visited
         # (a pass of Python over every token cost most of the matching); their offsets
         # are listed only when a key is found.
-        toks = tokens(folded)
+        toks = tokens(chunk)
         n = len(toks)
         spans: list[tuple[int, int]] | None = None
-        out: list[Match] = []
         i = 0  # tokens before this one are inside a match
         for j in compress(range(n), map(longest.__contains__, toks)):
             reach = longest[toks[j]]
             if j < i or not reach:
                 continue
+            if not last and j + reach > n:  # the key may go on in the next chunk
+                if spans is None:
+                    spans = token_offsets(chunk)
+                return pos + spans[j][0]
             for size in range(min(reach, n - j), 0, -1):
                 key = toks[j] if size == 1 else " ".join(toks[j : j + size])
                 index = keys.get(key)
                 if index is None:
                     continue
                 if spans is None:
-                    spans = token_offsets(folded)
-                start, end = spans[j][0], spans[j + size - 1][1]
+                    spans = token_offsets(chunk)
+                start, stop = pos + spans[j][0], pos + spans[j + size - 1][1]
                 form = self.form(index)
-                if self._accept(text, start, end, form):
-                    out.append(Match(start, end, form))
+                if self._accept(text, start, stop, form):
+                    out.append(Match(start, stop, form))
                     i = j + size
                     break
-        return out
+        return end
 
     @staticmethod
     def _accept(text: str, start: int, end: int, form: Form) -> bool:
@@ -177,3 +206,9 @@ class GlossaryMatcher:
             # ("turkey", "nice"), not the name.
             return False
         return True
+
+
+def _space_after(folded: str, at: int) -> int:
+    """The first white space at or after ``at`` (where no token is cut), else the end."""
+    m = _SPACE.search(folded, at)
+    return m.start() if m else len(folded)
