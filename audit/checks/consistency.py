@@ -22,6 +22,7 @@ from audit.lang.profiles import language
 if TYPE_CHECKING:
     from audit.engine.context import CheckContext
 
+STRETCH_CHARS = 1 << 16  # characters of whole lines whose words are listed at a time
 _WORD = re.compile(r"[^\W\d_]+(?:[-‐‑][^\W\d_]+)*")
 _HYPHENS = "-‐‑"
 _HYPHEN_CHARS = re.compile(f"[{_HYPHENS}]")
@@ -165,43 +166,60 @@ def _pairs_differ_in_case(text: str) -> bool:
     The pairs are compared as strings, lower-cased (a space between the words keeps
     the lower case of each word its own), with maps and sets that keep the work on
     every word in C; about one document in fifteen passes, and only those are looked
-    at word by word."""
-    words = _WORD.findall(text)
-    capitalized = list(map(str.isupper, map(itemgetter(0), words)))
-    pairs = set(
-        map(
-            add,
-            map(add, compress(words, capitalized), repeat(" ")),
-            compress(words[1:], capitalized),
+    at word by word. A pair across a line break is never one (the words of a phrase
+    are one space apart), so the words are listed a stretch of lines at a time."""
+    pairs: set[str] = set()
+    for pos, end in _line_stretches(text):
+        words = _WORD.findall(text, pos, end)
+        capitalized = list(map(str.isupper, map(itemgetter(0), words)))
+        pairs.update(
+            map(
+                add,
+                map(add, compress(words, capitalized), repeat(" ")),
+                compress(words[1:], capitalized),
+            )
         )
-    )
     return len(pairs) != len(set(map(str.lower, pairs)))
+
+
+def _line_stretches(text: str) -> Iterator[tuple[int, int]]:
+    """``(start, end)`` of stretches of whole lines of about STRETCH_CHARS characters:
+    a long text's words are listed a stretch at a time (all of a 4 MB article's words
+    and their matches at once took 150 MB)."""
+    pos = 0
+    while pos < len(text):
+        cut = text.find("\n", pos + STRETCH_CHARS)
+        end = len(text) if cut < 0 else cut + 1
+        yield pos, end
+        pos = end
 
 
 def _capitalization_groups(
     doc: Document, covered: list[tuple[int, int]]
 ) -> dict[tuple[str, str], list[_Occurrence]]:
     """Each capitalized word with the word after it (outside ``covered``, away from a
-    sentence start and from longer names), grouped by the pair's letters."""
+    sentence start and from longer names), grouped by the pair's letters. A pair is
+    one space apart, so never across a line break: a stretch of lines at a time."""
     text = doc.target
-    matches = list(_WORD.finditer(text))
-    words = list(map(re.Match.group, matches))
-    # The test of case first: it is the cheapest and passes the fewest pairs. Words
-    # are never empty, so the first letter is word[0]; the maps keep the loop over
-    # every word out of Python.
-    capitalized = compress(range(len(words) - 1), map(str.isupper, map(itemgetter(0), words)))
     groups: dict[tuple[str, str], list[_Occurrence]] = {}
-    for i in capitalized:
-        w1, w2 = words[i], words[i + 1]
-        if w1.isupper() or w2.isupper():
-            continue
-        (s1, e1), (s2, e2) = matches[i].span(), matches[i + 1].span()
-        if text[e1:s2] != " " or _overlaps(covered, s1, e2) or doc.is_sentence_start(s1):
-            continue
-        if w2[0].isupper() and i + 2 < len(words):
-            if text[e2 : matches[i + 2].start()] == " " and words[i + 2][0].isupper():
-                continue  # part of a longer name or a title before a name
-        groups.setdefault((w1, w2.lower()), []).append(_Occurrence(s1, e2, w2))
+    for pos, end in _line_stretches(text):
+        matches = list(_WORD.finditer(text, pos, end))
+        words = list(map(re.Match.group, matches))
+        # The test of case first: it is the cheapest and passes the fewest pairs. Words
+        # are never empty, so the first letter is word[0]; the maps keep the loop over
+        # every word out of Python.
+        capitalized = compress(range(len(words) - 1), map(str.isupper, map(itemgetter(0), words)))
+        for i in capitalized:
+            w1, w2 = words[i], words[i + 1]
+            if w1.isupper() or w2.isupper():
+                continue
+            (s1, e1), (s2, e2) = matches[i].span(), matches[i + 1].span()
+            if text[e1:s2] != " " or _overlaps(covered, s1, e2) or doc.is_sentence_start(s1):
+                continue
+            if w2[0].isupper() and i + 2 < len(words):
+                if text[e2 : matches[i + 2].start()] == " " and words[i + 2][0].isupper():
+                    continue  # part of a longer name or a title before a name
+            groups.setdefault((w1, w2.lower()), []).append(_Occurrence(s1, e2, w2))
     return groups
 
 
