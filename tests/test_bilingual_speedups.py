@@ -11,6 +11,7 @@ import sys
 from audit.checks import bilingual
 from audit.lang import numbers
 from audit.pairs import Pair
+from audit.textmemory import TextMemory
 
 # The texts and edge cases of the earlier number-reading speed-ups, shared.
 from tests.test_check_speedups import ARABIC, EDGES, EXCERPT, SEED, _numbers
@@ -371,7 +372,7 @@ def test_digits_remembered_per_text_are_those_read_afresh_within_the_budget() ->
         " ".join(rng.choice(_NUMBER_PIECES) for _ in range(rng.randint(1, 30))) for _ in range(60)
     ]
     budget = 4 * max(map(len, texts[:-60]))  # the longest texts are kept, a few at a time
-    memory = numbers._TextMemory(budget, max_noted=50, recent=3)
+    memory = TextMemory(numbers._Digits, budget, max_noted=50, recent=3)
     met: set[str] = set()
     for _ in range(3):
         for text in rng.sample(texts, len(texts)):

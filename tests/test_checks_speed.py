@@ -1,0 +1,124 @@
+"""The shortcuts of the checks' speed work (issue 18, the checks other than the name
+analysis) change no result: each quick test is compared with the full computation it
+may skip, on real and random texts, and each memory of source-side work with fresh
+work, for documents that share a source and differ in their targets."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+from audit.document import Document
+from audit.textmemory import TextMemory
+from tests.conftest import ARABIC_EXCERPT as ARABIC
+from tests.conftest import ENGLISH_EXCERPT as EXCERPT
+from tests.conftest import SEED_TEXT as SEED
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+class _Counted:
+    """A computation that counts its calls."""
+
+    def __init__(self) -> None:
+        self.calls: list[str] = []
+
+    def __call__(self, text: str) -> tuple[str, int]:
+        self.calls.append(text)
+        return (text.upper(), len(text))
+
+
+def test_text_memory_gives_what_a_fresh_computation_gives_within_its_budget() -> None:
+    """Texts met again are computed once while kept; every answer is the fresh one, the
+    kept texts never exceed the budget, a text over a quarter of it is never kept."""
+    rng = random.Random(5)
+    texts = [SEED, EXCERPT, ARABIC] + [
+        "".join(rng.choice("ab ") for _ in range(rng.randint(0, 400))) for _ in range(80)
+    ]
+    budget = 4 * len(SEED)
+    computed = _Counted()
+    memory = TextMemory(computed, budget, max_noted=40, recent=3)
+    for _ in range(4):
+        for text in rng.sample(texts, len(texts)):
+            assert memory.get(text) == (text.upper(), len(text))
+            assert memory._chars == sum(map(len, memory._kept)) <= budget
+            assert len(memory._recent) <= 3 and len(memory._noted) <= 40
+    assert len(computed.calls) < 4 * len(texts)  # some were remembered
+    memory.get(SEED)
+    memory.get(SEED)
+    before = len(computed.calls)
+    assert memory.get(SEED) == (SEED.upper(), len(SEED))
+    assert len(computed.calls) == before  # kept: not computed again
+    huge = "x" * (budget // 4 + 1)
+    for _ in range(3):
+        memory.get(huge)
+    assert huge not in memory._kept
+    memory.clear()
+    assert not memory._kept and not memory._recent and memory._chars == 0
+
+
+def test_text_memory_keeps_none_as_an_answer() -> None:
+    """An analysis may answer None (no language guessed): that is remembered too."""
+    calls: list[str] = []
+
+    def nothing(text: str) -> None:
+        calls.append(text)
+
+    memory: TextMemory[None] = TextMemory(nothing, 1000)
+    for _ in range(4):
+        assert memory.get("same text") is None
+    assert calls == ["same text"]  # held as met once, then kept
+
+
+def _source_side_memories() -> list[TextMemory[object]]:
+    from audit.checks import bilingual
+    from audit.lang import numbers
+
+    return [bilingual._GUESSED_SOURCE_LANG, bilingual._UNKNOWN_SOURCES, numbers._DIGITS_READ]  # type: ignore[list-item]
+
+
+def test_documents_sharing_a_source_get_the_findings_of_fresh_work() -> None:
+    """The source-side work remembered per source text (its language and script, its
+    numbers) is that source's alone: documents with the same source and different
+    targets, and with the same target and different sources, find what they find
+    with every memory emptied first, in any order and met again."""
+    from audit.config import AuditConfig
+    from audit.engine import audit_document
+
+    config = AuditConfig.create(select=["B002", "B003", "B005"])
+    french = "Les pourparlers ont repris lundi à Genève, a déclaré l'ONU. " * 3
+    docs = [
+        Document(id="ar", target=ARABIC, source=EXCERPT, target_lang="ar"),
+        Document(id="same", target=EXCERPT, source=EXCERPT, target_lang="fr"),
+        Document(id="seed", target=SEED, source=EXCERPT, target_lang="fr"),
+        Document(id="fr", target=french, source=EXCERPT, target_lang="fr"),
+        Document(id="ar-src", target=EXCERPT, source=ARABIC, target_lang="en"),
+        Document(id="seed-src", target=EXCERPT, source=SEED, target_lang="fr"),
+        Document(id="fr-src", target=SEED, source=french, target_lang="de"),
+        Document(id="known", target=EXCERPT, source=ARABIC, target_lang="fr", source_lang="ar"),
+        # Left in the source language, changed a little: told by the guessed language.
+        Document(
+            id="en-left", target=EXCERPT.replace(" the ", " a "), source=EXCERPT, target_lang="fr"
+        ),
+        Document(
+            id="ar-left", target=ARABIC.replace(" في ", " من "), source=ARABIC, target_lang="en"
+        ),
+    ]
+
+    def key(doc: Document) -> list[tuple[object, ...]]:
+        return [(f.code, f.start, f.end, f.message) for f in audit_document(doc, config)]
+
+    fresh = {}
+    for doc in docs:
+        for memory in _source_side_memories():
+            memory.clear()
+        fresh[doc.id] = key(doc)
+    rng = random.Random(3)
+    for _ in range(4):
+        for doc in rng.sample(docs, len(docs)):
+            assert key(doc) == fresh[doc.id], doc.id
+    messages = {m for found in fresh.values() for *_, m in found}
+    assert any(str(m).endswith("in the source language (en), not fr") for m in messages)
+    assert any(str(m).endswith("in the source language (ar), not en") for m in messages)
+    # The language B005 guesses is the source's (French), not the target's (English).
+    assert any("than fr→de translation" in str(m) for m in messages)
