@@ -6,15 +6,91 @@ work, for documents that share a source and differ in their targets."""
 from __future__ import annotations
 
 import random
+from collections.abc import Callable
 from pathlib import Path
 
-from audit.document import Document
+from audit.checks import lines
+from audit.checks.artifacts import debris
+from audit.document import Document, Span
+from audit.lang.profiles import language
 from audit.textmemory import TextMemory
 from tests.conftest import ARABIC_EXCERPT as ARABIC
 from tests.conftest import ENGLISH_EXCERPT as EXCERPT
 from tests.conftest import SEED_TEXT as SEED
 
 ROOT = Path(__file__).resolve().parents[1]
+
+
+def _full_removal_spans(doc: Document, removable: Callable[[str], bool]) -> dict[lines.Line, Span]:
+    """removal_spans as it was before its quick test: every line of every paragraph
+    asked about."""
+    paragraphs = lines.paragraph_lines(doc)
+    spans: dict[lines.Line, Span] = {}
+    for index, group in enumerate(paragraphs):
+        flagged = [line for line in group if removable(line.text(doc).strip())]
+        if not flagged:
+            continue
+        if len(flagged) < len(group):
+            spans.update((line, Span(line.start, line.next)) for line in flagged)
+        else:
+            spans.update(lines._whole_paragraph(paragraphs, index))
+    return spans
+
+
+_LINE_PIECES = [
+    "6126630991001",
+    "bf9801bd-5cd0-414d-80b4-03d65c28c170",
+    "clip.mp4",
+    "Video",
+    "Read also:",
+    "فيديو",
+    "The talks resumed on Monday.",
+    "  ",
+    "",
+    "(2)",
+    "deadbeef12345678",
+    "12345678901",
+    "Both sides attended",
+]
+_BREAKS = ["\n", "\n\n", "\r\n", "\r", "\r\n\r\n", "\n \n", "\n\n\n"]
+
+
+def _texts_with_lines(n: int, seed: int) -> list[str]:
+    rng = random.Random(seed)
+    out = []
+    for _ in range(n):
+        parts = []
+        for _ in range(rng.randint(1, 8)):
+            words = [rng.choice(_LINE_PIECES) for _ in range(rng.choice([1, 1, 2, 3]))]
+            parts.append(" ".join(words))
+        text = parts[0]
+        for part in parts[1:]:
+            text += rng.choice(_BREAKS) + part
+        out.append(rng.choice(["", "\n", " "]) + text + rng.choice(["", "\n", "\n\n"]))
+    return out
+
+
+def test_removal_spans_with_the_quick_test_are_those_of_every_line_asked() -> None:
+    """A document is given up on when no line's text is removable; whatever the
+    removable lines, the spans are those of asking every line of every paragraph,
+    with the debris checks' own test and with one that deletes empty lines too."""
+    texts = [SEED, EXCERPT, ARABIC, *_texts_with_lines(3000, 18)]
+    found = 0
+    for i, text in enumerate(texts):
+        lang = ["en", "ar", "fr"][i % 3]
+        doc = Document(id="d", target=text, target_lang=lang)
+        removable = debris._removable(language(lang))
+        spans = lines.removal_spans(doc, removable)
+        assert spans == _full_removal_spans(doc, removable), text
+        found += bool(spans)
+
+        def short_or_empty(line: str) -> bool:
+            return len(line) < 6
+
+        assert lines.removal_spans(doc, short_or_empty) == _full_removal_spans(
+            doc, short_or_empty
+        ), text
+    assert 300 < found < len(texts) - 300  # both answers are met often
 
 
 class _Counted:
