@@ -9,6 +9,8 @@ import random
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
 from audit.checks import lines
 from audit.checks.artifacts import debris
 from audit.document import Document, Span
@@ -198,3 +200,51 @@ def test_documents_sharing_a_source_get_the_findings_of_fresh_work() -> None:
     assert any(str(m).endswith("in the source language (ar), not en") for m in messages)
     # The language B005 guesses is the source's (French), not the target's (English).
     assert any("than fr→de translation" in str(m) for m in messages)
+
+
+# Words that languages may double (German "die die", names, numbers, Persian
+# reduplication), marks, and tokens that need reading (encoding damage that ftfy
+# repairs or leaves, an entity, a tag, an invisible character).
+_REPEAT_PIECES = [
+    "die", "Die", "that", "had", "Sirhan", "New", "York", "10", "*", "کم", "از", "the",
+    "plus", "no,", "(no", "U.N.", "caf\u00c3\u00a9", "r\u00e9alis\u00e9\u2026", "&amp;",
+    "<b>", "a\u200bb", "\u200b", "«", "»", "é»", "Walla", "&#97;", "&#1;",
+]  # fmt: skip
+
+
+def test_repeated_words_reports_as_without_its_quick_test_where_doublings_are_allowed(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """S006 gives up on a text when every repetition in it is one the language allows,
+    and reads damaged text token by token for its quick test: the findings are those
+    of reading every text word by word, in languages with and without doublings."""
+    from audit.checks import repetition
+    from audit.config import AuditConfig
+    from audit.engine import audit_document
+
+    rng = random.Random(6)
+    texts = [SEED, EXCERPT, ARABIC]
+    for _ in range(1500):
+        words = [rng.choice(_REPEAT_PIECES) for _ in range(rng.randint(2, 9))]
+        if rng.random() < 0.5:
+            words += words[-rng.randint(1, len(words)) :]  # a repetition, maybe allowed
+        texts.append("".join(w + rng.choice([" ", " ", "\n\n", "\u00a0"]) for w in words))
+    config = AuditConfig.create(select=["S006"])
+
+    def found() -> list[list[tuple[int, int, str]]]:
+        return [
+            [(f.start, f.end, f.message) for f in audit_document(Document(id="d", target=t, target_lang=lang), config)]
+            for t in texts
+            for lang in ("de", "en", "fa", "fr")
+        ]  # fmt: skip
+
+    skipped = sum(
+        not repetition._may_report(t, repetition.needs_reading(t), language("de"))
+        and repetition._may_repeat(repetition._test_text(t) if repetition.needs_reading(t) else t)
+        for t in texts
+    )
+    quick = found()
+    monkeypatch.setattr(repetition, "_may_report", lambda text, damaged, lang: True)
+    assert quick == found()
+    assert 300 < sum(map(bool, quick)) < len(quick) - 300
+    assert skipped > 100  # texts the mark rule alone would have read word by word
