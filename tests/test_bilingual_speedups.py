@@ -282,12 +282,16 @@ def test_placeholder_spans_are_those_of_the_whole_scan() -> None:
     pieces += ["https://x.org/a?b=%20{c}", "<b>", "@user", "#tag", "a@b.org", "word", " ", "{", "$"]
     rng = random.Random(3)
     texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 8))) for _ in range(3000)]
-    reached = 0
+    texts += [SEED, EXCERPT, ARABIC, "50 % des voix, $5 {", "a 10% rise (%)"]
+    reached = skipped = 0
     for text in texts:
         plain = [m.span() for m in bilingual._PARITY.finditer(text) if m.lastgroup == "placeholder"]
         assert bilingual.placeholder_spans(text) == plain, text
         reached += bool(plain)
+        marked = any(mark in text for mark in bilingual._PLACEHOLDER_MARKS)
+        skipped += marked and not bilingual._PLACEHOLDER.search(text)
     assert reached > 1000
+    assert skipped > 100  # a mark without a placeholder: the whole scan is not run
 
 
 def _pair_numbers_unmatched(
