@@ -248,3 +248,37 @@ def test_repeated_words_reports_as_without_its_quick_test_where_doublings_are_al
     assert quick == found()
     assert 300 < sum(map(bool, quick)) < len(quick) - 300
     assert skipped > 100  # texts the mark rule alone would have read word by word
+
+
+_CHARACTER_PIECES = [
+    "d\u00c3\u00b3lares", "\u00e2\u20ac\u2122", "caf\u00c3\u00a9s", "r\u00e9alis\u00e9\u2026", "\u00a0",
+    "\u2003", " ", "\n", "P\u0430ris", "\u041c\u043e\u0441\u043a\u0432\u0430", "\ufffd", "talks",
+    "\u200b", ":", "M\u00c3\u00bcnchen\u0430", "\u202f?", "Geneva",
+]  # fmt: skip
+
+
+def test_character_checks_share_their_repairs_and_find_what_each_finds_alone() -> None:
+    """A005, A007 and A009 read the encoding repairs of a document once: together they
+    report what each reports alone, on real texts and random ones with encoding
+    damage, special spaces, look-alike letters and replacement characters."""
+    from audit.config import AuditConfig
+    from audit.engine import audit_document
+
+    rng = random.Random(9)
+    texts = [SEED, EXCERPT, ARABIC]
+    texts += ["".join(rng.choice(_CHARACTER_PIECES) for _ in range(rng.randint(1, 10))) for _ in range(800)]  # fmt: skip
+    codes = ["A005", "A006", "A007", "A008", "A009"]
+    together_config = AuditConfig.create(select=codes)
+    alone_configs = [AuditConfig.create(select=[code]) for code in codes]
+    reached = 0
+    for i, text in enumerate(texts):
+        doc = Document(id="d", target=text, target_lang=["en", "ru", "fr"][i % 3])
+        together = sorted((f.code, f.start, f.end, f.message, f.suggestion) for f in audit_document(doc, together_config))  # fmt: skip
+        alone = sorted(
+            (f.code, f.start, f.end, f.message, f.suggestion)
+            for config in alone_configs
+            for f in audit_document(doc, config)
+        )
+        assert together == alone, text
+        reached += len({f[0] for f in together})
+    assert reached > 800
