@@ -282,3 +282,23 @@ def test_character_checks_share_their_repairs_and_find_what_each_finds_alone() -
         assert together == alone, text
         reached += len({f[0] for f in together})
     assert reached > 800
+
+
+def test_glued_heading_quick_test_never_skips_a_candidate() -> None:
+    """S011 looks closely only at sentences whose first two words are title words: every
+    sentence it skips has no heading candidate, on real and random title-case texts."""
+    from audit.checks import segmentation
+
+    rng = random.Random(11)
+    pieces = ["Persuade", "Hifter", "It", "is", "the", "of", "The", "talks", "U.S.", "5", "—", "'s", "O’Neil", ".", "\n"]  # fmt: skip
+    texts = [SEED, EXCERPT] + [" ".join(rng.choice(pieces) for _ in range(rng.randint(1, 12))) for _ in range(2000)]  # fmt: skip
+    skipped = candidates = 0
+    for i, text in enumerate(texts):
+        lang = language(["en", "fr", "es"][i % 3])
+        for s in Document(id="d", target=text, target_lang=lang.code).sentences:
+            found = segmentation._heading_candidate(text, s, lang)
+            if not segmentation._may_open_heading(text, s, lang):
+                assert found == [], (text, s)
+                skipped += 1
+            candidates += bool(found)
+    assert skipped > 1000 and candidates > 300
