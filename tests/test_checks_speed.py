@@ -149,15 +149,16 @@ def test_text_memory_keeps_none_as_an_answer() -> None:
 
 
 def _source_side_memories() -> list[TextMemory[object]]:
-    from audit.checks import bilingual
+    """Every memory of source-side work (the source's language is remembered by
+    audit.lang.identify's own caches, keyed on the text)."""
     from audit.lang import numbers
 
-    return [bilingual._GUESSED_SOURCE_LANG, bilingual._UNKNOWN_SOURCES, numbers._DIGITS_READ]  # type: ignore[list-item]
+    return [numbers._DIGITS_READ]  # type: ignore[list-item]
 
 
 def test_documents_sharing_a_source_get_the_findings_of_fresh_work() -> None:
-    """The source-side work remembered per source text (its language and script, its
-    numbers) is that source's alone: documents with the same source and different
+    """The source-side work remembered per text (its numbers here; its language and
+    script in audit.lang.identify's caches) is that text's alone: documents with the same source and different
     targets, and with the same target and different sources, find what they find
     with every memory emptied first, in any order and met again."""
     from audit.config import AuditConfig

@@ -21,7 +21,6 @@ from audit.document import Document, Span
 from audit.engine.check import Hit, check
 from audit.findings import Category, Severity
 from audit.lazypattern import LazyPattern
-from audit.textmemory import TextMemory
 
 if TYPE_CHECKING:
     from audit.engine.context import CheckContext
@@ -286,9 +285,7 @@ def untranslated(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
         return
     from audit.lang.identify import primary, script_of_language
 
-    known = primary(doc.source_lang)
-    text = doc.source or ""
-    source = _SourceLanguage(text, known) if known else _UNKNOWN_SOURCES.get(text)
+    source = _SourceLanguage(doc.source or "", primary(doc.source_lang))
     target_lang = primary(doc.target_lang)
     target_script = script_of_language(target_lang)
     for pair in ctx.pairs:
@@ -360,16 +357,6 @@ class _SourceLanguage:
         script = main_script(self._text)
         # A script no known language is written in: the guessed language's says which.
         return script_of_language(self.lang) if script == "Other" else script
-
-
-def _unknown_source(text: str) -> _SourceLanguage:
-    return _SourceLanguage(text, "")
-
-
-# The language and script of source texts without a language (PO files), per text met
-# again: worked out once for all the translations of a source. The budget counts the
-# texts kept (up to 2,000,000 characters); the language and the script are small.
-_UNKNOWN_SOURCES: TextMemory[_SourceLanguage] = TextMemory(_unknown_source, 2_000_000)
 
 
 def _in_source_language(
@@ -633,14 +620,9 @@ def _source_lang(doc: Document) -> str | None:
     languages apart and cost a fraction of a whole-text guess on every document."""
     if doc.source_lang:
         return doc.source_lang
-    return _GUESSED_SOURCE_LANG.get((doc.source or "")[:2000])
-
-
-def _guess_source_lang(source: str) -> str | None:
-    """:func:`_source_lang` of a source text without a language, from its first 2,000
-    characters (``source``): the same for every translation of a source."""
     from audit.lang.identify import identify, main_script
 
+    source = doc.source or ""
     script = main_script(source[:2000])
     same = _table_languages_written_in(script)
     if len(same) <= 1:
@@ -650,11 +632,6 @@ def _guess_source_lang(source: str) -> str | None:
 
         return guess_language(source[:2000])
     return identify(source[:300], same)[0]
-
-
-# The guess of _guess_source_lang per text start met again (a source translated into
-# many languages): 500,000 characters of keys, at most 2,000 each.
-_GUESSED_SOURCE_LANG: TextMemory[str | None] = TextMemory(_guess_source_lang, 500_000)
 
 
 @lru_cache(maxsize=64)
