@@ -303,3 +303,19 @@ def test_glued_heading_quick_test_never_skips_a_candidate() -> None:
                 skipped += 1
             candidates += bool(found)
     assert skipped > 1000 and candidates > 300
+
+
+def test_space_before_mark_quick_test_never_skips_a_match() -> None:
+    """S001 scans a text for a space before a mark only when a mark follows a space:
+    never when the full pattern would match, on real and random texts."""
+    from audit.checks import spacing
+
+    rng = random.Random(12)
+    pieces = ["word", " ", "  ", "\u00a0", "\n", "\t", ".", ",", " ;", "?", "؟", "،", "a", "\u202f:", "\r\n"]  # fmt: skip
+    texts = [SEED, EXCERPT, ARABIC] + ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 12))) for _ in range(5000)]  # fmt: skip
+    skipped = 0
+    for text in texts:
+        if not spacing._SPACE_THEN_MARK.search(text):
+            assert spacing._SPACE_BEFORE.search(text) is None, text
+            skipped += 1
+    assert 500 < skipped < len(texts) - 500
