@@ -319,3 +319,19 @@ def test_space_before_mark_quick_test_never_skips_a_match() -> None:
             assert spacing._SPACE_BEFORE.search(text) is None, text
             skipped += 1
     assert 500 < skipped < len(texts) - 500
+
+
+def test_needs_reading_from_the_distinct_characters_answers_as_from_the_text() -> None:
+    """S006 asks the text's distinct characters (shared with the character checks) for
+    an unprintable one that is no space: the answer of joining the split text."""
+    from audit.checks import reading
+
+    rng = random.Random(13)
+    pieces = ["a", " ", "\n", "\t", "\u00a0", "\u2028", "\u200b", "\x0b", "\x1f", "\u3000", "é…", "&amp;", "<b>", "x\u200cy", "\ufeff"]  # fmt: skip
+    texts = [SEED, EXCERPT, ARABIC] + ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 8))) for _ in range(5000)]  # fmt: skip
+    answers = set()
+    for text in texts:
+        answer = reading.needs_reading(text)
+        assert reading.needs_reading(text, frozenset(text)) == answer, repr(text)
+        answers.add(answer)
+    assert answers == {True, False}

@@ -14,7 +14,13 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
-from audit.checks.reading import MOJIBAKE_HINT, invisibles_removed, needs_reading, reading
+from audit.checks.reading import (
+    MOJIBAKE_HINT,
+    distinct_characters,
+    invisibles_removed,
+    needs_reading,
+    reading,
+)
 from audit.document import Document, Span
 from audit.engine.check import Hit, check
 from audit.findings import Category, Severity
@@ -109,7 +115,7 @@ def repeated_words(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
     """
     lang = language(doc.target_lang)
     text = doc.target
-    damaged = needs_reading(text)
+    damaged = needs_reading(text, distinct_characters(doc, ctx))
     if not _may_report(text, damaged, lang):
         return
     words = _words(text, damaged)

@@ -17,7 +17,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from audit.checks.lines import text_lines
-from audit.checks.reading import MOJIBAKE_RUN, repaired, repairs
+from audit.checks.reading import MOJIBAKE_RUN, distinct_characters, repaired, repairs
 from audit.document import Document
 from audit.engine.check import Hit, check
 from audit.findings import Category, Severity
@@ -128,9 +128,9 @@ _LINE_BREAKS = frozenset("\r\n")  # in no line's text: lines end before them
 
 
 def _distinct(doc: Document, ctx: CheckContext) -> frozenset[str]:
-    """The distinct characters of the target text, worked out once per document for
-    the checks that ask whether any character of a kind is there at all."""
-    return ctx.shared(("artifacts.distinct-characters",), lambda: frozenset(doc.target))
+    """The distinct characters of the target text, once per document (shared with
+    repetition.repeated-words: see audit.checks.reading.distinct_characters)."""
+    return distinct_characters(doc, ctx)
 
 
 def _unprintable(doc: Document, ctx: CheckContext) -> frozenset[str]:
