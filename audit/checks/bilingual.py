@@ -449,9 +449,9 @@ def omission(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
     for pair in ctx.pairs:
         if pair.source is None or not doc.source[pair.source.start : pair.source.end].strip():  # type: ignore[index]
             continue
-        span = _trimmed(doc.source or "", pair.source)
         if pair.target is not None and doc.target[pair.target.start : pair.target.end].strip():
-            continue
+            continue  # translated (most pairs): the source's span is not needed
+        span = _trimmed(doc.source or "", pair.source)
         if pair.aligned and (
             pair.confidence < MIN_CONFIDENCE
             or len(_WORDS.findall((doc.source or "")[span.start : span.end])) < 3
