@@ -335,3 +335,25 @@ def test_needs_reading_from_the_distinct_characters_answers_as_from_the_text() -
         assert reading.needs_reading(text, frozenset(text)) == answer, repr(text)
         answers.add(answer)
     assert answers == {True, False}
+
+
+def test_repeated_words_quick_test_reads_each_token_once() -> None:
+    """A text that repeats one allowed word thousands of times ("1 1 1 ...") holds a
+    repetition at every word for every phrase length: the quick test reads each
+    token once, not once per place (which grew faster than the text)."""
+    from audit.checks import repetition
+
+    calls = 0
+    plain = repetition._word
+
+    def counted(token: str, clean: Callable[[str], str] | None) -> repetition._Word:
+        nonlocal calls
+        calls += 1
+        return plain(token, clean)
+
+    repetition._word = counted  # type: ignore[assignment]
+    try:
+        assert not repetition._may_report("1 " * 3000, False, language("en"))
+    finally:
+        repetition._word = plain  # type: ignore[assignment]
+    assert calls <= 3000

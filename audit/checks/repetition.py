@@ -199,10 +199,16 @@ def _may_report(text: str, damaged: bool, lang: Language) -> bool:
                 for t in originals
             ]
     clean = reading if damaged else None
+    read: dict[int, _Word] = {}  # each token read once, however many places hold it
     for i, n in _unmarked_repeats(tokens):
         if originals is None:
             originals = text.split()  # the tokens of text, casefolded or plain, one by one
-        window = [_word(t, clean) for t in originals[i : i + 2 * n]]
+        window = []
+        for k in range(i, i + 2 * n):
+            word = read.get(k)
+            if word is None:
+                word = read[k] = _word(originals[k], clean)
+            window.append(word)
         if not _is_allowed(window, 0, n, lang):
             return True
     return False
