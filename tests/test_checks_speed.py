@@ -357,3 +357,37 @@ def test_repeated_words_quick_test_reads_each_token_once() -> None:
     finally:
         repetition._word = plain  # type: ignore[assignment]
     assert calls <= 3000
+
+
+def test_case_folding_reads_one_character_at_a_time() -> None:
+    """What B003's quick count of shared words rests on: the folded text is the folded
+    characters one after another (no context, unlike Greek final sigma in lower case),
+    so a folded word of a text is part of the folded text."""
+    rng = random.Random(14)
+    tricky = "ΣσςßẞİıIiﬁŉΐǰ\u0345KkÅå"
+    for _ in range(20000):
+        chars = [chr(rng.randrange(0x10000)) if rng.random() < 0.5 else rng.choice(tricky) for _ in range(rng.randint(1, 6))]  # fmt: skip
+        text = "".join(chars)
+        assert text.casefold() == "".join(c.casefold() for c in text), repr(text)
+
+
+def test_shared_words_quick_count_never_decides_against_the_full_count() -> None:
+    """B003's quick count of the target's words found in the folded source gives up
+    only on pairs the word-by-word count would give up on too."""
+    from audit.checks import bilingual
+
+    rng = random.Random(15)
+    words = ["Straße", "STRASSE", "strasse", "Genf", "genf", "ΣΊΣΥΦΟΣ", "σίσυφος", "İstanbul", "i̇stanbul", "ﬁle", "file", "a", "de", "der", "Rom", "nord", "Nordwind"]  # fmt: skip
+
+    def soup() -> str:
+        return " ".join(rng.choice(words) for _ in range(rng.randint(0, 8)))
+
+    def plain(text: str, source: str) -> bool:
+        found = [w.casefold() for w in bilingual._WORDS.findall(text)]
+        known = {w.casefold() for w in bilingual._WORDS.findall(source)}
+        return bool(found) and 2 * sum(1 for w in found if w in known) >= len(found)
+
+    pairs = [(soup(), soup()) for _ in range(5000)] + [(EXCERPT, SEED), (SEED, SEED[:500])]
+    answers = [bilingual._shares_words(a, b) for a, b in pairs]
+    assert answers == [plain(a, b) for a, b in pairs]
+    assert 500 < sum(answers) < len(answers) - 500
