@@ -391,3 +391,22 @@ def test_shared_words_quick_count_never_decides_against_the_full_count() -> None
     answers = [bilingual._shares_words(a, b) for a, b in pairs]
     assert answers == [plain(a, b) for a, b in pairs]
     assert 500 < sum(answers) < len(answers) - 500
+
+
+def test_identifier_kind_quick_test_answers_as_the_full_test() -> None:
+    """identifier_kind gives up on a token that starts with no hex digit and has no dot
+    (no UUID, hash, ID number or media file name does): the full test agrees on every
+    token of the real texts and on random ones."""
+    from audit.checks.artifacts import debris
+
+    rng = random.Random(16)
+    pieces = ["bf9801bd", "-5cd0", "-414d-80b4-03d65c28c170", "DEAD", "beef", "1234567", "890123", "0", ".mp4", ".JPEG", "clip", "x", "Z", "_", "%", "+", "é", "٣"]  # fmt: skip
+    tokens = [t for text in (SEED, EXCERPT, ARABIC) for t in text.split()]
+    tokens += ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 5))) for _ in range(20000)]
+    kinds = set()
+    for token in tokens:
+        for digits in (10, 12):
+            kind = debris.identifier_kind(token, digits)
+            assert kind == debris._kind(token, digits), token
+            kinds.add(kind if kind is None or "digit" not in kind else "digits")
+    assert kinds == {None, "UUID", "hash", "digits", "media file name"}

@@ -120,6 +120,17 @@ def identifier_kind(token: str, min_digits: int = _ID_DIGITS) -> str | None:
     A digit run counts only from ``min_digits`` digits, never with a leading zero or a
     plus sign (phone numbers) and never when it is a valid ISBN.
     """
+    if token[:1] not in _HEX_DIGITS and "." not in token:
+        return None  # most words: only a media file name starts with no hex digit
+    return _kind(token, min_digits)
+
+
+# The first character of a UUID, a hash and an ID number (and "" for an empty token).
+_HEX_DIGITS = "0123456789abcdefABCDEF"
+
+
+def _kind(token: str, min_digits: int) -> str | None:
+    """:func:`identifier_kind` without its quick test."""
     if _UUID.fullmatch(token):
         return "UUID"
     if (
