@@ -11,6 +11,7 @@ import sys
 from audit.checks import bilingual
 from audit.lang import numbers
 from audit.pairs import Pair
+from audit.textmemory import TextMemory
 
 # The texts and edge cases of the earlier number-reading speed-ups, shared.
 from tests.test_check_speedups import ARABIC, EDGES, EXCERPT, SEED, _numbers
@@ -281,12 +282,16 @@ def test_placeholder_spans_are_those_of_the_whole_scan() -> None:
     pieces += ["https://x.org/a?b=%20{c}", "<b>", "@user", "#tag", "a@b.org", "word", " ", "{", "$"]
     rng = random.Random(3)
     texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 8))) for _ in range(3000)]
-    reached = 0
+    texts += [SEED, EXCERPT, ARABIC, "50 % des voix, $5 {", "a 10% rise (%)"]
+    reached = skipped = 0
     for text in texts:
         plain = [m.span() for m in bilingual._PARITY.finditer(text) if m.lastgroup == "placeholder"]
         assert bilingual.placeholder_spans(text) == plain, text
         reached += bool(plain)
+        marked = any(mark in text for mark in bilingual._PLACEHOLDER_MARKS)
+        skipped += marked and not bilingual._PLACEHOLDER.search(text)
     assert reached > 1000
+    assert skipped > 100  # a mark without a placeholder: the whole scan is not run
 
 
 def _pair_numbers_unmatched(
@@ -371,7 +376,7 @@ def test_digits_remembered_per_text_are_those_read_afresh_within_the_budget() ->
         " ".join(rng.choice(_NUMBER_PIECES) for _ in range(rng.randint(1, 30))) for _ in range(60)
     ]
     budget = 4 * max(map(len, texts[:-60]))  # the longest texts are kept, a few at a time
-    memory = numbers._TextMemory(budget, max_noted=50, recent=3)
+    memory = TextMemory(numbers._Digits, budget, max_noted=50, recent=3)
     met: set[str] = set()
     for _ in range(3):
         for text in rng.sample(texts, len(texts)):

@@ -58,7 +58,15 @@ def removal_spans(doc: Document, removable: Callable[[str], bool]) -> dict[Line,
 
     ``removable`` is asked about each line's text with outer whitespace stripped. All
     the returned spans can be deleted together; none overlaps another.
+
+    Most documents have no removable line: each line's text is tested first, as a
+    string, and the lines and paragraphs are worked out only when one passes (the
+    lines within paragraphs are some of all the lines, with the same texts; blank
+    lines are not asked about when an empty line is not removable).
     """
+    texts = map(str.strip, LINE_BREAK.split(doc.target))
+    if not any(map(removable, texts if removable("") else filter(None, texts))):
+        return {}
     paragraphs = paragraph_lines(doc)
     spans: dict[Line, Span] = {}
     for index, lines in enumerate(paragraphs):

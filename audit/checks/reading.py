@@ -11,6 +11,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from audit.document import Document
+    from audit.engine.context import CheckContext
 
 # A lead byte of a UTF-8 sequence read as Latin-1/cp1252 (Â..ô), followed by a
 # continuation byte read the same way.
@@ -102,17 +108,29 @@ def _unescape(text: str) -> str:
     return html.unescape(text)
 
 
-def needs_reading(text: str) -> bool:
+def needs_reading(text: str, characters: Iterable[str] | None = None) -> bool:
     """False when :func:`reading` leaves every token of ``text`` as it is (no encoding
-    damage, entity, tag or invisible character), so callers can skip it."""
+    damage, entity, tag or invisible character), so callers can skip it.
+    ``characters``: the distinct characters of ``text``, when known (see
+    :func:`distinct_characters`): those are asked for an unprintable one."""
     return (
         bool(MOJIBAKE_HINT.search(text))
         or ("&" in text and _unescape(text) != text)  # AT&T and Q&A hold no entity
         or ("<" in text and _TAG.search(text) is not None)
         # Spaces set aside (a no-break space is not printable but is in no token):
         # joining the split text costs a third of translating the line breaks away.
-        or not "".join(text.split()).isprintable()
+        or (
+            not "".join(text.split()).isprintable()
+            if characters is None
+            else any(not c.isprintable() and not c.isspace() for c in characters)
+        )
     )
+
+
+def distinct_characters(doc: Document, ctx: CheckContext) -> frozenset[str]:
+    """The distinct characters of the target text, worked out once per document for
+    the checks that ask whether any character of a kind is there at all."""
+    return ctx.shared(("artifacts.distinct-characters",), lambda: frozenset(doc.target))
 
 
 def invisibles_removed(text: str) -> str | None:

@@ -14,7 +14,13 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
-from audit.checks.reading import MOJIBAKE_HINT, invisibles_removed, needs_reading, reading
+from audit.checks.reading import (
+    MOJIBAKE_HINT,
+    distinct_characters,
+    invisibles_removed,
+    needs_reading,
+    reading,
+)
 from audit.document import Document, Span
 from audit.engine.check import Hit, check
 from audit.findings import Category, Severity
@@ -62,25 +68,28 @@ def _words(text: str, damaged: bool) -> list[_Word]:
         if token.isalnum() and (clean is None or not MOJIBAKE_HINT.search(token)):  # a bare word
             append(_Word(start, end, "", token, "", token.casefold(), new_paragraph))
             continue
-        if clean is not None:
-            token = clean(token)
-        core = token.lstrip(_OPENING)
-        lead = token[: len(token) - len(core)]
-        stripped = core.rstrip(_CLOSING)
-        if "." in stripped and core[len(stripped) :].startswith("."):
-            stripped += "."  # an abbreviation keeps its full stop: U.N., a.m.
-        append(
-            _Word(
-                start,
-                end,
-                lead,
-                stripped,
-                core[len(stripped) :],
-                stripped.casefold(),
-                new_paragraph,
-            )
-        )
+        append(_Word(start, end, *_marked(token, clean), new_paragraph))
     return out
+
+
+def _marked(token: str, clean: Callable[[str], str] | None) -> tuple[str, str, str, str]:
+    """``(lead, core, trail, key)`` of a token that is no bare word (see :func:`_words`)."""
+    if clean is not None:
+        token = clean(token)
+    core = token.lstrip(_OPENING)
+    lead = token[: len(token) - len(core)]
+    stripped = core.rstrip(_CLOSING)
+    if "." in stripped and core[len(stripped) :].startswith("."):
+        stripped += "."  # an abbreviation keeps its full stop: U.N., a.m.
+    return lead, stripped, core[len(stripped) :], stripped.casefold()
+
+
+def _word(token: str, clean: Callable[[str], str] | None) -> _Word:
+    """The :class:`_Word` that :func:`_words` makes of ``token``, but for its place
+    (start, end and paragraph are left out)."""
+    if token.isalnum() and (clean is None or not MOJIBAKE_HINT.search(token)):
+        return _Word(0, 0, "", token, "", token.casefold(), False)
+    return _Word(0, 0, *_marked(token, clean), False)
 
 
 @check(
@@ -106,8 +115,8 @@ def repeated_words(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
     """
     lang = language(doc.target_lang)
     text = doc.target
-    damaged = needs_reading(text)
-    if not _may_repeat(_test_text(text) if damaged else text):
+    damaged = needs_reading(text, distinct_characters(doc, ctx))
+    if not _may_report(text, damaged, lang):
         return
     words = _words(text, damaged)
     repeats = _repeats(words, lang)
@@ -144,7 +153,13 @@ def _may_repeat(text: str | None) -> bool:
     """
     if text is None:
         return True
-    tokens = text.casefold().split()
+    return next(_unmarked_repeats(text.casefold().split()), None) is not None
+
+
+def _unmarked_repeats(tokens: list[str]) -> Iterator[tuple[int, int]]:
+    """``(i, n)`` wherever the ``n`` casefolded tokens at ``i`` are followed by the same
+    words, marks set aside, with unmarked copies (:func:`_unmarked_copies`): every
+    place a repetition the check finds can start, allowed ones included."""
     keys = [w.strip(_MARKS) for w in tokens]
     for n in range(1, _MAX_PHRASE_WORDS + 1):
         same = bytes(map(operator.eq, keys, keys[n:]))  # 1 where word i equals word i + n
@@ -152,8 +167,50 @@ def _may_repeat(text: str | None) -> bool:
         at = same.find(run)
         while at >= 0:
             if _unmarked_copies(tokens, at, n):
-                return True
+                yield at, n
             at = same.find(run, at + 1)
+
+
+def _may_report(text: str, damaged: bool, lang: Language) -> bool:
+    """False when the check can report nothing on ``text``: every place where words
+    are followed by the same words, unmarked (:func:`_unmarked_repeats`), is one that
+    :func:`_is_allowed` lets stand (``die die``, ``Sirhan Sirhan``, ``10 10``).
+
+    A repetition the check finds at word ``i``, ``n`` words long, is such a place, and
+    whether it is allowed depends on its ``2n`` words alone, read here as
+    :func:`_words` reads them; when none is reported at the first look, the check
+    deletes nothing and looks no further. So only texts with a repetition to report
+    (and a few more) are read word by word. A text that needs reading is judged on its
+    tokens as read (``invisibles_removed`` when that is all the damage, else each
+    token that is no bare word read on its own, as :func:`_words` does)."""
+    originals: list[str] | None = None
+    if not damaged:
+        tokens = text.casefold().split()
+    else:
+        plain = _test_text(text)
+        if plain is not None:
+            tokens = plain.casefold().split()
+        else:
+            originals = text.split()
+            tokens = [
+                t.casefold()
+                if t.isalnum() and not MOJIBAKE_HINT.search(t)
+                else reading(t).casefold()
+                for t in originals
+            ]
+    clean = reading if damaged else None
+    read: dict[int, _Word] = {}  # each token read once, however many places hold it
+    for i, n in _unmarked_repeats(tokens):
+        if originals is None:
+            originals = text.split()  # the tokens of text, casefolded or plain, one by one
+        window = []
+        for k in range(i, i + 2 * n):
+            word = read.get(k)
+            if word is None:
+                word = read[k] = _word(originals[k], clean)
+            window.append(word)
+        if not _is_allowed(window, 0, n, lang):
+            return True
     return False
 
 
@@ -161,8 +218,14 @@ def _unmarked_copies(tokens: list[str], i: int, n: int) -> bool:
     """Whether the ``n`` tokens at ``i`` may be a copy the check reports: none of them
     has a mark after it and none of the next ``n`` a mark before it (``no, no`` and
     ``"yes" "yes"`` are deliberate). Only the few places where words repeat get here,
-    so the marks are worked out in Python for them alone, as :func:`_words` does."""
-    return not any(_trail(tokens[i + k]) or tokens[i + n + k][0] in _OPENING for k in range(n))
+    so the marks are worked out in Python for them alone, as :func:`_words` does (a
+    token read as nothing, a tag, has no mark)."""
+    return not any(
+        _trail(tokens[i + k]) or tokens[i + n + k].startswith(_OPENING_MARKS) for k in range(n)
+    )
+
+
+_OPENING_MARKS = tuple(_OPENING)
 
 
 def _trail(token: str) -> str:

@@ -220,6 +220,8 @@ def glued_heading(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
         return
     text = doc.target
     for s in doc.sentences:
+        if not _may_open_heading(text, s, lang):
+            continue
         words = _heading_candidate(text, s, lang)
         k = _heading_length(words, text, lang) if words else None
         if k is None:
@@ -232,6 +234,21 @@ def glued_heading(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
         )
 
 
+def _may_open_heading(text: str, sentence: Span, lang: Language) -> bool:
+    """Whether the sentence's first two words are title words, the first at its start:
+    :func:`_heading_candidate` finds no candidate in any other sentence (most start
+    with a capital and go on in lower case), and this asks for two matches only."""
+    first = _WORD.match(text, sentence.start, sentence.end)
+    if first is None or not _title_word(first.group(), lang):
+        return False
+    second = _WORD.search(text, first.end(), sentence.end)
+    return second is not None and _title_word(second.group(), lang)
+
+
+def _title_word(word: str, lang: Language) -> bool:
+    return word[0].isupper() or word.lower() in lang.function_words
+
+
 def _heading_candidate(text: str, sentence: Span, lang: Language) -> list[_Word]:
     """The sentence's first words while they may still be a title-case heading and the
     sentence glued to it: capitalized or function words, then one more word."""
@@ -241,8 +258,7 @@ def _heading_candidate(text: str, sentence: Span, lang: Language) -> list[_Word]
         if not words and word.start != sentence.start:
             return []
         words.append(word)
-        title_word = word.text[0].isupper() or word.text.lower() in lang.function_words
-        if len(words) > _MAX_HEADING_WORDS + 1 or not title_word:
+        if len(words) > _MAX_HEADING_WORDS + 1 or not _title_word(word.text, lang):
             break
     return words if len(words) >= 3 else []
 

@@ -20,6 +20,8 @@ from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from audit.textmemory import TextMemory
+
 if TYPE_CHECKING:
     from audit.document import Span
 
@@ -776,60 +778,8 @@ class _Digits:
         self.figure_starts = [n.start for n in self.figures]
 
 
-class _TextMemory:
-    """The :class:`_Digits` of texts met before, up to a number of characters in all: a
-    corpus translated into many languages has each source text once per translation
-    (NTREX: 17 times), and each is read once.
-
-    A text is kept when it is met again: the last few texts read are held a while
-    (as :func:`_read_digits` holds its last ones), and the hash of every text met is
-    noted, so the parts of one large file, each met once, are let go of as before. A
-    text longer than a quarter of the budget is never kept; the texts used least
-    recently go first."""
-
-    def __init__(self, max_chars: int, max_noted: int = 16384, recent: int = 8):
-        import threading
-
-        self._max = max_chars
-        self._chars = 0
-        self._kept: dict[str, _Digits] = {}  # least recently used first
-        self._recent: dict[str, _Digits] = {}  # the last texts read, met once
-        self._max_recent = recent
-        self._noted: set[int] = set()  # hashes of the texts met once
-        self._max_noted = max_noted
-        self._lock = threading.Lock()  # a server audits documents in threads
-
-    def get(self, text: str) -> _Digits:
-        with self._lock:
-            found = self._kept.pop(text, None)
-            if found is not None:
-                self._kept[text] = found  # now the most recent
-                return found
-            found = self._recent.pop(text, None)
-            key = hash(text)
-            met = found is not None or key in self._noted
-            if not met:
-                if len(self._noted) >= self._max_noted:
-                    self._noted.clear()
-                self._noted.add(key)
-        if found is None:
-            found = _Digits(text)
-        with self._lock:
-            if not met or 4 * len(text) > self._max:
-                self._recent[text] = found
-                while len(self._recent) > self._max_recent:
-                    del self._recent[next(iter(self._recent))]
-            elif text not in self._kept:
-                self._kept[text] = found
-                self._chars += len(text)
-                while self._chars > self._max:
-                    oldest = next(iter(self._kept))
-                    del self._kept[oldest]
-                    self._chars -= len(oldest)
-        return found
-
-
-_DIGITS_READ = _TextMemory(2_000_000)
+# The digits of texts met again (a source translated into many languages), read once.
+_DIGITS_READ: TextMemory[_Digits] = TextMemory(_Digits, 2_000_000)
 
 
 _LETTER = re.compile(r"[^\W\d_]")  # a character of a word (_SPELLED_WORD)

@@ -17,7 +17,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from audit.checks.lines import text_lines
-from audit.checks.reading import MOJIBAKE_RUN, repaired, repairs
+from audit.checks.reading import MOJIBAKE_RUN, distinct_characters, repaired, repairs
 from audit.document import Document
 from audit.engine.check import Hit, check
 from audit.findings import Category, Severity
@@ -59,10 +59,10 @@ def mojibake(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
     # Words that artifacts.mixed-script-word fixes as a whole (repair and look-alikes).
     fixed_whole = [
         (s, e)
-        for s, e in _damaged_words(text)
+        for s, e in _damaged(doc, ctx)
         if any(h.suggestion is not None for h in _mixed_hit(text[s:e], s, e, repaired(text[s:e])))
     ]
-    for start, end, fixed in repairs(text):
+    for start, end, fixed in _repairs(doc, ctx):
         if _REPLACEMENT in text[start:end]:
             continue
         head = len(os.path.commonprefix([text[start:end], fixed]))
@@ -75,6 +75,8 @@ def mojibake(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
             f'encoding damage: "{found}" should read "{fix}"',
             suggestion=None if whole else fix,
         )
+    if _REPLACEMENT not in text:
+        return
     for m in re.finditer(f"{_REPLACEMENT}+", text):
         yield Hit(
             m.start(),
@@ -126,9 +128,9 @@ _LINE_BREAKS = frozenset("\r\n")  # in no line's text: lines end before them
 
 
 def _distinct(doc: Document, ctx: CheckContext) -> frozenset[str]:
-    """The distinct characters of the target text, worked out once per document for
-    the checks that ask whether any character of a kind is there at all."""
-    return ctx.shared(("artifacts.distinct-characters",), lambda: frozenset(doc.target))
+    """The distinct characters of the target text, once per document (shared with
+    repetition.repeated-words: see audit.checks.reading.distinct_characters)."""
+    return distinct_characters(doc, ctx)
 
 
 def _unprintable(doc: Document, ctx: CheckContext) -> frozenset[str]:
@@ -239,10 +241,10 @@ def odd_space(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
     is left alone; at the start or end of a line, next to an ordinary space, or an
     em, en or ideographic space inside a sentence, it is debris from the source page.
     """
-    if not _SPECIAL_SPACE.search(doc.target):
-        return
+    if not _SPECIAL_SPACE.search("".join(_distinct(doc, ctx))):
+        return  # no special space among the text's distinct characters (most texts)
     lang = language(doc.target_lang)
-    damaged = [(s, e) for s, e, _ in repairs(doc.target)]  # artifacts.mojibake repairs these
+    damaged = [(s, e) for s, e, _ in _repairs(doc, ctx)]  # artifacts.mojibake repairs these
     for line in text_lines(doc.target):
         text = line.text(doc)
         for m in _SPACE_RUN.finditer(text):
@@ -401,7 +403,7 @@ def mixed_script_word(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
     damage is judged as it reads once repaired, and the suggestion repairs it too.
     """
     text = doc.target
-    damaged = _damaged_words(text)
+    damaged = _damaged(doc, ctx)
     for start, end in _mixed_words(text, "".join(_distinct(doc, ctx))):
         if not any(s <= start < e for s, e in damaged):
             yield from _mixed_hit(text[start:end], start, end)
@@ -435,11 +437,28 @@ def _mixed_hit(word: str, start: int, end: int, reading: str | None = None) -> I
     yield Hit(start, end, f'"{part}" mixes {" and ".join(present)} letters', suggestion=suggestion)
 
 
-def _damaged_words(text: str) -> list[tuple[int, int]]:
+def _repairs(doc: Document, ctx: CheckContext) -> list[tuple[int, int, str]]:
+    """``repairs(doc.target)``, worked out once per document for the checks that
+    repair encoding damage or leave it to the one that does (A005, A007, A009): each
+    looked for it in the whole text on its own. Never changed by a caller."""
+    return ctx.shared(("artifacts.repairs",), lambda: repairs(doc.target))
+
+
+def _damaged(doc: Document, ctx: CheckContext) -> list[tuple[int, int]]:
+    """``_damaged_words(doc.target)``, worked out once per document (A005, A009)."""
+    return ctx.shared(
+        ("artifacts.damaged-words",), lambda: _damaged_words(doc.target, _repairs(doc, ctx))
+    )
+
+
+def _damaged_words(
+    text: str, found: list[tuple[int, int, str]] | None = None
+) -> list[tuple[int, int]]:
     """Spans of the words that hold encoding damage: the damaged run and the letters
-    around it (a mark such as ``;`` ends the word, as it ends a word for the reader)."""
+    around it (a mark such as ``;`` ends the word, as it ends a word for the reader).
+    ``found``: ``repairs(text)``, when known."""
     spans: list[tuple[int, int]] = []
-    for start, end, _ in repairs(text):
+    for start, end, _ in repairs(text) if found is None else found:
         while start > 0 and _in_word(text[start - 1]):
             start -= 1
         while end < len(text) and _in_word(text[end]):
