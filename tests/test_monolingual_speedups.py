@@ -615,7 +615,7 @@ def test_repeated_words_marks_rule_passes_every_text_the_check_reports_on(
 def test_trail_is_the_one_the_word_reader_splits_off() -> None:
     tokens = [*MARKED, *PIECES, "a.b.", "x!?", "«x»", "„x“"]
     for token in [t for t in tokens if len(t.split()) == 1]:
-        (word,) = repetition._words(token, False)
+        ((word,),) = repetition._paragraphs(token, False)
         assert repetition._trail(token) == word.trail, token
         assert (token[0] in repetition._OPENING) == bool(word.lead), token
 

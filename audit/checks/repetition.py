@@ -30,6 +30,8 @@ if TYPE_CHECKING:
     from audit.engine.context import CheckContext
 
 _TOKEN = re.compile(r"\S+")
+STRETCH_CHARS = 1 << 16  # characters of whole paragraphs read at a time
+_BLANK_LINE = re.compile(r"\n[^\S\n]*\n")  # cut after its first line break
 _OPENING = "\"'“‘«„([{"
 _CLOSING = "\"'”’»)]},;:.!?،؛؟…"
 _MARKS = _OPENING + _CLOSING
@@ -50,8 +52,21 @@ class _Word(NamedTuple):
     new_paragraph: bool  # a blank line before it
 
 
-def _words(text: str, damaged: bool) -> list[_Word]:
-    """The tokens of ``text``; ``damaged``: some need :func:`reading` (see ``needs_reading``)."""
+def _stretches(text: str) -> Iterator[tuple[int, int]]:
+    """``(start, end)`` of stretches of whole paragraphs of about STRETCH_CHARS
+    characters, each cut inside a blank line."""
+    pos = 0
+    while pos < len(text):
+        m = _BLANK_LINE.search(text, pos + STRETCH_CHARS)
+        end = m.start() + 1 if m else len(text)
+        yield pos, end
+        pos = end
+
+
+def _paragraphs(text: str, damaged: bool, offset: int = 0) -> Iterator[list[_Word]]:
+    """The tokens of ``text``, a paragraph at a time (a list begins with each token
+    that has a blank line before it), placed ``offset`` further; ``damaged``: some
+    need :func:`reading` (see ``needs_reading``)."""
     out: list[_Word] = []
     previous_end = 0
     clean = reading if damaged else None
@@ -64,12 +79,19 @@ def _words(text: str, damaged: bool) -> list[_Word]:
             gap = text[previous_end:start]
             if "\n" in gap or "\r" in gap:
                 new_paragraph = gap.count("\n") + gap.count("\r") - gap.count("\r\n") > 1
+                if new_paragraph and out:
+                    yield out
+                    out = []
+                    append = out.append
         previous_end = end
+        start += offset
+        end += offset
         if token.isalnum() and (clean is None or not MOJIBAKE_HINT.search(token)):  # a bare word
             append(_Word(start, end, "", token, "", token.casefold(), new_paragraph))
             continue
         append(_Word(start, end, *_marked(token, clean), new_paragraph))
-    return out
+    if out:
+        yield out
 
 
 def _marked(token: str, clean: Callable[[str], str] | None) -> tuple[str, str, str, str]:
@@ -116,19 +138,30 @@ def repeated_words(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
     lang = language(doc.target_lang)
     text = doc.target
     damaged = needs_reading(text, distinct_characters(doc, ctx))
-    if not _may_report(text, damaged, lang):
-        return
-    words = _words(text, damaged)
-    repeats = _repeats(words, lang)
-    for run in _deleted_runs(words, repeats):
-        first, last = run[0], run[-1]
-        phrase, copies = repeats[first]
-        yield Hit(
-            words[first].start + len(words[first].lead),
-            words[last].end - len(words[last].trail),
-            f'"{phrase}" {"repeated" if copies == 2 else f"written {copies} times"} in a row; delete the repeat',
-            severity=Severity.MAJOR if copies >= 3 else None,
-        )
+    # A repetition stays inside its paragraph (no copy after the first word starts
+    # one, and those are never deleted), so a long text is read a stretch of whole
+    # paragraphs at a time, and its words listed a paragraph at a time: a 4 MB
+    # article read at once took 300 MB.
+    for pos, end in _stretches(text):
+        part = text if end - pos == len(text) else text[pos:end]
+        if _may_report(part, damaged, lang):
+            yield from _repeated_in(part, pos, damaged, lang)
+
+
+def _repeated_in(text: str, offset: int, damaged: bool, lang: Language) -> Iterator[Hit]:
+    """The hits of :func:`repeated_words` in ``text``, a stretch of whole paragraphs
+    that starts at ``offset`` of the document."""
+    for words in _paragraphs(text, damaged, offset):
+        repeats = _repeats(words, lang)
+        for run in _deleted_runs(words, repeats):
+            first, last = run[0], run[-1]
+            phrase, copies = repeats[first]
+            yield Hit(
+                words[first].start + len(words[first].lead),
+                words[last].end - len(words[last].trail),
+                f'"{phrase}" {"repeated" if copies == 2 else f"written {copies} times"} in a row; delete the repeat',
+                severity=Severity.MAJOR if copies >= 3 else None,
+            )
 
 
 def _test_text(text: str) -> str | None:
