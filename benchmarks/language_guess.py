@@ -16,7 +16,7 @@ The thresholds in audit/lang/guess.py were tuned on the first half of the articl
 
 ``--findings BASE`` also audits the articles of fra, deu, spa and eng (one file per
 article, without ``--target-lang``) with this checkout and with the copy of audit in
-``BASE`` (e.g. main exported with ``git -C /work/main archive main | tar -x -C BASE``)
+``BASE`` (e.g. main exported with ``git archive main | tar -x -C BASE``)
 and prints the findings per 100 articles of each, and with ``--target-lang``.
 
     PYTHONPATH=$PWD .venv/bin/python benchmarks/language_guess.py [--half tune|test|all]
@@ -40,8 +40,6 @@ from pathlib import Path
 from audit.lang.guess import guess_target_lang
 
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
-if not DATA.is_dir():
-    DATA = Path("/work/shared/data")
 NTREX = DATA / "ntrex-dev"
 #: NTREX file name -> the code of the language.
 LANGUAGES = {

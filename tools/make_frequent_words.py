@@ -8,7 +8,7 @@ at run time would cost a hook tens of milliseconds and a dependency; a few hundr
 words per language, shipped as data, cost a millisecond. Run it again (offline, with
 wordfreq installed) to change ``TOP``:
 
-    /work/main/.venv/bin/python tools/make_frequent_words.py
+    .venv/bin/python tools/make_frequent_words.py
 """
 
 from __future__ import annotations
