@@ -31,6 +31,7 @@ distinct capitalized words (4k, 8k, 16k), which must grow linearly.
     .venv/bin/python benchmarks/names_in_context.py               # all figures
     .venv/bin/python benchmarks/names_in_context.py --limit 60    # fewer groups per half
     .venv/bin/python benchmarks/names_in_context.py --growth      # the growth check only
+    .venv/bin/python benchmarks/names_in_context.py --trade-off   # planted / look-alikes by threshold
 """
 
 from __future__ import annotations
@@ -331,6 +332,43 @@ def corpus(
         print(f"    {', '.join(v.form for v in p.variants)} -> {p.canonical.form}")
 
 
+def trade_off(
+    limit: int, thresholds: tuple[float, ...] = (0.6, 0.7, 0.75, 0.8, 0.82, 0.85)
+) -> None:
+    """The ceiling of the spelling comparison on this data: for each threshold, the
+    share of planted strays and of look-alikes that N004's comparer (a surname mention
+    against the person's surname) scores at or above it, per half. Also the share of
+    strays that share under 60% of their letters with the main spelling, and of trials
+    whose look-alike is at least as close by edit ratio as the stray."""
+    from rapidfuzz import fuzz
+
+    groups = load_groups()
+    comparer = Comparer(language="en", names_only=True)
+    print("planted and look-alike shares at or above each threshold (N004's comparer)")
+    for part in ("calibration", "held-out"):
+        chosen = [g for g in groups if half(g.id) == part][:limit]
+        planted, alike, unlike, closer = [], [], 0, 0
+        for g in chosen:
+            surname, stray = g.spellings[0], g.spellings[1]
+            other = look_alike(g, stray, groups, comparer)
+            main = comparer.prepare(surname)
+            planted.append(comparer.score(main, comparer.prepare(stray)))
+            alike.append(comparer.score(main, comparer.prepare(other)))
+            ratio = fuzz.ratio(surname.lower(), stray.lower())
+            unlike += ratio < 60
+            closer += fuzz.ratio(surname.lower(), other.lower()) >= ratio
+        n = len(chosen)
+        cells = ", ".join(
+            f"{t:.2f}: {sum(p >= t for p in planted) / n:.3f} / {sum(a >= t for a in alike) / n:.3f}"
+            for t in thresholds
+        )
+        print(f"  {part:12} {cells}")
+        print(
+            f"  {'':12} strays sharing under 60% of the letters {unlike / n:.3f}; "
+            f"look-alike at least as close {closer / n:.3f}"
+        )
+
+
 def growth(sizes: tuple[int, ...] = (4000, 8000, 16000)) -> None:
     """N004/N005 time on texts of many distinct capitalized words, three shapes."""
 
@@ -365,6 +403,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--limit", type=int, default=150, help="groups per half (default 150)")
     parser.add_argument("--growth", action="store_true", help="only the growth check")
+    parser.add_argument(
+        "--trade-off", action="store_true", help="only planted against look-alikes by threshold"
+    )
     parser.add_argument("--corpus", action="store_true", help="only the glossary-suggest corpus")
     parser.add_argument(
         "--arabic-origin", action="store_true", help="only groups of Arabic-origin names"
@@ -387,6 +428,9 @@ def main() -> int:
     args = parser.parse_args()
     if args.growth:
         growth()
+        return 0
+    if args.trade_off:
+        trade_off(args.limit)
         return 0
     if not (DATA / "translit-variants-dev.tsv").exists() or not (DATA / "ntrex-dev").exists():
         print(f"names_in_context: data not found under {DATA}; nothing measured", file=sys.stderr)
