@@ -187,7 +187,10 @@ def test_config_show_prints_values_and_origins(cli, project, monkeypatch):
     assert rows["severity"].startswith('severity = {C001 = "major"}') and rows["severity"].endswith(
         "pyproject.toml:4"
     )
-    assert rows["target-lang"].endswith("# default")
+    # nobody declared the target language: files and their text decide, English last
+    (target,) = [line for line in out if "target-lang" in line]
+    assert target.startswith("# target-lang not declared: the file's, else found from the text")
+    assert target.endswith('else "en"  # default')
     data = json.loads(cli("config", "show", "a.txt", "--format", "json").stdout)
     assert data["settings"]["ignore"] == {"value": [], "origin": "default"}
     assert data["settings"]["select"]["value"] == ["N", "C001"]

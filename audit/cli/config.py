@@ -47,18 +47,22 @@ def show(
         return
     click.echo(f"# settings for {'standard input' if path == STDIN else path}")
     click.echo(f"# config file: {resolved.config_file or 'none found'}")
-    rows = [
-        (
-            f"{k} = {_toml(v)}" if (v := resolved.value(k)) is not None else f"# {k} not set",
-            resolved.origin(k),
-        )
-        for k in KEYS
-    ]
+    rows = [(_row(k, resolved.value(k), resolved.origin(k)), resolved.origin(k)) for k in KEYS]
     width = max(len(r[0]) for r in rows)
     for text, origin in rows:
         click.echo(f"{text.ljust(width)}  # {origin}")
     for note in resolved.deprecations:
         click.echo(f"# deprecated: {note}")
+
+
+def _row(key: str, value: Any, origin: str) -> str:
+    if key == "target-lang" and origin == "default":
+        # Nobody declared it: each file's own, else found from each document's text
+        # (audit/formats/language.py), else this value.
+        return (
+            f"# target-lang not declared: the file's, else found from the text, else {_toml(value)}"
+        )
+    return f"{key} = {_toml(value)}" if value is not None else f"# {key} not set"
 
 
 def _plain(value: Any) -> Any:
