@@ -18,11 +18,13 @@ from audit.document import Document
 from audit.engine.check import Hit, check
 from audit.findings import Category, Severity
 from audit.lang.profiles import language
+from audit.stretches import stretches
 
 if TYPE_CHECKING:
     from audit.engine.context import CheckContext
 
 STRETCH_CHARS = 1 << 16  # characters of whole lines whose words are listed at a time
+_LINE_BREAK = re.compile("\n")
 _WORD = re.compile(r"[^\W\d_]+(?:[-‐‑][^\W\d_]+)*")
 _HYPHENS = "-‐‑"
 _HYPHEN_CHARS = re.compile(f"[{_HYPHENS}]")
@@ -186,12 +188,7 @@ def _line_stretches(text: str) -> Iterator[tuple[int, int]]:
     """``(start, end)`` of stretches of whole lines of about STRETCH_CHARS characters:
     a long text's words are listed a stretch at a time (all of a 4 MB article's words
     and their matches at once took 150 MB)."""
-    pos = 0
-    while pos < len(text):
-        cut = text.find("\n", pos + STRETCH_CHARS)
-        end = len(text) if cut < 0 else cut + 1
-        yield pos, end
-        pos = end
+    return stretches(text, STRETCH_CHARS, _LINE_BREAK, after=1)
 
 
 def _capitalization_groups(

@@ -25,6 +25,7 @@ from audit.document import Document, Span
 from audit.engine.check import Hit, check
 from audit.findings import Category, Severity
 from audit.lang.profiles import Language, language
+from audit.stretches import stretches
 
 if TYPE_CHECKING:
     from audit.engine.context import CheckContext
@@ -55,12 +56,7 @@ class _Word(NamedTuple):
 def _stretches(text: str) -> Iterator[tuple[int, int]]:
     """``(start, end)`` of stretches of whole paragraphs of about STRETCH_CHARS
     characters, each cut inside a blank line."""
-    pos = 0
-    while pos < len(text):
-        m = _BLANK_LINE.search(text, pos + STRETCH_CHARS)
-        end = m.start() + 1 if m else len(text)
-        yield pos, end
-        pos = end
+    return stretches(text, STRETCH_CHARS, _BLANK_LINE, after=1)
 
 
 def _paragraphs(text: str, damaged: bool, offset: int = 0) -> Iterator[list[_Word]]:

@@ -13,6 +13,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from audit.stretches import WHITE_SPACE, stretches
+
 APOSTROPHES = "'’‘ʼʻ`´′"
 HYPHENS = "-‐‑‒–—―−"
 SPACES = "\t\n\r\x0b\x0c \xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
@@ -50,7 +52,6 @@ def _changed() -> re.Pattern[str]:
 # against every code point by tests/test_glossary_chunks.py.
 LONGER_LOWER = "\u0130"
 FOLD_CHUNK = 1 << 16  # characters folded at a time (str.lower takes 12 bytes a character)
-_SPACE = re.compile(r"\s")
 
 
 def _lower_preserving_length(text: str, one_by_one: bool) -> str:
@@ -71,14 +72,10 @@ def fold(text: str) -> str:
     one_by_one = any(c in text for c in LONGER_LOWER)
     if len(text) <= FOLD_CHUNK:
         return _fold(text, one_by_one)
-    pieces = []
-    pos = 0
-    while pos < len(text):
-        m = _SPACE.search(text, pos + FOLD_CHUNK)
-        end = m.start() if m else len(text)
-        pieces.append(_fold(text[pos:end], one_by_one))
-        pos = end
-    return "".join(pieces)
+    return "".join(
+        _fold(text[start:end], one_by_one)
+        for start, end in stretches(text, FOLD_CHUNK, WHITE_SPACE)
+    )
 
 
 def _fold(text: str, one_by_one: bool) -> str:

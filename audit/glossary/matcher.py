@@ -16,15 +16,14 @@ from __future__ import annotations
 
 import bisect
 import itertools
-import re
 from itertools import compress
 from typing import NamedTuple
 
 from audit.glossary.fold import fold, form_keys, is_word_char, token_offsets, tokens
 from audit.glossary.model import Entry, Glossary, is_acronym
+from audit.stretches import WHITE_SPACE
 
 CHUNK_CHARS = 1 << 18  # characters of a long text matched at a time (bounded memory)
-_SPACE = re.compile(r"\s")
 
 CANONICAL = "canonical"
 SHORT = "short"
@@ -210,5 +209,5 @@ class GlossaryMatcher:
 
 def _space_after(folded: str, at: int) -> int:
     """The first white space at or after ``at`` (where no token is cut), else the end."""
-    m = _SPACE.search(folded, at)
+    m = WHITE_SPACE.search(folded, at)
     return m.start() if m else len(folded)
