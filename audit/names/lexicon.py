@@ -37,14 +37,19 @@ class Lexicon:
     def titles_of(self, language: str | None) -> frozenset[str]:
         """Words of office of ``language`` that stand beside names (``titles``); none for
         a language that writes them in lower case or has none listed."""
-        return self.titles.get((language or "").split("-")[0].lower(), frozenset())
+        return self.titles.get(_base(language), frozenset())
+
+    def suffixes_after_apostrophe(self, language: str | None) -> bool:
+        """Whether ``language`` joins case endings to names with an apostrophe
+        (``apostrophe_suffixes``: Turkish ``Kavanaugh'a``)."""
+        return _base(language) in self.apostrophe_suffixes
 
     def inflections_of(self, language: str | None) -> frozenset[str]:
-        return self.inflections.get((language or "").split("-")[0].lower(), frozenset())
+        return self.inflections.get(_base(language), frozenset())
 
     def name_inflections_of(self, language: str | None) -> frozenset[str]:
         """The inflections that names take in ``language`` (all, where not listed)."""
-        lang = (language or "").split("-")[0].lower()
+        lang = _base(language)
         if lang in self.name_inflections:
             return self.name_inflections[lang]
         return self.inflections_of(lang)
@@ -138,6 +143,11 @@ def lexicon() -> Lexicon:
         },
         romanization=romanization,
     )
+
+
+def _base(language: str | None) -> str:
+    """The key of ``language`` in the lexicon's lists: ``de`` for ``de-AT``."""
+    return (language or "").split("-")[0].lower()
 
 
 @lru_cache(maxsize=65536)  # asked for every word of a German name span

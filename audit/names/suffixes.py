@@ -20,7 +20,7 @@ def without_suffixes(
     names: list[NameSpan], openers: list[NameWord], language: str | None
 ) -> tuple[list[NameSpan], list[NameWord]]:
     """``names`` and ``openers`` with the case suffixes of ``language`` cut off."""
-    if (language or "").split("-")[0].lower() not in lexicon().apostrophe_suffixes:
+    if not lexicon().suffixes_after_apostrophe(language):
         return names, openers
     return [_span(s) for s in names], [_word(w) for w in openers]
 
