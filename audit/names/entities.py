@@ -485,16 +485,15 @@ class _Blocks:
         """Whether any surname's score with ``word`` can reach ``min_score``.
 
         :meth:`Comparer.score` returns 0 for a pair whose letters alone keep it under
-        its floor (the keys weigh ``1 - raw_weight`` at most): that bound, for the
-        surname whose letters are most like the word's, found in one rapidfuzz call.
+        its floor (:meth:`Comparer.letters_bound`): that bound, for the surname whose
+        letters are most like the word's, found in one rapidfuzz call.
         A lone word is most often no spelling of anyone met before, and is then left
         without preparing its keys and blocks (most of a mention's cost)."""
         best = process.extractOne(compact(word), self._folded, scorer=fuzz.ratio, processor=None)
         if best is None:
             return False
-        w = comparer.thresholds.raw_weight
         # A hair of margin: a pair exactly at the bound is scored, as before.
-        return w * (best[1] / 100) + (1 - w) >= min_score - 1e-9
+        return comparer.letters_bound(best[1] / 100) >= min_score - 1e-9
 
     def candidates(self, word: str, comparer: Comparer) -> list[str]:
         """The surnames that share a block with ``word`` (in no particular order: the

@@ -140,7 +140,7 @@ class Comparer:
         th = self.thresholds
         w = th.raw_weight
         raw = fuzz.ratio(a.folded, b.folded) / 100
-        if w * raw + (1 - w) < floor or is_derivation(
+        if self.letters_bound(raw) < floor or is_derivation(
             a.folded, b.folded, self._endings, self._inflections, self._alternations
         ):
             return 0.0
@@ -167,6 +167,12 @@ class Comparer:
         """The case endings a name takes in the comparer's language (``names_only``)
         or every inflection of it; none for a language without inflections (English)."""
         return self._inflections
+
+    def letters_bound(self, raw: float) -> float:
+        """The most :meth:`score` can give a pair whose folded letters have the ratio
+        ``raw`` (0 to 1): the keys weigh ``1 - raw_weight`` at most."""
+        w = self.thresholds.raw_weight
+        return w * raw + (1 - w)
 
     def derived(self, a: str, b: str) -> bool:
         """Two folded spellings that differ only in endings that make another word."""
